@@ -1,0 +1,240 @@
+// Package answer answers a question about indexed releases: it parses the
+// question (package nlq), picks the release, finds the fact whose metric,
+// entity and period match (or the passage that answers a why/who/when
+// question, or the operands of a computation), and cites its source lines.
+// When the release lacks what was asked it answers kind "none" with the
+// reason and the closest passages: never a near miss.
+package answer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ex99/ex99/extract"
+	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/nlq"
+)
+
+// Kinds of answer.
+const (
+	KindFact     = "fact"
+	KindComputed = "computed"
+	KindPassage  = "passage"
+	KindNone     = "none"
+)
+
+// Answer is ex99's answer to one question; its JSON form is the stable
+// contract of `ex99 ask --json`.
+type Answer struct {
+	Question  string     `json:"question"`
+	Kind      string     `json:"kind"`
+	Answer    string     `json:"answer"`
+	Value     string     `json:"value,omitempty"`
+	Unit      string     `json:"unit"`
+	Metric    string     `json:"metric,omitempty"`
+	Entity    string     `json:"entity,omitempty"`
+	Period    string     `json:"period,omitempty"`
+	Formula   string     `json:"formula,omitempty"`
+	Doc       string     `json:"doc,omitempty"`
+	Note      string     `json:"note,omitempty"`
+	Citations []Citation `json:"citations"`
+	// Closest are the passages nearest a question that got no answer.
+	Closest []Citation `json:"closest,omitempty"`
+	// Marked is the cited passage text with the question's words marked
+	// (passage answers only); marks are the bytes \x01 and \x02 around a word.
+	Marked string `json:"-"`
+}
+
+// Citation is a source for an answer: lines of a release's reading view.
+type Citation struct {
+	Doc     string `json:"doc"`
+	Line    int    `json:"line"`
+	EndLine int    `json:"end_line"`
+	Text    string `json:"text"`
+	// Offset is the byte range of the cited element in the source file.
+	Offset [2]int `json:"offset"`
+}
+
+// Engine answers questions over an index.
+type Engine struct {
+	Index *index.Index
+	// Doc limits answers to one release (its name as added); "" for all.
+	Doc string
+}
+
+// Ask answers one question. It never fails: problems become kind "none"
+// with the reason in Answer.
+func (e *Engine) Ask(question string) Answer {
+	q := nlq.Parse(question)
+	a := Answer{Question: question, Kind: KindNone, Citations: []Citation{}}
+	if strings.TrimSpace(q.Words) == "" && q.Metric == nil && q.Derived == nil {
+		a.Answer = "Not found: the question has no words to look for. Ask about a figure (\"net sales Q2 2004\") or a topic (\"why did gross margin decline?\")."
+		return a
+	}
+	docs, why := e.scope(q)
+	if len(docs) == 0 {
+		a.Answer = "Not found: " + why
+		return a
+	}
+	var best *Answer
+	for i := range docs {
+		r := e.askDoc(q, &docs[i])
+		r.Question = question
+		if len(docs) > 1 {
+			r.Doc = docs[i].Name
+		}
+		if best == nil || rank(r) > rank(*best) {
+			rr := r
+			best = &rr
+		}
+	}
+	if len(docs) > 1 && best.Kind != KindNone {
+		best.Note = strings.TrimSpace(best.Note + " Answered from " + best.Doc + ".")
+	}
+	return *best
+}
+
+// rank orders answers from different releases: an answer beats none, a
+// fact beats a passage.
+func rank(a Answer) float64 {
+	switch a.Kind {
+	case KindFact, KindComputed:
+		return 3
+	case KindPassage:
+		return 2
+	}
+	return 0
+}
+
+// docCtx is what answering needs to know about one release.
+type docCtx struct {
+	info *index.DocInfo
+}
+
+// askDoc answers q from one release.
+func (e *Engine) askDoc(q nlq.Query, d *index.DocInfo) Answer {
+	ctx := &docCtx{info: d}
+	switch q.Intent {
+	case nlq.Passage:
+		return e.passageAnswer(q, ctx, "")
+	case nlq.Compute:
+		if a, ok := e.computeAnswer(q, ctx); ok {
+			return a
+		} else if a.Kind == KindNone && a.Answer != "" {
+			return e.withClosest(a, q, ctx)
+		}
+	}
+	a, ok := e.lookupAnswer(q, ctx)
+	if ok {
+		return a
+	}
+	// a question with no metric and no figure found may still be a topic
+	if q.Metric == nil && q.Derived == nil && q.Unit == "" && q.Op == "" && len(q.Periods) == 0 && looksLikeTopic(q) {
+		if p := e.passageAnswer(q, ctx, ""); p.Kind == KindPassage {
+			return p
+		}
+	}
+	return e.withClosest(a, q, ctx)
+}
+
+// looksLikeTopic reports a question that reads as a request for text.
+func looksLikeTopic(q nlq.Query) bool {
+	return len(q.Terms) > 0
+}
+
+// withClosest adds the closest passages to a "none" answer.
+func (e *Engine) withClosest(a Answer, q nlq.Query, ctx *docCtx) Answer {
+	a.Kind = KindNone
+	a.Value = ""
+	a.Unit = ""
+	if a.Answer == "" {
+		a.Answer = "Not found."
+	}
+	hits, _ := e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: q.Words, Phrases: q.Phrases, Size: 3})
+	for _, h := range hits {
+		a.Closest = append(a.Closest, passageCitation(h.Passage))
+	}
+	if a.Citations == nil {
+		a.Citations = []Citation{}
+	}
+	return a
+}
+
+func passageCitation(p index.Passage) Citation {
+	return Citation{Doc: p.Doc, Line: p.Start, EndLine: p.End, Text: p.Cite, Offset: p.Offset}
+}
+
+func factCitation(f index.Fact) Citation {
+	return Citation{Doc: f.Doc, Line: f.Start, EndLine: f.End, Text: f.Cite, Offset: f.Offset}
+}
+
+// scope picks the releases a question is about.
+func (e *Engine) scope(q nlq.Query) ([]index.DocInfo, string) {
+	if e.Doc != "" {
+		d, err := e.Index.Doc(e.Doc)
+		if err != nil {
+			return nil, fmt.Sprintf("no release named %q is indexed; `ex99 docs` lists them.", e.Doc)
+		}
+		return []index.DocInfo{*d}, ""
+	}
+	n, err := e.Index.Count()
+	if err != nil || n == 0 {
+		return nil, "the index holds no releases; add some with `ex99 add FILE...`."
+	}
+	if n == 1 {
+		ds, err := e.Index.Docs()
+		if err != nil || len(ds) == 0 {
+			return nil, "the index holds no releases."
+		}
+		return ds, ""
+	}
+	// a company named in the question
+	words := strings.Join(q.Terms, " ")
+	if words != "" {
+		ds, err := e.Index.FindDocs(words, 20)
+		if err == nil {
+			var named []index.DocInfo
+			for _, d := range ds {
+				if companyNamed(q, d.Company) {
+					named = append(named, d)
+				}
+			}
+			if len(named) > 0 {
+				return named, ""
+			}
+		}
+	}
+	if n <= 50 {
+		ds, err := e.Index.Docs()
+		if err == nil {
+			return ds, ""
+		}
+	}
+	ds, err := e.Index.FindDocs(q.Words, 10)
+	if err != nil || len(ds) == 0 {
+		return nil, "no indexed release matches the question; name the company or use --doc."
+	}
+	return ds, ""
+}
+
+// companyNamed reports whether the question names the company: one of its
+// distinctive words (not "Inc.", "Group", "Company") appears.
+func companyNamed(q nlq.Query, company string) bool {
+	for _, cw := range strings.Fields(index.NormEntity(company)) {
+		if genericCompanyWord[cw] || len(cw) < 2 {
+			continue
+		}
+		for _, t := range q.Terms {
+			if index.NormEntity(t) == cw {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var genericCompanyWord = map[string]bool{"group": true, "company": true, "corporation": true, "holdings": true, "incorporated": true,
+	"international": true, "financial": true, "services": true, "and": true, "of": true, "bancorp": true, "systems": true, "technologies": true, "plc": true}
+
+// periodText describes the period a fact is for.
+func periodText(p extract.Period) string { return p.String() }

@@ -1,0 +1,449 @@
+package answer
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/ex99/ex99/extract"
+	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/nlq"
+	"github.com/ex99/ex99/vocab"
+	"github.com/shopspring/decimal"
+)
+
+var hundred = decimal.NewFromInt(100)
+
+// operand is a fact used in a computation.
+type operand struct {
+	f   index.Fact
+	ok  bool
+	why string
+}
+
+// computeAnswer answers changes, growth rates, margins, ratios, sums,
+// averages and comparisons. ok is false when the question is better served
+// by a stated figure (then a is empty) or an operand is missing (then a is
+// a "none" answer naming it).
+func (e *Engine) computeAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
+	v := vocab.Default()
+	// a figure the release states answers a lookup, unless the question asks to compute
+	if !q.Exact && (q.Derived != nil || q.Op == "change" || q.Op == "pct_change") {
+		if a, ok := e.lookupAnswer(q, ctx); ok {
+			return a, true
+		}
+	}
+	switch {
+	case q.Derived != nil:
+		return e.derived(q, ctx, q.Derived)
+	case q.Op == "change" || q.Op == "pct_change":
+		if q.Metric == nil && len(q.Terms) == 0 {
+			return Answer{}, false
+		}
+		return e.change(q, ctx)
+	case q.Op == "ratio" && len(q.Metrics) >= 2:
+		d := &vocab.Derived{Name: "ratio", Num: q.Metrics[0].Key, Den: q.Metrics[1].Key, Unit: "ratio"}
+		if q.Unit == extract.Percent {
+			d.Unit = "percent"
+		}
+		return e.derived(q, ctx, d)
+	case q.Op == "sum" || q.Op == "average":
+		return e.aggregate(q, ctx)
+	case q.Op == "compare":
+		return e.compare(q, ctx)
+	}
+	_ = v
+	return Answer{}, false
+}
+
+// operandQuery is q narrowed to one metric: the other words of the
+// question are dropped, entity words kept.
+func operandQuery(q nlq.Query, m *vocab.Metric, ctx *docCtx) nlq.Query {
+	o := q
+	o.Metric = m
+	o.Derived = nil
+	o.Op = ""
+	o.Unit = ""
+	o.Terms = entityTerms(q, ctx.info)
+	if m != nil {
+		o.Words = m.Name() + " " + strings.Join(o.Terms, " ")
+	}
+	return o
+}
+
+// find returns the best level fact of metric m (or, with m nil, of the
+// question's words) at target t, preferring the row of like.
+func (e *Engine) find(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, like *index.Fact) operand {
+	oq := q
+	if m != nil {
+		oq = operandQuery(q, m, ctx)
+	} else {
+		oq.Op = ""
+		oq.Derived = nil
+		oq.Unit = ""
+	}
+	cands := e.findFacts(oq, ctx, m, t, "")
+	if len(cands) == 0 {
+		return operand{}
+	}
+	if like != nil {
+		for _, c := range cands {
+			if c.f.Source == like.Source && c.f.TableIndex == like.TableIndex && c.f.RowIndex == like.RowIndex && like.Source == "table" {
+				return operand{f: c.f, ok: true}
+			}
+		}
+		for _, c := range cands {
+			if c.f.Entity == like.Entity && c.f.Metric == like.Metric {
+				return operand{f: c.f, ok: true}
+			}
+		}
+	}
+	return operand{f: cands[0].f, ok: true}
+}
+
+// derived computes num/den (×100 for a percentage) or a difference.
+func (e *Engine) derived(q nlq.Query, ctx *docCtx, d *vocab.Derived) (Answer, bool) {
+	v := vocab.Default()
+	balance := false
+	for _, k := range []string{d.Num, d.Den} {
+		if m := v.Metric(k); m != nil && m.Kind == "balance" {
+			balance = true
+		}
+	}
+	ts := resolve(q, ctx.info, balance)
+	t := defaultTarget(ctx.info, balance)
+	if len(ts) > 0 {
+		t = ts[0]
+	}
+	if len(d.Minus) == 2 {
+		a := e.find(q, ctx, v.Metric(d.Minus[0]), t, nil)
+		b := e.find(q, ctx, v.Metric(d.Minus[1]), t, &a.f)
+		if !a.ok || !b.ok {
+			return missing(q, ctx, d.Name, t, a, b, d.Minus[0], d.Minus[1]), false
+		}
+		val := a.f.Value.Sub(b.f.Value)
+		return computed(q, ctx, d.Name, val, a.f.Unit, fmt.Sprintf("%s - %s", a.f.Value, b.f.Value), a.f.Period, a.f, b.f), true
+	}
+	num := e.find(q, ctx, v.Metric(d.Num), t, nil)
+	var numFacts []index.Fact
+	numVal := num.f.Value
+	numText := num.f.Value.String()
+	if num.ok {
+		numFacts = []index.Fact{num.f}
+	} else if len(d.AltNum.Minus) == 2 {
+		a := e.find(q, ctx, v.Metric(d.AltNum.Minus[0]), t, nil)
+		b := e.find(q, ctx, v.Metric(d.AltNum.Minus[1]), t, &a.f)
+		if a.ok && b.ok {
+			num = operand{f: a.f, ok: true}
+			numVal = a.f.Value.Sub(b.f.Value)
+			numText = fmt.Sprintf("(%s - %s)", a.f.Value, b.f.Value)
+			numFacts = []index.Fact{a.f, b.f}
+		}
+	}
+	den := e.find(q, ctx, v.Metric(d.Den), t, nil)
+	if num.ok && den.ok && !num.f.Period.End.Near(den.f.Period.End) && !num.f.Period.IsZero() && !den.f.Period.IsZero() {
+		// operands must be of one period
+		den = e.find(q, ctx, v.Metric(d.Den), periodTarget(num.f.Period), nil)
+	}
+	if !num.ok || !den.ok {
+		return missing(q, ctx, d.Name, t, num, den, d.Num, d.Den), false
+	}
+	if den.f.Value.IsZero() {
+		return Answer{Kind: KindNone, Answer: fmt.Sprintf("Not computed: %s is zero for %s.", den.f.Describe(), den.f.Period), Citations: []Citation{}}, false
+	}
+	places := int32(2)
+	if q.Places >= 0 {
+		places = int32(q.Places)
+	}
+	unit := extract.Ratio
+	val := numVal.DivRound(den.f.Value, places+8)
+	formula := fmt.Sprintf("%s / %s", numText, den.f.Value)
+	if d.Unit == "percent" {
+		unit = extract.Percent
+		val = numVal.Mul(hundred).DivRound(den.f.Value, places+8)
+		formula += " × 100"
+	}
+	val = val.Round(places)
+	facts := append(numFacts, den.f)
+	a := computed(q, ctx, d.Name, val, unit, formula, num.f.Period, facts...)
+	a.Value = val.StringFixed(places)
+	a.Answer = strings.Replace(a.Answer, formatValue(val, unit), formatFixed(val, unit, places), 1)
+	return a, true
+}
+
+func periodTarget(p extract.Period) target {
+	return target{kind: p.Kind, months: p.Months, end: p.End, fq: p.FQ, fy: p.FY, explicit: true}
+}
+
+// change computes the change or percentage change of a metric between two periods.
+func (e *Engine) change(q nlq.Query, ctx *docCtx) (Answer, bool) {
+	balance := balanceMetric(q)
+	ts := resolve(q, ctx.info, balance)
+	var t1, t2 target // earlier, later
+	switch {
+	case len(ts) >= 2:
+		t1, t2 = ts[0], ts[1]
+		if ts[0].explicit && ts[1].explicit && !ts[0].current && ts[1].fy == ts[0].fy-1 && ts[1].fq == ts[0].fq {
+			t1, t2 = ts[1], ts[0]
+		}
+	case len(ts) == 1 && q.Periods[0].Since:
+		t1 = ts[0]
+		t2 = defaultTarget(ctx.info, balance)
+	case len(ts) == 1:
+		t2 = ts[0]
+		t1 = priorYearTarget(ts[0])
+		if balance {
+			t1 = target{kind: extract.Instant, explicit: true}
+		}
+	default:
+		t2 = defaultTarget(ctx.info, balance)
+		t1 = priorYearTarget(t2)
+		if balance {
+			// the balance sheet's comparison column
+			t1 = target{kind: extract.Instant, explicit: true}
+		}
+	}
+	m := q.Metric
+	b := e.find(q, ctx, m, t2, nil)
+	if !b.ok {
+		return missing(q, ctx, metricName(q), t2, b, operand{ok: true}, keyOr(m), ""), false
+	}
+	a := e.find(q, ctx, m, t1, &b.f)
+	if a.ok && a.f.Start == b.f.Start && a.f.ColIndex == b.f.ColIndex && a.f.Source == b.f.Source {
+		// the same cell twice: look for another period of the row
+		a = operand{}
+		for _, c := range e.findFacts(operandQueryOr(q, m, ctx), ctx, m, t1, "") {
+			if !(c.f.Start == b.f.Start && c.f.ColIndex == b.f.ColIndex) && sameRow(c.f, b.f) {
+				a = operand{f: c.f, ok: true}
+				break
+			}
+		}
+	}
+	if !a.ok {
+		return missing(q, ctx, metricName(q), t1, a, operand{ok: true}, keyOr(m), ""), false
+	}
+	// order by time
+	if a.f.Period.End.Days() > b.f.Period.End.Days() {
+		a, b = b, a
+	}
+	diff := b.f.Value.Sub(a.f.Value)
+	name := metricName(q)
+	if q.Op == "pct_change" {
+		if a.f.Value.IsZero() {
+			return Answer{Kind: KindNone, Answer: "Not computed: the earlier value is zero.", Citations: []Citation{}}, false
+		}
+		places := int32(2)
+		if q.Places >= 0 {
+			places = int32(q.Places)
+		}
+		val := diff.Mul(hundred).DivRound(a.f.Value.Abs(), places+8).Round(places)
+		formula := fmt.Sprintf("(%s - %s) / %s × 100", b.f.Value, a.f.Value, a.f.Value.Abs())
+		r := computed(q, ctx, "percentage change in "+name, val, extract.Percent, formula, b.f.Period, b.f, a.f)
+		r.Value = val.StringFixed(places)
+		r.Answer = strings.Replace(r.Answer, formatValue(val, extract.Percent), formatFixed(val, extract.Percent, places), 1)
+		r.Period = fmt.Sprintf("%s vs %s", describePeriod(b.f.Period, ctx.info), describePeriod(a.f.Period, ctx.info))
+		return r, true
+	}
+	r := computed(q, ctx, "change in "+name, diff, b.f.Unit, fmt.Sprintf("%s - %s", b.f.Value, a.f.Value), b.f.Period, b.f, a.f)
+	r.Period = fmt.Sprintf("%s vs %s", describePeriod(b.f.Period, ctx.info), describePeriod(a.f.Period, ctx.info))
+	return r, true
+}
+
+func operandQueryOr(q nlq.Query, m *vocab.Metric, ctx *docCtx) nlq.Query {
+	if m == nil {
+		o := q
+		o.Op = ""
+		return o
+	}
+	return operandQuery(q, m, ctx)
+}
+
+func sameRow(a, b index.Fact) bool {
+	if a.Source == "table" && b.Source == "table" {
+		return a.TableIndex == b.TableIndex && a.RowIndex == b.RowIndex
+	}
+	return a.Metric == b.Metric && a.Entity == b.Entity
+}
+
+// aggregate sums or averages a metric over the periods the question names.
+func (e *Engine) aggregate(q nlq.Query, ctx *docCtx) (Answer, bool) {
+	balance := balanceMetric(q)
+	ts := resolve(q, ctx.info, balance)
+	var ops []index.Fact
+	switch {
+	case len(q.Metrics) >= 2 && len(ts) <= 1:
+		t := defaultTarget(ctx.info, balance)
+		if len(ts) == 1 {
+			t = ts[0]
+		}
+		for _, m := range q.Metrics {
+			o := e.find(q, ctx, m, t, nil)
+			if !o.ok {
+				return missing(q, ctx, m.Name(), t, o, operand{ok: true}, m.Key, ""), false
+			}
+			ops = append(ops, o.f)
+		}
+	case len(ts) >= 2:
+		var like *index.Fact
+		for _, t := range ts {
+			o := e.find(q, ctx, q.Metric, t, like)
+			if !o.ok {
+				return missing(q, ctx, metricName(q), t, o, operand{ok: true}, keyOr(q.Metric), ""), false
+			}
+			ops = append(ops, o.f)
+			if like == nil {
+				f := o.f
+				like = &f
+			}
+		}
+	default:
+		return Answer{}, false
+	}
+	sum := decimal.Zero
+	var parts []string
+	for _, f := range ops {
+		sum = sum.Add(f.Value)
+		parts = append(parts, f.Value.String())
+	}
+	formula := strings.Join(parts, " + ")
+	val := sum
+	name := "sum of " + metricName(q)
+	if q.Op == "average" {
+		places := int32(2)
+		if q.Places >= 0 {
+			places = int32(q.Places)
+		}
+		val = sum.DivRound(decimal.NewFromInt(int64(len(ops))), places+8).Round(places)
+		formula = fmt.Sprintf("(%s) / %d", formula, len(ops))
+		name = "average " + metricName(q)
+	}
+	return computed(q, ctx, name, val, ops[0].Unit, formula, ops[0].Period, ops...), true
+}
+
+// compare names the period in which a metric was highest (or lowest).
+func (e *Engine) compare(q nlq.Query, ctx *docCtx) (Answer, bool) {
+	balance := balanceMetric(q)
+	ts := resolve(q, ctx.info, balance)
+	var ops []index.Fact
+	if len(ts) >= 2 {
+		var like *index.Fact
+		for _, t := range ts {
+			o := e.find(q, ctx, q.Metric, t, like)
+			if o.ok {
+				ops = append(ops, o.f)
+				if like == nil {
+					f := o.f
+					like = &f
+				}
+			}
+		}
+	} else {
+		// every period of the best row
+		first := e.find(q, ctx, q.Metric, target{}, nil)
+		if !first.ok {
+			return Answer{Kind: KindNone, Answer: fmt.Sprintf("Not found: no figure for %s to compare.", metricName(q)), Citations: []Citation{}}, false
+		}
+		for _, c := range e.findFacts(operandQueryOr(q, q.Metric, ctx), ctx, q.Metric, target{}, "") {
+			if sameRow(c.f, first.f) && c.f.Period.Months == first.f.Period.Months && c.f.Period.Kind == first.f.Period.Kind {
+				ops = append(ops, c.f)
+			}
+		}
+	}
+	if len(ops) < 2 {
+		return Answer{Kind: KindNone, Answer: fmt.Sprintf("Not found: fewer than two periods of %s to compare.", metricName(q)), Citations: []Citation{}}, false
+	}
+	low := strings.ToLower(q.Text)
+	wantLow := strings.Contains(low, "lower") || strings.Contains(low, "lowest") || strings.Contains(low, "smaller") || strings.Contains(low, "smallest") || strings.Contains(low, "least") || strings.Contains(low, "less")
+	sort.SliceStable(ops, func(i, j int) bool {
+		if wantLow {
+			return ops[i].Value.LessThan(ops[j].Value)
+		}
+		return ops[i].Value.GreaterThan(ops[j].Value)
+	})
+	w := ops[0]
+	label := periodLabel(w.Period)
+	var parts []string
+	for _, f := range ops {
+		parts = append(parts, fmt.Sprintf("%s: %s", periodLabel(f.Period), formatValue(f.Value, f.Unit)))
+	}
+	adj := "higher"
+	if wantLow {
+		adj = "lower"
+	}
+	a := computed(q, ctx, metricName(q), w.Value, w.Unit, strings.Join(parts, "; "), w.Period, ops...)
+	a.Answer = fmt.Sprintf("%s — %s was %s in %s (%s)", label, metricName(q), adj, label, strings.Join(parts, "; "))
+	a.Value = ""
+	return a, true
+}
+
+// periodLabel is a short name for a period: its fiscal year for a year, else its end date.
+func periodLabel(p extract.Period) string {
+	switch {
+	case p.Months == 12 && p.FY != 0:
+		return fmt.Sprint(p.FY)
+	case p.End.M == 0 && p.End.Y != 0:
+		return fmt.Sprint(p.End.Y)
+	case p.Tag() != "":
+		return p.Tag()
+	case p.Kind == extract.Instant && p.End.M == 12 && p.End.D >= 28:
+		return fmt.Sprint(p.End.Y)
+	}
+	return p.End.Long()
+}
+
+func metricName(q nlq.Query) string {
+	switch {
+	case q.Metric != nil:
+		return q.Metric.Name()
+	case q.MetricText != "":
+		return q.MetricText
+	}
+	return strings.Join(q.Terms, " ")
+}
+
+func keyOr(m *vocab.Metric) string {
+	if m == nil {
+		return ""
+	}
+	return m.Key
+}
+
+// missing says which operand a computation lacks.
+func missing(q nlq.Query, ctx *docCtx, name string, t target, a, b operand, ka, kb string) Answer {
+	v := vocab.Default()
+	var lack []string
+	if !a.ok {
+		n := ka
+		if m := v.Metric(ka); m != nil {
+			n = m.Name()
+		}
+		if n == "" {
+			n = metricName(q)
+		}
+		lack = append(lack, n)
+	}
+	if !b.ok {
+		n := kb
+		if m := v.Metric(kb); m != nil {
+			n = m.Name()
+		}
+		lack = append(lack, n)
+	}
+	return Answer{Kind: KindNone, Citations: []Citation{},
+		Answer: fmt.Sprintf("Not computed: %s needs %s for %s, which %s does not give.", name, strings.Join(lack, " and "), t.String(), ctx.info.Name)}
+}
+
+// computed builds a computed answer citing every operand.
+func computed(q nlq.Query, ctx *docCtx, name string, val decimal.Decimal, unit, formula string, p extract.Period, ops ...index.Fact) Answer {
+	a := Answer{Kind: KindComputed, Value: val.String(), Unit: unit, Metric: name, Formula: formula, Citations: []Citation{}}
+	a.Entity = ctx.info.Company
+	for _, f := range ops {
+		if f.Entity != "" {
+			a.Entity = f.Entity
+		}
+		a.Citations = append(a.Citations, factCitation(f))
+	}
+	a.Period = describePeriod(p, ctx.info)
+	a.Answer = fmt.Sprintf("%s — %s, %s = %s", formatValue(val, unit), name, a.Period, formula)
+	return a
+}

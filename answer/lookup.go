@@ -1,0 +1,638 @@
+package answer
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/ex99/ex99/extract"
+	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/nlq"
+	"github.com/ex99/ex99/vocab"
+)
+
+// target is a period a question asks about, resolved against a release.
+type target struct {
+	kind     extract.PeriodKind // Instant, Duration, or Unknown (either)
+	months   int                // 0 = any length
+	end      extract.Date       // zero = any
+	fq, fy   int                // 0 = any
+	explicit bool               // the question named it
+	current  bool               // the release's own period, by default or "this quarter"
+	text     string
+}
+
+func (t target) String() string {
+	if t.text != "" {
+		return t.text
+	}
+	p := extract.Period{Kind: t.kind, End: t.end, Months: t.months, FQ: t.fq, FY: t.fy}
+	return p.String()
+}
+
+// balanceMetric reports whether q asks for a balance (a figure at a date).
+func balanceMetric(q nlq.Query) bool {
+	return q.Metric != nil && q.Metric.Kind == "balance"
+}
+
+// resolve turns the question's period phrases into targets for release d.
+// With no period, a flow figure gets the release's own period and a
+// balance its latest balance-sheet date.
+func resolve(q nlq.Query, d *index.DocInfo, balance bool) []target {
+	var out []target
+	var base *target
+	for _, ps := range q.Periods {
+		if ps.Relative != "" {
+			continue
+		}
+		t := explicitTarget(ps, d, balance)
+		out = append(out, t)
+		if base == nil {
+			b := t
+			base = &b
+		}
+	}
+	for _, ps := range q.Periods {
+		switch ps.Relative {
+		case "current":
+			t := defaultTarget(d, balance)
+			if ps.Months > 0 && !balance {
+				t.months = ps.Months
+			}
+			t.text = ps.Text
+			t.explicit = true
+			out = append(out, t)
+		case "ytd":
+			t := ytdTarget(d)
+			t.explicit = true
+			out = append(out, t)
+		case "prior_year":
+			var b target
+			if base != nil {
+				b = *base
+			} else if len(out) > 0 {
+				b = out[len(out)-1]
+			} else {
+				b = defaultTarget(d, balance)
+			}
+			out = append(out, priorYearTarget(b))
+		}
+	}
+	return out
+}
+
+func defaultTarget(d *index.DocInfo, balance bool) target {
+	if balance {
+		t := target{kind: extract.Instant, end: d.Latest, current: true}
+		if d.Latest.IsZero() {
+			t.end = d.Current.End
+		}
+		return t
+	}
+	c := d.Current
+	return target{kind: extract.Duration, months: c.Months, end: c.End, fq: c.FQ, fy: c.FY, current: true}
+}
+
+// ytdTarget is the longest period of the release ending at its current date.
+func ytdTarget(d *index.DocInfo) target {
+	best := d.Current
+	for _, p := range d.Periods {
+		if p.Kind == extract.Duration && p.End.Near(d.Current.End) && p.Months > best.Months && p.Months <= 12 {
+			best = p
+		}
+	}
+	return target{kind: extract.Duration, months: best.Months, end: best.End, fy: best.FY, explicit: true, text: "year to date"}
+}
+
+func priorYearTarget(b target) target {
+	t := b
+	if t.fy != 0 {
+		t.fy--
+	}
+	if t.end.Y != 0 {
+		t.end.Y--
+		t.end.D = 0 // fiscal calendars shift the day
+	}
+	t.current = false
+	t.explicit = true
+	t.text = ""
+	return t
+}
+
+// explicitTarget reads a period the question names.
+func explicitTarget(ps nlq.PeriodSpec, d *index.DocInfo, balance bool) target {
+	p := ps.Period
+	t := target{kind: p.Kind, months: p.Months, end: p.End, fq: p.FQ, fy: p.FY, explicit: true}
+	if p.Weeks > 0 && t.months == 0 {
+		t.months = p.Weeks / 4
+	}
+	if t.fq > 0 && t.months == 0 {
+		t.months = 3
+	}
+	if t.fq > 0 && t.fy == 0 {
+		t.fy = d.Current.FY
+	}
+	switch {
+	case ps.YearOnly && t.end.IsZero() && t.fq == 0 && t.months == 0:
+		// "2004", "fiscal 2014", "fiscal year end 2003"
+		if balance || strings.Contains(strings.ToLower(ps.Text), "end") {
+			t.kind = extract.Instant
+			t.fq = 4
+		} else {
+			t.kind = extract.Duration
+			t.months = 12
+		}
+	case !t.end.IsZero() && t.kind == extract.Unknown && t.months == 0:
+		if balance {
+			t.kind = extract.Instant
+		}
+	case t.months > 0 && t.kind == extract.Unknown:
+		t.kind = extract.Duration
+	}
+	if t.kind == extract.Instant {
+		t.months = 0
+	}
+	if t.months == 12 && t.fq == 0 && t.fy != 0 {
+		// a fiscal year: its end is the release calendar's year end
+		t.fq = 0
+	}
+	return t
+}
+
+// periodMatch scores how well fact period p fits target t: 1 exact, lower
+// for weaker fits, 0 for no fit.
+func periodMatch(p extract.Period, t target) float64 {
+	if p.IsZero() || p.Kind == extract.Unknown && p.End.IsZero() && p.FY == 0 {
+		// a figure with no period of its own fits only the release's own period
+		if t.current || !t.explicit {
+			return 0.6
+		}
+		return 0
+	}
+	// kind
+	if t.kind == extract.Instant && p.Kind == extract.Duration || t.kind == extract.Duration && p.Kind == extract.Instant {
+		return 0
+	}
+	if t.months > 0 && p.Kind == extract.Duration && p.Months != 0 && p.Months != t.months {
+		return 0
+	}
+	if t.months > 0 && p.Months == 0 && p.Kind != extract.Instant {
+		// a duration of unknown length: only a weak fit
+		if !endFits(p, t) {
+			return 0
+		}
+		return 0.5
+	}
+	score := 1.0
+	matched := false
+	if t.fq > 0 || t.fy > 0 {
+		if t.fy > 0 && p.FY != 0 && p.FY != t.fy {
+			// a calendar-year reading of the question may still fit the date
+			if !(t.fq == 0 && p.End.Y == t.fy && p.Months == 12) && !(t.fq > 0 && calendarQuarter(p.End) == t.fq && p.End.Y == t.fy) {
+				return 0
+			}
+			score = 0.8
+		}
+		if t.fq > 0 && p.FQ != 0 && p.FQ != t.fq && !(calendarQuarter(p.End) == t.fq && p.End.Y == t.fy) {
+			return 0
+		}
+		if t.fy > 0 && p.FY == 0 && p.End.Y != t.fy {
+			return 0
+		}
+		matched = true
+	}
+	if !t.end.IsZero() {
+		if !endFits(p, t) {
+			return 0
+		}
+		matched = true
+	}
+	if !matched && t.kind == extract.Unknown && t.months == 0 {
+		return 0.5
+	}
+	return score
+}
+
+func endFits(p extract.Period, t target) bool {
+	if p.End.IsZero() {
+		return false
+	}
+	return p.End.Near(t.end)
+}
+
+func calendarQuarter(d extract.Date) int {
+	if d.M == 0 {
+		return 0
+	}
+	return (d.M-1)/3 + 1
+}
+
+// candidate is a fact with its score for a question.
+type candidate struct {
+	f      index.Fact
+	score  float64
+	target target
+	why    string
+}
+
+// findFacts scores the release's candidate facts for q at target t, best first.
+func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t target, change string) []candidate {
+	var keys []string
+	if metric != nil {
+		keys = []string{metric.Key}
+	}
+	words := q.Words
+	facts, err := e.Index.Facts(index.FactQuery{Docs: []string{ctx.info.Name}, Keys: keys, Words: words, Size: 80})
+	if err != nil {
+		return nil
+	}
+	qterms := termSet(strings.Join(q.Terms, " "))
+	entTerms := entityTerms(q, ctx.info)
+	var out []candidate
+	for _, f := range facts {
+		c, ok := scoreFact(q, f, metric, t, change, qterms, entTerms, ctx)
+		if ok {
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return out[i].f.Start < out[j].f.Start
+	})
+	return out
+}
+
+// scoreFact scores one fact for a question; ok is false when the fact
+// cannot answer it (wrong metric, entity, period, unit or basis).
+func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change string, qterms map[string]bool, entTerms []string, ctx *docCtx) (candidate, bool) {
+	c := candidate{f: f, target: t}
+	text := factText(f)
+	fterms := termSet(text)
+	// metric
+	var ms float64
+	switch {
+	case metric != nil:
+		switch {
+		case f.Key == metric.Key:
+			ms = 1
+		case labelNames(f, metric):
+			ms = 0.8
+		default:
+			return c, false
+		}
+		// words beyond the metric that the fact does not have count against it
+		if n := len(qterms); n > 0 {
+			miss := 0
+			for w := range qterms {
+				if !fterms[w] && !isEntityTerm(w, entTerms) {
+					miss++
+				}
+			}
+			ms -= 0.15 * float64(miss)
+		}
+	default:
+		cov, n := coverage(qterms, fterms)
+		if n == 0 || cov < 0.6 {
+			return c, false
+		}
+		ms = cov
+		// words in the figure's own description weigh more than the clause's
+		dcov, _ := coverage(qterms, termSet(f.Metric+" "+strings.Join(f.Section, " ")))
+		ms += 0.3 * dcov
+	}
+	// entity
+	es := 0.0
+	if f.Entity != "" {
+		fe := index.NormEntity(f.Entity)
+		if !entityMentioned(fe, entTerms, q) {
+			return c, false
+		}
+		es = 0.3
+	} else if len(entTerms) > 0 {
+		// the question names an entity; a company-level figure must at least mention it
+		if !allIn(entTerms, termSet(text+" "+f.Column)) {
+			return c, false
+		}
+		es = 0.1
+	}
+	// period
+	ps := periodMatch(f.Period, t)
+	if ps == 0 {
+		return c, false
+	}
+	// unit
+	want := q.Unit
+	if metric != nil && change == "" && !unitFits(metric.Unit, f.Unit) {
+		return c, false
+	}
+	if change == "pct_change" {
+		want = extract.Percent
+	}
+	if want != "" && !unitFits(want, f.Unit) {
+		return c, false
+	}
+	// level or change
+	if f.Change != change {
+		return c, false
+	}
+	// basis
+	if q.Basis != "" && f.Basis != "" && f.Basis != q.Basis {
+		return c, false
+	}
+	bs := 0.0
+	if q.Basis == "" && f.Basis == "basic" {
+		bs = -0.05
+	}
+	// reported versus adjusted
+	as := 0.0
+	if q.Adjusted != f.Adjusted {
+		if q.Adjusted {
+			return c, false
+		}
+		as = -0.6
+	}
+	src := 0.0
+	if f.Source == "table" {
+		src = 0.1
+	}
+	if f.Approx {
+		src -= 0.25
+	}
+	// a row label with many words the question lacks is a less likely match
+	extra := 0
+	for w := range termSet(f.Metric) {
+		if !qterms[w] && !metricWord(w, metric) {
+			extra++
+		}
+	}
+	c.score = ms + es + ps + bs + as + src - 0.02*float64(min(extra, 10))
+	return c, true
+}
+
+// factText is the text a fact is matched by: its label or description, its
+// section and table title, and (for figures in sentences) the clause.
+func factText(f index.Fact) string {
+	parts := []string{f.Metric, strings.Join(f.Section, " "), f.Text}
+	if f.Source == "table" {
+		parts = append(parts, f.Table)
+	}
+	return strings.Join(parts, " ")
+}
+
+// labelNames reports whether a fact's label contains one of the metric's
+// names as a phrase ("Net sales (Note 3)").
+func labelNames(f index.Fact, m *vocab.Metric) bool {
+	if f.Source != "table" {
+		return false
+	}
+	label := " " + vocab.Normalize(f.Metric) + " "
+	for _, n := range m.Names {
+		nn := vocab.Normalize(n)
+		if len(strings.Fields(nn)) >= 2 && strings.Contains(label, " "+nn+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+func metricWord(w string, m *vocab.Metric) bool {
+	if m == nil {
+		return false
+	}
+	for _, n := range m.Names {
+		for _, t := range index.Terms(n) {
+			if t == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unitFits reports whether a fact's unit can answer a question wanting want.
+func unitFits(want, got string) bool {
+	switch want {
+	case "":
+		return true
+	case extract.Count:
+		return got == extract.Count || got == extract.Shares
+	case extract.Shares:
+		return got == extract.Shares || got == extract.Count
+	}
+	return want == got
+}
+
+func termSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, t := range index.Terms(s) {
+		m[t] = true
+	}
+	return m
+}
+
+// coverage is the share of question terms found in the fact's terms.
+func coverage(q, f map[string]bool) (float64, int) {
+	if len(q) == 0 {
+		return 0, 0
+	}
+	hit := 0
+	for w := range q {
+		if f[w] {
+			hit++
+		}
+	}
+	return float64(hit) / float64(len(q)), len(q)
+}
+
+func allIn(ws []string, set map[string]bool) bool {
+	for _, w := range ws {
+		for _, t := range index.Terms(w) {
+			if !set[t] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// entityTerms are the question's words that name an entity of the release
+// (a segment, subsidiary, region) rather than the company.
+func entityTerms(q nlq.Query, d *index.DocInfo) []string {
+	company := map[string]bool{}
+	for _, w := range strings.Fields(index.NormEntity(d.Company)) {
+		company[w] = true
+	}
+	var ents []string
+	seen := map[string]bool{}
+	for _, e := range d.Entities {
+		for _, w := range strings.Fields(index.NormEntity(e)) {
+			if !genericCompanyWord[w] && !company[w] && !statementish[w] {
+				ents = append(ents, w)
+			}
+		}
+	}
+	var out []string
+	for _, t := range q.Terms {
+		n := index.NormEntity(t)
+		if n == "" || company[n] || seen[n] {
+			continue
+		}
+		for _, e := range ents {
+			if e == n {
+				out = append(out, n)
+				seen[n] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// statementish words appear in entity names but do not identify one.
+var statementish = map[string]bool{"segment": true, "division": true, "business": true, "unit": true, "total": true, "net": true, "sales": true}
+
+func isEntityTerm(w string, ents []string) bool {
+	for _, e := range ents {
+		for _, t := range index.Terms(e) {
+			if t == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// entityMentioned reports whether the question names the fact's entity.
+func entityMentioned(fe string, entTerms []string, q nlq.Query) bool {
+	fw := strings.Fields(fe)
+	for _, e := range entTerms {
+		for _, w := range fw {
+			if w == e {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lookupAnswer answers with a stated figure.
+func (e *Engine) lookupAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
+	a := Answer{Kind: KindNone, Citations: []Citation{}}
+	metric := q.Metric
+	if metric == nil && q.Derived != nil {
+		metric = vocab.Default().MetricByName(q.Derived.Name)
+	}
+	change := ""
+	if q.Op == "change" || q.Op == "pct_change" {
+		change = q.Op
+	}
+	balance := balanceMetric(q)
+	ts := resolve(q, ctx.info, balance)
+	var t target
+	switch {
+	case len(ts) == 0:
+		t = defaultTarget(ctx.info, balance)
+		if metric == nil {
+			// a figure the vocabulary does not know: any period of the release fits
+			t = target{current: true}
+		}
+	default:
+		t = ts[0]
+		if change != "" {
+			// "change from Q2 2003 to Q2 2004": the later period holds the stated change
+			t = latestTarget(ts)
+		}
+	}
+	cands := e.findFacts(q, ctx, metric, t, change)
+	if len(cands) == 0 && change == "change" && metric != nil {
+		// "how did X change": a stated percentage change answers too
+		cands = e.findFacts(q, ctx, metric, t, "pct_change")
+	}
+	if len(cands) == 0 {
+		a.Answer = notFoundReason(q, ctx, metric, t, len(ts) > 0)
+		return a, false
+	}
+	best := cands[0]
+	return factAnswer(q, best.f, ctx), true
+}
+
+func latestTarget(ts []target) target {
+	best := ts[0]
+	for _, t := range ts[1:] {
+		if t.end.Days() > best.end.Days() || t.fy > best.fy || t.fy == best.fy && t.fq > best.fq {
+			best = t
+		}
+	}
+	return best
+}
+
+// factAnswer turns a fact into an answer.
+func factAnswer(q nlq.Query, f index.Fact, ctx *docCtx) Answer {
+	a := Answer{Kind: KindFact, Value: f.Value.String(), Unit: f.Unit, Metric: f.Describe(), Citations: []Citation{factCitation(f)}}
+	a.Entity = f.Entity
+	if a.Entity == "" {
+		a.Entity = ctx.info.Company
+	}
+	a.Period = describePeriod(f.Period, ctx.info)
+	what := a.Metric
+	if f.Entity != "" && !strings.Contains(strings.ToLower(what), strings.ToLower(f.Entity)) {
+		what = f.Entity + " — " + what
+	}
+	kindWord := ""
+	switch f.Change {
+	case "pct_change":
+		kindWord = " (change)"
+	case "change":
+		kindWord = " (change)"
+	}
+	a.Answer = fmt.Sprintf("%s — %s%s, %s", formatValue(f.Value, f.Unit), what, kindWord, a.Period)
+	if f.Approx {
+		a.Note = "The release gives this figure rounded."
+	}
+	if f.Adjusted {
+		a.Note = strings.TrimSpace(a.Note + " This is an adjusted (non-GAAP) figure.")
+	}
+	if f.Source == "table" {
+		// add the column header lines so the column can be checked
+		a.Answer += fmt.Sprintf(" [table: %s; column: %s]", firstNonEmpty(f.Table, "table"), f.Column)
+	}
+	return a
+}
+
+func describePeriod(p extract.Period, d *index.DocInfo) string {
+	if p.IsZero() {
+		return "period not stated (the release's " + d.Current.String() + ")"
+	}
+	return p.String()
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// notFoundReason says what the release lacks.
+func notFoundReason(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t target, explicitPeriod bool) string {
+	name := q.MetricText
+	if metric != nil {
+		name = metric.Name()
+	}
+	if name == "" {
+		name = strings.Join(q.Terms, " ")
+	}
+	if name == "" {
+		name = "that"
+	}
+	doc := ctx.info.Name
+	if metric != nil {
+		// is the metric there for another period or entity?
+		return fmt.Sprintf("Not found: %s has no %s for %s that matches the question.", doc, name, t.String())
+	}
+	return fmt.Sprintf("Not found: %s states no figure for %q.", doc, name)
+}

@@ -1,0 +1,71 @@
+package answer
+
+import (
+	"strings"
+
+	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/nlq"
+)
+
+// passageAnswer answers with the passages that best match the question,
+// best first, with the question's words marked in the first.
+func (e *Engine) passageAnswer(q nlq.Query, ctx *docCtx, _ string) Answer {
+	a := Answer{Kind: KindNone, Citations: []Citation{}}
+	words := q.Words
+	if strings.TrimSpace(words) == "" {
+		a.Answer = "Not found: the question has no words to search for."
+		return a
+	}
+	hits, err := e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: words, Phrases: q.Phrases, Size: 3})
+	if err != nil || len(hits) == 0 {
+		a.Answer = "Not found: no passage of " + ctx.info.Name + " matches the question."
+		return a
+	}
+	a.Kind = KindPassage
+	for _, h := range hits {
+		a.Citations = append(a.Citations, passageCitation(h.Passage))
+	}
+	a.Marked = Mark(hits[0].Text, words)
+	a.Answer = hits[0].Text
+	if hits[0].Section != "" {
+		a.Metric = hits[0].Section
+	}
+	return a
+}
+
+// Mark puts \x01 and \x02 around the words of text that match the terms of
+// query (compared as the index analyzes them).
+func Mark(text, query string) string {
+	want := termSet(query)
+	var b strings.Builder
+	i := 0
+	for i < len(text) {
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		if j > i {
+			w := text[i:j]
+			hit := false
+			for _, t := range index.Terms(w) {
+				if want[t] {
+					hit = true
+				}
+			}
+			if hit {
+				b.WriteString("\x01" + w + "\x02")
+			} else {
+				b.WriteString(w)
+			}
+			i = j
+			continue
+		}
+		b.WriteByte(text[i])
+		i++
+	}
+	return b.String()
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\'' || c >= 0x80
+}

@@ -1,0 +1,269 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ex99/ex99/extract"
+	"github.com/ex99/ex99/index"
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+)
+
+// maxFileSize is the largest file add reads; larger files are reported and skipped.
+const maxFileSize = 64 << 20
+
+func (a *app) addCmd() *cobra.Command {
+	var quiet bool
+	c := &cobra.Command{
+		Use:   "add [flags] FILE|FOLDER...",
+		Short: "Add releases (text, HTML, EDGAR submission files) to the index",
+		Long: `Add releases to the index. Folders are walked. A release is named by its
+file's base name; adding a file again changes nothing if it is unchanged, and
+replaces the old entries completely if it changed.
+
+A file that cannot be read (empty, binary, not a release) is reported with
+the reason; the others still go in, and the exit status is 1.`,
+		Example: `  ex99 add innovo-2004q2.txt
+  ex99 add --index ./idx ~/filings/
+  EX99_INDEX=./idx ex99 add *.htm`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("add", "add needs files or folders to add")
+			}
+			return a.add(args, quiet)
+		},
+	}
+	c.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only errors")
+	return c
+}
+
+type addResult struct {
+	path string
+	doc  *extract.Document
+	hash string
+	err  error
+	skip bool // unchanged
+}
+
+func (a *app) add(args []string, quiet bool) error {
+	start := time.Now()
+	files, failed := a.collect(args)
+	x, err := a.openWrite()
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+
+	var bar *progressbar.ProgressBar
+	if a.errTTY && !quiet && len(files) > 1 {
+		bar = progressbar.NewOptions(len(files), progressbar.OptionSetWriter(a.stderr), progressbar.OptionSetDescription("adding"),
+			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+	}
+	// extract in parallel, write in order from one goroutine
+	jobs := make(chan int)
+	results := make([]chan addResult, len(files))
+	for i := range results {
+		results[i] = make(chan addResult, 1)
+	}
+	var wg sync.WaitGroup
+	workers := max(1, min(4, len(files)))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] <- a.extractOne(x, files[i])
+			}
+		}()
+	}
+	go func() {
+		for i := range files {
+			jobs <- i
+		}
+		close(jobs)
+	}()
+	wr := x.NewWriter()
+	var docs, passages, facts, unchanged int
+	names := map[string]string{}
+	for i := range files {
+		r := <-results[i]
+		if bar != nil {
+			_ = bar.Add(1)
+		}
+		switch {
+		case r.err != nil:
+			failed++
+			a.clearBar(bar)
+			fmt.Fprintf(a.stderr, "ex99: add: %s: %v\n", r.path, r.err)
+			continue
+		case r.skip:
+			unchanged++
+			continue
+		}
+		if prev, ok := names[r.doc.Name]; ok {
+			a.clearBar(bar)
+			fmt.Fprintf(a.stderr, "ex99: add: %s replaces %s: both are named %s\n", r.path, prev, r.doc.Name)
+		}
+		names[r.doc.Name] = r.path
+		if err := wr.Add(r.doc); err != nil {
+			failed++
+			fmt.Fprintf(a.stderr, "ex99: add: %s: %v\n", r.path, err)
+			continue
+		}
+		docs++
+		passages += len(r.doc.Passages)
+		facts += len(r.doc.Facts)
+	}
+	wg.Wait()
+	if err := wr.Flush(); err != nil {
+		return err
+	}
+	if bar != nil {
+		_ = bar.Finish()
+	}
+	if !quiet {
+		fmt.Fprintf(a.stderr, "added %d releases (%d passages, %d facts) in %.1fs", docs, passages, facts, time.Since(start).Seconds())
+		if unchanged > 0 {
+			fmt.Fprintf(a.stderr, "; %d unchanged", unchanged)
+		}
+		if failed > 0 {
+			fmt.Fprintf(a.stderr, "; %d failed", failed)
+		}
+		fmt.Fprintf(a.stderr, " → %s\n", x.Path())
+	}
+	if failed > 0 {
+		return silentError{exitFailed}
+	}
+	return nil
+}
+
+func (a *app) clearBar(bar *progressbar.ProgressBar) {
+	if bar != nil {
+		_ = bar.Clear()
+	}
+}
+
+// collect expands folders into files, reporting paths that cannot be read.
+func (a *app) collect(args []string) ([]string, int) {
+	var files []string
+	failed := 0
+	for _, p := range args {
+		st, err := os.Stat(p)
+		if err != nil {
+			fmt.Fprintf(a.stderr, "ex99: add: %s: %v\n", p, friendlyErr(err))
+			failed++
+			continue
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				fmt.Fprintf(a.stderr, "ex99: add: %s: %v\n", path, friendlyErr(err))
+				failed++
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if strings.HasPrefix(name, ".") && path != p {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() && !skipByName(name) {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			fmt.Fprintf(a.stderr, "ex99: add: %s: %v\n", p, err)
+			failed++
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, failed
+}
+
+// skipByName leaves out files a folder walk should not try: notes and
+// question sets that sit beside releases.
+func skipByName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".jsonl", ".json", ".py", ".go", ".csv":
+		return true
+	}
+	return false
+}
+
+func friendlyErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// extractOne reads and extracts one file, or reports it unchanged.
+func (a *app) extractOne(x *index.Index, path string) addResult {
+	r := addResult{path: path}
+	st, err := os.Stat(path)
+	if err != nil {
+		r.err = friendlyErr(err)
+		return r
+	}
+	if st.Size() > maxFileSize {
+		r.err = fmt.Errorf("file is %d MB, larger than the %d MB ex99 reads", st.Size()>>20, maxFileSize>>20)
+		return r
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		r.err = friendlyErr(err)
+		return r
+	}
+	sum := sha256.Sum256(src)
+	r.hash = hex.EncodeToString(sum[:])
+	name := filepath.Base(path)
+	if x.Unchanged(name, r.hash) {
+		r.skip = true
+		return r
+	}
+	doc, err := parseSafely(name, src)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	r.doc = doc
+	return r
+}
+
+// parseSafely extracts a release, turning a panic into an error so one bad
+// file never stops a batch.
+func parseSafely(name string, src []byte) (doc *extract.Document, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = nil, fmt.Errorf("extract: %s: internal error: %v", name, p)
+		}
+	}()
+	doc, err = extract.Parse(name, src)
+	if err != nil {
+		// the extract error already names the file; keep just the reason
+		msg := strings.TrimPrefix(err.Error(), "extract: "+name+": ")
+		return nil, errors.New(msg)
+	}
+	return doc, nil
+}

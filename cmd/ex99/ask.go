@@ -1,0 +1,153 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ex99/ex99/answer"
+	"github.com/ex99/ex99/index"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) askCmd() *cobra.Command {
+	var doc string
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "ask [flags] QUESTION...",
+		Short: "Answer a question, citing the source lines",
+		Long: `Answer a question about the indexed releases. The words are joined into one
+question. The answer comes first, then where it came from (NAME:LINE) and the
+cited lines as the release prints them.
+
+ex99 understands figures ("net sales Q2 2004", "diluted EPS for the six months
+ended May 29, 2004", "cash at November 29, 2003"), changes and ratios ("change
+in net sales from Q2 2003 to Q2 2004", "operating margin", "current ratio"),
+and questions answered by a passage ("why did gross margin decline?"). When
+the release does not have what was asked, the answer says so ("none") and
+shows the closest passages instead of a near miss.
+
+With "-" as the question, ask reads one question per line from standard input.`,
+		Example: `  ex99 ask "Joe's net sales Q2 2004"
+  ex99 ask what were total assets
+  ex99 ask --json "EPS Q2 03"
+  ex99 ask --doc innovo-2004q2.txt "why did net sales increase?"
+  printf 'revenue 2Q04\ngoodwill\n' | ex99 ask --json -`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("ask", "ask needs a question, e.g. ex99 ask \"net sales Q2 2004\"")
+			}
+			x, err := a.openRead()
+			if err != nil {
+				return err
+			}
+			defer x.Close()
+			e := &answer.Engine{Index: x, Doc: doc}
+			if len(args) == 1 && args[0] == "-" {
+				return a.askStream(e, a.stdin, asJSON)
+			}
+			ans := e.Ask(strings.Join(args, " "))
+			return a.printAnswer(ans, asJSON)
+		},
+	}
+	c.Flags().StringVar(&doc, "doc", "", "answer from this release only (its name as added; see ex99 docs)")
+	c.Flags().BoolVar(&asJSON, "json", false, "print the answer as one JSON object (see README for the fields)")
+	return c
+}
+
+// askStream answers one question per input line.
+func (a *app) askStream(e *answer.Engine, r io.Reader, asJSON bool) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	for sc.Scan() {
+		q := strings.TrimSpace(sc.Text())
+		if q == "" && !asJSON {
+			continue
+		}
+		if err := a.printAnswer(e.Ask(q), asJSON); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+func (a *app) printAnswer(ans answer.Answer, asJSON bool) error {
+	if asJSON {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(ans)
+	}
+	_, err := io.WriteString(a.stdout, a.humanAnswer(ans))
+	return err
+}
+
+// humanAnswer renders an answer for a person: the answer first, then each
+// citation as NAME:LINE with the cited lines.
+func (a *app) humanAnswer(ans answer.Answer) string {
+	var b strings.Builder
+	switch ans.Kind {
+	case answer.KindPassage:
+		text := ans.Marked
+		if text == "" {
+			text = ans.Answer
+		}
+		b.WriteString(a.marks(text) + "\n")
+	default:
+		b.WriteString(ans.Answer + "\n")
+	}
+	if ans.Note != "" {
+		b.WriteString("  note: " + ans.Note + "\n")
+	}
+	cites := ans.Citations
+	label := "source"
+	if ans.Kind == answer.KindNone {
+		cites = ans.Closest
+		label = "closest passage"
+	}
+	if ans.Kind == answer.KindPassage && len(cites) > 1 {
+		cites = cites[:1]
+	}
+	for _, c := range cites {
+		fmt.Fprintf(&b, "  %s: %s\n", label, citeRef(c.Doc, c.Line, c.EndLine))
+		for i, l := range strings.Split(c.Text, "\n") {
+			fmt.Fprintf(&b, "    %5d  %s\n", c.Line+i, strings.TrimRight(l, " "))
+		}
+	}
+	if ans.Kind == answer.KindPassage && len(ans.Citations) > 1 {
+		var more []string
+		for _, c := range ans.Citations[1:] {
+			more = append(more, citeRef(c.Doc, c.Line, c.EndLine))
+		}
+		fmt.Fprintf(&b, "  see also: %s\n", strings.Join(more, ", "))
+	}
+	return b.String()
+}
+
+func citeRef(doc string, line, end int) string {
+	if end > line {
+		return fmt.Sprintf("%s:%d-%d", doc, line, end)
+	}
+	return fmt.Sprintf("%s:%d", doc, line)
+}
+
+// marks renders the \x01…\x02 word marks: reverse video on a terminal,
+// [brackets] otherwise.
+func (a *app) marks(s string) string {
+	if a.outTTY {
+		return strings.NewReplacer("\x01", "\x1b[7m", "\x02", "\x1b[0m").Replace(s)
+	}
+	return strings.NewReplacer("\x01", "[", "\x02", "]").Replace(s)
+}
+
+// resolveDoc checks that --doc names an indexed release.
+func resolveDoc(x *index.Index, doc string) error {
+	if doc == "" {
+		return nil
+	}
+	if _, err := x.Doc(doc); err != nil {
+		return fmt.Errorf("--doc %s: %w; run ex99 docs to list the releases", doc, err)
+	}
+	return nil
+}

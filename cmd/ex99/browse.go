@@ -1,0 +1,333 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/ex99/ex99/answer"
+	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/nlq"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) searchCmd() *cobra.Command {
+	var doc string
+	var limit int
+	var asJSON, raw bool
+	c := &cobra.Command{
+		Use:   "search [flags] TERMS...",
+		Short: "Full-text search over the releases' passages",
+		Long: `Search the passages of the indexed releases. Each hit shows NAME:LINE, the
+section, and the passage with the matching words marked.
+
+Terms are plain words; characters like + - : * " mean nothing special unless
+--query-syntax is given, which reads TERMS as a Bleve query string
+(+must -not "a phrase" section:outlook).`,
+		Example: `  ex99 search conference call
+  ex99 search --doc innovo-2004q2.txt --limit 3 Fetish license
+  ex99 search --query-syntax '+fetish -shago'`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("search", "search needs terms to look for")
+			}
+			if limit < 1 || limit > 1000 {
+				return usagef("search", "--limit must be between 1 and 1000")
+			}
+			x, err := a.openRead()
+			if err != nil {
+				return err
+			}
+			defer x.Close()
+			if err := resolveDoc(x, doc); err != nil {
+				return err
+			}
+			text := strings.Join(args, " ")
+			q := index.PassageQuery{Text: text, Size: limit, Raw: raw}
+			if doc != "" {
+				q.Docs = []string{doc}
+			}
+			if !raw {
+				q.Phrases = []string{text}
+			}
+			hits, err := x.Passages(q)
+			if err != nil {
+				if raw {
+					return usagef("search", "bad query: %v", err)
+				}
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetEscapeHTML(false)
+				for _, h := range hits {
+					if err := enc.Encode(map[string]interface{}{"doc": h.Doc, "line": h.Start, "end_line": h.End, "section": h.Section,
+						"text": h.Text, "score": h.Score, "offset": h.Offset}); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			if len(hits) == 0 {
+				fmt.Fprintln(a.stdout, "no passage matches")
+				return nil
+			}
+			words := text
+			if raw {
+				words = nlq.Parse(text).Words
+			}
+			for _, h := range hits {
+				sec := ""
+				if h.Section != "" {
+					sec = "  [" + h.Section + "]"
+				}
+				fmt.Fprintf(a.stdout, "%s%s\n  %s\n\n", citeRef(h.Doc, h.Start, h.End), sec, a.marks(answer.Mark(h.Text, words)))
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVar(&doc, "doc", "", "search this release only")
+	c.Flags().IntVar(&limit, "limit", 10, "most hits to show")
+	c.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per hit")
+	c.Flags().BoolVar(&raw, "query-syntax", false, "read TERMS as a Bleve query string")
+	return c
+}
+
+func (a *app) factsCmd() *cobra.Command {
+	var doc, format string
+	c := &cobra.Command{
+		Use:   "facts [flags]",
+		Short: "List every extracted fact: metric, entity, period, value, unit, lines",
+		Example: `  ex99 facts --doc innovo-2004q2.txt
+  ex99 facts --format csv > facts.csv
+  ex99 facts --format json | jq .`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "table" && format != "csv" && format != "json" {
+				return usagef("facts", "--format must be table, csv or json, not %q", format)
+			}
+			x, err := a.openRead()
+			if err != nil {
+				return err
+			}
+			defer x.Close()
+			if err := resolveDoc(x, doc); err != nil {
+				return err
+			}
+			var names []string
+			if doc != "" {
+				names = []string{doc}
+			} else {
+				ds, err := x.Docs()
+				if err != nil {
+					return err
+				}
+				for _, d := range ds {
+					names = append(names, d.Name)
+				}
+			}
+			var tw *tabwriter.Writer
+			var cw *csv.Writer
+			switch format {
+			case "table":
+				tw = tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+				fmt.Fprintln(tw, "DOC:LINE\tMETRIC\tENTITY\tPERIOD\tVALUE\tUNIT\tSOURCE")
+			case "csv":
+				cw = csv.NewWriter(a.stdout)
+				_ = cw.Write([]string{"doc", "line", "end_line", "metric", "key", "entity", "period", "period_end", "months", "value", "unit", "change", "basis", "adjusted", "source"})
+			}
+			enc := json.NewEncoder(a.stdout)
+			enc.SetEscapeHTML(false)
+			for _, n := range names {
+				fs, err := x.AllFacts(n)
+				if err != nil {
+					return err
+				}
+				for _, f := range fs {
+					metric := f.Describe()
+					if f.Change != "" {
+						metric += " (" + strings.ReplaceAll(f.Change, "_", " ") + ")"
+					}
+					switch format {
+					case "table":
+						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", citeRef(f.Doc, f.Start, f.End), clip(metric, 60), f.Entity, f.Period.String(), f.Value.String(), f.Unit, f.Source)
+					case "csv":
+						_ = cw.Write([]string{f.Doc, strconv.Itoa(f.Start), strconv.Itoa(f.End), metric, f.Key, f.Entity, f.Period.String(), f.Period.End.String(),
+							strconv.Itoa(f.Period.Months), f.Value.String(), f.Unit, f.Change, f.Basis, strconv.FormatBool(f.Adjusted), f.Source})
+					case "json":
+						if err := enc.Encode(f); err != nil {
+							return err
+						}
+					}
+				}
+			}
+			if tw != nil {
+				return tw.Flush()
+			}
+			if cw != nil {
+				cw.Flush()
+				return cw.Error()
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVar(&doc, "doc", "", "facts of this release only")
+	c.Flags().StringVar(&format, "format", "table", "output format: table, csv or json")
+	return c
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func (a *app) docsCmd() *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "docs [flags]",
+		Short: "List the indexed releases with company, period, format and counts",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			x, err := a.openRead()
+			if err != nil {
+				return err
+			}
+			defer x.Close()
+			ds, err := x.Docs()
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(a.stdout)
+				for _, d := range ds {
+					if err := enc.Encode(d); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "NAME\tCOMPANY\tPERIOD\tFORMAT\tLINES\tPASSAGES\tTABLES\tFACTS")
+			for _, d := range ds {
+				per := d.Current.Tag()
+				if per == "" {
+					per = d.Current.End.String()
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\n", d.Name, d.Company, per, d.Format, d.Lines, d.Passages, d.Tables, d.Facts)
+			}
+			return tw.Flush()
+		},
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per release")
+	return c
+}
+
+func (a *app) showCmd() *cobra.Command {
+	var context int
+	c := &cobra.Command{
+		Use:   "show NAME[:LINE[-END]]",
+		Short: "Print a release as ex99 reads it, with line numbers",
+		Long: `Print a release's reading view with line numbers. With a line (or range), print
+a few lines around it with the cited lines marked by ">", so a citation can be
+checked in context. For HTML releases the reading view has one line per
+paragraph and per table row.`,
+		Example: `  ex99 show innovo-2004q2.txt
+  ex99 show innovo-2004q2.txt:171
+  ex99 show innovo-2004q2.txt:378-401`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("show", "show takes one argument, NAME or NAME:LINE or NAME:LINE-END")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			name, lo, hi, err := parseRef(args[0])
+			if err != nil {
+				return usagef("show", "%v", err)
+			}
+			x, err := a.openRead()
+			if err != nil {
+				return err
+			}
+			defer x.Close()
+			lines, err := x.View(name)
+			if err != nil {
+				return fmt.Errorf("%w; run ex99 docs to list the releases", err)
+			}
+			from, to := 1, len(lines)
+			if lo > 0 {
+				if lo > len(lines) {
+					return fmt.Errorf("%s has %d lines; line %d is past the end", name, len(lines), lo)
+				}
+				hi = min(max(hi, lo), len(lines))
+				from, to = max(1, lo-context), min(len(lines), hi+context)
+			}
+			for i := from; i <= to; i++ {
+				mark := " "
+				if lo > 0 && i >= lo && i <= hi {
+					mark = ">"
+				}
+				fmt.Fprintf(a.stdout, "%s%6d  %s\n", mark, i, lines[i-1].Text)
+			}
+			return nil
+		},
+	}
+	c.Flags().IntVarP(&context, "context", "C", 3, "lines of context around a cited line")
+	return c
+}
+
+// parseRef reads NAME, NAME:LINE or NAME:LINE-END.
+func parseRef(s string) (string, int, int, error) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return s, 0, 0, nil
+	}
+	name, rng := s[:i], s[i+1:]
+	lo, hi := rng, rng
+	if j := strings.IndexByte(rng, '-'); j >= 0 {
+		lo, hi = rng[:j], rng[j+1:]
+	}
+	l, err1 := strconv.Atoi(lo)
+	h, err2 := strconv.Atoi(hi)
+	if err1 != nil || err2 != nil || l < 1 || h < l {
+		return "", 0, 0, fmt.Errorf("%q: expected NAME:LINE or NAME:LINE-END with line numbers from 1", s)
+	}
+	return name, l, h, nil
+}
+
+func (a *app) rmCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "rm NAME...",
+		Short:   "Remove releases from the index",
+		Example: `  ex99 rm innovo-2004q2.txt`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("rm", "rm needs the names of releases to remove (see ex99 docs)")
+			}
+			x, err := a.openWrite()
+			if err != nil {
+				return err
+			}
+			defer x.Close()
+			w := x.NewWriter()
+			failed := 0
+			for _, n := range args {
+				if err := w.Remove(n); err != nil {
+					fmt.Fprintf(a.stderr, "ex99: rm: %v\n", err)
+					failed++
+				}
+			}
+			if err := w.Flush(); err != nil {
+				return err
+			}
+			if failed > 0 {
+				return silentError{exitFailed}
+			}
+			return nil
+		},
+	}
+}

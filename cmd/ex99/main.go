@@ -1,0 +1,199 @@
+// Command ex99 answers questions about company earnings press releases
+// (SEC Form 8-K, Exhibit 99.1) and shows where every answer came from.
+//
+//	ex99 ask "Joe's net sales Q2 2004"
+//	ex99 add releases/
+//	ex99 search "conference call"
+//
+// Run `ex99 help` for the commands.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"github.com/ex99/ex99/extract"
+	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/internal/seed"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+func main() { os.Exit(main1()) }
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitFailed  = 1 // an error, or (check) a disagreement, or (add) some files failed
+	exitUsage   = 2 // bad flags or arguments
+	exitNoIndex = 3 // no index where one is needed
+)
+
+// main1 runs ex99 and returns its exit status (testscript calls it too).
+func main1() int {
+	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
+		outTTY: term.IsTerminal(int(os.Stdout.Fd())), errTTY: term.IsTerminal(int(os.Stderr.Fd())), inTTY: term.IsTerminal(int(os.Stdin.Fd()))}
+	root := a.rootCmd()
+	err := root.Execute()
+	if err == nil {
+		return a.status
+	}
+	var ue usageError
+	var se silentError
+	switch {
+	case errors.As(err, &se):
+		return se.code
+	case errors.As(err, &ue):
+		fmt.Fprintf(a.stderr, "ex99: %v\nRun 'ex99 %s --help' for usage.\n", err, ue.cmd)
+		return exitUsage
+	case errors.Is(err, index.ErrNoIndex):
+		fmt.Fprintf(a.stderr, "ex99: %v\nAdd releases first: ex99 add FILE...\n", err)
+		return exitNoIndex
+	case errors.Is(err, index.ErrBusy):
+		fmt.Fprintf(a.stderr, "ex99: %v; try again when it has finished.\n", err)
+		return exitFailed
+	}
+	fmt.Fprintf(a.stderr, "ex99: %v\n", err)
+	return exitFailed
+}
+
+// usageError is a mistake in how ex99 was called.
+type usageError struct {
+	cmd string
+	err error
+}
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(cmd, format string, args ...interface{}) error {
+	return usageError{cmd: cmd, err: fmt.Errorf(format, args...)}
+}
+
+// silentError ends the command with a status; the message is already out.
+type silentError struct{ code int }
+
+func (e silentError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// app holds what every command shares.
+type app struct {
+	indexPath string
+	stdin     io.Reader
+	stdout    io.Writer
+	stderr    io.Writer
+	outTTY    bool
+	errTTY    bool
+	inTTY     bool
+	status    int
+	noted     bool // the built-in release notice was printed
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "ex99",
+		Short: "Answers questions about earnings press releases, citing the source lines",
+		Long: `ex99 answers questions about company earnings press releases (SEC Form 8-K,
+Exhibit 99.1) with exact figures and the lines they came from.
+
+With no index built yet, ex99 answers over a release built into it (Innovo
+Group, second quarter of fiscal 2004). Add your own releases with "ex99 add".`,
+		Example: `  ex99 ask "Joe's net sales Q2 2004"
+  ex99 add ~/filings/
+  ex99 ask --doc apple-2004q3.htm "diluted EPS Q3 FY04"
+  ex99 search conference call
+  ex99 show innovo-2004q2.txt:171`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	root.SetIn(a.stdin)
+	root.PersistentFlags().StringVar(&a.indexPath, "index", "", "index folder (default $EX99_INDEX, else "+displayDefault()+")")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError{cmd: c.Name(), err: err}
+	})
+	root.AddCommand(a.addCmd(), a.askCmd(), a.searchCmd(), a.factsCmd(), a.docsCmd(), a.showCmd(), a.promptCmd(), a.rmCmd(), a.checkCmd())
+	return root
+}
+
+// path is the index folder to use.
+func (a *app) path() string {
+	if a.indexPath != "" {
+		return a.indexPath
+	}
+	if p := os.Getenv("EX99_INDEX"); p != "" {
+		return p
+	}
+	return defaultIndexPath()
+}
+
+// defaultIndexPath is a per-user data folder: $XDG_DATA_HOME/ex99/index,
+// ~/.local/share/ex99/index, or the OS's equivalent.
+func defaultIndexPath() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "ex99", "index")
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return filepath.Join(os.TempDir(), "ex99-index")
+	}
+	switch runtime.GOOS {
+	case "darwin":
+		return filepath.Join(home, "Library", "Application Support", "ex99", "index")
+	case "windows":
+		if d, err := os.UserConfigDir(); err == nil {
+			return filepath.Join(d, "ex99", "index")
+		}
+	}
+	return filepath.Join(home, ".local", "share", "ex99", "index")
+}
+
+func displayDefault() string {
+	return "~/.local/share/ex99/index"
+}
+
+// openRead opens the index for reading. With no index yet it builds an
+// in-memory one from the built-in release and says so once on stderr.
+func (a *app) openRead() (*index.Index, error) {
+	x, err := index.Open(a.path(), index.Options{ReadOnly: true})
+	if err == nil {
+		return x, nil
+	}
+	if !errors.Is(err, index.ErrNoIndex) {
+		return nil, err
+	}
+	if !a.noted {
+		fmt.Fprintf(a.stderr, "ex99: no index at %s yet; answering from the built-in release %s (add your own with: ex99 add FILE...)\n", a.path(), seed.Name)
+		a.noted = true
+	}
+	return builtinIndex()
+}
+
+// builtinIndex is an in-memory index of the embedded release.
+func builtinIndex() (*index.Index, error) {
+	doc, err := extract.Parse(seed.Name, seed.Release)
+	if err != nil {
+		return nil, err
+	}
+	x, err := index.OpenMem()
+	if err != nil {
+		return nil, err
+	}
+	w := x.NewWriter()
+	if err := w.Add(doc); err != nil {
+		return nil, err
+	}
+	if err := w.Flush(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// openWrite opens (or creates) the index for writing.
+func (a *app) openWrite() (*index.Index, error) {
+	return index.Open(a.path(), index.Options{})
+}

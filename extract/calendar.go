@@ -1,0 +1,215 @@
+package extract
+
+import (
+	"strings"
+)
+
+// Calendar is the release's fiscal calendar, learned from a sentence that
+// ties a quarter to its end date ("the three months ended May 29, 2004, or
+// its second quarter of fiscal 2004"). Without one, fiscal years are
+// calendar years.
+type Calendar struct {
+	Known bool `json:"known"`
+	End   Date `json:"end,omitempty"` // end of the anchor quarter
+	FQ    int  `json:"fq,omitempty"`
+	FY    int  `json:"fy,omitempty"`
+}
+
+// Label returns the fiscal quarter and year a period ending at end falls in.
+func (c Calendar) Label(end Date) (fq, fy int) {
+	if end.Y == 0 {
+		return 0, 0
+	}
+	if end.M == 0 {
+		return 0, end.Y
+	}
+	if !c.Known {
+		return (end.M-1)/3 + 1, end.Y
+	}
+	dm := monthsBetween(c.End, end)
+	k := roundDiv(dm, 3)
+	q := c.FQ - 1 + k
+	fy = c.FY + floorDiv(q, 4)
+	fq = mod(q, 4) + 1
+	return fq, fy
+}
+
+// QuarterEnd returns the month in which fiscal quarter fq of fiscal year fy
+// ends (the day is left 0 unless it is the anchor quarter).
+func (c Calendar) QuarterEnd(fq, fy int) Date {
+	if fq == 0 || fy == 0 {
+		return Date{}
+	}
+	if !c.Known {
+		return Date{Y: fy, M: fq * 3}
+	}
+	k := (fy-c.FY)*4 + (fq - c.FQ)
+	if k == 0 {
+		return c.End
+	}
+	m := c.End.Y*12 + (c.End.M - 1) + 3*k
+	return Date{Y: floorDiv(m, 12), M: mod(m, 12) + 1}
+}
+
+// monthsBetween counts months from a to b, rounding a date in the first
+// days of a month back to the month before (52/53-week calendars end
+// "January 3" for a December year).
+func monthsBetween(a, b Date) int {
+	am := a.Y*12 + a.M - 1
+	bm := b.Y*12 + b.M - 1
+	if a.D > 0 && a.D <= 7 {
+		am--
+	}
+	if b.D > 0 && b.D <= 7 {
+		bm--
+	}
+	return bm - am
+}
+
+func roundDiv(a, b int) int {
+	if a >= 0 {
+		return (a + b/2) / b
+	}
+	return -((-a + b/2) / b)
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+func mod(a, b int) int {
+	m := a % b
+	if m < 0 {
+		m += b
+	}
+	return m
+}
+
+// learnCalendar looks for a sentence that names a fiscal quarter and the
+// date it ended.
+func learnCalendar(texts []string) Calendar {
+	type vote struct {
+		c Calendar
+		n int
+	}
+	var votes []vote
+	add := func(c Calendar) {
+		for i := range votes {
+			if votes[i].c == c {
+				votes[i].n++
+				return
+			}
+		}
+		votes = append(votes, vote{c, 1})
+	}
+	for _, t := range texts {
+		ms := ScanPeriods(t)
+		for i, m := range ms {
+			p := m.Period
+			if p.FQ > 0 && p.FY > 0 && p.End.M > 0 && p.Months == 3 {
+				add(Calendar{Known: true, End: p.End, FQ: p.FQ, FY: p.FY})
+				continue
+			}
+			// "three months ended May 29, 2004, or its second quarter of fiscal 2004"
+			if i+1 < len(ms) {
+				n := ms[i+1]
+				gap := strings.ToLower(t[m.End:n.Start])
+				if len(gap) > 40 || strings.ContainsAny(gap, ";.") && !strings.Contains(gap, "inc.") {
+					continue
+				}
+				a, b := p, n.Period
+				if a.End.M == 0 && b.End.M > 0 {
+					a, b = b, a
+				}
+				// a dated quarter next to a named fiscal quarter
+				if a.End.M > 0 && (a.Months == 3 || a.Months == 0) && b.FQ > 0 && b.FY > 0 && b.End.IsZero() && (b.Months == 3) {
+					if strings.Contains(gap, "or") || strings.Contains(gap, "(") || strings.Contains(gap, "ended") || strings.TrimSpace(gap) == "," || strings.TrimSpace(gap) == "" {
+						add(Calendar{Known: true, End: a.End, FQ: b.FQ, FY: b.FY})
+					}
+				}
+				// "fourth quarter and fiscal 2014 ended May 31, 2014"
+				if p.FQ > 0 && p.FY == 0 && n.Period.FY > 0 && n.Period.End.M > 0 && strings.TrimSpace(gap) == "and" {
+					add(Calendar{Known: true, End: n.Period.End, FQ: p.FQ, FY: n.Period.FY})
+				}
+			}
+		}
+	}
+	best := Calendar{}
+	bn := 0
+	for _, v := range votes {
+		if v.n > bn {
+			best, bn = v.c, v.n
+		}
+	}
+	return best
+}
+
+// fill completes a period with what the calendar knows: the fiscal quarter
+// and year of a dated period, or the end date of a named fiscal quarter.
+func (c Calendar) fill(p *Period, current Period) {
+	if p.Kind == Unknown && p.End.IsZero() && p.FY == 0 && p.FQ == 0 && p.Months == 0 {
+		return
+	}
+	if !p.End.IsZero() && p.End.M > 0 {
+		fq, fy := c.Label(p.End)
+		if p.FQ == 0 && (p.Months == 3 || p.Kind == Instant || p.Months == 6 || p.Months == 9) {
+			p.FQ = fq
+		}
+		if p.FY == 0 || p.Months == 12 && p.FY == p.End.Y && fy != 0 {
+			if p.Months == 12 || p.Kind == Instant || p.Months == 3 || p.Months == 6 || p.Months == 9 {
+				p.FY = fy
+			} else {
+				p.FY = fy
+			}
+		}
+		if p.Months == 12 {
+			p.FQ = 0
+		}
+		return
+	}
+	if p.End.Y > 0 && p.End.M == 0 {
+		// a year column
+		if p.FY == 0 {
+			p.FY = p.End.Y
+		}
+		if e := c.yearEnd(p.FY); !e.IsZero() && p.Kind == Instant || p.Months == 12 {
+			if e := c.yearEnd(p.FY); !e.IsZero() {
+				p.End = e
+			}
+		}
+		return
+	}
+	// a named quarter or year with no date
+	if p.FQ > 0 && p.FY == 0 {
+		p.FY = current.FY
+	}
+	if p.FQ == 0 && p.FY > 0 && p.Months == 0 && p.Kind == Unknown {
+		// "in 2004", "fiscal 2014": the year
+		p.Months = 12
+		p.Kind = Duration
+	}
+	if p.Kind == Unknown && (p.Months > 0 || p.FQ > 0) {
+		p.Kind = Duration
+	}
+	if p.Months == 0 && p.FQ > 0 {
+		p.Months = 3
+	}
+	switch {
+	case p.FQ > 0:
+		p.End = c.QuarterEnd(p.FQ, p.FY)
+	case p.Months == 12 && p.FY > 0:
+		p.End = c.yearEnd(p.FY)
+	}
+}
+
+// yearEnd is the month fiscal year fy ends in, when the calendar is known.
+func (c Calendar) yearEnd(fy int) Date {
+	if !c.Known {
+		return Date{Y: fy, M: 12}
+	}
+	return c.QuarterEnd(4, fy)
+}

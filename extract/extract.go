@@ -1,0 +1,312 @@
+package extract
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ex99/ex99/vocab"
+)
+
+// ErrNotRelease is returned (wrapped) for input that cannot be a release:
+// empty, binary, or with no text at all.
+var ErrNotRelease = errors.New("not a press release")
+
+// Parse reads a release from src. name is the document's name (the file's
+// base name). The format is detected from the content: an EDGAR submission
+// file (<SEC-DOCUMENT>, <DOCUMENT>), HTML, or plain text. Errors wrap
+// ErrNotRelease for empty or binary input.
+func Parse(name string, src []byte) (*Document, error) {
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, fmt.Errorf("extract: %s: empty file: %w", name, ErrNotRelease)
+	}
+	if kind := binaryKind(src); kind != "" {
+		return nil, fmt.Errorf("extract: %s: %s, not text: %w", name, kind, ErrNotRelease)
+	}
+	sum := sha256.Sum256(src)
+	doc := &Document{Name: name, Hash: hex.EncodeToString(sum[:]), Size: len(src)}
+	text := toUTF8(src)
+	var blocks []block
+	switch detectFormat(text) {
+	case "submission":
+		doc.Format = "submission"
+		blocks = readSubmission(doc, text)
+	case "html":
+		doc.Format = "html"
+		doc.Lines, blocks = readHTML(text, 0)
+	default:
+		doc.Format = "text"
+		doc.Lines, blocks = readText(text, 0)
+	}
+	if len(doc.Lines) == 0 {
+		return nil, fmt.Errorf("extract: %s: no text found: %w", name, ErrNotRelease)
+	}
+	interpret(doc, blocks)
+	return doc, nil
+}
+
+// binaryKind names binary content (a PDF, an image, an archive), or "".
+func binaryKind(src []byte) string {
+	head := src
+	if len(head) > 8000 {
+		head = head[:8000]
+	}
+	switch {
+	case bytes.HasPrefix(src, []byte("%PDF")):
+		return "a PDF file"
+	case bytes.HasPrefix(src, []byte("GIF8")):
+		return "a GIF image"
+	case bytes.HasPrefix(src, []byte("\x89PNG")):
+		return "a PNG image"
+	case bytes.HasPrefix(src, []byte("\xff\xd8\xff")):
+		return "a JPEG image"
+	case bytes.HasPrefix(src, []byte("PK\x03\x04")):
+		return "a zip archive"
+	case bytes.HasPrefix(src, []byte("\x1f\x8b")):
+		return "a gzip archive"
+	case bytes.IndexByte(head, 0) >= 0:
+		return "binary data"
+	}
+	return ""
+}
+
+// detectFormat tells a submission file, HTML and plain text apart.
+func detectFormat(src []byte) string {
+	head := src
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	low := bytes.ToLower(head)
+	if bytes.Contains(low, []byte("<sec-document>")) || bytes.Contains(low, []byte("<sec-header>")) || bytes.Contains(low, []byte("<ims-header>")) ||
+		bytes.Count(bytes.ToLower(src), []byte("<document>")) > 1 {
+		return "submission"
+	}
+	for _, tag := range []string{"<html", "<body", "<div", "<p>", "<p ", "<table", "<font", "<br"} {
+		if bytes.Contains(low, []byte(tag)) {
+			return "html"
+		}
+	}
+	if bytes.Contains(low, []byte("<document>")) && bytes.Contains(low, []byte("<text>")) {
+		// a single exhibit with its SGML wrapper: the format of its text decides
+		return "submission"
+	}
+	return "text"
+}
+
+// interpret turns blocks into passages, tables and facts, and learns the
+// calendar, the current period and the entities.
+func interpret(doc *Document, blocks []block) {
+	section := ""
+	var texts []string
+	for _, b := range blocks {
+		switch b.kind {
+		case bHeading:
+			section = strings.TrimRight(b.text, ":")
+		case bPara, bBullet:
+			doc.Passages = append(doc.Passages, Passage{Section: section, Start: b.start, End: b.end, Text: b.text, Bullet: b.kind == bBullet})
+			texts = append(texts, b.text)
+		case bTable:
+			t, facts := buildTable(b.grid, len(doc.Tables))
+			doc.Tables = append(doc.Tables, t)
+			doc.Facts = append(doc.Facts, facts...)
+		}
+	}
+	if doc.Company == "" {
+		doc.Company = findCompany(doc)
+	}
+	doc.Calendar = learnCalendar(texts)
+	for i := range doc.Tables {
+		for c := range doc.Tables[i].Columns {
+			doc.Calendar.fill(&doc.Tables[i].Columns[c].Period, Period{})
+		}
+	}
+	for i := range doc.Facts {
+		f := &doc.Facts[i]
+		f.Period = doc.Tables[f.TableIndex].Columns[f.ColIndex].Period
+	}
+	doc.Current, doc.Latest = currentPeriods(doc)
+	// narrative facts
+	var ctx Period
+	for i := range doc.Passages {
+		p := &doc.Passages[i]
+		fs := narrativeFacts(p, doc.Company, &ctx)
+		for k := range fs {
+			doc.Calendar.fill(&fs[k].Period, doc.Current)
+			// cite the sentence's own lines where they can be found
+			fs[k].Start, fs[k].End = clauseLines(doc, p, fs[k].Text)
+		}
+		doc.Facts = append(doc.Facts, fs...)
+	}
+	if doc.Current.IsZero() {
+		doc.Current = narrativeCurrent(doc)
+	}
+	doc.Entities = entitiesOf(doc.Facts)
+}
+
+// currentPeriods finds the release's own quarter (the latest three-month
+// column; else the latest year) and its latest balance-sheet date.
+func currentPeriods(doc *Document) (Period, Date) {
+	var cur Period
+	var latest Date
+	better := func(p Period) bool {
+		if cur.IsZero() {
+			return true
+		}
+		if p.Months == 3 && cur.Months != 3 {
+			return true
+		}
+		if p.Months != 3 && cur.Months == 3 {
+			return false
+		}
+		return p.End.Days() > cur.End.Days()
+	}
+	for _, t := range doc.Tables {
+		for _, c := range t.Columns {
+			p := c.Period
+			if c.Kind != "" {
+				continue
+			}
+			switch {
+			case p.Kind == Instant:
+				if p.End.Days() > latest.Days() || latest.IsZero() {
+					latest = p.End
+				}
+			case p.Kind == Duration && (p.Months == 3 || p.Months == 12) && !p.End.IsZero():
+				if better(p) {
+					cur = p
+					cur.Label = ""
+				}
+			}
+		}
+	}
+	if cur.IsZero() && doc.Calendar.Known {
+		cur = Period{Kind: Duration, Months: 3, End: doc.Calendar.End, FQ: doc.Calendar.FQ, FY: doc.Calendar.FY}
+	}
+	return cur, latest
+}
+
+// narrativeCurrent picks the period a release without tables is about: the
+// most often named quarter or year.
+func narrativeCurrent(doc *Document) Period {
+	count := map[string]int{}
+	keep := map[string]Period{}
+	for _, f := range doc.Facts {
+		p := f.Period
+		if p.FY == 0 || p.Kind != Duration {
+			continue
+		}
+		k := fmt.Sprint(p.Months, p.FQ, p.FY)
+		count[k]++
+		keep[k] = p
+	}
+	best, bn := "", 0
+	for k, n := range count {
+		if n > bn || n == bn && keep[k].End.Days() > keep[best].End.Days() {
+			best, bn = k, n
+		}
+	}
+	return keep[best]
+}
+
+// clauseLines finds the view lines that hold a clause of passage p.
+func clauseLines(doc *Document, p *Passage, clause string) (int, int) {
+	i := strings.Index(p.Text, clause)
+	if i < 0 || p.Start == p.End {
+		return p.Start, p.End
+	}
+	// walk the passage's lines, counting folded characters
+	pos := 0
+	first, last := p.Start, p.End
+	startSet := false
+	end := i + len(clause)
+	for ln := p.Start; ln <= p.End && ln <= len(doc.Lines); ln++ {
+		t := strings.Join(strings.Fields(doc.Lines[ln-1].Text), " ")
+		if t == "" {
+			continue
+		}
+		lo := pos
+		pos += len(t) + 1
+		if !startSet && i < pos {
+			first, startSet = ln, true
+		}
+		if end <= pos {
+			last = ln
+			break
+		}
+		_ = lo
+	}
+	if last < first {
+		last = first
+	}
+	return first, last
+}
+
+var reCompany = regexp.MustCompile(`\b((?:[A-Z][\w&.'’-]*,?\s+){0,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp))(?:\s*\([^)]{0,40}\))?,?\s+(?:today\s+)?(?:announced|reported|disclosed|posted|released|said)`)
+
+// findCompany reads the company's name from the opening text ("Innovo
+// Group Inc. (NASDAQ: INNO) today disclosed …").
+func findCompany(doc *Document) string {
+	for i, p := range doc.Passages {
+		if i > 12 {
+			break
+		}
+		if m := reCompany.FindStringSubmatch(p.Text); m != nil {
+			name := strings.TrimSpace(m[1])
+			name = strings.TrimPrefix(name, "The ")
+			return name
+		}
+	}
+	return ""
+}
+
+// entitiesOf lists the distinct entities facts name.
+func entitiesOf(facts []Fact) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range facts {
+		if f.Entity != "" && !seen[f.Entity] {
+			seen[f.Entity] = true
+			out = append(out, f.Entity)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// toUTF8 returns src as UTF-8: valid UTF-8 is kept; otherwise bytes are
+// read as Windows-1252, as old filings are.
+func toUTF8(src []byte) []byte {
+	if isUTF8(src) {
+		return src
+	}
+	var b bytes.Buffer
+	b.Grow(len(src) + len(src)/8)
+	for _, c := range src {
+		if c < 0x80 {
+			b.WriteByte(c)
+			continue
+		}
+		if r := cp1252[c]; r != 0 {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune(rune(c))
+		}
+	}
+	return b.Bytes()
+}
+
+func isUTF8(b []byte) bool { return utf8.Valid(b) }
+
+// cp1252 maps the Windows-1252 bytes 0x80–0x9f that differ from Latin-1.
+var cp1252 = map[byte]rune{0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡', 0x88: 'ˆ', 0x89: '‰',
+	0x8a: 'Š', 0x8b: '‹', 0x8c: 'Œ', 0x8e: 'Ž', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—',
+	0x98: '˜', 0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ'}
+
+// Stub readers until the HTML and submission readers land.
+var _ = vocab.Normalize

@@ -1,0 +1,304 @@
+// Package extract turns an earnings release (plain text, HTML, or a whole
+// EDGAR submission file) into data: a reading view of numbered lines,
+// passages with their section headings, tables with typed columns, and
+// facts — every figure with its metric, entity, period, exact value and the
+// lines it came from.
+//
+// The flow is: a format reader (text, HTML, submission) produces the reading
+// view and a list of blocks (paragraphs, headings, raw tables); the shared
+// interpreter then finds sections, table columns and periods, scales values,
+// reads figures out of sentences and learns the fiscal calendar. Nothing
+// here is keyed to one release: vocabulary comes from package vocab.
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Document is one release as ex99 reads it.
+type Document struct {
+	Name     string    `json:"name"`    // file base name, or base name + "#EX-99.1" parts are merged
+	Format   string    `json:"format"`  // "text", "html" or "submission"
+	Company  string    `json:"company"` // from the submission header or the release text; may be ""
+	CIK      string    `json:"cik,omitempty"`
+	Hash     string    `json:"hash"` // sha256 of the source bytes, hex
+	Size     int       `json:"size"` // source bytes
+	Lines    []Line    `json:"lines"`
+	Passages []Passage `json:"passages"`
+	Tables   []Table   `json:"tables"`
+	Facts    []Fact    `json:"facts"`
+	Calendar Calendar  `json:"calendar"`
+	// Current is the release's own reporting period (its latest quarter,
+	// or its fiscal year for an annual release).
+	Current Period `json:"current"`
+	// Latest is the latest balance-sheet date the release reports.
+	Latest Date `json:"latest"`
+	// Entities are the names of segments, subsidiaries and brands the
+	// release reports figures for.
+	Entities []string `json:"entities,omitempty"`
+	// Warnings are problems that did not stop extraction.
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Line is one line of the reading view. For plain text it is a line of the
+// file; for HTML it is a paragraph or a table row rendered as text.
+type Line struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"` // byte offset of the element in the source file
+	End   int    `json:"end"`   // byte offset just past it
+}
+
+// Passage is a paragraph, bullet item or heading-free text block.
+type Passage struct {
+	Section string `json:"section"` // nearest heading above, "" before the first
+	Start   int    `json:"start"`   // first line, 1-based
+	End     int    `json:"end"`     // last line, inclusive
+	Text    string `json:"text"`    // text with white space folded and line-end hyphens joined
+	Bullet  bool   `json:"bullet,omitempty"`
+}
+
+// Table is a table with its title, scale and typed columns.
+type Table struct {
+	Title   []string `json:"title"`          // title lines above the table
+	Unit    string   `json:"unit,omitempty"` // the unit line as printed, e.g. "(in thousands, except per share data)"
+	Scale   Scale    `json:"scale"`
+	Start   int      `json:"start"`
+	End     int      `json:"end"`
+	Columns []Column `json:"columns"`
+	Rows    []Row    `json:"rows"`
+	// HeaderStart and HeaderEnd are the lines of the column headers (0 if none).
+	HeaderStart int `json:"header_start,omitempty"`
+	HeaderEnd   int `json:"header_end,omitempty"`
+}
+
+// Scale says how to turn printed table numbers into base units.
+type Scale struct {
+	Money  int32 `json:"money"`  // power of ten for amounts (3 = in thousands)
+	Shares int32 `json:"shares"` // power of ten for share counts
+}
+
+// Column is one value column of a table.
+type Column struct {
+	Header string `json:"header"` // header words over the column, joined
+	Period Period `json:"period"`
+	Entity string `json:"entity,omitempty"` // a segment or region named in the header
+	Kind   string `json:"kind,omitempty"`   // "" for values, "change" for a $ change, "pct_change" for a % change, "percent" for % of something
+}
+
+// Row is one table row.
+type Row struct {
+	Label   string   `json:"label"`
+	Section []string `json:"section,omitempty"` // value-less heading rows above it, outermost first
+	Line    int      `json:"line"`
+	EndLine int      `json:"end_line"`
+	Cells   []Cell   `json:"cells"` // one per column
+}
+
+// Cell is one value cell.
+type Cell struct {
+	Text  string          `json:"text"`
+	Value decimal.Decimal `json:"value"`
+	Ok    bool            `json:"ok"`            // a number was read
+	Nil   bool            `json:"nil,omitempty"` // printed as "--" or "-" or "—"
+	Pct   bool            `json:"pct,omitempty"` // printed with %
+}
+
+// Unit names used in facts.
+const (
+	USD      = "USD"
+	Percent  = "percent"
+	Shares   = "shares"
+	PerShare = "USD/share"
+	Count    = "count"
+	Ratio    = "ratio"
+)
+
+// Fact is one figure with everything needed to answer with it and cite it.
+type Fact struct {
+	Metric  string          `json:"metric"`            // row label as printed, or the clause's subject
+	Key     string          `json:"key,omitempty"`     // vocabulary key ("revenue"), or "" when the label is not in the vocabulary
+	Section []string        `json:"section,omitempty"` // row section path
+	Table   string          `json:"table,omitempty"`   // table title
+	Column  string          `json:"column,omitempty"`  // column header
+	Entity  string          `json:"entity,omitempty"`  // segment, subsidiary, region; "" for the company as a whole
+	Period  Period          `json:"period"`
+	Value   decimal.Decimal `json:"value"`
+	Unit    string          `json:"unit"`
+	Basis   string          `json:"basis,omitempty"`  // "basic" or "diluted" for per-share and share-count figures
+	Change  string          `json:"change,omitempty"` // "" for a level, "change" for an amount of change, "pct_change" for a percentage change
+	// Adjusted marks non-GAAP figures (from a table or clause that says adjusted, non-GAAP, excluding…).
+	Adjusted bool `json:"adjusted,omitempty"`
+	// Approx marks figures the text rounds ("approximately $600,000", "$2.9 million").
+	Approx bool   `json:"approx,omitempty"`
+	Source string `json:"source"`         // "table" or "text"
+	Text   string `json:"text,omitempty"` // for text facts, the clause that describes the figure
+	Start  int    `json:"start"`          // first cited line
+	End    int    `json:"end"`            // last cited line
+	// TableIndex and RowIndex locate a table fact (−1 for text facts).
+	TableIndex int `json:"table_index"`
+	RowIndex   int `json:"row_index"`
+	ColIndex   int `json:"col_index"`
+}
+
+// Describe is the fact's metric with its section path, e.g.
+// "NET INCOME (LOSS) PER SHARE: Basic".
+func (f *Fact) Describe() string {
+	if len(f.Section) == 0 {
+		return f.Metric
+	}
+	last := f.Section[len(f.Section)-1]
+	if f.Metric == "" {
+		return last
+	}
+	return strings.TrimRight(last, ": -") + ": " + f.Metric
+}
+
+// Date is a calendar date; Month or Day may be 0 when the source does not
+// give them ("12 Months Ended December 2004", a year column "2019").
+type Date struct {
+	Y int `json:"y"`
+	M int `json:"m,omitempty"`
+	D int `json:"d,omitempty"`
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.Y == 0 }
+
+// String prints the date as 2004-05-29, 2004-12 or 2004.
+func (d Date) String() string {
+	switch {
+	case d.Y == 0:
+		return ""
+	case d.M == 0:
+		return fmt.Sprintf("%04d", d.Y)
+	case d.D == 0:
+		return fmt.Sprintf("%04d-%02d", d.Y, d.M)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Y, d.M, d.D)
+}
+
+// Long prints the date the way releases do: "May 29, 2004".
+func (d Date) Long() string {
+	switch {
+	case d.Y == 0:
+		return ""
+	case d.M == 0:
+		return fmt.Sprint(d.Y)
+	case d.D == 0:
+		return fmt.Sprintf("%s %d", monthNames[d.M-1], d.Y)
+	}
+	return fmt.Sprintf("%s %d, %d", monthNames[d.M-1], d.D, d.Y)
+}
+
+// Days is an approximate day number used to compare dates; missing parts
+// count as the end of the month or year.
+func (d Date) Days() int {
+	m, dd := d.M, d.D
+	if m == 0 {
+		m = 12
+	}
+	if dd == 0 {
+		dd = 30
+	}
+	return d.Y*372 + (m-1)*31 + dd
+}
+
+// Near reports whether two dates name the same period end: equal where
+// both are known, and within a week when the days differ (fiscal calendars
+// that end on a weekday).
+func (d Date) Near(o Date) bool {
+	if d.Y == 0 || o.Y == 0 {
+		return false
+	}
+	if d.M == 0 || o.M == 0 {
+		return d.Y == o.Y
+	}
+	if d.D == 0 || o.D == 0 {
+		return d.Y == o.Y && d.M == o.M
+	}
+	diff := d.Days() - o.Days()
+	return diff >= -7 && diff <= 7
+}
+
+var monthNames = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
+// PeriodKind tells durations from instants.
+type PeriodKind string
+
+// Period kinds.
+const (
+	Duration PeriodKind = "duration" // a flow over months/weeks ending at End
+	Instant  PeriodKind = "instant"  // a balance at End
+	Unknown  PeriodKind = ""
+)
+
+// Period is the time a figure refers to.
+type Period struct {
+	Kind   PeriodKind `json:"kind,omitempty"`
+	End    Date       `json:"end"`
+	Months int        `json:"months,omitempty"` // length of a duration: 3, 6, 9, 12
+	Weeks  int        `json:"weeks,omitempty"`  // as printed, when the release counts weeks
+	FQ     int        `json:"fq,omitempty"`     // fiscal quarter 1–4 for a 3-month duration, or the quarter a year-to-date period ends in
+	FY     int        `json:"fy,omitempty"`     // fiscal year
+	Label  string     `json:"label,omitempty"`  // as printed
+}
+
+// IsZero reports whether nothing is known about the period.
+func (p Period) IsZero() bool { return p.End.IsZero() && p.FY == 0 && p.Kind == Unknown }
+
+// String describes the period for people: "three months ended May 29, 2004
+// (Q2 FY2004)", "as of November 29, 2003".
+func (p Period) String() string {
+	var s string
+	switch p.Kind {
+	case Instant:
+		s = "as of " + p.End.Long()
+	case Duration:
+		n := monthWords[p.Months]
+		if p.Weeks > 0 {
+			n = fmt.Sprintf("%d weeks", p.Weeks)
+		} else if n == "" {
+			n = fmt.Sprintf("%d months", p.Months)
+		}
+		if p.End.IsZero() {
+			s = n
+		} else {
+			s = n + " ended " + p.End.Long()
+		}
+	default:
+		s = p.End.Long()
+	}
+	if tag := p.Tag(); tag != "" {
+		if s == "" {
+			return tag
+		}
+		s += " (" + tag + ")"
+	}
+	return s
+}
+
+// Tag is the short fiscal name of the period: "Q2 FY2004", "H1 FY2004",
+// "9M FY2004", "FY2004", or "" when unknown.
+func (p Period) Tag() string {
+	if p.FY == 0 || p.Kind == Instant {
+		return ""
+	}
+	switch p.Months {
+	case 3:
+		if p.FQ > 0 {
+			return fmt.Sprintf("Q%d FY%d", p.FQ, p.FY)
+		}
+	case 6:
+		return fmt.Sprintf("H1 FY%d", p.FY)
+	case 9:
+		return fmt.Sprintf("9M FY%d", p.FY)
+	case 12:
+		return fmt.Sprintf("FY%d", p.FY)
+	}
+	return ""
+}
+
+var monthWords = map[int]string{3: "three months", 6: "six months", 9: "nine months", 12: "twelve months"}

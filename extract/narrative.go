@@ -1,0 +1,785 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/ex99/ex99/vocab"
+	"github.com/shopspring/decimal"
+)
+
+// Narrative facts: figures in sentences, with the clause that describes
+// them, their entity and their period where the sentence gives one.
+
+// number is a figure found in a sentence.
+type number struct {
+	start, end int // byte offsets in the sentence
+	value      decimal.Decimal
+	unit       string
+	approx     bool
+	neg        bool
+}
+
+var (
+	// $30,023,000  $2.9 million  $.16  $(0.42)  ($0.23)  $14.88 billion
+	reMoney = regexp.MustCompile(`(?i)(\(\s*)?\$\s?(\(\s*)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(\s*\))?(?:\s*(thousand|million|billion|trillion|mm|bn)\b)?`)
+	// 11%  3.6 percent  (0.7)%  1.5 percentage points
+	rePercent = regexp.MustCompile(`(?i)(\(\s*)?([-–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(\s*\))?\s*(%|percent\b|per\s+cent\b|percentage\s+points?\b)`)
+	// 61,342  31 employees  876 thousand  1.3 million units
+	reBare = regexp.MustCompile(`(?i)(?:^|[^\w$.,/:-])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s*(thousand|million|billion)\b)?`)
+	// a sentence boundary: end mark, space, then a capital, quote or digit
+	reApproxWord  = regexp.MustCompile(`(?i)\b(approximately|about|roughly|nearly|almost|around|over|more than|less than|some|up to|approx\.?)\s*$`)
+	reContrastCut = regexp.MustCompile(`(?i)\b(compared\s+(?:to|with)|versus|vs\.?|whereas|while)\b`)
+	reContrast    = regexp.MustCompile(`\b(from|compared|versus|vs\.?|against|while|whereas|but)\b`)
+	reListMarker  = regexp.MustCompile(`(?:^|\s|:)\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x|[a-h])\)\s`)
+	rePerShareAf  = regexp.MustCompile(`(?i)^\s*(?:per\s+(?:basic\s+|diluted\s+|common\s+|fully\s+diluted\s+)?share|a\s+share|per\s+diluted|per\s+common)`)
+	rePhoneish    = regexp.MustCompile(`\(\d{3}\)\s*\d{3}-?\s*\d{4}|\d{3}-\d{3}-\d{4}|\d{1,2}:\d\d|\b\d-\d{3}-\d{3}-\d{4}\b`)
+)
+
+var abbrevs = map[string]bool{"inc": true, "co": true, "corp": true, "ltd": true, "mr": true, "ms": true, "mrs": true, "dr": true,
+	"st": true, "no": true, "vs": true, "approx": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "u.s": true, "e.g": true, "i.e": true, "etc": true,
+	"p.m": true, "a.m": true, "l.p": true, "n.a": true, "jr": true, "sr": true, "fig": true}
+
+// sentences splits text into sentences, returning their byte ranges.
+func sentences(t string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(t) && strings.ContainsRune(`"')]”’`, rune(t[j])) {
+			j++
+		}
+		if j >= len(t) || t[j] != ' ' {
+			continue
+		}
+		k := j
+		for k < len(t) && t[k] == ' ' {
+			k++
+		}
+		if k >= len(t) {
+			break
+		}
+		r := rune(t[k])
+		if !(unicode.IsUpper(r) || r == '"' || r == '“' || r == '(' || unicode.IsDigit(r) || t[k] == 0xe2) {
+			continue
+		}
+		if c == '.' {
+			// an abbreviation or initial does not end a sentence
+			w := i
+			for w > 0 && t[w-1] != ' ' {
+				w--
+			}
+			word := strings.ToLower(strings.Trim(t[w:i], "(\"'"))
+			if abbrevs[word] || len(word) == 1 && word != "" && unicode.IsLetter(rune(word[0])) {
+				continue
+			}
+		}
+		out = append(out, [2]int{start, j})
+		start = k
+	}
+	if start < len(t) {
+		out = append(out, [2]int{start, len(t)})
+	}
+	return out
+}
+
+// raw is the figure as printed.
+func (n number) raw(s string) string { return s[n.start:n.end] }
+
+// numbersIn finds the figures of a sentence: money, percentages, and counts.
+func numbersIn(s string) []number {
+	var out []number
+	v := vocab.Default()
+	taken := make([]bool, len(s)+1)
+	mark := func(a, b int) {
+		for i := a; i < b && i < len(taken); i++ {
+			taken[i] = true
+		}
+	}
+	isTaken := func(a, b int) bool {
+		for i := a; i < b && i < len(taken); i++ {
+			if taken[i] {
+				return true
+			}
+		}
+		return false
+	}
+	// dates, times and phone numbers are not figures
+	for _, d := range findDates(s) {
+		mark(d.start, d.end)
+	}
+	for _, m := range rePhoneish.FindAllStringIndex(s, -1) {
+		mark(m[0], m[1])
+	}
+	for _, m := range ScanPeriods(s) {
+		// quarter names like "2Q04" and years; the amounts inside "$30 million" are not periods
+		if m.Period.FQ > 0 || m.YearOnly || m.Period.Months > 0 {
+			txt := s[m.Start:m.End]
+			if !strings.Contains(txt, "$") {
+				mark(m.Start, m.End)
+			}
+		}
+	}
+	for _, m := range reMoney.FindAllStringSubmatchIndex(s, -1) {
+		if isTaken(m[0], m[1]) {
+			continue
+		}
+		num := s[m[6]:m[7]]
+		d, err := decimal.NewFromString(strings.ReplaceAll(num, ",", ""))
+		if err != nil {
+			continue
+		}
+		n := number{start: m[0], end: m[1], unit: USD}
+		if (m[2] >= 0 || m[4] >= 0) && m[8] >= 0 {
+			n.neg = true
+		}
+		if m[10] >= 0 {
+			if p, ok := v.Scale(s[m[10]:m[11]]); ok {
+				d = d.Shift(p)
+				n.approx = true
+			}
+		}
+		if rePerShareAf.MatchString(s[m[1]:]) {
+			n.unit = PerShare
+		}
+		if n.neg {
+			d = d.Neg()
+		}
+		n.value = d
+		if reApproxWord.MatchString(s[:m[0]]) {
+			n.approx = true
+		}
+		out = append(out, n)
+		mark(m[0], m[1])
+	}
+	for _, m := range rePercent.FindAllStringSubmatchIndex(s, -1) {
+		if isTaken(m[0], m[1]) {
+			continue
+		}
+		num := strings.NewReplacer(",", "", "–", "-").Replace(s[m[4]:m[5]])
+		d, err := decimal.NewFromString(num)
+		if err != nil {
+			continue
+		}
+		n := number{start: m[0], end: m[1], unit: Percent}
+		if m[2] >= 0 && m[6] >= 0 {
+			d = d.Neg()
+			n.neg = true
+		}
+		n.value = d
+		if reApproxWord.MatchString(s[:m[0]]) {
+			n.approx = true
+		}
+		out = append(out, n)
+		mark(m[0], m[1])
+	}
+	for _, m := range reBare.FindAllStringSubmatchIndex(s, -1) {
+		a, b := m[2], m[3]
+		end := b
+		if m[4] >= 0 {
+			end = m[5]
+		}
+		if isTaken(a, end) {
+			continue
+		}
+		num := s[a:b]
+		digits := strings.ReplaceAll(num, ",", "")
+		// identifiers (passcodes, zip codes) and list numbers are not figures
+		if !strings.Contains(num, ",") && len(digits) >= 5 && !strings.Contains(num, ".") {
+			continue
+		}
+		if b < len(s) && (s[b] == ')' || s[b] == '-' || s[b] == '/') || a > 0 && (s[a-1] == '(' || s[a-1] == '#' || s[a-1] == '-') {
+			continue
+		}
+		rest := strings.TrimLeft(s[end:], " ")
+		// a bare figure counts something named right after it ("31 employees",
+		// "445 stores"), or stands as an amount set off by commas ("by 61,342,")
+		if !(len(rest) > 0 && unicode.IsLetter(rune(rest[0])) || strings.Contains(num, ",")) {
+			continue
+		}
+		if len(rest) > 0 && unicode.IsUpper(rune(rest[0])) && !strings.Contains(num, ",") {
+			continue // "Section 21E", "Form 10 Q"
+		}
+		d, err := decimal.NewFromString(digits)
+		if err != nil {
+			continue
+		}
+		n := number{start: a, end: end, unit: Count}
+		if m[4] >= 0 {
+			if p, ok := v.Scale(s[m[4]:m[5]]); ok {
+				d = d.Shift(p)
+			}
+		}
+		n.value = d
+		if reApproxWord.MatchString(s[:a]) {
+			n.approx = true
+		}
+		out = append(out, n)
+		mark(a, end)
+	}
+	sortNumbers(out)
+	return out
+}
+
+func sortNumbers(ns []number) {
+	for i := 1; i < len(ns); i++ {
+		for j := i; j > 0 && ns[j].start < ns[j-1].start; j-- {
+			ns[j], ns[j-1] = ns[j-1], ns[j]
+		}
+	}
+}
+
+// clauses splits a sentence at semicolons and list markers ("(i)", "(b)").
+func clauses(s string) [][2]int {
+	var cuts []int
+	for i, c := range s {
+		if c == ';' {
+			cuts = append(cuts, i+1)
+		}
+	}
+	for _, m := range reListMarker.FindAllStringIndex(s, -1) {
+		k := m[0]
+		for k < len(s) && (s[k] == ' ' || s[k] == ':') {
+			k++
+		}
+		cuts = append(cuts, k)
+	}
+	sortInts(cuts)
+	var out [][2]int
+	start := 0
+	for _, c := range cuts {
+		if c > start {
+			out = append(out, [2]int{start, c})
+			start = c
+		}
+	}
+	out = append(out, [2]int{start, len(s)})
+	return out
+}
+
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+var (
+	rePriorWords  = regexp.MustCompile(`(?i)^[\s,]*(?:in|for|during|of)?\s*(?:the|a|its|our)?\s*(prior[\s-]year|prior|previous[\s-]year|previous|year[\s-]ago|year[\s-]earlier|last\s+year|same\s+(?:quarter|period)\s+(?:of\s+)?(?:last|the\s+prior|a)\s+year)`)
+	reFromWord    = regexp.MustCompile(`(?i)\b(from|compared\s+(?:to|with)|versus|vs\.?|against|as\s+compared\s+(?:to|with))\s*(?:a\s+(?:net\s+)?(?:loss|profit|income)\s+of\s+)?(?:approximately\s+)?$`)
+	reToWord      = regexp.MustCompile(`(?i)\b(to|of|was|were|is|are|totaled|totalled|total|reached|at|were\s+approximately|was\s+approximately|of\s+approximately|to\s+approximately|amounted\s+to|came\s+in\s+at|generated|reported|posted|recorded)\s*$`)
+	reChangeAfter = regexp.MustCompile(`(?i)^\s*(increase|decrease|decline|improvement|reduction|rise|drop|gain|growth|higher|lower|up|down|more|less|better|worse)\b`)
+	reChangeBefor = regexp.MustCompile(`(?i)\b(increased|decreased|declined|grew|rose|fell|dropped|improved|reduced|up|down|increase\s+of|decrease\s+of|decline\s+of|reduction\s+of|growth\s+of|improvement\s+of|gain\s+of|drop\s+of|rise\s+of|by|change\s+of)\s*(?:approximately\s+|about\s+|nearly\s+)?$`)
+	reVerbCut     = regexp.MustCompile(`(?i)\s(increased|decreased|declined|grew|rose|fell|dropped|improved|was|were|is|are|totaled|totalled|amounted|reached|came|generated|reported|posted|recorded|of|compared|reduced|narrowed|widened|accounted)\b`)
+	rePossessive  = regexp.MustCompile(`((?:[A-Z][\w&.\-]*\s+){0,3}[A-Z][\w&.\-]*)(?:'s|’s|'|’)(?:\s|$)`)
+	reForEntity   = regexp.MustCompile(`(?i)\bfor\s+(?:our|the|its)\s+((?:[\w&'’\-]+\s+){0,3}?(?:segment|division|subsidiary|business|unit|region|group))\b`)
+	reRespectList = regexp.MustCompile(`(?i)\b(?:for|of|at|in)\s+((?:[A-Z][^,;]*?,\s*)+(?:and\s+)?[A-Z][^,;]*?)\s+(?:were|was|are|is|of|increased|decreased|totaled|grew|rose|fell|improved|declined)\b`)
+)
+
+// narrativeFacts reads the figures of one passage.
+func narrativeFacts(p *Passage, company string, ctx *Period) []Fact {
+	var facts []Fact
+	v := vocab.Default()
+	text := p.Text
+	for _, sr := range sentences(text) {
+		sent := text[sr[0]:sr[1]]
+		nums := numbersIn(sent)
+		periods := ScanPeriods(sent)
+		// the sentence's period: one named before its first figure
+		firstNum := len(sent)
+		if len(nums) > 0 {
+			firstNum = nums[0].start
+		}
+		sentPeriod := Period{}
+		for _, m := range periods {
+			if m.Start > firstNum {
+				break
+			}
+			if !isReporting(m) {
+				continue
+			}
+			if sentPeriod.IsZero() || sentPeriod.FQ == 0 && sentPeriod.Months == 0 && (m.Period.FQ > 0 || m.Period.Months > 0) {
+				sentPeriod = m.Period
+			}
+		}
+		if sentPeriod.IsZero() && len(nums) > 0 {
+			sentPeriod = *ctx
+		}
+		if len(nums) == 0 {
+			if !sentPeriod.IsZero() {
+				*ctx = sentPeriod
+			}
+			continue
+		}
+		resp := strings.Contains(strings.ToLower(sent), "respectively")
+		var respEntities []string
+		if resp {
+			respEntities = respectiveEntities(sent)
+		}
+		respIdx := 0
+		for _, cr := range clauses(sent) {
+			cl := sent[cr[0]:cr[1]]
+			var cnums []number
+			for _, n := range nums {
+				if n.start >= cr[0] && n.end <= cr[1] {
+					n.start -= cr[0]
+					n.end -= cr[0]
+					cnums = append(cnums, n)
+				}
+			}
+			if len(cnums) == 0 {
+				continue
+			}
+			cper := ScanPeriods(cl)
+			subject := clauseSubject(cl, cnums[0].start)
+			if len(vocab.Default().FindMetrics(vocab.Tokens(subject))) == 0 {
+				if d := descAfter(cl[cnums[0].end:]); d != "" {
+					subject = d
+				}
+			}
+			// the clause's own period: the first full one in the clause, else the sentence's
+			var mainPeriod Period
+			for _, m := range cper {
+				if m.Start > cnums[0].start && !(len(cnums) > 0 && m.Start < cnums[0].end+60 && len(cper) > 0) {
+					break
+				}
+				if m.Period.FQ > 0 || m.Period.Months > 0 || !m.Period.End.IsZero() || m.Period.FY > 0 {
+					mainPeriod = m.Period
+					break
+				}
+			}
+			if mainPeriod.IsZero() {
+				mainPeriod = sentPeriod
+			}
+			if mainPeriod.IsZero() {
+				mainPeriod = *ctx
+			}
+			for ni, n := range cnums {
+				before := cl[:n.start]
+				after := cl[n.end:]
+				f := Fact{Source: "text", Start: p.Start, End: p.End, Unit: n.unit, Value: n.value, Approx: n.approx,
+					TableIndex: -1, RowIndex: -1, ColIndex: -1}
+				f.Text = strings.TrimSpace(cl)
+				// role: prior-period figure, change, or level
+				prior := reFromWord.MatchString(before)
+				switch {
+				case reChangeAfter.MatchString(after) && (n.unit == Percent || strings.HasPrefix(strings.TrimSpace(strings.ToLower(after)), "increase") || strings.HasPrefix(strings.TrimSpace(strings.ToLower(after)), "decrease")):
+					f.Change = "change"
+					if n.unit == Percent {
+						f.Change = "pct_change"
+					}
+					w := strings.ToLower(reChangeAfter.FindStringSubmatch(after)[1])
+					if v.ChangeSign(w) < 0 && f.Value.IsPositive() {
+						f.Value = f.Value.Neg()
+					}
+				case reChangeBefor.MatchString(before) && !prior:
+					f.Change = "change"
+					if n.unit == Percent {
+						f.Change = "pct_change"
+					}
+					w := strings.Fields(strings.ToLower(reChangeBefor.FindStringSubmatch(before)[1]))[0]
+					sign := v.ChangeSign(w)
+					if w == "by" {
+						sign = changeDirection(before)
+					}
+					if sign < 0 && f.Value.IsPositive() {
+						f.Value = f.Value.Neg()
+					}
+				}
+				// period: one right after the figure, before the next figure
+				nextStart := len(cl)
+				if ni+1 < len(cnums) {
+					nextStart = cnums[ni+1].start
+				}
+				var per Period
+				found := false
+				for _, m := range cper {
+					if m.Start >= n.end && m.Start < nextStart && m.Start-n.end < 60 {
+						per, found = m.Period, true
+						break
+					}
+				}
+				if !found && prior && rePriorWords.MatchString(after) {
+					per, found = priorYear(mainPeriod), true
+				}
+				if !found {
+					// the next period in the clause, when no other figure stands between
+					// or the figures between are appositives ("$6,728,000, or $0.23 per
+					// share, for the quarter")
+					for _, m := range cper {
+						if m.Start < n.end {
+							continue
+						}
+						gap := strings.ToLower(cl[n.end:m.Start])
+						between := m.Start > nextStart
+						if m.Start-n.end < 160 && (!between || !reContrast.MatchString(gap)) && isReporting(m) {
+							per, found = m.Period, true
+						}
+						break
+					}
+				}
+				if !found {
+					// the last period named before the figure
+					for _, m := range cper {
+						if m.End <= n.start {
+							per, found = m.Period, true
+						}
+					}
+					if !found {
+						per = mainPeriod
+					}
+					if prior && !per.IsZero() {
+						per = priorYear(per)
+					}
+				}
+				f.Period = per
+				// what the figure is of: the noun phrase after it ("$1,707,000 of
+				// additional charges"), else the subject before it
+				local := clauseSubject(cl, n.start)
+				if ni > 0 {
+					// a later figure without its own metric words shares the clause's subject
+					seg := cl[cnums[ni-1].end:n.start]
+					if len(vocab.Default().FindMetrics(vocab.Tokens(seg))) == 0 {
+						local = subject
+					} else {
+						local = clauseSubject(seg, len(seg))
+					}
+				}
+				desc := local
+				if d := descAfter(after); d != "" && (local == "" || strings.HasPrefix(strings.TrimSpace(strings.ToLower(after)), "of ") || n.unit == USD && len(vocab.Default().FindMetrics(vocab.Tokens(local))) == 0) {
+					desc = d
+				}
+				if n.unit == Count {
+					if d := nounAfter(after); d != "" {
+						desc = strings.TrimSpace(lastWords(clauseSubject(cl, n.start), 2) + " " + n.raw(cl) + " " + d)
+					}
+				}
+				if desc == "" {
+					desc = lastWords(before, 8)
+				}
+				if len(strings.Fields(desc)) < 3 && n.unit != Count && keyOf(desc, n.unit, "x") == "" {
+					desc = strings.TrimSpace(desc + " " + firstWords(cutAt(after), 10))
+				}
+				f.Metric = cleanDesc(desc)
+				if f.Unit == PerShare {
+					f.Key = "eps"
+					if regexp.MustCompile(`(?i)dividend`).MatchString(lastWords(before, 6)) {
+						f.Key = "dividends_per_share"
+					}
+					if regexp.MustCompile(`(?i)book\s+value`).MatchString(lastWords(before, 6)) {
+						f.Key = "book_value_per_share"
+					}
+				} else {
+					f.Key = keyOf(desc, f.Unit, f.Change)
+				}
+				if f.Unit == PerShare || f.Unit == Count || f.Unit == Shares {
+					near := strings.ToLower(lastWords(before, 8) + " " + firstWords(after, 8))
+					switch {
+					case strings.Contains(near, "diluted"):
+						f.Basis = "diluted"
+					case strings.Contains(near, "basic"):
+						f.Basis = "basic"
+					}
+				}
+				if reAdjusted.MatchString(local) || reAdjusted.MatchString(lastWords(before, 12)) {
+					f.Adjusted = true
+				}
+				// entity: a respectively list, a possessive, or "for our X segment"
+				if resp && len(respEntities) > 0 && respIdx < len(respEntities) && n.unit == cnums[0].unit {
+					f.Entity = respEntities[respIdx]
+					respIdx++
+				} else {
+					f.Entity = subjectEntity(local, company)
+					if f.Entity == "" && ni > 0 {
+						f.Entity = subjectEntity(subject, company)
+					}
+				}
+				if f.Unit == Count && (strings.Contains(strings.ToLower(desc), "shares") || f.Key == "shares") {
+					f.Unit = Shares
+					f.Key = "shares"
+				}
+				facts = append(facts, f)
+			}
+			if !mainPeriod.IsZero() {
+				*ctx = mainPeriod
+			}
+		}
+		if !sentPeriod.IsZero() {
+			*ctx = sentPeriod
+		}
+	}
+	return facts
+}
+
+// isReporting reports a period phrase that can be a figure's period: a
+// quarter, a duration, a fiscal year or a dated quarter-end, not a bare
+// date in passing ("acquired in July 2003").
+func isReporting(m Mention) bool {
+	p := m.Period
+	return p.FQ > 0 || p.Months > 0 || p.Kind != Unknown || m.Fiscal || m.YearOnly
+}
+
+// changeDirection reads "increased by" / "decreased by" before a figure.
+func changeDirection(before string) int {
+	ws := strings.Fields(strings.ToLower(before))
+	v := vocab.Default()
+	for i := len(ws) - 1; i >= 0 && i >= len(ws)-6; i-- {
+		if s := v.ChangeSign(strings.Trim(ws[i], ",.")); s != 0 {
+			return s
+		}
+	}
+	return 1
+}
+
+// priorYear is the same period a year earlier.
+func priorYear(p Period) Period {
+	if p.IsZero() {
+		return p
+	}
+	if p.FY != 0 {
+		p.FY--
+	}
+	if p.End.Y != 0 {
+		p.End.Y--
+	}
+	p.Label = ""
+	return p
+}
+
+// clauseSubject is what a figure is a figure of: the text before it with
+// the trailing verb and function words taken off ("Joe's net sales" in
+// "Joe's net sales increased to $4,394,000 …"), from the last clause
+// boundary on.
+func clauseSubject(cl string, at int) string {
+	head := cl[:at]
+	// period phrases are not part of what a figure is of
+	for _, m := range ScanPeriods(head) {
+		head = head[:m.Start] + strings.Repeat(" ", m.End-m.Start) + head[m.End:]
+	}
+	// after a contrast ("… compared to a net loss of"), the subject starts anew
+	if locs := reContrastCut.FindAllStringIndex(head, -1); len(locs) > 0 {
+		head = head[locs[len(locs)-1][1]:]
+	}
+	// start after the last strong boundary: an earlier figure's trailing part is not the subject
+	head = reListLead.ReplaceAllString(head, "")
+	ws := strings.Fields(head)
+	for len(ws) > 0 {
+		w := strings.ToLower(strings.Trim(ws[len(ws)-1], ",;:"))
+		if subjectTrail[w] || w == "" {
+			ws = ws[:len(ws)-1]
+			continue
+		}
+		break
+	}
+	return strings.Trim(strings.Join(ws, " "), " ,;:")
+}
+
+var reListLead = regexp.MustCompile(`^\s*(?:\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x|[a-h])\)|[*•·\-–—])\s*`)
+
+var subjectTrail = map[string]bool{"to": true, "of": true, "was": true, "were": true, "is": true, "are": true, "by": true, "at": true,
+	"approximately": true, "about": true, "nearly": true, "roughly": true, "a": true, "an": true, "the": true, "totaled": true, "totalled": true,
+	"total": true, "increased": true, "decreased": true, "declined": true, "grew": true, "rose": true, "fell": true, "dropped": true,
+	"improved": true, "reduced": true, "reached": true, "amounted": true, "generated": false, "be": true, "been": true, "only": true,
+	"or": true, "and": true, "with": true, "from": true, "compared": true, "versus": true, "vs": true, "vs.": true, "up": true, "down": true,
+	"over": true, "more": true, "than": true, "less": true, "some": true, "nearly,": true, "for": true, "in": true, "on": true,
+	"came": true, "posted": false, "reported": false, "recorded": false, "narrowed": true, "widened": true, "almost": true, "around": true,
+	"just": true, "under": true, "above": true, "below": true, "record": false, "respectively": true, "as": true, "equal": true}
+
+// descAfter is the noun phrase after a figure: "$1,707,000 of additional
+// charges taken against the remaining Fetish inventory".
+func descAfter(after string) string {
+	a := strings.TrimSpace(after)
+	la := strings.ToLower(a)
+	if !strings.HasPrefix(la, "of ") && !strings.HasPrefix(la, "in ") {
+		return ""
+	}
+	a = a[3:]
+	if strings.HasPrefix(strings.ToLower(a), "the second") || len(ScanPeriods(a)) > 0 && ScanPeriods(a)[0].Start < 5 {
+		return ""
+	}
+	return firstWords(cutAt(a), 12)
+}
+
+// nounAfter is the noun a count counts: "31 employees", "445 stores".
+func nounAfter(after string) string {
+	var out []string
+	for _, w := range strings.Fields(cutAt(strings.TrimSpace(after))) {
+		lw := strings.ToLower(w)
+		if subjectTrail[lw] || headStop[lw] || lw == "compared" || lw == "during" || len(out) >= 4 {
+			break
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+func cutAt(s string) string {
+	for i, r := range s {
+		if strings.ContainsRune(",;:()$", r) {
+			return s[:i]
+		}
+		if r == '.' && (i+1 >= len(s) || s[i+1] == ' ') {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+func firstWords(s string, n int) string {
+	ws := strings.Fields(s)
+	if len(ws) > n {
+		ws = ws[:n]
+	}
+	return strings.Join(ws, " ")
+}
+
+func lastWords(s string, n int) string {
+	// stop at the start of the clause's last comma-separated part that has words
+	ws := strings.Fields(s)
+	if len(ws) > n {
+		ws = ws[len(ws)-n:]
+	}
+	return strings.Join(ws, " ")
+}
+
+func cleanDesc(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimLeft(s, ",;:-–— ")
+	s = strings.TrimRight(s, ",;:-–— ")
+	return s
+}
+
+// keyOf finds the vocabulary metric a description names, when its unit
+// fits and the metric heads the description: "net sales for our accessory
+// segment" is net sales, "charges taken against the remaining inventory" is
+// not inventory.
+func keyOf(desc, unit, change string) string {
+	v := vocab.Default()
+	toks := vocab.Tokens(desc)
+	spans := v.FindMetrics(toks)
+	firstPrep := len(toks)
+	lead := true
+	for i, t := range toks {
+		if lead && (headStop[t] || determiner[t]) {
+			continue
+		}
+		lead = false
+		if headStop[t] && !inSpan(spans, i) {
+			firstPrep = i
+			break
+		}
+	}
+	for _, sp := range spans {
+		if sp.Start > firstPrep {
+			break
+		}
+		switch {
+		case sp.Metric != nil:
+			mu := sp.Metric.Unit
+			if mu == unit || change != "" || unit == Count && mu == Shares {
+				return sp.Metric.Key
+			}
+		case sp.Derived != nil && unit == Percent && sp.Derived.Unit == Percent:
+			// "gross margin … 11%": a stated margin; find the metric of that name
+			if m := v.MetricByName(sp.Derived.Name); m != nil {
+				return m.Key
+			}
+		}
+	}
+	return ""
+}
+
+var determiner = map[string]bool{"the": true, "a": true, "an": true, "our": true, "its": true, "their": true, "this": true, "that": true,
+	"these": true, "those": true, "more": true, "specifically": true, "overall": true, "total": true, "we": true, "company": true, "companys": true}
+
+// headStop words end the head of a noun phrase.
+var headStop = map[string]bool{"of": true, "against": true, "for": true, "from": true, "to": true, "associated": true, "related": true,
+	"with": true, "on": true, "in": true, "attributable": true, "due": true, "taken": true, "incurred": true, "that": true, "which": true}
+
+func inSpan(spans []vocab.Span, i int) bool {
+	for _, s := range spans {
+		if i >= s.Start && i < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectEntity finds the entity a subject names: "Joe's net sales" →
+// "Joe's"; "net sales for our accessory segment" → "accessory segment".
+// The company itself is not an entity.
+func subjectEntity(subject, company string) string {
+	if subject == "" {
+		return ""
+	}
+	if m := reForEntity.FindStringSubmatch(subject); m != nil {
+		return strings.TrimSpace(m[1])
+	}
+	ms := rePossessive.FindAllStringSubmatch(subject, -1)
+	for i := len(ms) - 1; i >= 0; i-- {
+		name := strings.TrimSpace(ms[i][1])
+		if isCompanyName(name, company) {
+			continue
+		}
+		lw := strings.ToLower(name)
+		if lw == "company" || lw == "the company" || strings.HasPrefix(lw, "the ") && isCompanyName(name[4:], company) {
+			continue
+		}
+		if m := regexp.MustCompile(`^(?i:the\s+)`).FindString(name); m != "" {
+			name = name[len(m):]
+		}
+		return name
+	}
+	return ""
+}
+
+// isCompanyName reports whether name refers to the company itself.
+func isCompanyName(name, company string) bool {
+	if company == "" {
+		return false
+	}
+	n := vocab.Normalize(name)
+	c := vocab.Normalize(company)
+	if n == "" {
+		return false
+	}
+	if strings.HasPrefix(c, n) || strings.HasPrefix(n, c) {
+		return true
+	}
+	cf := strings.Fields(c)
+	nf := strings.Fields(n)
+	return len(cf) > 0 && len(nf) > 0 && cf[0] == nf[0] && len(nf[0]) > 3
+}
+
+var corpSuffix = map[string]bool{"inc": true, "inc.": true, "corp": true, "corp.": true, "co": true, "co.": true, "ltd": true, "ltd.": true, "llc": true, "l.p.": true, "lp": true, "plc": true, "n.a.": true}
+
+// respectiveEntities reads "for Innovo, Inc., Joe's Jeans and IAA were …,
+// respectively" into ["Innovo, Inc.", "Joe's Jeans", "IAA"].
+func respectiveEntities(sent string) []string {
+	m := reRespectList.FindStringSubmatch(sent)
+	if m == nil {
+		return nil
+	}
+	list := m[1]
+	parts := regexp.MustCompile(`,\s*(?:and\s+)?|\s+and\s+`).Split(list, -1)
+	var out []string
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if corpSuffix[strings.ToLower(p)] && len(out) > 0 {
+			out[len(out)-1] += ", " + p
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}

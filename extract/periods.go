@@ -1,0 +1,523 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/ex99/ex99/vocab"
+)
+
+// Mention is a period phrase found in text.
+type Mention struct {
+	Start, End int    // byte offsets in the scanned text
+	Period     Period // what the phrase says; parts it does not say are zero
+	// Fiscal is true when the phrase says "fiscal" or "FY".
+	Fiscal bool
+	// YearOnly is true for a bare year ("2004", "fiscal 2014") with no
+	// quarter, duration or date.
+	YearOnly bool
+}
+
+var monthIndex = map[string]int{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+	"sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+const monthRe = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
+
+var (
+	// "May 29, 2004", "Nov. 2, 2024", "December 31 2004", "May 29,2004"
+	reMDY = regexp.MustCompile(`(?i)\b(` + monthRe + `)\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*((?:19|20)\d\d)\b`)
+	// "29 May 2004"
+	reDMY = regexp.MustCompile(`(?i)\b(\d{1,2})\s+(` + monthRe + `)\s*,?\s*((?:19|20)\d\d)\b`)
+	// "December 2004", "Dec. 2004"
+	reMY = regexp.MustCompile(`(?i)\b(` + monthRe + `)\s*,?\s+((?:19|20)\d\d)\b`)
+	// "May 29" without a year (year filled from context)
+	reMD = regexp.MustCompile(`(?i)\b(` + monthRe + `)\s+(\d{1,2})\b`)
+	// "05/29/04", "5/29/2004", "2004-05-29"
+	reSlash = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b`)
+	reISO   = regexp.MustCompile(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`)
+	// quarters: "second quarter of fiscal 2004", "fourth quarter 2004", "third fiscal quarter of 2004",
+	// "quarter ended" handled by durations
+	reOrdQ = regexp.MustCompile(`(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of|for|in|ended))?(?:\s+(?:the\s+)?(fiscal(?:\s+year)?|fy))?\s*'?((?:19|20)?\d\d)?\b`)
+	// "fiscal 2024 third quarter", "2004 second quarter"
+	reYOrdQ = regexp.MustCompile(`(?i)\b(fiscal\s+(?:year\s+)?|fy\s*)?((?:19|20)\d\d)\s+(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b`)
+	// "Q2 2004", "Q2 FY04", "Q2'04", "Q2 fiscal 2004", "Q2-2004", "Q2"
+	reQn = regexp.MustCompile(`(?i)\bQ([1-4])(?:\s*[-']?\s*(fiscal\s+(?:year\s+)?|fy\s*'?)?\s*'?((?:19|20)?\d\d))?\b`)
+	// "2Q04", "2Q 2004", "4Q20"
+	reNQ = regexp.MustCompile(`(?i)\b([1-4])Q\s*'?((?:19|20)?\d\d)\b`)
+	// "FY2004", "FY 04", "fiscal 2004", "fiscal year 2004", "fiscal year end 2003", "fiscal-year 2021"
+	reFY = regexp.MustCompile(`(?i)\b(?:fiscal[\s-]+(?:year[\s-]+)?(?:end(?:ed)?\s+)?|fy\s*'?)((?:19|20)?\d\d)\b`)
+	// "first half", "second half", "H1 2004", "1H04"
+	reHalf = regexp.MustCompile(`(?i)\b(?:(first|second)\s+half|H([12])|([12])H)(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|fy\s*)?'?((?:19|20)?\d\d))?\b`)
+	reYear = regexp.MustCompile(`\b((?:19|20)\d\d)\b`)
+	// "nine months", "13 weeks", "twelve-month": durations; matched against vocabulary phrases
+	reDurWord = regexp.MustCompile(`(?i)\b((?:three|six|nine|twelve|3|6|9|12)[\s-]+months?|(?:thirteen|fourteen|twenty[\s-]six|twenty[\s-]seven|thirty[\s-]nine|forty|fifty[\s-]two|fifty[\s-]three|twelve|sixteen|twenty[\s-]four|twenty[\s-]eight|thirty[\s-]six|\d{1,2})[\s-]+weeks?|(?:full[\s-])?(?:fiscal\s+)?years?|quarters?|quarterly|half[\s-]year|annual|ytd|year[\s-]to[\s-]date)\b`)
+)
+
+// ParseDate reads the first date in s: "May 29, 2004", "05/29/04",
+// "December 2004" or a bare year. It reports false when s holds none.
+func ParseDate(s string) (Date, bool) {
+	ds := findDates(s)
+	if len(ds) == 0 {
+		return Date{}, false
+	}
+	return ds[0].d, true
+}
+
+type dateAt struct {
+	start, end int
+	d          Date
+}
+
+// findDates returns every full or month-year date in s, in order.
+func findDates(s string) []dateAt {
+	var out []dateAt
+	taken := func(a, b int) bool {
+		for _, x := range out {
+			if a < x.end && b > x.start {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range reMDY.FindAllStringSubmatchIndex(s, -1) {
+		mo := monthIndex[strings.ToLower(strings.TrimSuffix(s[m[2]:m[3]], "."))]
+		d, _ := strconv.Atoi(s[m[4]:m[5]])
+		y, _ := strconv.Atoi(s[m[6]:m[7]])
+		if d >= 1 && d <= 31 {
+			out = append(out, dateAt{m[0], m[1], Date{y, mo, d}})
+		}
+	}
+	for _, m := range reDMY.FindAllStringSubmatchIndex(s, -1) {
+		if taken(m[0], m[1]) {
+			continue
+		}
+		d, _ := strconv.Atoi(s[m[2]:m[3]])
+		mo := monthIndex[strings.ToLower(strings.TrimSuffix(s[m[4]:m[5]], "."))]
+		y, _ := strconv.Atoi(s[m[6]:m[7]])
+		if d >= 1 && d <= 31 {
+			out = append(out, dateAt{m[0], m[1], Date{y, mo, d}})
+		}
+	}
+	for _, m := range reSlash.FindAllStringSubmatchIndex(s, -1) {
+		if taken(m[0], m[1]) {
+			continue
+		}
+		mo, _ := strconv.Atoi(s[m[2]:m[3]])
+		d, _ := strconv.Atoi(s[m[4]:m[5]])
+		y, _ := strconv.Atoi(s[m[6]:m[7]])
+		if mo < 1 || mo > 12 || d < 1 || d > 31 {
+			continue
+		}
+		out = append(out, dateAt{m[0], m[1], Date{fullYear(y), mo, d}})
+	}
+	for _, m := range reISO.FindAllStringSubmatchIndex(s, -1) {
+		if taken(m[0], m[1]) {
+			continue
+		}
+		y, _ := strconv.Atoi(s[m[2]:m[3]])
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		d, _ := strconv.Atoi(s[m[6]:m[7]])
+		out = append(out, dateAt{m[0], m[1], Date{y, mo, d}})
+	}
+	for _, m := range reMY.FindAllStringSubmatchIndex(s, -1) {
+		if taken(m[0], m[1]) {
+			continue
+		}
+		mo := monthIndex[strings.ToLower(strings.TrimSuffix(s[m[2]:m[3]], "."))]
+		y, _ := strconv.Atoi(s[m[4]:m[5]])
+		out = append(out, dateAt{m[0], m[1], Date{Y: y, M: mo}})
+	}
+	sortDates(out)
+	return out
+}
+
+func sortDates(ds []dateAt) {
+	for i := 1; i < len(ds); i++ {
+		for j := i; j > 0 && ds[j].start < ds[j-1].start; j-- {
+			ds[j], ds[j-1] = ds[j-1], ds[j]
+		}
+	}
+}
+
+// fullYear turns a two-digit year into a four-digit one (04 → 2004, 98 → 1998).
+func fullYear(y int) int {
+	switch {
+	case y >= 100:
+		return y
+	case y < 70:
+		return 2000 + y
+	}
+	return 1900 + y
+}
+
+var ordinal = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+// ScanPeriods finds the period phrases in s: fiscal quarters ("second quarter
+// of fiscal 2004", "Q2 2004", "2Q04"), halves, durations ending at a date
+// ("six months ended May 29, 2004", "13 weeks ended July 3, 2004"), fiscal
+// years ("fiscal 2014", "FY2004"), dates and bare years, in text order and
+// without overlap. Parts a phrase leaves out stay zero.
+func ScanPeriods(s string) []Mention {
+	var out []Mention
+	overlaps := func(a, b int) bool {
+		for _, x := range out {
+			if a < x.End && b > x.Start {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(m Mention) {
+		if !overlaps(m.Start, m.End) {
+			out = append(out, m)
+		}
+	}
+	v := vocab.Default()
+
+	// durations ending at a date: "<duration> ended <date>"
+	dates := findDates(s)
+	for _, d := range dates {
+		pre := s[:d.start]
+		// look back for "ended"/"ending"/"ended on"/"as of"/"at"
+		lp := strings.ToLower(pre)
+		trim := strings.TrimRight(lp, " ,")
+		kw := ""
+		for _, k := range []string{"ended on", "ending on", "ended", "ending", "end", "as of", "at", "as at", "on"} {
+			if strings.HasSuffix(trim, " "+k) || trim == k {
+				kw = k
+				break
+			}
+		}
+		m := Mention{Start: d.start, End: d.end, Period: Period{End: d.d}}
+		if kw == "ended" || kw == "ending" || kw == "ended on" || kw == "ending on" || kw == "end" {
+			before := strings.TrimSuffix(trim, kw)
+			before = strings.TrimRight(before, " ")
+			// the duration words just before "ended"
+			months, weeks, ds := durationBefore(before)
+			if months > 0 {
+				m.Start = ds
+				m.Period.Kind = Duration
+				m.Period.Months = months
+				m.Period.Weeks = weeks
+			} else {
+				m.Start = len(before)
+				if m.Start > 0 {
+					m.Start++
+				}
+			}
+			if m.Period.Kind == Unknown && (strings.HasSuffix(before, "quarter") || strings.HasSuffix(before, "period")) {
+				m.Period.Kind = Duration
+				if strings.HasSuffix(before, "quarter") {
+					m.Period.Months = 3
+				}
+			}
+			// "second quarter of fiscal 2004 ended June 26, 2004" is handled by the quarter pass
+		} else if kw == "as of" || kw == "as at" || kw == "at" {
+			m.Period.Kind = Instant
+			m.Start = d.start - (len(pre) - len(strings.TrimSuffix(trim, kw)))
+			if m.Start < 0 {
+				m.Start = d.start
+			}
+		}
+		_ = v
+		add(m)
+	}
+	// ordinal quarters
+	for _, g := range reOrdQ.FindAllStringSubmatchIndex(s, -1) {
+		q := ordinal[strings.ToLower(s[g[2]:g[3]])]
+		m := Mention{Start: g[0], End: g[1], Period: Period{Kind: Duration, Months: 3, FQ: q}}
+		if g[4] >= 0 {
+			m.Fiscal = true
+		}
+		if g[6] >= 0 {
+			y, _ := strconv.Atoi(s[g[6]:g[7]])
+			m.Period.FY = fullYear(y)
+		} else {
+			// "second quarter of 2004" where the year follows "of"
+			m.End = g[1]
+		}
+		if strings.Contains(strings.ToLower(s[g[0]:g[1]]), "fiscal") {
+			m.Fiscal = true
+		}
+		mergeOrAdd(&out, m)
+	}
+	for _, g := range reYOrdQ.FindAllStringSubmatchIndex(s, -1) {
+		y, _ := strconv.Atoi(s[g[4]:g[5]])
+		q := ordinal[strings.ToLower(s[g[6]:g[7]])]
+		mergeOrAdd(&out, Mention{Start: g[0], End: g[1], Fiscal: g[2] >= 0, Period: Period{Kind: Duration, Months: 3, FQ: q, FY: y}})
+	}
+	for _, g := range reQn.FindAllStringSubmatchIndex(s, -1) {
+		q, _ := strconv.Atoi(s[g[2]:g[3]])
+		m := Mention{Start: g[0], End: g[1], Fiscal: g[4] >= 0, Period: Period{Kind: Duration, Months: 3, FQ: q}}
+		if g[6] >= 0 {
+			y, _ := strconv.Atoi(s[g[6]:g[7]])
+			m.Period.FY = fullYear(y)
+		}
+		mergeOrAdd(&out, m)
+	}
+	for _, g := range reNQ.FindAllStringSubmatchIndex(s, -1) {
+		q, _ := strconv.Atoi(s[g[2]:g[3]])
+		y, _ := strconv.Atoi(s[g[4]:g[5]])
+		mergeOrAdd(&out, Mention{Start: g[0], End: g[1], Period: Period{Kind: Duration, Months: 3, FQ: q, FY: fullYear(y)}})
+	}
+	for _, g := range reHalf.FindAllStringSubmatchIndex(s, -1) {
+		h := 1
+		switch {
+		case g[2] >= 0 && strings.EqualFold(s[g[2]:g[3]], "second"):
+			h = 2
+		case g[4] >= 0:
+			h, _ = strconv.Atoi(s[g[4]:g[5]])
+		case g[6] >= 0:
+			h, _ = strconv.Atoi(s[g[6]:g[7]])
+		}
+		m := Mention{Start: g[0], End: g[1], Period: Period{Kind: Duration, Months: 6}}
+		if h == 2 {
+			// a second half is a 6-month period ending at the fourth quarter
+			m.Period.FQ = 4
+		} else {
+			m.Period.FQ = 2
+		}
+		if g[8] >= 0 {
+			y, _ := strconv.Atoi(s[g[8]:g[9]])
+			m.Period.FY = fullYear(y)
+		}
+		mergeOrAdd(&out, m)
+	}
+	for _, g := range reFY.FindAllStringSubmatchIndex(s, -1) {
+		y, _ := strconv.Atoi(s[g[2]:g[3]])
+		mergeOrAdd(&out, Mention{Start: g[0], End: g[1], Fiscal: true, YearOnly: true, Period: Period{FY: fullYear(y)}})
+	}
+	// durations with no end date ("six months", "nine-month", "full year")
+	for _, g := range reDurWord.FindAllStringSubmatchIndex(s, -1) {
+		if overlaps(g[0], g[1]) {
+			continue
+		}
+		mo := v.DurationMonths(s[g[2]:g[3]])
+		if mo == 0 {
+			if wk := weeksIn(s[g[2]:g[3]]); wk > 0 {
+				mo = weeksToMonths(wk)
+			}
+		}
+		low := strings.ToLower(s[g[2]:g[3]])
+		if low == "ytd" || strings.Contains(low, "to") && strings.Contains(low, "date") {
+			continue // year-to-date is relative; nlq handles it
+		}
+		if (low == "year" || low == "years") && !yearIsPeriod(s[:g[0]], s[g[1]:]) {
+			continue // "prior year", "a year ago", "per year"
+		}
+		if mo == 0 {
+			continue
+		}
+		m := Mention{Start: g[0], End: g[1], Period: Period{Kind: Duration, Months: mo, Weeks: weeksIn(low)}}
+		out = append(out, m)
+	}
+	// bare years
+	for _, g := range reYear.FindAllStringSubmatchIndex(s, -1) {
+		if overlaps(g[0], g[1]) {
+			continue
+		}
+		y, _ := strconv.Atoi(s[g[2]:g[3]])
+		out = append(out, Mention{Start: g[0], End: g[1], YearOnly: true, Period: Period{FY: y}})
+	}
+	sortMentions(out)
+	out = joinMentions(s, out)
+	for i := range out {
+		p := &out[i].Period
+		// "fiscal 2014 ended May 31, 2014": a fiscal year
+		if out[i].Fiscal && !p.End.IsZero() && p.FQ == 0 && p.Months == 0 && p.Kind != Instant {
+			p.Kind, p.Months = Duration, 12
+			out[i].YearOnly = false
+		}
+	}
+	return out
+}
+
+// yearIsPeriod reports whether the word "year" between before and after
+// names a twelve-month period ("for the year", "full year") rather than a
+// relation ("prior year", "a year ago", "per year", "year-over-year").
+func yearIsPeriod(before, after string) bool {
+	b := strings.ToLower(strings.TrimSpace(before))
+	a := strings.ToLower(strings.TrimSpace(after))
+	for _, w := range []string{"prior", "last", "previous", "next", "per", "a", "each", "same", "comparable", "that", "one", "this", "every", "calendar", "coming", "current", "past", "two", "three", "several", "prior-", "fiscal"} {
+		if strings.HasSuffix(b, " "+w) || b == w {
+			return false
+		}
+	}
+	for _, w := range []string{"ago", "earlier", "over", "-over", "-on", "on", "to date", "-to-date", "end", "-end", "'s", "’s"} {
+		if strings.HasPrefix(a, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeOrAdd adds m unless it overlaps a mention already found; a quarter
+// phrase that overlaps a dated duration ("second quarter of fiscal 2004
+// ended June 26, 2004") lends it its fiscal quarter and year.
+func mergeOrAdd(out *[]Mention, m Mention) {
+	for i := range *out {
+		x := &(*out)[i]
+		if m.Start < x.End && m.End > x.Start {
+			if x.Period.FQ == 0 && m.Period.FQ != 0 {
+				x.Period.FQ = m.Period.FQ
+			}
+			if x.Period.FY == 0 && m.Period.FY != 0 {
+				x.Period.FY = m.Period.FY
+			}
+			x.Fiscal = x.Fiscal || m.Fiscal
+			x.Start, x.End = min(x.Start, m.Start), max(x.End, m.End)
+			return
+		}
+	}
+	*out = append(*out, m)
+}
+
+func sortMentions(ms []Mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// joinMentions merges adjacent mentions that describe one period:
+// "the second quarter of fiscal 2004 ended June 26, 2004" (quarter + date),
+// "the three months ended May 29, 2004, or its second quarter of fiscal 2004".
+func joinMentions(s string, ms []Mention) []Mention {
+	var out []Mention
+	for _, m := range ms {
+		if n := len(out); n > 0 {
+			p := &out[n-1]
+			gap := strings.ToLower(strings.TrimSpace(s[p.End:m.Start]))
+			joinable := gap == "" || gap == "," || gap == "ended" || gap == "ending" || gap == ", ended" || gap == "ended on" || gap == "(" ||
+				gap == ", or" || gap == ", or its" || gap == ", or the" || gap == "or" || gap == "or the" || gap == "or its" || gap == ", the"
+			bare := func(x Mention) bool {
+				return x.YearOnly && x.Period.End.IsZero() && x.Period.Months == 0 && x.Period.FQ == 0
+			}
+			mt := strings.ToLower(s[m.Start:m.End])
+			endedGap := strings.Contains(gap, "ended") || strings.Contains(gap, "ending") || strings.HasPrefix(mt, "ended") || strings.HasPrefix(mt, "ending")
+			if !endedGap && (bare(m) && (p.Period.End.Y != 0 || p.Period.FY != 0) || bare(*p) && (m.Period.End.Y != 0 || m.Period.FY != 0)) {
+				joinable = false
+			}
+			if joinable && compatible(p.Period, m.Period) {
+				p.Period = unionPeriod(p.Period, m.Period)
+				p.End = m.End
+				p.Fiscal = p.Fiscal || m.Fiscal
+				p.YearOnly = p.YearOnly && m.YearOnly
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func compatible(a, b Period) bool {
+	if a.Months != 0 && b.Months != 0 && a.Months != b.Months {
+		return false
+	}
+	if a.FQ != 0 && b.FQ != 0 && a.FQ != b.FQ {
+		return false
+	}
+	if a.FY != 0 && b.FY != 0 && a.FY != b.FY {
+		// "second quarter of fiscal 2004 ended June 26, 2004": same; "2004 2003": not
+		return false
+	}
+	if !a.End.IsZero() && !b.End.IsZero() {
+		return false
+	}
+	if a.Kind != Unknown && b.Kind != Unknown && a.Kind != b.Kind {
+		return false
+	}
+	// a bare year next to a full period joins only when the other has no date
+	return true
+}
+
+func unionPeriod(a, b Period) Period {
+	if a.Kind == Unknown {
+		a.Kind = b.Kind
+	}
+	if a.End.IsZero() {
+		a.End = b.End
+	}
+	if a.Months == 0 {
+		a.Months = b.Months
+	}
+	if a.Weeks == 0 {
+		a.Weeks = b.Weeks
+	}
+	if a.FQ == 0 {
+		a.FQ = b.FQ
+	}
+	if a.FY == 0 {
+		a.FY = b.FY
+	}
+	return a
+}
+
+// durationBefore finds a duration phrase at the end of s ("for the six
+// months", "13 weeks", "year", "quarter") and returns its months, weeks
+// (when counted in weeks) and start offset.
+func durationBefore(s string) (months, weeks, start int) {
+	locs := reDurWord.FindAllStringSubmatchIndex(s, -1)
+	if len(locs) == 0 {
+		return 0, 0, 0
+	}
+	g := locs[len(locs)-1]
+	if strings.TrimSpace(s[g[1]:]) != "" {
+		return 0, 0, 0
+	}
+	w := s[g[2]:g[3]]
+	wk := weeksIn(w)
+	mo := vocab.Default().DurationMonths(w)
+	if mo == 0 && wk > 0 {
+		mo = weeksToMonths(wk)
+	}
+	if mo == 0 {
+		l := strings.ToLower(w)
+		switch {
+		case strings.HasPrefix(l, "quarter"):
+			mo = 3
+		case strings.Contains(l, "year"), l == "annual":
+			mo = 12
+		}
+	}
+	return mo, wk, g[0]
+}
+
+var wordNum = map[string]int{"twelve": 12, "thirteen": 13, "fourteen": 14, "sixteen": 16, "twenty four": 24, "twenty six": 26, "twenty seven": 27,
+	"twenty eight": 28, "thirty six": 36, "thirty nine": 39, "forty": 40, "fifty two": 52, "fifty three": 53}
+
+// weeksIn returns the week count of "13 weeks", "thirty-nine weeks", or 0.
+func weeksIn(s string) int {
+	l := strings.ToLower(strings.ReplaceAll(s, "-", " "))
+	i := strings.Index(l, "week")
+	if i < 0 {
+		return 0
+	}
+	n := strings.TrimSpace(l[:i])
+	n = strings.Join(strings.Fields(n), " ")
+	if k, err := strconv.Atoi(n); err == nil {
+		return k
+	}
+	return wordNum[n]
+}
+
+// weeksToMonths maps a retail week count to calendar months (13 → 3, 26 → 6).
+func weeksToMonths(w int) int {
+	switch {
+	case w >= 11 && w <= 17:
+		return 3
+	case w >= 23 && w <= 30:
+		return 6
+	case w >= 35 && w <= 43:
+		return 9
+	case w >= 48 && w <= 54:
+		return 12
+	}
+	return 0
+}

@@ -1,0 +1,515 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/ex99/ex99/vocab"
+	"github.com/shopspring/decimal"
+)
+
+var (
+	reBalanceTitle = regexp.MustCompile(`(?i)balance\s+sheets?|financial\s+position|financial\s+condition|statements?\s+of\s+condition|assets\s+and\s+liabilities`)
+	reAdjusted     = regexp.MustCompile(`(?i)\b(non[\s-]?gaap|adjusted|excluding|excludes|pro\s+forma|reconciliation)\b`)
+	rePctChange    = regexp.MustCompile(`(?i)(%|percent(age)?)\s*(change|chg|increase|decrease|inc|growth|var)|(change|chg|growth|increase|decrease|var\.?|variance)\s*(%|percent)|\byoy\b|\by/y\b`)
+	reAmtChange    = regexp.MustCompile(`(?i)\$\s*change|\bchange\b|increase\s*/?\s*\(?decrease\)?|\bvariance\b|\bfavorable\b|\bunfavorable\b|\bdifference\b`)
+	rePctOf        = regexp.MustCompile(`(?i)(%|percent(age)?)\s+of\b|\bas\s+a\s+%|\b% of\b|^\s*%\s*$`)
+	reFootnote     = regexp.MustCompile(`\s*(\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\[\d+\]|\*+|†|‡)+\s*$`)
+	rePerShare     = regexp.MustCompile(`(?i)\bper\b.*\bshare|\beps\b|per\s+(common|diluted|basic)`)
+	reShareCount   = regexp.MustCompile(`(?i)\bshares\b|\bshare\s+count\b`)
+	rePctLabel     = regexp.MustCompile(`(?i)\b(ratio|rate|percent|percentage|yield)\b|%`)
+)
+
+// statementWords are words of financial statement headings; a value-less
+// row made only of these is a section, not an entity.
+var statementWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`assets liabilities equity stockholders shareholders expenses expense revenues revenue income
+	costs cost operating operations current cash flows flow activities per share shares other total net noncurrent non
+	long term short and of the for from in to on at by with less plus sales profit loss losses earnings gross
+	investing financing balance sheet statement statements consolidated condensed unaudited interest taxes tax
+	commitments contingencies common preferred stock capital deficit retained accumulated comprehensive
+	basic diluted weighted average outstanding supplemental information selected data a an or as provision
+	benefit benefits depreciation amortization reconciliation gaap non-gaap adjusted reported items
+	charges other nonoperating special restructuring discontinued continuing before after attributable
+	segment segments geographic region regions product category categories by summary key highlights
+	financial results operating metrics selected note notes see excluding including reclassified
+	debt borrowings payables receivables inventories goodwill intangible property plant equipment
+	deferred accrued prepaid investments securities loans deposits dividends dividend minority
+	noncontrolling interests purchase sale change changes increase decrease year quarter months weeks ended`) {
+		statementWords[w] = true
+	}
+}
+
+// isEntityName reports whether a heading names an entity (a segment,
+// subsidiary or region) rather than a group of line items: it has a
+// capitalized word that is not a statement word.
+func isEntityName(s string) bool {
+	s = strings.TrimSpace(strings.TrimRight(s, ":- "))
+	if s == "" || len(s) > 60 {
+		return false
+	}
+	if vocab.Default().MetricByName(s) != nil {
+		return false
+	}
+	ws := strings.Fields(s)
+	if len(ws) > 6 {
+		return false
+	}
+	named := 0
+	for _, w := range ws {
+		lw := strings.ToLower(strings.Trim(w, ".,:;()'’\"-&"))
+		if lw == "" || statementWords[lw] {
+			continue
+		}
+		r := []rune(strings.Trim(w, "(\"'"))
+		if len(r) > 0 && (unicode.IsUpper(r[0]) || unicode.IsDigit(r[0])) {
+			named++
+		} else {
+			return false
+		}
+	}
+	return named > 0
+}
+
+// companyWords name the company as a whole in a heading or column.
+var companyWords = map[string]bool{"consolidated": true, "total": true, "company": true, "total company": true, "consolidated total": true, "corporation": true}
+
+// buildTable turns a grid into a Table and its facts.
+func buildTable(g *grid, ti int) (Table, []Fact) {
+	t := Table{Start: g.start, End: g.end, HeaderStart: g.headerStart, HeaderEnd: g.headerEnd}
+	for _, s := range g.title {
+		if isUnitLine(s) {
+			if t.Unit == "" {
+				t.Unit = s
+			}
+			continue
+		}
+		t.Title = append(t.Title, s)
+	}
+	for _, s := range g.headLabel {
+		if isUnitLine(s) && t.Unit == "" {
+			t.Unit = s
+		}
+	}
+	if t.Unit == "" {
+		for _, h := range g.header {
+			for _, c := range h {
+				if isUnitLine(c) {
+					t.Unit = c
+				}
+			}
+		}
+	}
+	t.Scale = parseScale(t.Unit)
+	titleText := strings.Join(t.Title, " ")
+	balance := reBalanceTitle.MatchString(titleText)
+	if !balance {
+		// a table with both total assets and total liabilities is a balance sheet
+		var a, l bool
+		for _, r := range g.rows {
+			n := vocab.Normalize(r.label)
+			a = a || strings.HasPrefix(n, "total assets")
+			l = l || strings.HasPrefix(n, "total liabilities")
+		}
+		balance = a && l
+	}
+	tableAdjusted := reAdjusted.MatchString(titleText)
+
+	// columns
+	t.Columns = make([]Column, g.ncols)
+	for c := 0; c < g.ncols; c++ {
+		var parts []string
+		for _, h := range g.header {
+			if c < len(h) && h[c] != "" && (len(parts) == 0 || parts[len(parts)-1] != h[c]) {
+				parts = append(parts, h[c])
+			}
+		}
+		hdr := strings.Join(parts, " ")
+		col := Column{Header: hdr}
+		col.Period = columnPeriod(hdr, balance, titleText)
+		switch {
+		case rePctChange.MatchString(hdr):
+			col.Kind = "pct_change"
+		case rePctOf.MatchString(hdr):
+			col.Kind = "percent"
+		case reAmtChange.MatchString(hdr):
+			col.Kind = "change"
+		}
+		col.Entity = columnEntity(hdr)
+		t.Columns[c] = col
+	}
+	// a change column refers to the period of the value column before it
+	for c := range t.Columns {
+		if t.Columns[c].Kind == "pct_change" || t.Columns[c].Kind == "change" {
+			if t.Columns[c].Period.End.IsZero() {
+				for k := c - 1; k >= 0; k-- {
+					if t.Columns[k].Kind == "" {
+						// the first value column of the group is the current one
+						j := k
+						for j > 0 && t.Columns[j-1].Kind == "" && t.Columns[j-1].Period.Months == t.Columns[k].Period.Months && t.Columns[j-1].Period.End.Y >= t.Columns[k].Period.End.Y {
+							j--
+						}
+						p := t.Columns[j].Period
+						p.Label = t.Columns[c].Header
+						t.Columns[c].Period = p
+						break
+					}
+				}
+			}
+		}
+	}
+
+	// rows with sections
+	type sec struct {
+		indent int
+		text   string
+	}
+	var stack []sec
+	var facts []Fact
+	for ri, gr := range g.rows {
+		label := cleanLabel(gr.label)
+		if !gr.hasValues() {
+			for len(stack) > 0 && stack[len(stack)-1].indent >= gr.indent {
+				stack = stack[:len(stack)-1]
+			}
+			if label != "" {
+				stack = append(stack, sec{gr.indent, label})
+			}
+			continue
+		}
+		for len(stack) > 0 && stack[len(stack)-1].indent > gr.indent {
+			stack = stack[:len(stack)-1]
+		}
+		var path []string
+		for _, s := range stack {
+			path = append(path, s.text)
+		}
+		if label == "" && len(path) > 0 {
+			label = "Total " + strings.TrimRight(path[len(path)-1], ":- ")
+		}
+		row := Row{Label: label, Section: path, Line: gr.line, EndLine: gr.end}
+		row.Cells = make([]Cell, len(gr.cells))
+		for c, txt := range gr.cells {
+			row.Cells[c] = parseCell(txt)
+		}
+		t.Rows = append(t.Rows, row)
+		facts = append(facts, rowFacts(&t, ti, len(t.Rows)-1, balance, tableAdjusted)...)
+		// a total row closes the section it totals
+		if len(stack) > 0 && strings.HasPrefix(strings.ToLower(label), "total") {
+			top := vocab.Normalize(stack[len(stack)-1].text)
+			if top != "" && strings.Contains(vocab.Normalize(label), top) {
+				stack = stack[:len(stack)-1]
+			}
+		}
+		_ = ri
+	}
+	return t, facts
+}
+
+// cleanLabel trims footnote markers, trailing colons and dashes, and folds space.
+func cleanLabel(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for {
+		n := reFootnote.ReplaceAllString(s, "")
+		n = strings.TrimRight(n, " :-–—.")
+		n = strings.TrimLeft(n, " -–—")
+		if n == s {
+			break
+		}
+		s = n
+	}
+	return s
+}
+
+// parseScale reads a unit line: "(in thousands, except per share data)".
+func parseScale(unit string) Scale {
+	u := strings.ToLower(unit)
+	var s Scale
+	switch {
+	case strings.Contains(u, "thousand") || strings.Contains(u, "000"):
+		s.Money = 3
+	case strings.Contains(u, "million"):
+		s.Money = 6
+	case strings.Contains(u, "billion"):
+		s.Money = 9
+	}
+	s.Shares = s.Money
+	if regexp.MustCompile(`except\s+(for\s+)?(share|number of shares|shares|per\s+share\s+(data|amounts)?\s*(and|,)\s+share)`).MatchString(u) ||
+		strings.Contains(u, "share and per share") || strings.Contains(u, "shares and per share") {
+		s.Shares = 0
+	}
+	if m := regexp.MustCompile(`shares\s+in\s+(thousands|millions|billions)`).FindStringSubmatch(u); m != nil {
+		s.Shares = map[string]int32{"thousands": 3, "millions": 6, "billions": 9}[m[1]]
+	}
+	return s
+}
+
+// columnPeriod reads a column header into a period. balance says the table
+// is a balance sheet, so a bare date is an instant.
+func columnPeriod(hdr string, balance bool, title string) Period {
+	clean := regexp.MustCompile(`(?i)\(?\b(un)?audited\b\)?`).ReplaceAllString(hdr, " ")
+	ms := ScanPeriods(clean)
+	var p Period
+	var years []int
+	var dated []Period
+	for _, m := range ms {
+		if m.YearOnly && m.Period.End.IsZero() && m.Period.Months == 0 {
+			years = append(years, m.Period.FY)
+			continue
+		}
+		if !m.Period.End.IsZero() {
+			dated = append(dated, m.Period)
+		}
+		if p.Kind == Unknown && m.Period.Kind != Unknown {
+			p.Kind = m.Period.Kind
+		}
+		if p.Months == 0 {
+			p.Months, p.Weeks = m.Period.Months, m.Period.Weeks
+		}
+		if p.FQ == 0 {
+			p.FQ = m.Period.FQ
+		}
+		if p.FY == 0 && m.Period.FY != 0 {
+			p.FY = m.Period.FY
+		}
+	}
+	// the column's own year, printed last ("For the 13 Weeks Ended July 3, 2004 and June 28, 2003 / 2004")
+	own := 0
+	if len(years) > 0 {
+		own = years[len(years)-1]
+	}
+	switch {
+	case len(dated) == 1:
+		p.End = dated[0].End
+	case len(dated) > 1:
+		p.End = dated[0].End
+		for _, d := range dated {
+			if d.End.Y == own {
+				p.End = d.End
+			}
+		}
+	}
+	if own != 0 {
+		switch {
+		case p.End.IsZero():
+			p.End = Date{Y: own}
+		case p.End.Y != own && len(dated) <= 1:
+			// "3 Months Ended December" + "2004": the month is shared, the year is the column's
+			p.End.Y = own
+		}
+	}
+	if p.End.IsZero() && p.FY == 0 {
+		return p
+	}
+	if p.Kind == Unknown {
+		switch {
+		case balance:
+			p.Kind = Instant
+		case p.Months > 0:
+			p.Kind = Duration
+		default:
+			p.Kind = Duration
+			// a year column in a statement of operations is a year
+			if p.End.M == 0 {
+				p.Months = 12
+			} else if mo := titleMonths(title); mo > 0 {
+				p.Months = mo
+			}
+		}
+	}
+	if p.Kind == Instant {
+		p.Months, p.Weeks = 0, 0
+	}
+	p.Label = strings.Join(strings.Fields(hdr), " ")
+	return p
+}
+
+// titleMonths finds a period length in a table title ("Three Months Ended …").
+func titleMonths(title string) int {
+	for _, m := range ScanPeriods(title) {
+		if m.Period.Months > 0 {
+			return m.Period.Months
+		}
+	}
+	return 0
+}
+
+var reHeaderNoise = regexp.MustCompile(`(?i)\b(for|the|three|six|nine|twelve|months?|weeks?|quarters?|years?|ended|ending|fiscal|unaudited|audited|change|percent|increase|decrease|as|of|and|reported|amounts?|in|millions|thousands|billions|except|per|share|data|first|second|third|fourth|full|q[1-4]|fy|vs\.?|versus|to|gaap|non-gaap|adjusted|total|dollars|\d+)\b|[$%(),.\-–—/]`)
+
+// columnEntity finds a segment or region named in a column header
+// ("Domestic", "Sears Canada"), after taking out the period words.
+func columnEntity(hdr string) string {
+	s := hdr
+	for _, m := range ScanPeriods(s) {
+		s = s[:m.Start] + strings.Repeat(" ", m.End-m.Start) + s[m.End:]
+	}
+	s = reHeaderNoise.ReplaceAllString(s, " ")
+	s = strings.Join(strings.Fields(s), " ")
+	for _, w := range strings.Fields(s) {
+		monthy := monthIndex[strings.ToLower(strings.TrimSuffix(w, "."))] > 0
+		if monthy {
+			return ""
+		}
+	}
+	if s == "" || companyWords[strings.ToLower(s)] || !isEntityName(s) {
+		return ""
+	}
+	return s
+}
+
+var reCellNum = regexp.MustCompile(`(\d[\d,]*)?(\.\d+)?`)
+
+// parseCell reads a table cell: "$ 30,023", "(6,728)", "(0.23)", "8.0%",
+// "-13.0%", "--".
+func parseCell(s string) Cell {
+	c := Cell{Text: strings.TrimSpace(s)}
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return c
+	}
+	if reNil.MatchString(t) {
+		c.Nil = true
+		return c
+	}
+	neg := false
+	if strings.Contains(t, "(") && strings.Contains(t, ")") || strings.HasPrefix(strings.TrimLeft(t, "$€£ "), "(") {
+		neg = true
+	}
+	if strings.HasSuffix(t, "%") || strings.Contains(t, "%") {
+		c.Pct = true
+	}
+	r := strings.NewReplacer("$", "", "€", "", "£", "", ",", "", "(", "", ")", "", "%", "", " ", "", "*", "")
+	u := r.Replace(t)
+	if strings.HasPrefix(u, "-") || strings.HasPrefix(u, "–") || strings.HasPrefix(u, "—") || strings.HasPrefix(u, "−") {
+		neg = true
+		u = strings.TrimLeft(u, "-–—−")
+	}
+	u = strings.TrimPrefix(u, "+")
+	d, err := decimal.NewFromString(u)
+	if err != nil {
+		return c
+	}
+	if neg {
+		d = d.Neg()
+	}
+	c.Value, c.Ok = d, true
+	return c
+}
+
+// rowFacts makes a fact of every numeric cell of row ri of t.
+func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
+	row := &t.Rows[ri]
+	v := vocab.Default()
+	full := strings.Join(append(append([]string{}, row.Section...), row.Label), " ")
+	key := metricKey(row.Label, row.Section)
+	basis := ""
+	lf := strings.ToLower(row.Label + " " + lastOf(row.Section))
+	switch {
+	case strings.Contains(lf, "diluted"):
+		basis = "diluted"
+	case strings.Contains(lf, "basic"):
+		basis = "basic"
+	}
+	perShare := rePerShare.MatchString(full) || key == "eps" || key == "dividends_per_share" || key == "book_value_per_share"
+	shareCount := !perShare && (reShareCount.MatchString(row.Label) || key == "shares" || reShareCount.MatchString(lastOf(row.Section)) && (basis != ""))
+	pctLabel := rePctLabel.MatchString(row.Label)
+	title := strings.Join(t.Title, " ")
+	var facts []Fact
+	for ci, c := range row.Cells {
+		if !c.Ok {
+			continue
+		}
+		col := t.Columns[ci]
+		f := Fact{
+			Metric: row.Label, Key: key, Section: row.Section, Table: title, Column: col.Header,
+			Entity: col.Entity, Period: col.Period, Basis: basis, Source: "table",
+			Start: row.Line, End: row.EndLine, TableIndex: ti, RowIndex: ri, ColIndex: ci,
+			Adjusted: adjusted || reAdjusted.MatchString(col.Header) || reAdjusted.MatchString(full),
+		}
+		if f.Entity == "" {
+			for k := len(row.Section) - 1; k >= 0; k-- {
+				if isEntityName(row.Section[k]) && !companyWords[strings.ToLower(strings.TrimRight(row.Section[k], " -:"))] {
+					f.Entity = strings.TrimRight(row.Section[k], " -:")
+					break
+				}
+			}
+		}
+		val := c.Value
+		switch {
+		case col.Kind == "pct_change":
+			f.Unit, f.Change = Percent, "pct_change"
+		case col.Kind == "percent" || c.Pct:
+			f.Unit = Percent
+		case col.Kind == "change":
+			f.Change = "change"
+			f.Unit, val = scaleValue(val, perShare, shareCount, t.Scale)
+		case pctLabel && !perShare && !strings.Contains(c.Text, "$"):
+			f.Unit = Percent
+		default:
+			f.Unit, val = scaleValue(val, perShare, shareCount, t.Scale)
+		}
+		f.Value = val
+		_ = v
+		facts = append(facts, f)
+	}
+	return facts
+}
+
+func scaleValue(d decimal.Decimal, perShare, shares bool, s Scale) (string, decimal.Decimal) {
+	switch {
+	case perShare:
+		return PerShare, d
+	case shares:
+		return Shares, d.Shift(s.Shares)
+	}
+	return USD, d.Shift(s.Money)
+}
+
+func lastOf(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[len(s)-1]
+}
+
+var reQualifier = regexp.MustCompile(`(?i)[\s,\-–—:]*\b(basic|diluted|assuming dilution|as reported|reported|gaap|adjusted|non-gaap)\b[\s,\-–—:]*`)
+
+// metricKey finds the vocabulary metric a row label names: the label
+// itself, the label without qualifiers ("- diluted"), or the section heading
+// with the label ("NET INCOME (LOSS) PER SHARE:" + "Basic").
+func metricKey(label string, section []string) string {
+	v := vocab.Default()
+	try := func(s string) string {
+		if m := v.MetricByName(s); m != nil {
+			return m.Key
+		}
+		return ""
+	}
+	if k := try(label); k != "" {
+		return k
+	}
+	stripped := strings.TrimSpace(reQualifier.ReplaceAllString(label, " "))
+	if k := try(stripped); k != "" {
+		return k
+	}
+	if sec := lastOf(section); sec != "" {
+		if stripped == "" || len(strings.Fields(stripped)) <= 2 {
+			if k := try(sec); k != "" {
+				return k
+			}
+			if k := try(reQualifier.ReplaceAllString(sec, " ")); k != "" {
+				return k
+			}
+		}
+	}
+	// a label that starts with a metric name and adds a qualifier in parentheses
+	if i := strings.Index(stripped, "("); i > 0 {
+		if k := try(stripped[:i]); k != "" {
+			return k
+		}
+	}
+	return ""
+}

@@ -1,0 +1,774 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// readText reads a plain-text release. The reading view is the file itself,
+// one Line per source line. Tables come from <TABLE> blocks (EDGAR's
+// <CAPTION>/<S>/<C> markup) or, where there are none, from runs of lines
+// whose numbers stand in aligned columns.
+func readText(src []byte, base int) ([]Line, []block) {
+	lines := splitLines(src, base)
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = l.Text
+	}
+	return lines, textBlocks(texts, 0)
+}
+
+// splitLines cuts src into lines (without their line ends) and records
+// byte offsets; base is added to every offset.
+func splitLines(src []byte, base int) []Line {
+	var out []Line
+	start := 0
+	for i := 0; i <= len(src); i++ {
+		if i == len(src) || src[i] == '\n' {
+			if i == len(src) && start == i {
+				break
+			}
+			end := i
+			t := string(src[start:end])
+			t = strings.TrimRight(t, "\r")
+			out = append(out, Line{Text: t, Start: base + start, End: base + end})
+			start = i + 1
+		}
+	}
+	return out
+}
+
+var (
+	reTagLine    = regexp.MustCompile(`(?i)^\s*</?(PAGE|TABLE|CAPTION|S|C|FN|F\d+|R\d+)>`)
+	reRule       = regexp.MustCompile(`^[\s\-=_.·*~]*$`)
+	reBullet     = regexp.MustCompile(`^\s*(?:[*•·o\-–—]|\(?[ivx]{1,4}\)|\(?[a-h]\)|\d{1,2}[.)])\s+\S`)
+	reBulletMark = regexp.MustCompile(`^\s*[*•·o\-–—]\s+`)
+	reSentence   = regexp.MustCompile(`[.;:!?]["')\]]*$`)
+)
+
+// textBlocks splits lines (texts[i] is view line off+i+1) into blocks.
+func textBlocks(texts []string, off int) []block {
+	var blocks []block
+	n := len(texts)
+	used := make([]bool, n)
+	// 1. tagged tables
+	for i := 0; i < n; i++ {
+		if !isTag(texts[i], "TABLE") {
+			continue
+		}
+		j := i + 1
+		for j < n && !isTag(texts[j], "/TABLE") {
+			j++
+		}
+		if j >= n {
+			j = n - 1
+		}
+		if g := taggedGrid(texts, i, j, off); g != nil {
+			blocks = append(blocks, block{kind: bTable, start: off + i + 1, end: off + j + 1, grid: g})
+		}
+		for k := i; k <= j; k++ {
+			used[k] = true
+		}
+		i = j
+	}
+	// 2. untagged tables: runs of lines with aligned numbers
+	for _, r := range findAlignedTables(texts, used) {
+		if g := alignedGrid(texts, r, off); g != nil {
+			blocks = append(blocks, block{kind: bTable, start: off + r.head + 1, end: off + r.end, grid: g})
+			for k := r.head; k < r.end; k++ {
+				used[k] = true
+			}
+		}
+	}
+	// 3. prose: paragraphs, bullets and headings between blank lines
+	for i := 0; i < n; {
+		if used[i] || isBlank(texts[i]) || reTagLine.MatchString(texts[i]) || isMarkupOnly(texts[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < n && !used[j] && !isBlank(texts[j]) && !reTagLine.MatchString(texts[j]) {
+			if j > i && reBullet.MatchString(texts[j]) {
+				break
+			}
+			// an indented first line after a complete sentence starts a new paragraph
+			if j > i && leadingSpaces(texts[j]) >= 3 && leadingSpaces(texts[j-1]) < 3 && reSentence.MatchString(strings.TrimSpace(texts[j-1])) {
+				break
+			}
+			j++
+		}
+		text := foldLines(texts[i:j])
+		b := block{kind: bPara, start: off + i + 1, end: off + j, text: text, lines: trimAll(texts[i:j])}
+		switch {
+		case reBullet.MatchString(texts[i]):
+			b.kind = bBullet
+			b.text = reBulletMark.ReplaceAllString(b.text, "")
+		case j-i <= 2 && isHeadingText(text):
+			b.kind = bHeading
+		}
+		blocks = append(blocks, b)
+		i = j
+	}
+	sort.SliceStable(blocks, func(a, b int) bool { return blocks[a].start < blocks[b].start })
+	attachTitles(blocks)
+	return dropTitleBlocks(blocks)
+}
+
+func isTag(s, tag string) bool {
+	t := strings.TrimSpace(s)
+	return len(t) >= len(tag)+2 && strings.EqualFold(t[:len(tag)+2], "<"+tag+">")
+}
+
+func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// isMarkupOnly reports lines that carry no text for a reader ("<PAGE>", "- 2 -").
+func isMarkupOnly(s string) bool {
+	t := strings.TrimSpace(s)
+	if strings.HasPrefix(t, "<") && strings.HasSuffix(t, ">") && !strings.Contains(t[1:], "<") {
+		return true
+	}
+	return reRule.MatchString(t) || regexp.MustCompile(`^-\s*\d+\s*-$`).MatchString(t)
+}
+
+func leadingSpaces(s string) int {
+	n := 0
+	for _, r := range s {
+		switch r {
+		case ' ':
+			n++
+		case '\t':
+			n += 8 - n%8
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// foldLines joins lines into one string with white space folded. A line
+// ending in a hyphen after a letter or digit is joined to the next without a
+// space ("write-" + "down" → "write-down", "786-" + "2904" → "786-2904").
+func foldLines(ls []string) string {
+	var b strings.Builder
+	for i, l := range ls {
+		t := strings.Join(strings.Fields(l), " ")
+		if t == "" {
+			continue
+		}
+		if i > 0 && b.Len() > 0 {
+			prev := b.String()
+			if strings.HasSuffix(prev, "-") && len(prev) >= 2 && isWordByte(prev[len(prev)-2]) && isWordByte(t[0]) {
+				// joined: no space
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// isHeadingText reports a short line that names a section: few words, no
+// sentence punctuation at the end, and mostly capitalized words.
+func isHeadingText(t string) bool {
+	t = strings.TrimSpace(t)
+	if t == "" || len(t) > 80 || reSentence.MatchString(t) && !strings.HasSuffix(t, ":") {
+		return false
+	}
+	ws := strings.Fields(t)
+	if len(ws) > 10 {
+		return false
+	}
+	caps, words := 0, 0
+	for _, w := range ws {
+		r := []rune(strings.Trim(w, "\"'(“”"))
+		if len(r) == 0 || !unicode.IsLetter(r[0]) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r[0]) || minorWord[strings.ToLower(string(r))] {
+			caps++
+		}
+	}
+	return words > 0 && caps*10 >= words*8
+}
+
+var minorWord = map[string]bool{"a": true, "an": true, "and": true, "the": true, "of": true, "for": true, "in": true, "on": true, "to": true, "or": true, "with": true, "by": true, "at": true, "per": true, "vs": true, "vs.": true, "from": true}
+
+// attachTitles gives each table the short heading-like blocks right above
+// it as its title ("INNOVO GROUP INC. AND SUBSIDIARIES", "CONSOLIDATED
+// CONDENSED BALANCE SHEETS", "(in thousands, except per share data)").
+func attachTitles(blocks []block) {
+	for i := range blocks {
+		g := blocks[i].grid
+		if g == nil {
+			continue
+		}
+		var title []string
+		for j := i - 1; j >= 0 && len(title) < 6; j-- {
+			b := blocks[j]
+			if b.kind == bTable || blocks[i].start-b.end > 6 && len(title) == 0 || b.end-b.start > 4 {
+				break
+			}
+			if !isTitleText(b.text) {
+				break
+			}
+			ls := b.lines
+			if len(ls) == 0 {
+				ls = []string{b.text}
+			}
+			title = append(append([]string{}, ls...), title...)
+			blocks[j].kind = -1 // consumed: becomes the table's title
+			if b.start > 0 && j > 0 && blocks[j-1].end < b.start-3 {
+				break
+			}
+		}
+		g.title = append(title, g.title...)
+	}
+}
+
+// isTitleText reports text that can stand above a table as its title: short
+// lines, no sentence.
+func isTitleText(t string) bool {
+	if t == "" || len(t) > 200 {
+		return false
+	}
+	if isUnitLine(t) {
+		return true
+	}
+	return isHeadingText(t) || strings.ToUpper(t) == t
+}
+
+func dropTitleBlocks(blocks []block) []block {
+	out := blocks[:0]
+	for _, b := range blocks {
+		if b.kind >= 0 {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+var reUnit = regexp.MustCompile(`(?i)\b(in\s+(thousands|millions|billions)|(thousands|millions|billions)\s+of\s+dollars|\((thousands|millions|billions|000s|000's|dollars)|(dollars|amounts|\$)\s+in\s+(thousands|millions|billions)|\$\s*(000s?|000's)|except\s+(per[\s-]share|share|earnings per))`)
+
+// isUnitLine reports a line that states the table's scale.
+func isUnitLine(t string) bool { return reUnit.MatchString(t) && len(t) < 160 }
+
+// ---- tagged tables ----
+
+// taggedGrid reads lines[i..j] (<TABLE> … </TABLE>): the header is the
+// <CAPTION> part (or the lines before <S>), the body follows the <S> line.
+func taggedGrid(texts []string, i, j, off int) *grid {
+	body := -1
+	for k := i + 1; k < j; k++ {
+		if isTag(texts[k], "S") || strings.HasPrefix(strings.TrimSpace(texts[k]), "<S>") {
+			body = k + 1
+			break
+		}
+	}
+	if body < 0 {
+		// no <S> line: the body starts at the first line with numbers
+		for k := i + 1; k < j; k++ {
+			if _, vals := splitRow(expandTabs(texts[k])); len(vals) > 0 {
+				body = k
+				break
+			}
+		}
+	}
+	if body < 0 {
+		return nil
+	}
+	return buildTextGrid(texts, i+1, body, j, off)
+}
+
+// ---- untagged tables ----
+
+type tableRange struct{ head, body, end int } // header lines [head, body), body [body, end)
+
+// findAlignedTables finds runs of lines that hold numbers in aligned columns
+// with no <TABLE> markup (older plain-text releases).
+func findAlignedTables(texts []string, used []bool) []tableRange {
+	var out []tableRange
+	n := len(texts)
+	isNum := func(k int) bool {
+		if used[k] {
+			return false
+		}
+		t := expandTabs(texts[k])
+		label, vals := splitRow(t)
+		if len(vals) == 0 {
+			return false
+		}
+		// a prose line that ends with a number is not a table row
+		if len(vals) == 1 && (label == "" || len(label) > 60) {
+			return false
+		}
+		if len(vals) == 1 && strings.Count(strings.TrimSpace(t), "  ") == 0 {
+			return false
+		}
+		return true
+	}
+	isLabelOnly := func(k int) bool {
+		if used[k] {
+			return false
+		}
+		t := strings.TrimSpace(texts[k])
+		return t != "" && len(t) <= 60 && !reSentence.MatchString(t) || reRule.MatchString(texts[k]) && t != ""
+	}
+	for i := 0; i < n; i++ {
+		if !isNum(i) {
+			continue
+		}
+		// extend forward
+		j, nums, blanks := i, 0, 0
+		last := i
+		for j < n {
+			switch {
+			case isNum(j):
+				nums++
+				blanks = 0
+				last = j
+			case isBlank(texts[j]):
+				blanks++
+				if blanks > 2 {
+					goto done
+				}
+			case isLabelOnly(j):
+				blanks = 0
+			default:
+				goto done
+			}
+			j++
+		}
+	done:
+		if nums < 3 {
+			i = last
+			continue
+		}
+		end := last + 1
+		// extend backward over label-only lines into the header
+		b := i
+		for b > 0 && !used[b-1] && isLabelOnly(b-1) && !isBlank(texts[b-1]) {
+			b--
+		}
+		body := b
+		// the header: the block of lines above (after at most two blank lines)
+		h := body
+		k := h - 1
+		for k >= 0 && isBlank(texts[k]) && h-k <= 2 {
+			k--
+		}
+		if k >= 0 && !used[k] {
+			top := k
+			for top > 0 && !used[top-1] && !isBlank(texts[top-1]) && k-top < 8 {
+				top--
+			}
+			if blockLooksLikeHeader(texts[top : k+1]) {
+				h = top
+			}
+		}
+		// the value-less lines between header and first number belong to the body
+		if h == body {
+			// no separate header: maybe the first label-only lines are the header
+			h = body
+		}
+		out = append(out, tableRange{head: h, body: body, end: end})
+		i = end
+	}
+	return out
+}
+
+// blockLooksLikeHeader reports lines that read as column headers: some words
+// or years standing apart in the right part of the line.
+func blockLooksLikeHeader(ls []string) bool {
+	for _, l := range ls {
+		t := expandTabs(l)
+		chunks := chunksOf(t)
+		if len(chunks) >= 2 {
+			return true
+		}
+		if len(chunks) == 1 && chunks[0].start > 25 {
+			return true
+		}
+	}
+	return false
+}
+
+func alignedGrid(texts []string, r tableRange, off int) *grid {
+	return buildTextGrid(texts, r.head, r.body, r.end, off)
+}
+
+// ---- shared text grid builder ----
+
+// chunk is a run of text in a line separated from its neighbours by two or
+// more spaces; start and end are column positions.
+type chunk struct {
+	start, end int
+	text       string
+}
+
+func expandTabs(s string) string {
+	if !strings.Contains(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		if r == '\t' {
+			n := 8 - col%8
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+			continue
+		}
+		b.WriteRune(r)
+		col++
+	}
+	return b.String()
+}
+
+// chunksOf splits a line at runs of two or more spaces, merging a lone "$"
+// with the number after it and a lone "%" or ")" with the number before it.
+func chunksOf(s string) []chunk {
+	rs := []rune(s)
+	var out []chunk
+	i := 0
+	for i < len(rs) {
+		for i < len(rs) && rs[i] == ' ' {
+			i++
+		}
+		if i >= len(rs) {
+			break
+		}
+		j := i
+		for j < len(rs) {
+			if rs[j] == ' ' && (j+1 >= len(rs) || rs[j+1] == ' ') {
+				break
+			}
+			j++
+		}
+		out = append(out, chunk{i, j, string(rs[i:j])})
+		i = j
+	}
+	// merge currency signs and trailing marks
+	var m []chunk
+	for k := 0; k < len(out); k++ {
+		c := out[k]
+		if (c.text == "$" || c.text == "$(" || c.text == "(" || c.text == "€" || c.text == "£") && k+1 < len(out) && isNumberText(out[k+1].text) {
+			nx := out[k+1]
+			m = append(m, chunk{c.start, nx.end, c.text + nx.text})
+			k++
+			continue
+		}
+		if (c.text == "%" || c.text == ")" || c.text == "%)") && len(m) > 0 && isNumberText(m[len(m)-1].text) {
+			m[len(m)-1].end = c.end
+			m[len(m)-1].text += c.text
+			continue
+		}
+		m = append(m, c)
+	}
+	return m
+}
+
+var (
+	reNumber = regexp.MustCompile(`^[$€£]?\s*\(?\s*[-–—+]?\s*[$€£]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*\)?\s*%?\s*\)?\*?$`)
+	reNil    = regexp.MustCompile(`(?i)^(?:[$]\s*)?(?:-+|—|–|\*+|n/?a|nm|n\.m\.?|nil|none)$`)
+)
+
+// isNumberText reports a table number: "$ 1,234", "(0.23)", "8.0%", "-13.0%", ".16".
+func isNumberText(t string) bool {
+	t = strings.TrimSpace(t)
+	if t == "" || !strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	return reNumber.MatchString(t)
+}
+
+// isValueText reports a number or a nil marker.
+func isValueText(t string) bool { return isNumberText(t) || reNil.MatchString(strings.TrimSpace(t)) }
+
+// splitRow splits a table line into its label and the trailing run of
+// value chunks.
+func splitRow(s string) (string, []chunk) {
+	cs := chunksOf(s)
+	k := len(cs)
+	for k > 0 && isValueText(cs[k-1].text) {
+		k--
+	}
+	// a label can't be only a value; a row of only values keeps them all
+	var labels []string
+	for _, c := range cs[:k] {
+		labels = append(labels, c.text)
+	}
+	vals := cs[k:]
+	// a lone nil marker with nothing else is a rule, not a value
+	if len(vals) > 0 && k == 0 && len(vals) == 1 && !isNumberText(vals[0].text) {
+		return "", nil
+	}
+	// "2004" alone on a line with a label is likely part of the label ("Issued in 2004")? keep as value
+	return strings.Join(labels, " "), vals
+}
+
+// buildTextGrid builds a grid from texts[head:body] (header lines) and
+// texts[body:end] (body lines). Columns come from clustering the right
+// edges of the numbers in the body.
+func buildTextGrid(texts []string, head, body, end, off int) *grid {
+	type row struct {
+		k      int
+		label  string
+		vals   []chunk
+		indent int
+	}
+	var rows []row
+	var edges []int
+	for k := body; k < end; k++ {
+		t := expandTabs(texts[k])
+		if isBlank(t) || reTagLine.MatchString(t) || reRule.MatchString(t) {
+			rows = append(rows, row{k: k, label: ""})
+			continue
+		}
+		label, vals := splitRow(t)
+		rows = append(rows, row{k: k, label: label, vals: vals, indent: leadingSpaces(t)})
+		for _, v := range vals {
+			if isNumberText(v.text) {
+				edges = append(edges, rightEdge(v))
+			}
+		}
+	}
+	cols := clusterEdges(edges)
+	if len(cols) == 0 {
+		return nil
+	}
+	g := &grid{start: off + head + 1, end: off + end, ncols: len(cols)}
+	// extents of each column: leftmost start of its chunks
+	left := make([]int, len(cols))
+	right := make([]int, len(cols))
+	for i, c := range cols {
+		left[i], right[i] = c, c
+	}
+	assign := func(vals []chunk) []int {
+		idx := make([]int, len(vals))
+		prev := -1
+		for i, v := range vals {
+			e := rightEdge(v)
+			best, bd := -1, 1<<30
+			for c := prev + 1; c < len(cols); c++ {
+				// leave room for the values still to place
+				if len(cols)-c < len(vals)-i {
+					break
+				}
+				d := abs(cols[c] - e)
+				if d < bd {
+					best, bd = c, d
+				}
+			}
+			if best < 0 {
+				best = min(prev+1, len(cols)-1)
+			}
+			idx[i] = best
+			prev = best
+		}
+		return idx
+	}
+	for _, r := range rows {
+		for i, c := range assign(r.vals) {
+			if r.vals[i].start < left[c] {
+				left[c] = r.vals[i].start
+			}
+		}
+	}
+	// header lines
+	labelRight := left[0] - 1
+	for k := head; k < body; k++ {
+		t := expandTabs(texts[k])
+		if isBlank(t) || reTagLine.MatchString(t) || reRule.MatchString(t) {
+			continue
+		}
+		hs := make([]string, len(cols))
+		hl := ""
+		any := false
+		for _, c := range chunksOf(t) {
+			if reRule.MatchString(c.text) {
+				continue
+			}
+			if c.end <= labelRight-1 || c.end < left[0] && c.start < left[0]-6 {
+				hl = strings.TrimSpace(hl + " " + c.text)
+				continue
+			}
+			hit := false
+			for ci := range cols {
+				lo := left[ci]
+				if ci > 0 && right[ci-1]+1 > lo {
+					lo = right[ci-1] + 1
+				}
+				if c.start <= right[ci] && c.end > lo-1 {
+					hs[ci] = strings.TrimSpace(hs[ci] + " " + c.text)
+					hit = true
+				}
+			}
+			if !hit {
+				// nearest column by centre
+				ctr := (c.start + c.end) / 2
+				best, bd := 0, 1<<30
+				for ci := range cols {
+					if d := abs((left[ci]+right[ci])/2 - ctr); d < bd {
+						best, bd = ci, d
+					}
+				}
+				hs[best] = strings.TrimSpace(hs[best] + " " + c.text)
+			}
+			any = true
+		}
+		if !any && hl != "" && !isUnitLine(hl) && k == body-1 {
+			// a label-only line just above the body is a section row
+			rows = append([]row{{k: k, label: hl, indent: leadingSpaces(t)}}, rows...)
+			continue
+		}
+		if !any && hl == "" {
+			continue
+		}
+		if g.headerStart == 0 {
+			g.headerStart = off + k + 1
+		}
+		g.headerEnd = off + k + 1
+		g.header = append(g.header, hs)
+		g.headLabel = append(g.headLabel, hl)
+	}
+	// body rows, joining labels wrapped over lines
+	var pending *gridRow
+	flush := func() {
+		if pending != nil {
+			g.rows = append(g.rows, *pending)
+			pending = nil
+		}
+	}
+	for _, r := range rows {
+		if r.label == "" && len(r.vals) == 0 {
+			flush()
+			continue
+		}
+		cells := make([]string, len(cols))
+		for i, c := range assign(r.vals) {
+			if cells[c] != "" {
+				cells[c] += " "
+			}
+			cells[c] += r.vals[i].text
+		}
+		line := off + r.k + 1
+		if pending != nil && !pending.hasValues() && continues(pending.label, r.label, pending.indent, r.indent) {
+			pending.label = joinLabel(pending.label, r.label)
+			pending.cells = cells
+			pending.end = line
+			if len(r.vals) > 0 {
+				flush()
+			}
+			continue
+		}
+		flush()
+		gr := gridRow{label: r.label, cells: cells, line: line, end: line, indent: r.indent}
+		if len(r.vals) > 0 {
+			g.rows = append(g.rows, gr)
+		} else {
+			pending = &gr
+		}
+	}
+	flush()
+	return g
+}
+
+// continues reports whether next continues the wrapped label prev.
+func continues(prev, next string, pi, ni int) bool {
+	if prev == "" || next == "" {
+		return false
+	}
+	p := strings.TrimSpace(prev)
+	r := []rune(strings.TrimSpace(next))
+	if unicode.IsLower(r[0]) {
+		return true
+	}
+	if strings.HasSuffix(p, ":") || strings.HasSuffix(p, " -") || strings.ToUpper(p) == p {
+		return false
+	}
+	last := strings.ToLower(p[strings.LastIndexAny(p, " ")+1:])
+	if strings.HasSuffix(p, ",") || strings.HasSuffix(p, "-") || minorWord[last] || last == "less" || last == "net" && false {
+		return true
+	}
+	// deeper indentation under a label that is not a heading
+	return ni > pi && unicode.IsDigit(r[0])
+}
+
+func joinLabel(a, b string) string {
+	a = strings.TrimSpace(a)
+	b = strings.TrimSpace(b)
+	if strings.HasSuffix(a, "-") && len(a) > 1 && isWordByte(a[len(a)-2]) {
+		return a + b
+	}
+	return a + " " + b
+}
+
+// rightEdge is where a value's digits end, ignoring a closing parenthesis or
+// percent sign so that "(58)" and "8.0%" line up with "151".
+func rightEdge(c chunk) int {
+	e := c.end
+	t := c.text
+	for len(t) > 0 && (t[len(t)-1] == ')' || t[len(t)-1] == '%' || t[len(t)-1] == '*') {
+		t = t[:len(t)-1]
+		e--
+	}
+	return e
+}
+
+// clusterEdges groups right edges that lie within 3 columns of each other
+// and returns the centre of each group with enough support, left to right.
+func clusterEdges(edges []int) []int {
+	if len(edges) == 0 {
+		return nil
+	}
+	sort.Ints(edges)
+	type cl struct{ lo, hi, n, sum int }
+	var cs []cl
+	for _, e := range edges {
+		if len(cs) > 0 && e-cs[len(cs)-1].hi <= 3 {
+			c := &cs[len(cs)-1]
+			c.hi = e
+			c.n++
+			c.sum += e
+			continue
+		}
+		cs = append(cs, cl{e, e, 1, e})
+	}
+	maxN := 0
+	for _, c := range cs {
+		maxN = max(maxN, c.n)
+	}
+	var out []int
+	for _, c := range cs {
+		if c.n*6 >= maxN || c.n >= 3 {
+			// the most common edge in the group
+			out = append(out, c.hi)
+		}
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func trimAll(ls []string) []string {
+	out := make([]string, 0, len(ls))
+	for _, l := range ls {
+		if t := strings.Join(strings.Fields(l), " "); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}

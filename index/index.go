@@ -1,0 +1,746 @@
+// Package index stores extracted releases in a Bleve index: one record per
+// release (metadata and reading view), one per passage (its text and the
+// figures its sentences give) and one per table row (its label, section
+// and title, and a fact per cell). Everything needed to answer and cite is
+// stored, so answering never re-reads a source file.
+//
+// A release is written in one Bleve batch, which scorch applies atomically:
+// after a crash a release is either all there or not there at all.
+package index
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/ex99/ex99/extract"
+	"github.com/ex99/ex99/vocab"
+	bolt "go.etcd.io/bbolt"
+)
+
+// ErrBusy is returned (wrapped) when another process holds the index for writing.
+var ErrBusy = errors.New("index is busy: another ex99 process is writing to it")
+
+// ErrNoIndex is returned (wrapped) when a read-only open finds no index.
+var ErrNoIndex = errors.New("no index")
+
+// ErrNotFound is returned (wrapped) for a document the index does not hold.
+var ErrNotFound = errors.New("not in the index")
+
+// Options control Open.
+type Options struct {
+	// ReadOnly opens an existing index for reading; several readers may
+	// share it. Open fails with ErrNoIndex if there is none.
+	ReadOnly bool
+	// Timeout is how long to wait for another process's lock before
+	// failing with ErrBusy. Default 1s.
+	Timeout time.Duration
+}
+
+// Index is an open ex99 index.
+type Index struct {
+	b        bleve.Index
+	path     string
+	readOnly bool
+}
+
+// Open opens the index at path, creating it unless opts.ReadOnly is set.
+// Errors wrap ErrBusy when another process is writing, ErrNoIndex when a
+// reader finds nothing, and say how to rebuild when the index is damaged.
+func Open(path string, opts Options) (*Index, error) {
+	if opts.Timeout == 0 {
+		opts.Timeout = time.Second
+	}
+	cfg := map[string]interface{}{"bolt_timeout": opts.Timeout.String()}
+	if opts.ReadOnly {
+		cfg["read_only"] = true
+	}
+	b, err := openBleve(path, cfg)
+	switch {
+	case err == nil:
+		return &Index{b: b, path: path, readOnly: opts.ReadOnly}, nil
+	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) && isEmptyDir(path):
+		if opts.ReadOnly {
+			return nil, fmt.Errorf("index %s: %w", path, ErrNoIndex)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("index %s: %w", path, err)
+		}
+		if isEmptyDir(path) {
+			_ = os.Remove(path)
+		}
+		nb, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, nil)
+		if err != nil {
+			return nil, fmt.Errorf("index %s: create: %w", path, err)
+		}
+		return &Index{b: nb, path: path}, nil
+	case errors.Is(err, bolt.ErrTimeout):
+		return nil, fmt.Errorf("index %s: %w", path, ErrBusy)
+	default:
+		return nil, fmt.Errorf("index %s is damaged (%v); remove the folder and add the releases again (ex99 add --index %s FILES...)", path, err, path)
+	}
+}
+
+// openBleve opens an existing index, turning a panic inside Bleve (a
+// truncated file) into an error.
+func openBleve(path string, cfg map[string]interface{}) (b bleve.Index, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			b, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	b, err = bleve.OpenUsing(path, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func isEmptyDir(p string) bool {
+	es, err := os.ReadDir(p)
+	return err == nil && len(es) == 0
+}
+
+// OpenMem creates an empty in-memory index (scorch, not NewMemOnly: the
+// latter is slower and ignores parts of the mapping).
+func OpenMem() (*Index, error) {
+	b, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("index: in memory: %w", err)
+	}
+	return &Index{b: b}, nil
+}
+
+// Path is where the index lives ("" in memory).
+func (x *Index) Path() string { return x.path }
+
+// Close closes the index.
+func (x *Index) Close() error { return x.b.Close() }
+
+// DocInfo describes an indexed release.
+type DocInfo struct {
+	Name     string           `json:"name"`
+	Company  string           `json:"company"`
+	CIK      string           `json:"cik,omitempty"`
+	Format   string           `json:"format"`
+	Hash     string           `json:"hash"`
+	Size     int              `json:"size"`
+	Lines    int              `json:"lines"`
+	Passages int              `json:"passages"`
+	Rows     int              `json:"rows"`
+	Tables   int              `json:"tables"`
+	Facts    int              `json:"facts"`
+	Current  extract.Period   `json:"current"`
+	Latest   extract.Date     `json:"latest"`
+	Calendar extract.Calendar `json:"calendar"`
+	Entities []string         `json:"entities,omitempty"`
+	// Periods are the distinct periods of the release's table columns.
+	Periods []extract.Period `json:"periods,omitempty"`
+	Added   time.Time        `json:"added"`
+}
+
+// Fact is a stored fact: the extracted fact, its document, and its citation.
+type Fact struct {
+	extract.Fact
+	Doc    string `json:"doc"`
+	Cite   string `json:"cite"`   // the cited lines, verbatim
+	Offset [2]int `json:"offset"` // byte range of the cited element in the source
+}
+
+// Passage is a stored passage.
+type Passage struct {
+	extract.Passage
+	Doc    string `json:"doc"`
+	Cite   string `json:"cite"`
+	Offset [2]int `json:"offset"`
+	Facts  []Fact `json:"facts,omitempty"`
+}
+
+type rowData struct {
+	Facts []Fact `json:"facts"`
+}
+
+type docRecord struct {
+	Kind    string `json:"kind"`
+	Doc     string `json:"doc"`
+	Company string `json:"company"`
+	Data    string `json:"data"`
+	View    string `json:"view"`
+}
+
+type passageRecord struct {
+	Kind     string   `json:"kind"`
+	Doc      string   `json:"doc"`
+	Text     string   `json:"text"`
+	Section  string   `json:"section"`
+	Keys     []string `json:"keys"`
+	Entities string   `json:"entities"`
+	Data     string   `json:"data"`
+}
+
+type rowRecord struct {
+	Kind     string   `json:"kind"`
+	Doc      string   `json:"doc"`
+	Label    string   `json:"label"`
+	Context  string   `json:"context"`
+	Keys     []string `json:"keys"`
+	Entities string   `json:"entities"`
+	Data     string   `json:"data"`
+}
+
+func docID(name string) string           { return name + "#doc" }
+func passageID(name string, i int) string { return fmt.Sprintf("%s#p%d", name, i) }
+func rowID(name string, t, r int) string  { return fmt.Sprintf("%s#r%d.%d", name, t, r) }
+
+// Doc returns the stored description of a release, or an error wrapping
+// ErrNotFound.
+func (x *Index) Doc(name string) (*DocInfo, error) {
+	req := bleve.NewSearchRequest(bleve.NewDocIDQuery([]string{docID(name)}))
+	req.Fields = []string{"data"}
+	res, err := x.b.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	if len(res.Hits) == 0 {
+		return nil, fmt.Errorf("%s: %w", name, ErrNotFound)
+	}
+	var d DocInfo
+	if err := json.Unmarshal([]byte(str(res.Hits[0].Fields["data"])), &d); err != nil {
+		return nil, fmt.Errorf("index: %s: %w", name, err)
+	}
+	return &d, nil
+}
+
+// Docs lists every indexed release, by name.
+func (x *Index) Docs() ([]DocInfo, error) {
+	q := bleve.NewTermQuery(kindDoc)
+	q.SetField("kind")
+	var out []DocInfo
+	for from := 0; ; from += 1000 {
+		req := bleve.NewSearchRequestOptions(q, 1000, from, false)
+		req.Fields = []string{"data"}
+		req.SortBy([]string{"_id"})
+		res, err := x.b.Search(req)
+		if err != nil {
+			return nil, fmt.Errorf("index: %w", err)
+		}
+		for _, h := range res.Hits {
+			var d DocInfo
+			if err := json.Unmarshal([]byte(str(h.Fields["data"])), &d); err == nil {
+				out = append(out, d)
+			}
+		}
+		if len(res.Hits) < 1000 {
+			break
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// Count returns the number of indexed releases.
+func (x *Index) Count() (int, error) {
+	q := bleve.NewTermQuery(kindDoc)
+	q.SetField("kind")
+	res, err := x.b.Search(bleve.NewSearchRequestOptions(q, 0, 0, false))
+	if err != nil {
+		return 0, fmt.Errorf("index: %w", err)
+	}
+	return int(res.Total), nil
+}
+
+// View returns a release's reading view.
+func (x *Index) View(name string) ([]extract.Line, error) {
+	req := bleve.NewSearchRequest(bleve.NewDocIDQuery([]string{docID(name)}))
+	req.Fields = []string{"view"}
+	res, err := x.b.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	if len(res.Hits) == 0 {
+		return nil, fmt.Errorf("%s: %w", name, ErrNotFound)
+	}
+	var lines []extract.Line
+	if err := json.Unmarshal([]byte(str(res.Hits[0].Fields["view"])), &lines); err != nil {
+		return nil, fmt.Errorf("index: %s: view: %w", name, err)
+	}
+	return lines, nil
+}
+
+// Unchanged reports whether the index holds a release of this name with
+// this content hash.
+func (x *Index) Unchanged(name, hash string) bool {
+	d, err := x.Doc(name)
+	return err == nil && d.Hash == hash
+}
+
+// Writer adds releases in batches. Each release goes into one batch as a
+// whole, so a crash never leaves half a release behind.
+type Writer struct {
+	x       *Index
+	batch   *bleve.Batch
+	entries int
+	// BatchEntries is how many records to gather before writing; default 4000.
+	BatchEntries int
+}
+
+// NewWriter starts a batch writer. Call Flush when done.
+func (x *Index) NewWriter() *Writer {
+	return &Writer{x: x, batch: x.b.NewBatch(), BatchEntries: 4000}
+}
+
+// Add queues a release, replacing any earlier one of the same name. The
+// release is written by a later Add or by Flush.
+func (w *Writer) Add(d *extract.Document) error {
+	if w.x.readOnly {
+		return fmt.Errorf("index: %s: opened read-only", d.Name)
+	}
+	if old, err := w.x.Doc(d.Name); err == nil {
+		w.deleteOld(old)
+	}
+	n, err := addDoc(w.batch, d)
+	if err != nil {
+		return err
+	}
+	w.entries += n
+	if w.entries >= w.BatchEntries {
+		return w.Flush()
+	}
+	return nil
+}
+
+// Remove queues the removal of a release.
+func (w *Writer) Remove(name string) error {
+	old, err := w.x.Doc(name)
+	if err != nil {
+		return err
+	}
+	w.deleteOld(old)
+	w.batch.Delete(docID(name))
+	w.entries++
+	return nil
+}
+
+func (w *Writer) deleteOld(old *DocInfo) {
+	for i := 0; i < old.Passages; i++ {
+		w.batch.Delete(passageID(old.Name, i))
+	}
+	// rows are numbered by table and row; find them by a term query
+	q := bleve.NewConjunctionQuery(term("doc", old.Name), term("kind", kindRow))
+	for from := 0; ; from += 5000 {
+		req := bleve.NewSearchRequestOptions(q, 5000, from, false)
+		res, err := w.x.b.Search(req)
+		if err != nil {
+			break
+		}
+		for _, h := range res.Hits {
+			w.batch.Delete(h.ID)
+		}
+		if len(res.Hits) < 5000 {
+			break
+		}
+	}
+	w.entries += old.Passages + old.Rows
+}
+
+// Flush writes what is queued.
+func (w *Writer) Flush() error {
+	if w.batch.Size() == 0 {
+		return nil
+	}
+	if err := w.x.b.Batch(w.batch); err != nil {
+		return fmt.Errorf("index: write: %w", err)
+	}
+	w.batch.Reset()
+	w.entries = 0
+	return nil
+}
+
+// addDoc puts a release's records into batch b and returns how many.
+func addDoc(b *bleve.Batch, d *extract.Document) (int, error) {
+	cite := func(start, end int) (string, [2]int) {
+		if start < 1 {
+			start = 1
+		}
+		if end < start {
+			end = start
+		}
+		if end > len(d.Lines) {
+			end = len(d.Lines)
+		}
+		if start > end {
+			return "", [2]int{}
+		}
+		var sb strings.Builder
+		for i := start; i <= end; i++ {
+			if i > start {
+				sb.WriteByte('\n')
+			}
+			sb.WriteString(d.Lines[i-1].Text)
+		}
+		return sb.String(), [2]int{d.Lines[start-1].Start, d.Lines[end-1].End}
+	}
+	n := 0
+	// passages with their narrative facts
+	byPassage := map[int][]Fact{}
+	rows := map[[2]int][]Fact{}
+	for _, f := range d.Facts {
+		c, off := cite(f.Start, f.End)
+		sf := Fact{Fact: f, Doc: d.Name, Cite: c, Offset: off}
+		if f.Source == "table" {
+			k := [2]int{f.TableIndex, f.RowIndex}
+			rows[k] = append(rows[k], sf)
+			continue
+		}
+		// find the passage that holds the fact
+		pi := sort.Search(len(d.Passages), func(i int) bool { return d.Passages[i].End >= f.Start })
+		byPassage[pi] = append(byPassage[pi], sf)
+	}
+	for i, p := range d.Passages {
+		c, off := cite(p.Start, p.End)
+		sp := Passage{Passage: p, Doc: d.Name, Cite: c, Offset: off, Facts: byPassage[i]}
+		data, err := json.Marshal(sp)
+		if err != nil {
+			return n, fmt.Errorf("index: %s: %w", d.Name, err)
+		}
+		rec := passageRecord{Kind: kindPassage, Doc: d.Name, Text: p.Text, Section: p.Section, Data: string(data)}
+		rec.Keys, rec.Entities = keysOf(sp.Facts)
+		if err := b.Index(passageID(d.Name, i), rec); err != nil {
+			return n, fmt.Errorf("index: %s: %w", d.Name, err)
+		}
+		n++
+	}
+	nrows := 0
+	for ti, t := range d.Tables {
+		title := strings.Join(t.Title, " ")
+		for ri, r := range t.Rows {
+			fs := rows[[2]int{ti, ri}]
+			if len(fs) == 0 {
+				continue
+			}
+			data, err := json.Marshal(rowData{Facts: fs})
+			if err != nil {
+				return n, fmt.Errorf("index: %s: %w", d.Name, err)
+			}
+			var cols []string
+			for _, c := range t.Columns {
+				cols = append(cols, c.Header)
+			}
+			rec := rowRecord{Kind: kindRow, Doc: d.Name, Label: r.Label,
+				Context: strings.Join(r.Section, " ") + " " + title + " " + strings.Join(cols, " "), Data: string(data)}
+			rec.Keys, rec.Entities = keysOf(fs)
+			if err := b.Index(rowID(d.Name, ti, ri), rec); err != nil {
+				return n, fmt.Errorf("index: %s: %w", d.Name, err)
+			}
+			n++
+			nrows++
+		}
+	}
+	info := DocInfo{Name: d.Name, Company: d.Company, CIK: d.CIK, Format: d.Format, Hash: d.Hash, Size: d.Size,
+		Lines: len(d.Lines), Passages: len(d.Passages), Rows: nrows, Tables: len(d.Tables), Facts: len(d.Facts),
+		Current: d.Current, Latest: d.Latest, Calendar: d.Calendar, Entities: d.Entities, Periods: periodsOf(d), Added: time.Now().UTC()}
+	data, err := json.Marshal(info)
+	if err != nil {
+		return n, fmt.Errorf("index: %s: %w", d.Name, err)
+	}
+	view, err := json.Marshal(d.Lines)
+	if err != nil {
+		return n, fmt.Errorf("index: %s: %w", d.Name, err)
+	}
+	if err := b.Index(docID(d.Name), docRecord{Kind: kindDoc, Doc: d.Name, Company: d.Company + " " + d.Name, Data: string(data), View: string(view)}); err != nil {
+		return n, fmt.Errorf("index: %s: %w", d.Name, err)
+	}
+	return n + 1, nil
+}
+
+func keysOf(fs []Fact) ([]string, string) {
+	seenK := map[string]bool{}
+	seenE := map[string]bool{}
+	var keys, ents []string
+	for _, f := range fs {
+		if f.Key != "" && !seenK[f.Key] {
+			seenK[f.Key] = true
+			keys = append(keys, f.Key)
+		}
+		if f.Entity != "" && !seenE[f.Entity] {
+			seenE[f.Entity] = true
+			ents = append(ents, f.Entity)
+		}
+	}
+	return keys, strings.Join(ents, " ")
+}
+
+func term(field, v string) *query.TermQuery {
+	q := bleve.NewTermQuery(v)
+	q.SetField(field)
+	return q
+}
+
+func match(field, text string, boost float64) *query.MatchQuery {
+	q := bleve.NewMatchQuery(text)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
+}
+
+func str(v interface{}) string {
+	s, _ := v.(string)
+	return s
+}
+
+// FactQuery asks for candidate facts.
+type FactQuery struct {
+	Docs  []string // only these releases; empty for all
+	Keys  []string // vocabulary keys of the metric asked for
+	Words string   // the question's content words
+	Size  int      // records to look at; default 60
+}
+
+// Facts returns the facts of the rows and passages that best match q.
+func (x *Index) Facts(q FactQuery) ([]Fact, error) {
+	if q.Size == 0 {
+		q.Size = 60
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(bleve.NewDisjunctionQuery(term("kind", kindRow), term("kind", kindPassage)))
+	if len(q.Docs) > 0 {
+		var ds []query.Query
+		for _, d := range q.Docs {
+			ds = append(ds, term("doc", d))
+		}
+		bq.AddMust(bleve.NewDisjunctionQuery(ds...))
+	}
+	var should []query.Query
+	for _, k := range q.Keys {
+		t := term("keys", k)
+		t.SetBoost(4)
+		should = append(should, t)
+	}
+	if strings.TrimSpace(q.Words) != "" {
+		should = append(should, match("label", q.Words, 3), match("context", q.Words, 0.5), match("text", q.Words, 1), match("entities", q.Words, 2))
+	}
+	if len(should) == 0 {
+		return nil, nil
+	}
+	bq.AddShould(should...)
+	bq.SetMinShould(1)
+	req := bleve.NewSearchRequestOptions(bq, q.Size, 0, false)
+	req.Fields = []string{"data"}
+	res, err := x.b.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	var out []Fact
+	for _, h := range res.Hits {
+		data := str(h.Fields["data"])
+		switch hitKind(h.ID) {
+		case kindRow:
+			var r rowData
+			if json.Unmarshal([]byte(data), &r) == nil {
+				out = append(out, r.Facts...)
+			}
+		case kindPassage:
+			var p Passage
+			if json.Unmarshal([]byte(data), &p) == nil {
+				out = append(out, p.Facts...)
+			}
+		}
+	}
+	return out, nil
+}
+
+// AllFacts returns every fact of a release, in document order.
+func (x *Index) AllFacts(name string) ([]Fact, error) {
+	q := bleve.NewConjunctionQuery(term("doc", name), bleve.NewDisjunctionQuery(term("kind", kindRow), term("kind", kindPassage)))
+	var out []Fact
+	for from := 0; ; from += 2000 {
+		req := bleve.NewSearchRequestOptions(q, 2000, from, false)
+		req.Fields = []string{"data"}
+		req.SortBy([]string{"_id"})
+		res, err := x.b.Search(req)
+		if err != nil {
+			return nil, fmt.Errorf("index: %w", err)
+		}
+		for _, h := range res.Hits {
+			data := str(h.Fields["data"])
+			if hitKind(h.ID) == kindRow {
+				var r rowData
+				if json.Unmarshal([]byte(data), &r) == nil {
+					out = append(out, r.Facts...)
+				}
+			} else {
+				var p Passage
+				if json.Unmarshal([]byte(data), &p) == nil {
+					out = append(out, p.Facts...)
+				}
+			}
+		}
+		if len(res.Hits) < 2000 {
+			break
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].ColIndex < out[j].ColIndex
+	})
+	return out, nil
+}
+
+// PassageQuery asks for passages.
+type PassageQuery struct {
+	Docs    []string // only these releases; empty for all
+	Text    string   // words to match
+	Phrases []string // phrases that score extra when they occur as written
+	Size    int      // default 10
+	// Raw makes Text a Bleve query string (field:value, +must, "phrase").
+	Raw bool
+}
+
+// PassageHit is a passage found by a search.
+type PassageHit struct {
+	Passage
+	Score float64 `json:"score"`
+}
+
+// Passages returns the passages that best match q, best first.
+func (x *Index) Passages(q PassageQuery) ([]PassageHit, error) {
+	if q.Size == 0 {
+		q.Size = 10
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(term("kind", kindPassage))
+	if len(q.Docs) > 0 {
+		var ds []query.Query
+		for _, d := range q.Docs {
+			ds = append(ds, term("doc", d))
+		}
+		bq.AddMust(bleve.NewDisjunctionQuery(ds...))
+	}
+	if q.Raw {
+		qs := bleve.NewQueryStringQuery(q.Text)
+		bq.AddMust(qs)
+	} else {
+		if strings.TrimSpace(q.Text) == "" {
+			return nil, nil
+		}
+		var should []query.Query
+		should = append(should, match("text", q.Text, 1), match("section", q.Text, 0.7))
+		for _, p := range q.Phrases {
+			ph := bleve.NewMatchPhraseQuery(p)
+			ph.SetField("text")
+			ph.SetBoost(2)
+			should = append(should, ph)
+		}
+		bq.AddShould(should...)
+		bq.SetMinShould(1)
+	}
+	req := bleve.NewSearchRequestOptions(bq, q.Size, 0, false)
+	req.Fields = []string{"data"}
+	res, err := x.b.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	var out []PassageHit
+	for _, h := range res.Hits {
+		var p Passage
+		if json.Unmarshal([]byte(str(h.Fields["data"])), &p) == nil {
+			out = append(out, PassageHit{Passage: p, Score: h.Score})
+		}
+	}
+	return out, nil
+}
+
+// FindDocs returns the releases whose company name best matches the words,
+// best first (at most n).
+func (x *Index) FindDocs(words string, n int) ([]DocInfo, error) {
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(term("kind", kindDoc))
+	bq.AddMust(match("company", words, 1))
+	req := bleve.NewSearchRequestOptions(bq, n, 0, false)
+	req.Fields = []string{"data"}
+	res, err := x.b.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	var out []DocInfo
+	for _, h := range res.Hits {
+		var d DocInfo
+		if json.Unmarshal([]byte(str(h.Fields["data"])), &d) == nil {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+// NormEntity folds an entity name for comparison: "Joe's Jeans" → "joe
+// jeans", "IAA's" → "iaa".
+func NormEntity(s string) string {
+	s = strings.NewReplacer("'s", "", "’s", "", "'", "", "’", "").Replace(s)
+	ws := strings.Fields(vocab.Normalize(s))
+	var out []string
+	for _, w := range ws {
+		if w == "inc" || w == "corp" || w == "co" || w == "ltd" || w == "llc" || w == "the" {
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// periodsOf lists the distinct periods of a release's table columns.
+func periodsOf(d *extract.Document) []extract.Period {
+	var out []extract.Period
+	seen := map[string]bool{}
+	for _, t := range d.Tables {
+		for _, c := range t.Columns {
+			p := c.Period
+			if c.Kind != "" || p.IsZero() {
+				continue
+			}
+			p.Label = ""
+			k := fmt.Sprint(p.Kind, p.End, p.Months)
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// BleveType tells Bleve which mapping a record uses (its TypeField lookup
+// reads Go field names, not JSON tags).
+func (docRecord) BleveType() string { return kindDoc }
+
+// BleveType tells Bleve which mapping a record uses.
+func (passageRecord) BleveType() string { return kindPassage }
+
+// BleveType tells Bleve which mapping a record uses.
+func (rowRecord) BleveType() string { return kindRow }
+
+// hitKind reads a record's kind from its ID (name#doc, name#pN, name#rT.R).
+func hitKind(id string) string {
+	i := strings.LastIndexByte(id, '#')
+	if i < 0 || i+1 >= len(id) {
+		return ""
+	}
+	switch id[i+1] {
+	case 'p':
+		return kindPassage
+	case 'r':
+		return kindRow
+	case 'd':
+		return kindDoc
+	}
+	return ""
+}

@@ -1,0 +1,130 @@
+package index
+
+import (
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	regexpchar "github.com/blevesearch/bleve/v2/analysis/char/regexp"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// Analyzer names.
+const (
+	// textAnalyzer is English with trademark marks split off: "FetishTM"
+	// is indexed as "fetish". The char filter keeps byte offsets (it
+	// replaces "TM" with two spaces) so highlights stay aligned.
+	textAnalyzer = "ex99_en"
+	tmFilter     = "ex99_tm"
+)
+
+// Document kinds stored in the index.
+const (
+	kindDoc     = "doc"     // one per release: metadata and reading view
+	kindPassage = "passage" // a paragraph with its narrative facts
+	kindRow     = "row"     // a table row with its cell facts
+)
+
+// newMapping builds the index mapping: three document kinds sharing field
+// names (the same analyzer for a name everywhere, as Bleve requires).
+func newMapping() *mapping.IndexMappingImpl {
+	im := bleve.NewIndexMapping()
+	if err := im.AddCustomCharFilter(tmFilter, map[string]interface{}{
+		"type":    regexpchar.Name,
+		"regexp":  `([a-z\)])TM\b`,
+		"replace": "$1  ",
+	}); err != nil {
+		panic(err) // static configuration
+	}
+	if err := im.AddCustomAnalyzer(textAnalyzer, map[string]interface{}{
+		"type":          custom.Name,
+		"char_filters":  []string{tmFilter},
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
+	}); err != nil {
+		panic(err)
+	}
+	im.DefaultAnalyzer = textAnalyzer
+	im.DefaultMapping.Enabled = false
+	im.TypeField = "kind"
+
+	text := bleve.NewTextFieldMapping() // matched and phrase-searched; the text itself is in data
+	text.Analyzer = textAnalyzer
+	text.Store = false
+	text.DocValues = false
+	text.IncludeInAll = false
+	short := bleve.NewTextFieldMapping() // matched, not highlighted
+	short.Analyzer = textAnalyzer
+	short.Store = false
+	short.IncludeTermVectors = false
+	short.IncludeInAll = false
+	short.DocValues = false
+	key := bleve.NewKeywordFieldMapping()
+	key.Store = false
+	key.IncludeInAll = false
+	key.IncludeTermVectors = false
+	key.DocValues = false
+	stored := bleve.NewTextFieldMapping()
+	stored.Index = false
+	stored.IncludeInAll = false
+	stored.IncludeTermVectors = false
+	stored.DocValues = false
+
+	passage := bleve.NewDocumentStaticMapping()
+	passage.AddFieldMappingsAt("text", text)
+	passage.AddFieldMappingsAt("section", short)
+	passage.AddFieldMappingsAt("kind", key)
+	passage.AddFieldMappingsAt("doc", key)
+	passage.AddFieldMappingsAt("keys", key)
+	passage.AddFieldMappingsAt("entities", short)
+	passage.AddFieldMappingsAt("data", stored)
+
+	row := bleve.NewDocumentStaticMapping()
+	row.AddFieldMappingsAt("label", short)
+	row.AddFieldMappingsAt("context", short)
+	row.AddFieldMappingsAt("kind", key)
+	row.AddFieldMappingsAt("doc", key)
+	row.AddFieldMappingsAt("keys", key)
+	row.AddFieldMappingsAt("entities", short)
+	row.AddFieldMappingsAt("data", stored)
+
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt("kind", key)
+	doc.AddFieldMappingsAt("doc", key)
+	doc.AddFieldMappingsAt("company", short)
+	doc.AddFieldMappingsAt("data", stored)
+	doc.AddFieldMappingsAt("view", stored)
+
+	im.AddDocumentMapping(kindPassage, passage)
+	im.AddDocumentMapping(kindRow, row)
+	im.AddDocumentMapping(kindDoc, doc)
+	return im
+}
+
+var (
+	anOnce sync.Once
+	an     analysis.Analyzer
+)
+
+// Terms analyzes text the way the index does (English, stemmed, stop words
+// and trademark marks removed) and returns its terms in order. Answer
+// scoring uses it so that Go-side matching agrees with Bleve's.
+func Terms(text string) []string {
+	anOnce.Do(func() {
+		an = newMapping().AnalyzerNamed(textAnalyzer)
+	})
+	if an == nil {
+		return nil
+	}
+	ts := an.Analyze([]byte(text))
+	out := make([]string, 0, len(ts))
+	for _, t := range ts {
+		out = append(out, string(t.Term))
+	}
+	return out
+}

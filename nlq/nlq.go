@@ -1,0 +1,427 @@
+// Package nlq turns a question about an earnings release into a structured
+// query: what is asked (a figure, a passage, a computation), the metric,
+// the periods, basic or diluted, reported or adjusted, the unit wanted, and
+// the remaining words (which may name an entity or describe a figure the
+// vocabulary does not know).
+//
+// The parser is rule-based and driven by the vocabulary in package vocab;
+// it never fails: a question it cannot read still yields its words, which
+// the answer step matches against the release's text.
+package nlq
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/ex99/ex99/extract"
+	"github.com/ex99/ex99/vocab"
+)
+
+// Intent is what kind of answer a question wants.
+type Intent string
+
+// Intents.
+const (
+	Lookup  Intent = "fact"    // a figure the release states
+	Compute Intent = "compute" // a figure computed from others
+	Passage Intent = "passage" // a paragraph that answers a why/who/when question
+)
+
+// Query is a parsed question.
+type Query struct {
+	Text   string `json:"text"`
+	Intent Intent `json:"intent"`
+	// Metric is the vocabulary metric asked for, or nil.
+	Metric *vocab.Metric `json:"-"`
+	// Metrics are all vocabulary metrics named, in order (for ratios, sums).
+	Metrics []*vocab.Metric `json:"-"`
+	// Derived is a figure defined as a ratio or difference, or nil.
+	Derived *vocab.Derived `json:"-"`
+	// MetricText is the metric as the question words it.
+	MetricText string `json:"metric_text,omitempty"`
+	// Op is the arithmetic asked for: "", "change", "pct_change", "sum",
+	// "average", "ratio", "compare".
+	Op string `json:"op,omitempty"`
+	// Exact says the question asks to compute even where the release states a
+	// rounded figure ("to two decimal places").
+	Exact bool `json:"exact,omitempty"`
+	// Places is the number of decimal places asked for, or -1.
+	Places   int          `json:"places"`
+	Periods  []PeriodSpec `json:"periods,omitempty"`
+	Basis    string       `json:"basis,omitempty"` // "basic" or "diluted"
+	Adjusted bool         `json:"adjusted,omitempty"`
+	// Unit is the unit the question wants, when it says ("percent", "count").
+	Unit string `json:"unit,omitempty"`
+	// Terms are the content words left after metric, period and question
+	// words are taken out; they may name an entity or describe a figure.
+	Terms []string `json:"terms,omitempty"`
+	// Words are all content words (metric words included), for full-text search.
+	Words string `json:"words"`
+	// Phrases are multi-word phrases of the question worth matching as written.
+	Phrases []string `json:"phrases,omitempty"`
+}
+
+// PeriodSpec is a period as a question names it.
+type PeriodSpec struct {
+	extract.Period
+	// Relative is "current" (this quarter), "prior_year" (a year before the
+	// other period or the current one), "ytd" (year to date), or "".
+	Relative string `json:"relative,omitempty"`
+	Fiscal   bool   `json:"fiscal,omitempty"`
+	YearOnly bool   `json:"year_only,omitempty"`
+	// Since marks "since <date>": the start of a change.
+	Since bool   `json:"since,omitempty"`
+	Text  string `json:"text"`
+}
+
+var (
+	rePlaces  = regexp.MustCompile(`(?i)\b(one|two|three|four|zero|no|\d)\s+decimal(?:\s+places?)?`)
+	placesNum = map[string]int{"zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4}
+	reSince   = regexp.MustCompile(`(?i)\b(since|from)\s*$`)
+	reWord    = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’&.\-]*`)
+)
+
+// Parse reads a question. It never fails; an empty or unreadable question
+// gives a Query with no metric, period or words.
+func Parse(question string) Query {
+	v := vocab.Default()
+	q := Query{Text: question, Intent: Lookup, Places: -1}
+	text := cleanQuestion(question)
+	low := strings.ToLower(text)
+
+	// periods
+	masked := []byte(text)
+	for _, m := range extract.ScanPeriods(text) {
+		ps := PeriodSpec{Period: m.Period, Fiscal: m.Fiscal, YearOnly: m.YearOnly, Text: text[m.Start:m.End]}
+		if reSince.MatchString(text[:m.Start]) && strings.HasPrefix(strings.ToLower(strings.TrimSpace(lastWord(text[:m.Start]))), "since") {
+			ps.Since = true
+		}
+		q.Periods = append(q.Periods, ps)
+		blank(masked, m.Start, m.End)
+	}
+	for _, rel := range []string{"prior_year", "ytd", "current"} {
+		for _, ph := range byLength(v.Relative[rel]) {
+			for _, at := range findPhrase(strings.ToLower(string(masked)), ph) {
+				q.Periods = append(q.Periods, PeriodSpec{Relative: rel, Text: text[at : at+len(ph)], Period: extract.Period{}})
+				blank(masked, at, at+len(ph))
+				if rel == "current" && strings.Contains(ph, "quarter") {
+					q.Periods[len(q.Periods)-1].Months = 3
+				}
+			}
+		}
+	}
+	// "year over year" asks for a comparison with the prior year
+	for _, ph := range []string{"year over year", "year-over-year", "yoy", "y/y", "versus last year", "vs last year", "compared to last year", "from last year", "over last year"} {
+		for _, at := range findPhrase(strings.ToLower(string(masked)), ph) {
+			q.Periods = append(q.Periods, PeriodSpec{Relative: "prior_year", Text: ph})
+			blank(masked, at, at+len(ph))
+		}
+	}
+	sortPeriods(q.Periods, text)
+	rest := string(masked)
+	lrest := strings.ToLower(rest)
+
+	// decimal places and compute cues
+	if m := rePlaces.FindStringSubmatch(low); m != nil {
+		if n, ok := placesNum[strings.ToLower(m[1])]; ok {
+			q.Places = n
+		} else {
+			q.Places = int(m[1][0] - '0')
+		}
+		q.Exact = true
+	}
+	for _, c := range v.ComputeCues {
+		if len(findPhrase(low, c)) > 0 {
+			q.Exact = true
+		}
+	}
+	// unit wanted
+	for _, u := range []string{"count", "USD/share", "percent", "USD"} {
+		for _, ph := range v.Units[u] {
+			if len(findPhrase(lrest, ph)) > 0 {
+				if q.Unit == "" {
+					q.Unit = u
+				}
+			}
+		}
+	}
+	// basis and adjusted
+	toks := vocab.Tokens(rest)
+	for _, t := range toks {
+		switch t {
+		case "diluted":
+			q.Basis = "diluted"
+		case "basic":
+			if q.Basis == "" {
+				q.Basis = "basic"
+			}
+		}
+	}
+	for _, ph := range v.Qualifiers["adjusted"] {
+		if len(findPhrase(lrest, ph)) > 0 {
+			q.Adjusted = true
+		}
+	}
+	// operations (longest phrase first; pct_change before change)
+	opAt := map[int]bool{}
+	for _, op := range []string{"compare", "pct_change", "average", "sum", "ratio", "change"} {
+		for _, ph := range byLength(v.Ops[op]) {
+			for _, at := range findPhrase(lrest, ph) {
+				if q.Op == "" || q.Op == "change" && op == "pct_change" {
+					q.Op = op
+				}
+				for i := at; i < at+len(ph); i++ {
+					opAt[i] = true
+				}
+			}
+		}
+	}
+
+	// metrics: names the vocabulary knows, where they head the phrase
+	words := tokensWithPos(rest)
+	var nt []string
+	for _, w := range words {
+		nt = append(nt, w.norm)
+	}
+	spans := v.FindMetrics(nt)
+	lead := true
+	stopAt := len(nt)
+	for i, w := range words {
+		isOp := opAt[w.pos]
+		if lead && (v.IsStopword(w.norm) || headPrep[w.norm] || isOp || questionWord[w.norm] || inSpans(spans, i) && false) {
+			continue
+		}
+		lead = false
+		if headPrep[w.norm] && !inSpans(spans, i) && !isOp {
+			stopAt = i
+			break
+		}
+	}
+	var metricWords []string
+	for _, sp := range spans {
+		if sp.Start > stopAt && (q.Metric != nil || q.Derived != nil) {
+			// a later metric is an operand ("ratio of X to Y") or an object
+			if sp.Metric != nil && (q.Op == "ratio" || q.Op == "sum") {
+				q.Metrics = append(q.Metrics, sp.Metric)
+			}
+			continue
+		}
+		if sp.Start > stopAt {
+			continue
+		}
+		if sp.Derived != nil && q.Derived == nil && q.Metric == nil {
+			q.Derived = sp.Derived
+		} else if sp.Metric != nil {
+			if q.Metric == nil && q.Derived == nil {
+				q.Metric = sp.Metric
+			}
+			q.Metrics = append(q.Metrics, sp.Metric)
+		}
+		for i := sp.Start; i < sp.End; i++ {
+			metricWords = append(metricWords, words[i].raw)
+		}
+	}
+	q.MetricText = strings.Join(metricWords, " ")
+	if q.Derived != nil && q.Derived.Unit == "percent" && q.Unit == "" {
+		q.Unit = "percent"
+	}
+	// terms: what is left
+	var terms, all []string
+	for i, w := range words {
+		if v.IsStopword(w.norm) || questionWord[w.norm] {
+			continue
+		}
+		all = append(all, w.raw)
+		if inSpans(spans, i) && (q.Metric != nil || q.Derived != nil) && i <= stopAt+8 {
+			continue
+		}
+		if opAt[w.pos] || qualifierWord[w.norm] {
+			continue
+		}
+		terms = append(terms, w.raw)
+	}
+	q.Terms = terms
+	q.Words = strings.Join(all, " ")
+	if q.MetricText != "" && strings.Contains(q.MetricText, " ") {
+		q.Phrases = append(q.Phrases, q.MetricText)
+	}
+
+	// a change asked of something the vocabulary does not know is more
+	// likely a described figure ("increase in legal fees")
+	if q.Metric == nil && q.Derived == nil && (q.Op == "change") && !hasExplicitChange(lrest) {
+		q.Op = ""
+	}
+	// intent
+	switch {
+	case isPassageQuestion(low, q):
+		q.Intent = Passage
+	case q.Derived != nil || q.Op != "" && q.Op != "compare" || q.Op == "compare":
+		q.Intent = Compute
+	}
+	return q
+}
+
+var headPrep = map[string]bool{"of": true, "against": true, "for": true, "from": true, "to": true, "associated": true, "related": true,
+	"with": true, "on": true, "in": true, "at": true, "attributable": true, "due": true, "by": true, "since": true, "during": true, "came": true}
+
+var questionWord = map[string]bool{"what": true, "how": true, "much": true, "many": true, "which": true, "did": true, "does": true, "do": true,
+	"was": true, "were": true, "is": true, "are": true, "the": true, "a": true, "an": true, "show": true, "tell": true, "give": true, "me": true,
+	"s": true, "whats": true, "hows": true, "ex99": true, "please": true, "can": true, "you": true, "i": true, "we": true}
+
+var qualifierWord = map[string]bool{"basic": true, "diluted": true, "adjusted": true, "gaap": true, "reported": true, "percentage": true,
+	"percent": true, "decimal": true, "places": true, "place": true, "two": true, "one": true, "compute": true, "calculate": true, "exact": true}
+
+// hasExplicitChange reports questions that ask for a change in so many words.
+func hasExplicitChange(l string) bool {
+	for _, w := range []string{"change in", "difference", "changed", "how much did", "how much has", "how much have"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPassageQuestion reports why/who/when questions and others that want a
+// paragraph, not a figure.
+func isPassageQuestion(low string, q Query) bool {
+	v := vocab.Default()
+	ws := strings.Fields(strings.Trim(low, " ?.!"))
+	if len(ws) == 0 {
+		return false
+	}
+	numericVerb := false
+	for _, w := range ws[1:] {
+		for _, nv := range v.NumericVerbs {
+			if strings.Trim(w, "?,.") == nv {
+				numericVerb = true
+			}
+		}
+	}
+	for _, w := range ws {
+		for _, pv := range v.PassageVerbs {
+			if strings.Trim(w, "?,.") == pv {
+				return !strings.HasPrefix(low, "how much") && !strings.HasPrefix(low, "how many")
+			}
+		}
+	}
+	if strings.HasPrefix(low, "how much") || strings.HasPrefix(low, "how many") {
+		return false
+	}
+	for _, c := range byLength(v.PassageCues) {
+		if strings.HasPrefix(low, c+" ") || low == c {
+			switch c {
+			case "why", "who", "when", "where", "describe", "explain", "what happened", "tell me about", "what drove", "what caused", "what led":
+				return true
+			case "which":
+				return q.Op != "compare"
+			}
+			if numericVerb {
+				return false
+			}
+			// "what is/are/does …" wants a figure when it names a metric
+			return q.Metric == nil && q.Derived == nil && q.Op == "" && q.Unit == ""
+		}
+	}
+	return false
+}
+
+type word struct {
+	raw, norm string
+	pos       int
+}
+
+// tokensWithPos splits text into words with their byte positions; norm is
+// the word as vocabulary matching sees it.
+func tokensWithPos(s string) []word {
+	var out []word
+	for _, loc := range reWord.FindAllStringIndex(s, -1) {
+		raw := strings.Trim(s[loc[0]:loc[1]], ".-'’")
+		if raw == "" {
+			continue
+		}
+		n := vocab.Normalize(raw)
+		for i, part := range strings.Fields(n) {
+			out = append(out, word{raw: raw, norm: part, pos: loc[0] + i})
+		}
+	}
+	return out
+}
+
+func inSpans(spans []vocab.Span, i int) bool {
+	for _, s := range spans {
+		if i >= s.Start && i < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanQuestion folds white space, drops control characters and keeps at
+// most 1,000 characters.
+func cleanQuestion(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 1000 {
+		s = strings.ToValidUTF8(s[:1000], "")
+	}
+	return s
+}
+
+func blank(b []byte, start, end int) {
+	for i := start; i < end && i < len(b); i++ {
+		b[i] = ' '
+	}
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// findPhrase returns where phrase occurs in s as whole words.
+func findPhrase(s, phrase string) []int {
+	var out []int
+	if phrase == "" {
+		return nil
+	}
+	for i := 0; ; {
+		j := strings.Index(s[i:], phrase)
+		if j < 0 {
+			return out
+		}
+		at := i + j
+		end := at + len(phrase)
+		okL := at == 0 || !isWordChar(s[at-1]) || !isWordChar(phrase[0])
+		okR := end == len(s) || !isWordChar(s[end]) || !isWordChar(phrase[len(phrase)-1])
+		if okL && okR {
+			out = append(out, at)
+		}
+		i = at + 1
+	}
+}
+
+func isWordChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func byLength(ps []string) []string {
+	out := append([]string(nil), ps...)
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+func sortPeriods(ps []PeriodSpec, text string) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		return strings.Index(text, ps[i].Text) < strings.Index(text, ps[j].Text)
+	})
+}

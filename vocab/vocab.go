@@ -1,0 +1,354 @@
+// Package vocab holds ex99's domain vocabulary: metric names and their
+// synonyms, derived ratios, period phrases, scale words and change verbs.
+//
+// The vocabulary is data (vocab.json, embedded in the binary), not code:
+// adding a synonym or a ratio needs no code change. Every lookup works on
+// text normalized by Normalize, so "Income (loss) from operations",
+// "income from operations" and "INCOME FROM OPERATIONS" meet.
+package vocab
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+//go:embed vocab.json
+var vocabJSON []byte
+
+// Metric is a financial line item and the names it goes by.
+type Metric struct {
+	Key   string   `json:"key"`   // stable identifier, e.g. "revenue"
+	Kind  string   `json:"kind"`  // "flow" (over a period) or "balance" (at a date)
+	Unit  string   `json:"unit"`  // default unit: "USD", "percent", "USD/share", "shares"
+	Names []string `json:"names"` // first is the display name
+}
+
+// Name is the metric's display name (its first name).
+func (m *Metric) Name() string { return m.Names[0] }
+
+// Derived defines a figure computed from other metrics: Num/Den for a ratio
+// or percentage, or Minus (a - b) for a difference.
+type Derived struct {
+	Name  string   `json:"name"`
+	Names []string `json:"names"`
+	Num   string   `json:"num"`
+	Den   string   `json:"den"`
+	Minus []string `json:"minus"`
+	Unit  string   `json:"unit"` // "percent" (×100) or "ratio" or "USD"
+	// AltNum gives another way to get the numerator, e.g. revenue minus cost
+	// of sales for gross profit.
+	AltNum struct {
+		Minus []string `json:"minus"`
+	} `json:"alt_num"`
+}
+
+// Duration maps period-length phrases to a length in months.
+type Duration struct {
+	Months  int      `json:"months"`
+	Phrases []string `json:"phrases"`
+}
+
+// Vocab is the whole vocabulary.
+type Vocab struct {
+	Metrics     []*Metric           `json:"metrics"`
+	Qualifiers  map[string][]string `json:"qualifiers"`
+	Derived     []*Derived          `json:"derived"`
+	Durations   []Duration          `json:"durations"`
+	Ordinals    map[string]int      `json:"ordinals"`
+	Relative    map[string][]string `json:"relative"`
+	Scales      map[string]int32    `json:"scales"`
+	ChangeWords map[string][]string `json:"change_words"`
+	Stopwords   []string            `json:"stopwords"`
+	// Ops are phrases that ask for arithmetic: "change", "pct_change",
+	// "sum", "average", "ratio", "compare".
+	Ops map[string][]string `json:"ops"`
+	// ComputeCues ask for a computed figure even where the release states one
+	// ("to two decimal places", "calculate").
+	ComputeCues []string `json:"compute_cues"`
+	// PassageCues open questions answered with a passage ("why", "who").
+	PassageCues []string `json:"passage_cues"`
+	// NumericVerbs turn a passage-looking question into a figure question
+	// ("what did X cost").
+	NumericVerbs []string `json:"numeric_verbs"`
+	// Units maps a unit to phrases that ask for it ("how many" → count).
+	Units map[string][]string `json:"units"`
+	// PassageVerbs ask for an explanation ("what drove", "affected").
+	PassageVerbs []string `json:"passage_verbs"`
+
+	byName   map[string]*Metric // normalized name -> metric
+	byKey    map[string]*Metric
+	derived  map[string]*Derived // normalized name -> derived
+	maxWords int                 // longest name, in words
+	stop     map[string]bool
+	change   map[string]int // word -> +1 up, -1 down
+	durs     map[string]int // normalized phrase -> months
+	durWords int
+}
+
+var (
+	once sync.Once
+	def  *Vocab
+	err0 error
+)
+
+// Default returns the embedded vocabulary. It panics if the embedded file is
+// malformed, which a test catches before release.
+func Default() *Vocab {
+	once.Do(func() { def, err0 = Parse(vocabJSON) })
+	if err0 != nil {
+		panic(err0)
+	}
+	return def
+}
+
+// Parse reads a vocabulary from JSON and indexes it. It returns an error
+// when the JSON is malformed or two metrics claim the same name.
+func Parse(data []byte) (*Vocab, error) {
+	v := &Vocab{}
+	if err := json.Unmarshal(data, v); err != nil {
+		return nil, fmt.Errorf("vocab: %w", err)
+	}
+	v.byName = map[string]*Metric{}
+	v.byKey = map[string]*Metric{}
+	v.derived = map[string]*Derived{}
+	v.stop = map[string]bool{}
+	v.change = map[string]int{}
+	v.durs = map[string]int{}
+	for _, m := range v.Metrics {
+		if len(m.Names) == 0 {
+			return nil, fmt.Errorf("vocab: metric %q has no names", m.Key)
+		}
+		v.byKey[m.Key] = m
+		for _, n := range m.Names {
+			k := fold(Normalize(n))
+			if o, ok := v.byName[k]; ok && o != m {
+				return nil, fmt.Errorf("vocab: name %q is claimed by %s and %s", n, o.Key, m.Key)
+			}
+			v.byName[k] = m
+			if w := len(strings.Fields(k)); w > v.maxWords {
+				v.maxWords = w
+			}
+		}
+	}
+	for _, d := range v.Derived {
+		for _, n := range append([]string{d.Name}, d.Names...) {
+			k := fold(Normalize(n))
+			v.derived[k] = d
+			if w := len(strings.Fields(k)); w > v.maxWords {
+				v.maxWords = w
+			}
+		}
+	}
+	for _, w := range v.Stopwords {
+		v.stop[w] = true
+	}
+	for dir, ws := range v.ChangeWords {
+		s := 1
+		if dir == "down" {
+			s = -1
+		}
+		for _, w := range ws {
+			v.change[w] = s
+		}
+	}
+	for _, d := range v.Durations {
+		for _, p := range d.Phrases {
+			k := Normalize(p)
+			v.durs[k] = d.Months
+			if w := len(strings.Fields(k)); w > v.durWords {
+				v.durWords = w
+			}
+		}
+	}
+	return v, nil
+}
+
+// Metric returns the metric with the given key, or nil.
+func (v *Vocab) Metric(key string) *Metric { return v.byKey[key] }
+
+// MetricByName returns the metric one of whose names equals the normalized
+// text exactly, or nil.
+func (v *Vocab) MetricByName(text string) *Metric { return v.byName[fold(Normalize(text))] }
+
+// DerivedByName returns the derived figure named by the normalized text, or nil.
+func (v *Vocab) DerivedByName(text string) *Derived { return v.derived[fold(Normalize(text))] }
+
+// IsStopword reports whether w (lower case) carries no meaning in a question.
+func (v *Vocab) IsStopword(w string) bool { return v.stop[w] }
+
+// ChangeSign returns +1 for a word of increase, -1 for a word of decrease, 0 otherwise.
+func (v *Vocab) ChangeSign(w string) int { return v.change[strings.ToLower(w)] }
+
+// DurationMonths returns the months a normalized phrase names ("six months" → 6), or 0.
+func (v *Vocab) DurationMonths(phrase string) int { return v.durs[Normalize(phrase)] }
+
+// Scale returns the power of ten a scale word means ("millions" → 6) and
+// whether it is one.
+func (v *Vocab) Scale(w string) (int32, bool) {
+	s, ok := v.Scales[strings.ToLower(strings.Trim(w, ".,;:()"))]
+	return s, ok
+}
+
+// Span is a phrase found in a token list: tokens [Start, End).
+type Span struct {
+	Start, End int
+	Metric     *Metric
+	Derived    *Derived
+	Months     int // for duration phrases
+}
+
+// FindMetrics scans normalized tokens for metric and derived-figure names,
+// longest first and without overlap, and returns them in text order.
+func (v *Vocab) FindMetrics(tokens []string) []Span {
+	var out []Span
+	used := make([]bool, len(tokens))
+	for n := min(v.maxWords, len(tokens)); n >= 1; n-- {
+		for i := 0; i+n <= len(tokens); i++ {
+			if anyUsed(used[i : i+n]) {
+				continue
+			}
+			p := fold(strings.Join(tokens[i:i+n], " "))
+			d, m := v.derived[p], v.byName[p]
+			if d == nil && m == nil {
+				continue
+			}
+			out = append(out, Span{Start: i, End: i + n, Metric: m, Derived: d})
+			for j := i; j < i+n; j++ {
+				used[j] = true
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
+
+// FindDurations scans normalized tokens for period-length phrases, longest first.
+func (v *Vocab) FindDurations(tokens []string) []Span {
+	var out []Span
+	used := make([]bool, len(tokens))
+	for n := min(v.durWords, len(tokens)); n >= 1; n-- {
+		for i := 0; i+n <= len(tokens); i++ {
+			if anyUsed(used[i : i+n]) {
+				continue
+			}
+			if m, ok := v.durs[strings.Join(tokens[i:i+n], " ")]; ok {
+				out = append(out, Span{Start: i, End: i + n, Months: m})
+				for j := i; j < i+n; j++ {
+					used[j] = true
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
+
+func anyUsed(b []bool) bool {
+	for _, x := range b {
+		if x {
+			return true
+		}
+	}
+	return false
+}
+
+// alternates are parenthesized or slashed words that name the other sign of
+// a line item ("Net income (loss)"); Normalize drops them.
+var alternates = map[string]bool{"loss": true, "losses": true, "income": true, "deficit": true, "benefit": true,
+	"expense": true, "expenses": true, "gain": true, "gains": true, "profit": true, "earnings": true,
+	"decrease": true, "increase": true, "used": true, "used in": true, "provided": true, "net": true, "see note": true, "note": true}
+
+// Normalize folds text for vocabulary matching: lower case, trademark marks
+// and footnote markers dropped, "&" read as "and", parenthesized or slashed
+// sign alternates ("(loss)", "/ (loss)") removed, other punctuation turned
+// into spaces (apostrophes vanish: "stockholders' equity" → "stockholders
+// equity"), and runs of space folded.
+func Normalize(s string) string {
+	s = strings.ToLower(s)
+	s = strings.ReplaceAll(s, "non-", "non")
+	s = strings.NewReplacer("&amp;", " and ", "&", " and ", "’", "'", "‘", "'", "™", " ", "®", " ", "(r)", " ", "(tm)", " ", "—", " ", "–", " ").Replace(s)
+	// drop parenthesized alternates
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == '(' {
+			if j := strings.IndexByte(s[i:], ')'); j > 0 {
+				inner := strings.TrimSpace(s[i+1 : i+j])
+				if alternates[inner] || inner == "" || len(inner) <= 2 {
+					i += j + 1
+					b.WriteByte(' ')
+					continue
+				}
+			}
+		}
+		if s[i] == '/' {
+			// "income/ (loss)", "income/loss": drop the slash and an alternate after it
+			rest := strings.TrimLeft(s[i+1:], " (")
+			w := rest
+			if k := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+				w = rest[:k]
+			}
+			if alternates[w] {
+				skip := len(s[i+1:]) - len(rest) + len(w)
+				i += 1 + skip
+				if i < len(s) && s[i] == ')' {
+					i++
+				}
+				b.WriteByte(' ')
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	s = b.String()
+	s = strings.ReplaceAll(s, "'s ", "s ")
+	s = strings.ReplaceAll(s, "'", "")
+	var out strings.Builder
+	space := true
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%' {
+			out.WriteRune(r)
+			space = false
+			continue
+		}
+		if !space {
+			out.WriteByte(' ')
+			space = true
+		}
+	}
+	return strings.TrimSpace(out.String())
+}
+
+// Tokens splits normalized text into words.
+func Tokens(s string) []string { return strings.Fields(Normalize(s)) }
+
+// fold makes plural words singular so that "gross margins" meets "gross
+// margin" ("inventories" → "inventory", "sales" → "sale"); it is applied to
+// both sides of a comparison, so its rough rules need not be English.
+func fold(norm string) string {
+	ws := strings.Fields(norm)
+	for i, w := range ws {
+		ws[i] = Singular(w)
+	}
+	return strings.Join(ws, " ")
+}
+
+// Singular is a rough singular of a lower-case word.
+func Singular(w string) string {
+	switch {
+	case len(w) <= 3:
+		return w
+	case strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
+		return w
+	case strings.HasSuffix(w, "s"):
+		return w[:len(w)-1]
+	}
+	return w
+}
