@@ -40,7 +40,16 @@ func (e *Engine) computeAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		if q.Metric == nil && len(q.Terms) == 0 {
 			return Answer{}, false
 		}
-		return e.change(q, ctx)
+		a, ok := e.change(q, ctx)
+		if !ok && q.Op == "change" && !q.Exact {
+			// "how did comparable sales change": a stated percentage change answers
+			pq := q
+			pq.Op = "pct_change"
+			if s, ok := e.lookupAnswer(pq, ctx); ok {
+				return s, true
+			}
+		}
+		return a, ok
 	case q.Op == "ratio" && len(q.Metrics) >= 2:
 		d := &vocab.Derived{Name: "ratio", Num: q.Metrics[0].Key, Den: q.Metrics[1].Key, Unit: "ratio"}
 		if q.Unit == extract.Percent {

@@ -132,6 +132,14 @@ func explicitTarget(ps nlq.PeriodSpec, d *index.DocInfo, balance bool) target {
 	if t.fq > 0 && t.fy == 0 {
 		t.fy = d.Current.FY
 	}
+	if t.months > 0 && t.months <= 12 && t.fq == 0 && t.fy == 0 && t.end.IsZero() {
+		// "the six months", "nine-month sales": the period ending at the release's date
+		t.end = d.Current.End
+		t.fy = d.Current.FY
+		if t.months == 3 {
+			t.current = true
+		}
+	}
 	switch {
 	case ps.YearOnly && t.end.IsZero() && t.fq == 0 && t.months == 0:
 		// "2004", "fiscal 2014", "fiscal year end 2003"
@@ -546,10 +554,6 @@ func (e *Engine) lookupAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		}
 	}
 	cands := e.findFacts(q, ctx, metric, t, change)
-	if len(cands) == 0 && change == "change" && metric != nil {
-		// "how did X change": a stated percentage change answers too
-		cands = e.findFacts(q, ctx, metric, t, "pct_change")
-	}
 	if len(cands) == 0 {
 		a.Answer = notFoundReason(q, ctx, metric, t, len(ts) > 0)
 		return a, false

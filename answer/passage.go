@@ -5,13 +5,14 @@ import (
 
 	"github.com/ex99/ex99/index"
 	"github.com/ex99/ex99/nlq"
+	"github.com/ex99/ex99/vocab"
 )
 
 // passageAnswer answers with the passages that best match the question,
 // best first, with the question's words marked in the first.
 func (e *Engine) passageAnswer(q nlq.Query, ctx *docCtx, _ string) Answer {
 	a := Answer{Kind: KindNone, Citations: []Citation{}}
-	words := q.Words
+	words := passageWords(q, ctx.info.Company)
 	if strings.TrimSpace(words) == "" {
 		a.Answer = "Not found: the question has no words to search for."
 		return a
@@ -31,6 +32,30 @@ func (e *Engine) passageAnswer(q nlq.Query, ctx *docCtx, _ string) Answer {
 		a.Metric = hits[0].Section
 	}
 	return a
+}
+
+// passageWords are the words to search passages for: the question's
+// content words with abbreviations expanded ("CEO" → "chief executive
+// officer"), without the company's name, which every passage shares.
+func passageWords(q nlq.Query, company string) string {
+	v := vocab.Default()
+	comp := map[string]bool{}
+	for _, w := range strings.Fields(index.NormEntity(company)) {
+		comp[w] = true
+	}
+	var keep []string
+	for _, w := range strings.Fields(q.Words) {
+		if !comp[index.NormEntity(w)] {
+			keep = append(keep, w)
+		}
+		if x, ok := v.Expansions[strings.ToLower(strings.Trim(w, ".,?!"))]; ok {
+			keep = append(keep, x)
+		}
+	}
+	if len(keep) == 0 {
+		return q.Words
+	}
+	return strings.Join(keep, " ")
 }
 
 // Mark puts \x01 and \x02 around the words of text that match the terms of

@@ -361,6 +361,7 @@ func narrativeFacts(p *Passage, company string, ctx *Period) []Fact {
 			if mainPeriod.IsZero() {
 				mainPeriod = *ctx
 			}
+			var lastCurrent Period
 			for ni, n := range cnums {
 				before := cl[:n.start]
 				after := cl[n.end:]
@@ -438,6 +439,11 @@ func narrativeFacts(p *Passage, company string, ctx *Period) []Fact {
 					if prior && !per.IsZero() {
 						per = priorYear(per)
 					}
+				}
+				if f.Change != "" && !lastCurrent.IsZero() {
+					per = lastCurrent
+				} else if f.Change == "" && !prior && !per.IsZero() {
+					lastCurrent = per
 				}
 				f.Period = per
 				// what the figure is of: the noun phrase after it ("$1,707,000 of

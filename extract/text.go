@@ -112,6 +112,7 @@ func textBlocks(texts []string, off int) []block {
 		i = j
 	}
 	sort.SliceStable(blocks, func(a, b int) bool { return blocks[a].start < blocks[b].start })
+	blocks = mergeLists(blocks, texts, off)
 	attachTitles(blocks)
 	return dropTitleBlocks(blocks)
 }
@@ -178,8 +179,15 @@ func isWordByte(c byte) bool {
 // sentence punctuation at the end, and mostly capitalized words.
 func isHeadingText(t string) bool {
 	t = strings.TrimSpace(t)
-	if t == "" || len(t) > 80 || reSentence.MatchString(t) && !strings.HasSuffix(t, ":") {
+	if t == "" || len(t) > 80 {
 		return false
+	}
+	if reSentence.MatchString(t) && !strings.HasSuffix(t, ":") {
+		// "About Innovo Group Inc." ends in an abbreviation, not a sentence
+		last := strings.ToLower(strings.TrimSuffix(t[strings.LastIndexByte(t, ' ')+1:], "."))
+		if !strings.HasSuffix(t, ".") || !corpSuffix[last] && !corpSuffix[last+"."] {
+			return false
+		}
 	}
 	ws := strings.Fields(t)
 	if len(ws) > 10 {
@@ -769,6 +777,29 @@ func trimAll(ls []string) []string {
 		if t := strings.Join(strings.Fields(l), " "); t != "" {
 			out = append(out, t)
 		}
+	}
+	return out
+}
+
+// mergeLists joins a lead-in that ends with a colon ("In the second quarter,
+// the Company:") and the more indented bullets under it into one passage,
+// so that a question about the list finds it whole.
+func mergeLists(blocks []block, texts []string, off int) []block {
+	var out []block
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		if (b.kind == bPara || b.kind == bBullet) && strings.HasSuffix(strings.TrimSpace(b.text), ":") {
+			lead := leadingSpaces(texts[b.start-1-off])
+			j := i + 1
+			for j < len(blocks) && blocks[j].kind == bBullet && leadingSpaces(texts[blocks[j].start-1-off]) > lead {
+				b.text += " " + blocks[j].text
+				b.lines = append(b.lines, blocks[j].lines...)
+				b.end = blocks[j].end
+				j++
+			}
+			i = j - 1
+		}
+		out = append(out, b)
 	}
 	return out
 }

@@ -196,7 +196,7 @@ type rowRecord struct {
 	Data     string   `json:"data"`
 }
 
-func docID(name string) string           { return name + "#doc" }
+func docID(name string) string            { return name + "#doc" }
 func passageID(name string, i int) string { return fmt.Sprintf("%s#p%d", name, i) }
 func rowID(name string, t, r int) string  { return fmt.Sprintf("%s#r%d.%d", name, t, r) }
 

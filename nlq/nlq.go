@@ -91,33 +91,36 @@ func Parse(question string) Query {
 	text := cleanQuestion(question)
 	low := strings.ToLower(text)
 
-	// periods
+	// periods: relative phrases first ("prior year quarter", "this quarter"),
+	// then dates, quarters, durations and years
 	masked := []byte(text)
-	for _, m := range extract.ScanPeriods(text) {
-		ps := PeriodSpec{Period: m.Period, Fiscal: m.Fiscal, YearOnly: m.YearOnly, Text: text[m.Start:m.End]}
-		if reSince.MatchString(text[:m.Start]) && strings.HasPrefix(strings.ToLower(strings.TrimSpace(lastWord(text[:m.Start]))), "since") {
-			ps.Since = true
-		}
-		q.Periods = append(q.Periods, ps)
-		blank(masked, m.Start, m.End)
-	}
 	for _, rel := range []string{"prior_year", "ytd", "current"} {
 		for _, ph := range byLength(v.Relative[rel]) {
 			for _, at := range findPhrase(strings.ToLower(string(masked)), ph) {
-				q.Periods = append(q.Periods, PeriodSpec{Relative: rel, Text: text[at : at+len(ph)], Period: extract.Period{}})
-				blank(masked, at, at+len(ph))
+				ps := PeriodSpec{Relative: rel, Text: text[at : at+len(ph)]}
 				if rel == "current" && strings.Contains(ph, "quarter") {
-					q.Periods[len(q.Periods)-1].Months = 3
+					ps.Months = 3
 				}
+				q.Periods = append(q.Periods, ps)
+				blank(masked, at, at+len(ph))
 			}
 		}
 	}
 	// "year over year" asks for a comparison with the prior year
 	for _, ph := range []string{"year over year", "year-over-year", "yoy", "y/y", "versus last year", "vs last year", "compared to last year", "from last year", "over last year"} {
 		for _, at := range findPhrase(strings.ToLower(string(masked)), ph) {
-			q.Periods = append(q.Periods, PeriodSpec{Relative: "prior_year", Text: ph})
+			q.Periods = append(q.Periods, PeriodSpec{Relative: "prior_year", Text: text[at : at+len(ph)]})
 			blank(masked, at, at+len(ph))
 		}
+	}
+	ms := string(masked)
+	for _, m := range extract.ScanPeriods(ms) {
+		ps := PeriodSpec{Period: m.Period, Fiscal: m.Fiscal, YearOnly: m.YearOnly, Text: text[m.Start:m.End]}
+		if strings.EqualFold(lastWord(ms[:m.Start]), "since") {
+			ps.Since = true
+		}
+		q.Periods = append(q.Periods, ps)
+		blank(masked, m.Start, m.End)
 	}
 	sortPeriods(q.Periods, text)
 	rest := string(masked)

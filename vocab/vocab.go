@@ -77,6 +77,9 @@ type Vocab struct {
 	NumericVerbs []string `json:"numeric_verbs"`
 	// Units maps a unit to phrases that ask for it ("how many" → count).
 	Units map[string][]string `json:"units"`
+	// Expansions add words a passage search should also look for ("ceo" →
+	// "chief executive officer").
+	Expansions map[string]string `json:"expansions"`
 	// PassageVerbs ask for an explanation ("what drove", "affected").
 	PassageVerbs []string `json:"passage_verbs"`
 
