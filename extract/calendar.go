@@ -213,3 +213,43 @@ func (c Calendar) yearEnd(fy int) Date {
 	}
 	return c.QuarterEnd(4, fy)
 }
+
+// calendarFromNarrative ties the release's latest quarter (ending at end) to
+// the fiscal quarter its opening paragraphs name most often ("second
+// quarter 2004 results"), when no sentence gives both at once.
+func calendarFromNarrative(texts []string, end Date) (Calendar, bool) {
+	count := map[[2]int]int{}
+	for i, t := range texts {
+		if i > 8 {
+			break
+		}
+		for _, m := range ScanPeriods(t) {
+			p := m.Period
+			if p.FQ > 0 && p.Months == 3 {
+				w := 1
+				if i < 3 {
+					w = 2
+				}
+				count[[2]int{p.FQ, p.FY}] += w
+			}
+		}
+	}
+	best, bn := [2]int{}, 0
+	for k, n := range count {
+		if n > bn || n == bn && (k[1] > best[1] || k[1] == best[1] && k[0] > best[0]) {
+			best, bn = k, n
+		}
+	}
+	if bn == 0 {
+		return Calendar{}, false
+	}
+	fy := best[1]
+	if fy == 0 {
+		fy = end.Y
+	}
+	// a fiscal year named for the year it starts in is at most one year off the date
+	if fy < end.Y-1 || fy > end.Y+1 {
+		return Calendar{}, false
+	}
+	return Calendar{Known: true, End: end, FQ: best[0], FY: fy}, true
+}

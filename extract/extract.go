@@ -10,8 +10,6 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/ex99/ex99/vocab"
 )
 
 // ErrNotRelease is returned (wrapped) for input that cannot be a release:
@@ -83,6 +81,9 @@ func detectFormat(src []byte) string {
 		head = head[:4096]
 	}
 	low := bytes.ToLower(head)
+	if bytes.HasPrefix(bytes.TrimSpace(low), []byte("<document>")) {
+		return "submission"
+	}
 	if bytes.Contains(low, []byte("<sec-document>")) || bytes.Contains(low, []byte("<sec-header>")) || bytes.Contains(low, []byte("<ims-header>")) ||
 		bytes.Count(bytes.ToLower(src), []byte("<document>")) > 1 {
 		return "submission"
@@ -112,6 +113,13 @@ func interpret(doc *Document, blocks []block) {
 			doc.Passages = append(doc.Passages, Passage{Section: section, Start: b.start, End: b.end, Text: b.text, Bullet: b.kind == bBullet})
 			texts = append(texts, b.text)
 		case bTable:
+			if !hasUnit(b.grid) && len(doc.Tables) > 0 {
+				// a table right after another, with no unit line of its own, shares its scale
+				prev := doc.Tables[len(doc.Tables)-1]
+				if prev.Unit != "" && b.grid.start-prev.End <= 20 {
+					b.grid.title = append(b.grid.title, prev.Unit)
+				}
+			}
 			t, facts := buildTable(b.grid, len(doc.Tables))
 			doc.Tables = append(doc.Tables, t)
 			doc.Facts = append(doc.Facts, facts...)
@@ -131,6 +139,23 @@ func interpret(doc *Document, blocks []block) {
 		f.Period = doc.Tables[f.TableIndex].Columns[f.ColIndex].Period
 	}
 	doc.Current, doc.Latest = currentPeriods(doc)
+	if !doc.Calendar.Known && doc.Current.Months == 3 && doc.Current.End.M > 0 {
+		if c, ok := calendarFromNarrative(texts, doc.Current.End); ok {
+			doc.Calendar = c
+			for i := range doc.Tables {
+				for c := range doc.Tables[i].Columns {
+					p := &doc.Tables[i].Columns[c].Period
+					p.FQ, p.FY = 0, 0
+					doc.Calendar.fill(p, Period{})
+				}
+			}
+			for i := range doc.Facts {
+				f := &doc.Facts[i]
+				f.Period = doc.Tables[f.TableIndex].Columns[f.ColIndex].Period
+			}
+			doc.Current, doc.Latest = currentPeriods(doc)
+		}
+	}
 	// narrative facts
 	var ctx Period
 	for i := range doc.Passages {
@@ -247,7 +272,7 @@ func clauseLines(doc *Document, p *Passage, clause string) (int, int) {
 	return first, last
 }
 
-var reCompany = regexp.MustCompile(`\b((?:[A-Z][\w&.'’-]*,?\s+){0,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp))(?:\s*\([^)]{0,40}\))?,?\s+(?:today\s+)?(?:announced|reported|disclosed|posted|released|said)`)
+var reCompany = regexp.MustCompile(`\b((?:[A-Z][\w&.'’-]*,?\s+(?:(?:and|&|of|de)\s+)?){0,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp))(?:\s*\([^)]{0,40}\))?,?\s+(?:today\s+)?(?:announced|reported|disclosed|posted|released|said)`)
 
 // findCompany reads the company's name from the opening text ("Innovo
 // Group Inc. (NASDAQ: INNO) today disclosed …").
@@ -308,5 +333,24 @@ var cp1252 = map[byte]rune{0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x
 	0x8a: 'Š', 0x8b: '‹', 0x8c: 'Œ', 0x8e: 'Ž', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—',
 	0x98: '˜', 0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ'}
 
-// Stub readers until the HTML and submission readers land.
-var _ = vocab.Normalize
+// hasUnit reports whether a table states its own scale.
+func hasUnit(g *grid) bool {
+	for _, s := range g.title {
+		if isUnitLine(s) {
+			return true
+		}
+	}
+	for _, s := range g.headLabel {
+		if isUnitLine(s) {
+			return true
+		}
+	}
+	for _, h := range g.header {
+		for _, c := range h {
+			if isUnitLine(c) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -38,7 +38,8 @@ func init() {
 	financial results operating metrics selected note notes see excluding including reclassified
 	debt borrowings payables receivables inventories goodwill intangible property plant equipment
 	deferred accrued prepaid investments securities loans deposits dividends dividend minority
-	noncontrolling interests purchase sale change changes increase decrease year quarter months weeks ended`) {
+	noncontrolling interests purchase sale change changes increase decrease year quarter months weeks ended
+	pretax after-tax aftertax tax-effected amount amounts impact effect effects`) {
 		statementWords[w] = true
 	}
 }
@@ -250,8 +251,14 @@ func parseScale(unit string) Scale {
 // columnPeriod reads a column header into a period. balance says the table
 // is a balance sheet, so a bare date is an instant.
 func columnPeriod(hdr string, balance bool, title string) Period {
-	clean := regexp.MustCompile(`(?i)\(?\b(un)?audited\b\)?`).ReplaceAllString(hdr, " ")
+	clean := reAudited.ReplaceAllString(hdr, " ")
 	ms := ScanPeriods(clean)
+	if !hasDuration(ms) {
+		// "2004" under a title "For the 13 Weeks Ended July 3, 2004 and June 28, 2003"
+		if tm := ScanPeriods(title); hasDuration(tm) || hasDate(tm) {
+			ms = append(tm, ms...)
+		}
+	}
 	var p Period
 	var years []int
 	var dated []Period
@@ -310,6 +317,9 @@ func columnPeriod(hdr string, balance bool, title string) Period {
 			p.Kind = Instant
 		case p.Months > 0:
 			p.Kind = Duration
+		case p.End.D > 0 && titleMonths(title) == 0:
+			// a full date with no length anywhere: a balance at that date
+			p.Kind = Instant
 		default:
 			p.Kind = Duration
 			// a year column in a statement of operations is a year
@@ -325,6 +335,26 @@ func columnPeriod(hdr string, balance bool, title string) Period {
 	}
 	p.Label = strings.Join(strings.Fields(hdr), " ")
 	return p
+}
+
+var reAudited = regexp.MustCompile(`(?i)\(?\b(un)?audited\b\)?`)
+
+func hasDuration(ms []Mention) bool {
+	for _, m := range ms {
+		if m.Period.Months > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDate(ms []Mention) bool {
+	for _, m := range ms {
+		if m.Period.End.D > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // titleMonths finds a period length in a table title ("Three Months Ended …").
@@ -347,7 +377,7 @@ func columnEntity(hdr string) string {
 		s = s[:m.Start] + strings.Repeat(" ", m.End-m.Start) + s[m.End:]
 	}
 	s = reHeaderNoise.ReplaceAllString(s, " ")
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Trim(strings.Join(strings.Fields(s), " "), "*†‡#:;,. ")
 	for _, w := range strings.Fields(s) {
 		monthy := monthIndex[strings.ToLower(strings.TrimSuffix(w, "."))] > 0
 		if monthy {

@@ -224,7 +224,7 @@ func attachTitles(blocks []block) {
 			if b.kind == bTable || blocks[i].start-b.end > 6 && len(title) == 0 || b.end-b.start > 4 {
 				break
 			}
-			if !isTitleText(b.text) {
+			if !isTitleText(b.text) && !(len(title) == 0 && isPeriodLine(b.text)) {
 				break
 			}
 			ls := b.lines
@@ -263,7 +263,7 @@ func dropTitleBlocks(blocks []block) []block {
 	return out
 }
 
-var reUnit = regexp.MustCompile(`(?i)\b(in\s+(thousands|millions|billions)|(thousands|millions|billions)\s+of\s+dollars|\((thousands|millions|billions|000s|000's|dollars)|(dollars|amounts|\$)\s+in\s+(thousands|millions|billions)|\$\s*(000s?|000's)|except\s+(per[\s-]share|share|earnings per))`)
+var reUnit = regexp.MustCompile(`(?i)(\bin\s+(thousands|millions|billions)|(thousands|millions|billions)\s+of\s+dollars|\((thousands|millions|billions|000s|000's|dollars)|(dollars|amounts|\$)\s+in\s+(thousands|millions|billions)|\$\s*(000s?|000's)|except\s+(per[\s-]share|share|earnings per))`)
 
 // isUnitLine reports a line that states the table's scale.
 func isUnitLine(t string) bool { return reUnit.MatchString(t) && len(t) < 160 }
@@ -292,7 +292,23 @@ func taggedGrid(texts []string, i, j, off int) *grid {
 	if body < 0 {
 		return nil
 	}
-	return buildTextGrid(texts, i+1, body, j, off)
+	var starts []int
+	if body > i+1 {
+		starts = columnStarts(expandTabs(texts[body-1]))
+	}
+	return buildTextGrid(texts, i+1, body, j, off, starts)
+}
+
+// columnStarts reads the column positions of an EDGAR "<S>  <C>  <C>" line.
+func columnStarts(s string) []int {
+	var out []int
+	rs := []rune(s)
+	for i := 0; i+2 < len(rs); i++ {
+		if (rs[i+1] == 'C' || rs[i+1] == 'c') && rs[i] == '<' && rs[i+2] == '>' {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // ---- untagged tables ----
@@ -310,7 +326,7 @@ func findAlignedTables(texts []string, used []bool) []tableRange {
 		}
 		t := expandTabs(texts[k])
 		label, vals := splitRow(t)
-		if len(vals) == 0 {
+		if len(vals) == 0 || allYears(vals) {
 			return false
 		}
 		// a prose line that ends with a number is not a table row
@@ -327,8 +343,22 @@ func findAlignedTables(texts []string, used []bool) []tableRange {
 			return false
 		}
 		t := strings.TrimSpace(texts[k])
-		return t != "" && len(t) <= 60 && !reSentence.MatchString(t) || reRule.MatchString(texts[k]) && t != ""
+		if reRule.MatchString(texts[k]) && t != "" {
+			return true
+		}
+		cs := chunksOf(expandTabs(texts[k]))
+		// one run of words near the left margin: a section row or a wrapped label
+		return t != "" && len(t) <= 60 && !reSentence.MatchString(t) && len(cs) == 1 && cs[0].start < 30
 	}
+	anyNum := func(a, b int) bool {
+		for k := a; k < b; k++ {
+			if isNum(k) {
+				return true
+			}
+		}
+		return false
+	}
+	prevEnd := 0
 	for i := 0; i < n; i++ {
 		if !isNum(i) {
 			continue
@@ -355,38 +385,39 @@ func findAlignedTables(texts []string, used []bool) []tableRange {
 			j++
 		}
 	done:
-		if nums < 3 {
+		if nums < 2 {
 			i = last
 			continue
 		}
 		end := last + 1
-		// extend backward over label-only lines into the header
+		// extend backward over label-only lines (section rows) into the header
 		b := i
-		for b > 0 && !used[b-1] && isLabelOnly(b-1) && !isBlank(texts[b-1]) {
+		for b > prevEnd && !used[b-1] && isLabelOnly(b-1) && !isBlank(texts[b-1]) {
 			b--
 		}
 		body := b
-		// the header: the block of lines above (after at most two blank lines)
+		// the header: blocks of lines above, each after at most two blank
+		// lines, as long as they read as column headers
 		h := body
-		k := h - 1
-		for k >= 0 && isBlank(texts[k]) && h-k <= 2 {
-			k--
-		}
-		if k >= 0 && !used[k] {
+		for {
+			k := h - 1
+			for k > prevEnd && isBlank(texts[k]) && h-k <= 2 {
+				k--
+			}
+			if k < prevEnd || k < 0 || used[k] || isBlank(texts[k]) {
+				break
+			}
 			top := k
-			for top > 0 && !used[top-1] && !isBlank(texts[top-1]) && k-top < 8 {
+			for top > prevEnd && !used[top-1] && !isBlank(texts[top-1]) && k-top < 8 {
 				top--
 			}
-			if blockLooksLikeHeader(texts[top : k+1]) {
-				h = top
+			if !blockLooksLikeHeader(texts[top:k+1]) || anyNum(top, k+1) {
+				break
 			}
-		}
-		// the value-less lines between header and first number belong to the body
-		if h == body {
-			// no separate header: maybe the first label-only lines are the header
-			h = body
+			h = top
 		}
 		out = append(out, tableRange{head: h, body: body, end: end})
+		prevEnd = end
 		i = end
 	}
 	return out
@@ -409,7 +440,7 @@ func blockLooksLikeHeader(ls []string) bool {
 }
 
 func alignedGrid(texts []string, r tableRange, off int) *grid {
-	return buildTextGrid(texts, r.head, r.body, r.end, off)
+	return buildTextGrid(texts, r.head, r.body, r.end, off, nil)
 }
 
 // ---- shared text grid builder ----
@@ -525,7 +556,9 @@ func splitRow(s string) (string, []chunk) {
 // buildTextGrid builds a grid from texts[head:body] (header lines) and
 // texts[body:end] (body lines). Columns come from clustering the right
 // edges of the numbers in the body.
-func buildTextGrid(texts []string, head, body, end, off int) *grid {
+// With starts (the <C> positions of a tagged table) a value belongs to the
+// column whose span holds its last digit.
+func buildTextGrid(texts []string, head, body, end, off int, starts []int) *grid {
 	type row struct {
 		k      int
 		label  string
@@ -549,6 +582,9 @@ func buildTextGrid(texts []string, head, body, end, off int) *grid {
 		}
 	}
 	cols := clusterEdges(edges)
+	if len(starts) > 0 {
+		cols = usedColumns(starts, rows2vals(rows, func(r row) []chunk { return r.vals }))
+	}
 	if len(cols) == 0 {
 		return nil
 	}
@@ -559,7 +595,38 @@ func buildTextGrid(texts []string, head, body, end, off int) *grid {
 	for i, c := range cols {
 		left[i], right[i] = c, c
 	}
+	spanOf := func(e int) int { // explicit columns: the span holding position e
+		k := 0
+		for i, c := range cols {
+			lo := c
+			if i > 0 {
+				lo = cols[i-1] + 1
+			}
+			if e >= lo {
+				k = i
+			}
+		}
+		return k
+	}
+	if len(starts) > 0 {
+		// cols hold each column's right boundary
+		for i := range cols {
+			left[i] = cols[i]
+			if i > 0 {
+				left[i] = cols[i-1] + 1
+			} else {
+				left[i] = firstStart(starts, cols[0])
+			}
+		}
+	}
 	assign := func(vals []chunk) []int {
+		if len(starts) > 0 {
+			idx := make([]int, len(vals))
+			for i, v := range vals {
+				idx[i] = spanOf(rightEdge(v) - 1)
+			}
+			return idx
+		}
 		idx := make([]int, len(vals))
 		prev := -1
 		for i, v := range vals {
@@ -592,6 +659,13 @@ func buildTextGrid(texts []string, head, body, end, off int) *grid {
 	}
 	// header lines
 	labelRight := left[0] - 1
+	lastHead := -1
+	for k := head; k < body; k++ {
+		t := expandTabs(texts[k])
+		if !(isBlank(t) || reTagLine.MatchString(t) || reRule.MatchString(t)) {
+			lastHead = k
+		}
+	}
 	for k := head; k < body; k++ {
 		t := expandTabs(texts[k])
 		if isBlank(t) || reTagLine.MatchString(t) || reRule.MatchString(t) {
@@ -600,7 +674,13 @@ func buildTextGrid(texts []string, head, body, end, off int) *grid {
 		hs := make([]string, len(cols))
 		hl := ""
 		any := false
-		for _, c := range chunksOf(t) {
+		chunks := splitDates(chunksOf(t), left, right)
+		if k == lastHead {
+			// the header line right above the body names single columns: a
+			// chunk over two columns ("2003 Change") is two headers
+			chunks = splitWide(chunks, left, right)
+		}
+		for _, c := range chunks {
 			if reRule.MatchString(c.text) {
 				continue
 			}
@@ -609,12 +689,15 @@ func buildTextGrid(texts []string, head, body, end, off int) *grid {
 				continue
 			}
 			hit := false
+			width := c.end - c.start
 			for ci := range cols {
 				lo := left[ci]
 				if ci > 0 && right[ci-1]+1 > lo {
 					lo = right[ci-1] + 1
 				}
-				if c.start <= right[ci] && c.end > lo-1 {
+				// a header sits over a column when enough of it overlaps the column
+				ov := min(c.end, right[ci]+1) - max(c.start, lo)
+				if ov >= 3 || ov > 0 && ov*2 >= width {
 					hs[ci] = strings.TrimSpace(hs[ci] + " " + c.text)
 					hit = true
 				}
@@ -802,4 +885,147 @@ func mergeLists(blocks []block, texts []string, off int) []block {
 		out = append(out, b)
 	}
 	return out
+}
+
+func rows2vals[R any](rows []R, f func(R) []chunk) [][]chunk {
+	out := make([][]chunk, len(rows))
+	for i, r := range rows {
+		out[i] = f(r)
+	}
+	return out
+}
+
+// usedColumns turns <C> start positions into column right boundaries
+// (the position before the next column starts), keeping only columns that
+// hold a value in some row.
+func usedColumns(starts []int, rows [][]chunk) []int {
+	bounds := make([]int, len(starts))
+	for i := range starts {
+		if i+1 < len(starts) {
+			bounds[i] = starts[i+1] - 1
+		} else {
+			bounds[i] = 1 << 20
+		}
+	}
+	used := make([]bool, len(starts))
+	for _, vals := range rows {
+		for _, v := range vals {
+			e := rightEdge(v) - 1
+			k := 0
+			for i, st := range starts {
+				if e >= st || i == 0 {
+					k = i
+				}
+			}
+			used[k] = true
+		}
+	}
+	var out []int
+	for i, b := range bounds {
+		if used[i] {
+			out = append(out, b)
+		} else if len(out) > 0 {
+			// an empty column's span joins the one before it
+			out[len(out)-1] = b
+		}
+	}
+	return out
+}
+
+func firstStart(starts []int, bound int) int {
+	if len(starts) > 0 {
+		return starts[0]
+	}
+	return bound
+}
+
+// splitWide splits chunks that overlap several columns into their words.
+func splitWide(cs []chunk, left, right []int) []chunk {
+	var out []chunk
+	for _, c := range cs {
+		n := 0
+		for i := range left {
+			if min(c.end, right[i]+1)-max(c.start, left[i]) > 0 {
+				n++
+			}
+		}
+		if n < 2 {
+			out = append(out, c)
+			continue
+		}
+		rs := []rune(c.text)
+		i := 0
+		for i < len(rs) {
+			for i < len(rs) && rs[i] == ' ' {
+				i++
+			}
+			j := i
+			for j < len(rs) && rs[j] != ' ' {
+				j++
+			}
+			if j > i {
+				out = append(out, chunk{c.start + i, c.start + j, string(rs[i:j])})
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+var reYearOnly = regexp.MustCompile(`^\(?(19|20)\d\d\)?[*†‡]*$`)
+
+// allYears reports a row of column headers that are years ("2004  2003").
+func allYears(vals []chunk) bool {
+	for _, v := range vals {
+		if !reYearOnly.MatchString(strings.TrimSpace(v.text)) {
+			return false
+		}
+	}
+	return len(vals) > 0
+}
+
+var reMonthWord = regexp.MustCompile(`(?i)\b(` + monthRe + `)`)
+
+// splitDates splits a header chunk that holds several dates and spans
+// several columns ("June 28, January 3,") before each month name.
+func splitDates(cs []chunk, left, right []int) []chunk {
+	var out []chunk
+	for _, c := range cs {
+		locs := reMonthWord.FindAllStringIndex(c.text, -1)
+		if len(locs) < 2 || strings.ContainsRune(c.text, '\u2013') {
+			out = append(out, c)
+			continue
+		}
+		rs := c.text
+		prev := 0
+		for i, l := range locs {
+			if i == 0 {
+				continue
+			}
+			part := strings.TrimSpace(rs[prev:l[0]])
+			if part != "" {
+				st := c.start + len([]rune(rs[:prev]))
+				out = append(out, chunk{st, st + len([]rune(part)), part})
+			}
+			prev = l[0]
+		}
+		part := strings.TrimSpace(rs[prev:])
+		st := c.start + len([]rune(rs[:prev]))
+		out = append(out, chunk{st, st + len([]rune(part)), part})
+	}
+	return out
+}
+
+// isPeriodLine reports a short line that names the period a table covers
+// ("* Domestic segment detail for the 13 weeks ended June 28, 2003").
+func isPeriodLine(t string) bool {
+	if len(t) > 140 {
+		return false
+	}
+	for _, m := range ScanPeriods(t) {
+		if m.Period.Months > 0 && !m.Period.End.IsZero() {
+			return true
+		}
+	}
+	return false
 }
