@@ -40,6 +40,14 @@ func (e *Engine) computeAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		if q.Metric == nil && len(q.Terms) == 0 {
 			return Answer{}, false
 		}
+		if q.Growth && q.Op == "change" && !q.Exact {
+			// "how much did kWh sales grow": a stated growth rate answers
+			pq := q
+			pq.Op = "pct_change"
+			if s, ok := e.lookupAnswer(pq, ctx); ok {
+				return s, true
+			}
+		}
 		a, ok := e.change(q, ctx)
 		if !ok && q.Op == "change" && !q.Exact {
 			// "how did comparable sales change": a stated percentage change answers

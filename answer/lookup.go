@@ -9,6 +9,7 @@ import (
 	"github.com/ex99/ex99/index"
 	"github.com/ex99/ex99/nlq"
 	"github.com/ex99/ex99/vocab"
+	"github.com/shopspring/decimal"
 )
 
 // target is a period a question asks about, resolved against a release.
@@ -254,11 +255,21 @@ func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t tar
 	if err != nil {
 		return nil
 	}
-	qterms := termSet(strings.Join(q.Terms, " "))
 	entTerms := entityTerms(q, ctx.info)
+	qterms := termSet(strings.Join(withoutCompany(q.Terms, ctx.info.Company), " "))
+	hint := ""
+	if metric != nil && narrower(q, ctx.info, entTerms) {
+		// "retail kilowatt-hour sales" is not sales: match the words, the metric is a hint
+		hint = metric.Key
+		metric = nil
+		qterms = termSet(strings.Join(withoutCompany(append(append([]string{}, q.Modifiers...), strings.Fields(q.MetricText)...), ctx.info.Company), " ") + " " + strings.Join(withoutCompany(q.Terms, ctx.info.Company), " "))
+	}
 	var out []candidate
 	for _, f := range facts {
 		c, ok := scoreFact(q, f, metric, t, change, qterms, entTerms, ctx)
+		if ok && hint != "" && f.Key == hint {
+			c.score += 0.3
+		}
 		if ok {
 			out = append(out, c)
 		}
@@ -301,7 +312,7 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 			ms -= 0.15 * float64(miss)
 		}
 	default:
-		cov, n := coverage(qterms, fterms)
+		cov, n := weightedCoverage(qterms, fterms)
 		if n == 0 || cov < 0.6 {
 			return c, false
 		}
@@ -341,9 +352,17 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 	if want != "" && !unitFits(want, f.Unit) {
 		return c, false
 	}
-	// level or change
+	// level or change; a figure described by its change ("boosting the
+	// number of customers by 61,342") may answer a question of its words
+	cs := 0.0
 	if f.Change != change {
-		return c, false
+		if metric != nil || change != "" || f.Change == "pct_change" && want != extract.Percent {
+			return c, false
+		}
+		cs = -0.2
+		if q.ChangeCue {
+			cs = 0.15
+		}
 	}
 	// basis
 	if q.Basis != "" && f.Basis != "" && f.Basis != q.Basis {
@@ -375,7 +394,7 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 			extra++
 		}
 	}
-	c.score = ms + es + ps + bs + as + src - 0.02*float64(min(extra, 10))
+	c.score = ms + es + ps + bs + as + src + cs - 0.02*float64(min(extra, 10))
 	return c, true
 }
 
@@ -512,17 +531,23 @@ func isEntityTerm(w string, ents []string) bool {
 	return false
 }
 
-// entityMentioned reports whether the question names the fact's entity.
+// entityMentioned reports whether the question names the fact's entity:
+// the question has entity words, and every one of them is in the entity's
+// name ("Georgia Power" is not "Alabama Power", though both say "power").
 func entityMentioned(fe string, entTerms []string, q nlq.Query) bool {
-	fw := strings.Fields(fe)
+	if len(entTerms) == 0 {
+		return false
+	}
+	fw := map[string]bool{}
+	for _, w := range strings.Fields(fe) {
+		fw[w] = true
+	}
 	for _, e := range entTerms {
-		for _, w := range fw {
-			if w == e {
-				return true
-			}
+		if !fw[e] {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // lookupAnswer answers with a stated figure.
@@ -558,8 +583,86 @@ func (e *Engine) lookupAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		a.Answer = notFoundReason(q, ctx, metric, t, len(ts) > 0)
 		return a, false
 	}
+	best, also := finest(cands)
+	a = factAnswer(q, best.f, ctx)
+	for _, c := range also {
+		a.Citations = append(a.Citations, factCitation(c.f))
+	}
+	return a, true
+}
+
+// finest picks, among the top candidates that state the same figure for
+// the same period (within the rounding of the coarser), the most precise
+// one: the table's 30,023 thousand over "$30 million", the narrative's
+// "$204.5 million" over a table's 204 million. The others that agree are
+// returned as further sources.
+func finest(cands []candidate) (candidate, []candidate) {
 	best := cands[0]
-	return factAnswer(q, best.f, ctx), true
+	var agree []candidate
+	for _, c := range cands[1:] {
+		if c.score < best.score-0.8 || c.f.Unit != best.f.Unit || !samePeriod(c.f.Period, best.f.Period) {
+			continue
+		}
+		if !agrees(c.f.Value, best.f.Value) {
+			continue
+		}
+		agree = append(agree, c)
+	}
+	pick := best
+	for _, c := range agree {
+		if precision(c.f.Value).LessThan(precision(pick.f.Value)) {
+			pick = c
+		}
+	}
+	var also []candidate
+	seen := map[string]bool{pick.f.Cite: true}
+	for _, c := range append([]candidate{best}, agree...) {
+		if !seen[c.f.Cite] && len(also) < 2 {
+			seen[c.f.Cite] = true
+			also = append(also, c)
+		}
+	}
+	return pick, also
+}
+
+func samePeriod(a, b extract.Period) bool {
+	if a.IsZero() || b.IsZero() {
+		return a.IsZero() == b.IsZero()
+	}
+	return a.Months == b.Months && (a.End.Near(b.End) || a.FY == b.FY && a.FQ == b.FQ)
+}
+
+// precision is the place of a value's last significant digit: 204500000 →
+// 100000, 30023000 → 1000, 0.23 → 0.01.
+func precision(d decimal.Decimal) decimal.Decimal {
+	d = d.Abs()
+	if d.IsZero() {
+		return decimal.NewFromInt(1)
+	}
+	exp := int32(0)
+	for !d.Mod(decimal.New(1, exp+1)).IsZero() == false && exp < 15 {
+		exp++
+	}
+	for exp > -10 && !d.Mod(decimal.New(1, exp)).IsZero() {
+		exp--
+	}
+	return decimal.New(1, exp)
+}
+
+// agrees reports whether two values state the same figure within the
+// rounding of the coarser one.
+func agrees(a, b decimal.Decimal) bool {
+	if a.Sign() != b.Sign() && !a.IsZero() && !b.IsZero() && a.Abs().Equal(b.Abs()) == false {
+		// a loss printed in parentheses and written out as "a net loss of $X" agree by magnitude
+		a, b = a.Abs(), b.Abs()
+	}
+	a, b = a.Abs(), b.Abs()
+	pa, pb := precision(a), precision(b)
+	coarse := pa
+	if pb.GreaterThan(coarse) {
+		coarse = pb
+	}
+	return a.Sub(b).Abs().LessThanOrEqual(coarse.Div(decimal.NewFromInt(2)))
 }
 
 func latestTarget(ts []target) target {
@@ -639,4 +742,72 @@ func notFoundReason(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t target, ex
 		return fmt.Sprintf("Not found: %s has no %s for %s that matches the question.", doc, name, t.String())
 	}
 	return fmt.Sprintf("Not found: %s states no figure for %q.", doc, name)
+}
+
+// narrower reports whether the words right before the metric name make it
+// a narrower figure than the metric ("online sales", "retail kilowatt-hour
+// sales") rather than name the company or one of its entities.
+func narrower(q nlq.Query, d *index.DocInfo, entTerms []string) bool {
+	ent := map[string]bool{}
+	for _, e := range entTerms {
+		ent[e] = true
+	}
+	comp := map[string]bool{}
+	for _, w := range strings.Fields(index.NormEntity(d.Company)) {
+		comp[w] = true
+	}
+	for _, m := range q.Modifiers {
+		for _, w := range strings.Fields(index.NormEntity(m)) {
+			if !ent[w] && !comp[w] && !genericCompanyWord[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// withoutCompany drops the words of the company's name.
+func withoutCompany(terms []string, company string) []string {
+	comp := map[string]bool{}
+	for _, w := range strings.Fields(index.NormEntity(company)) {
+		comp[w] = true
+	}
+	var out []string
+	for _, t := range terms {
+		n := index.NormEntity(t)
+		if n == "" || comp[n] {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// lightWords carry little meaning in a question ("add", "have"); they count
+// a third as much as other words.
+var lightWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("add ad have had get got make made see report record generat come came go went take took give gave end close oper do doe compani") {
+		lightWords[w] = true
+	}
+}
+
+// weightedCoverage is coverage with light words counting less.
+func weightedCoverage(q, f map[string]bool) (float64, int) {
+	if len(q) == 0 {
+		return 0, 0
+	}
+	var hit, total float64
+	for w := range q {
+		wt := 1.0
+		if lightWords[w] {
+			wt = 0.3
+		}
+		total += wt
+		if f[w] {
+			hit += wt
+		}
+	}
+	return hit / total, len(q)
 }

@@ -187,6 +187,19 @@ func (c Calendar) fill(p *Period, current Period) {
 	if p.FQ > 0 && p.FY == 0 {
 		p.FY = current.FY
 	}
+	if p.Months > 0 && p.FQ == 0 && p.FY == 0 && p.End.IsZero() && !current.End.IsZero() {
+		// "for the full year", "the nine months": the period ending at the release's date
+		p.End = current.End
+		fq, fy := c.Label(current.End)
+		p.FY = fy
+		if p.Months < 12 {
+			p.FQ = fq
+		}
+		if p.Kind == Unknown {
+			p.Kind = Duration
+		}
+		return
+	}
 	if p.FQ == 0 && p.FY > 0 && p.Months == 0 && p.Kind == Unknown {
 		// "in 2004", "fiscal 2014": the year
 		p.Months = 12

@@ -78,6 +78,8 @@ type Table struct {
 type Scale struct {
 	Money  int32 `json:"money"`  // power of ten for amounts (3 = in thousands)
 	Shares int32 `json:"shares"` // power of ten for share counts
+	// Thing is what the table counts when it is not money ("kWh"), or "".
+	Thing string `json:"thing,omitempty"`
 }
 
 // Column is one value column of a table.

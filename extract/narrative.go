@@ -29,12 +29,14 @@ var (
 	// 61,342  31 employees  876 thousand  1.3 million units
 	reBare = regexp.MustCompile(`(?i)(?:^|[^\w$.,/:-])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s*(thousand|million|billion)\b)?`)
 	// a sentence boundary: end mark, space, then a capital, quote or digit
-	reApproxWord  = regexp.MustCompile(`(?i)\b(approximately|about|roughly|nearly|almost|around|over|more than|less than|some|up to|approx\.?)\s*$`)
-	reContrastCut = regexp.MustCompile(`(?i)\b(compared\s+(?:to|with)|versus|vs\.?|whereas|while)\b`)
-	reContrast    = regexp.MustCompile(`\b(from|compared|versus|vs\.?|against|while|whereas|but)\b`)
-	reListMarker  = regexp.MustCompile(`(?:^|\s|:)\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x|[a-h])\)\s`)
-	rePerShareAf  = regexp.MustCompile(`(?i)^\s*(?:per\s+(?:basic\s+|diluted\s+|common\s+|fully\s+diluted\s+)?share|a\s+share|per\s+diluted|per\s+common)`)
-	rePhoneish    = regexp.MustCompile(`\(\d{3}\)\s*\d{3}-?\s*\d{4}|\d{3}-\d{3}-\d{4}|\d{1,2}:\d\d|\b\d-\d{3}-\d{3}-\d{4}\b`)
+	reApproxWord    = regexp.MustCompile(`(?i)\b(approximately|about|roughly|nearly|almost|around|over|more than|less than|some|up to|approx\.?)\s*$`)
+	reContrastCut   = regexp.MustCompile(`(?i)\b(compared\s+(?:to|with)|versus|vs\.?|whereas|while)\b`)
+	reContrast      = regexp.MustCompile(`\b(from|compared|versus|vs\.?|against|while|whereas|but)\b`)
+	reListMarker    = regexp.MustCompile(`(?:^|\s|:)\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x|[a-h])\)\s`)
+	rePerShareAf    = regexp.MustCompile(`(?i)^\s*(?:per\s+(?:basic\s+|diluted\s+|common\s+|fully\s+diluted\s+)?share|a\s+share|per\s+diluted|per\s+common)`)
+	reCents         = regexp.MustCompile(`(?i)^cents?\b`)
+	reRangePerShare = regexp.MustCompile(`(?i)^\s*(?:to|and|-|–)\s*\$\s?\d[\d,]*(?:\.\d+)?\s+(?:per|a)\s+(?:diluted\s+|basic\s+)?share`)
+	rePhoneish      = regexp.MustCompile(`\(\d{3}\)\s*\d{3}-?\s*\d{4}|\d{3}-\d{3}-\d{4}|\d{1,2}:\d\d|\b\d-\d{3}-\d{3}-\d{4}\b`)
 )
 
 var abbrevs = map[string]bool{"inc": true, "co": true, "corp": true, "ltd": true, "mr": true, "ms": true, "mrs": true, "dr": true,
@@ -145,7 +147,7 @@ func numbersIn(s string) []number {
 				n.approx = true
 			}
 		}
-		if rePerShareAf.MatchString(s[m[1]:]) {
+		if rePerShareAf.MatchString(s[m[1]:]) || reRangePerShare.MatchString(s[m[1]:]) {
 			n.unit = PerShare
 		}
 		if n.neg {
@@ -211,6 +213,18 @@ func numbersIn(s string) []number {
 			continue
 		}
 		n := number{start: a, end: end, unit: Count}
+		switch {
+		case reCents.MatchString(rest):
+			// "27 cents per share"
+			d = d.Shift(-2)
+			n.unit = USD
+			if rePerShareAf.MatchString(strings.TrimPrefix(reCents.FindString(rest)+" ", reCents.FindString(rest))) || strings.Contains(strings.ToLower(firstWords(rest, 4)), "share") {
+				n.unit = PerShare
+			}
+			n.end = end + (len(s[end:]) - len(rest)) + len(reCents.FindString(rest))
+		case rePerShareAf.MatchString(rest):
+			n.unit = PerShare
+		}
 		if m[4] >= 0 {
 			if p, ok := v.Scale(s[m[4]:m[5]]); ok {
 				d = d.Shift(p)

@@ -225,6 +225,10 @@ func cleanLabel(s string) string {
 	return s
 }
 
+var reOfThing = regexp.MustCompile(`(?:thousands|millions|billions)\s+of\s+([a-z][a-z-]+)`)
+
+var moneyWord = map[string]bool{"dollars": true, "us": true, "u": true, "usd": true, "euros": true, "the": true, "shares": true}
+
 // parseScale reads a unit line: "(in thousands, except per share data)".
 func parseScale(unit string) Scale {
 	u := strings.ToLower(unit)
@@ -244,6 +248,13 @@ func parseScale(unit string) Scale {
 	}
 	if m := regexp.MustCompile(`shares\s+in\s+(thousands|millions|billions)`).FindStringSubmatch(u); m != nil {
 		s.Shares = map[string]int32{"thousands": 3, "millions": 6, "billions": 9}[m[1]]
+	}
+	// "(In Millions of KWHs)": the table counts something other than money
+	if m := reOfThing.FindStringSubmatch(u); m != nil && !moneyWord[m[1]] {
+		s.Thing = strings.TrimSuffix(m[1], "s")
+		if strings.HasPrefix(s.Thing, "kwh") || strings.HasPrefix(s.Thing, "kilowatt") {
+			s.Thing = "kWh"
+		}
 	}
 	return s
 }
@@ -469,7 +480,7 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 		}
 		val := c.Value
 		switch {
-		case col.Kind == "pct_change":
+		case col.Kind == "pct_change" || col.Kind == "change" && c.Pct:
 			f.Unit, f.Change = Percent, "pct_change"
 		case col.Kind == "percent" || c.Pct:
 			f.Unit = Percent
@@ -480,6 +491,9 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 			f.Unit = Percent
 		default:
 			f.Unit, val = scaleValue(val, perShare, shareCount, t.Scale)
+		}
+		if f.Unit == USD && t.Scale.Thing != "" {
+			f.Unit = t.Scale.Thing
 		}
 		f.Value = val
 		_ = v

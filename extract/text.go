@@ -650,11 +650,13 @@ func buildTextGrid(texts []string, head, body, end, off int, starts []int) *grid
 		}
 		return idx
 	}
+	valEdge := make([]int, len(cols)) // where each column's values end
 	for _, r := range rows {
 		for i, c := range assign(r.vals) {
 			if r.vals[i].start < left[c] {
 				left[c] = r.vals[i].start
 			}
+			valEdge[c] = max(valEdge[c], rightEdge(r.vals[i]))
 		}
 	}
 	// header lines
@@ -680,6 +682,15 @@ func buildTextGrid(texts []string, head, body, end, off int, starts []int) *grid
 			// chunk over two columns ("2003 Change") is two headers
 			chunks = splitWide(chunks, left, right)
 		}
+		// a row with about as many headers over the values as there are
+		// columns names one column each; fewer are group headers that span
+		inValues := 0
+		for _, c := range chunks {
+			if !reRule.MatchString(c.text) && c.end > left[0]-1 {
+				inValues++
+			}
+		}
+		perColumn := inValues >= len(cols) && len(cols) > 1
 		for _, c := range chunks {
 			if reRule.MatchString(c.text) {
 				continue
@@ -690,16 +701,32 @@ func buildTextGrid(texts []string, head, body, end, off int, starts []int) *grid
 			}
 			hit := false
 			width := c.end - c.start
+			ovs := make([]int, len(cols))
 			for ci := range cols {
 				lo := left[ci]
 				if ci > 0 && right[ci-1]+1 > lo {
 					lo = right[ci-1] + 1
 				}
-				// a header sits over a column when enough of it overlaps the column
-				ov := min(c.end, right[ci]+1) - max(c.start, lo)
-				if ov >= 3 || ov > 0 && ov*2 >= width {
-					hs[ci] = strings.TrimSpace(hs[ci] + " " + c.text)
-					hit = true
+				ovs[ci] = min(c.end, right[ci]+1) - max(c.start, lo)
+			}
+			if perColumn {
+				// a row with a header for each column: the one whose values end nearest
+				e := rightEdge(c)
+				best := 0
+				for ci := range cols {
+					if abs(valEdge[ci]-e) < abs(valEdge[best]-e) {
+						best = ci
+					}
+				}
+				hs[best] = strings.TrimSpace(hs[best] + " " + c.text)
+				hit = true
+			} else {
+				for ci := range cols {
+					// a spanning header sits over every column it overlaps enough
+					if ovs[ci] >= 3 || ovs[ci] > 0 && ovs[ci]*2 >= width {
+						hs[ci] = strings.TrimSpace(hs[ci] + " " + c.text)
+						hit = true
+					}
 				}
 			}
 			if !hit {
@@ -908,6 +935,7 @@ func usedColumns(starts []int, rows [][]chunk) []int {
 		}
 	}
 	used := make([]bool, len(starts))
+	lastEnd := 0
 	for _, vals := range rows {
 		for _, v := range vals {
 			e := rightEdge(v) - 1
@@ -918,7 +946,13 @@ func usedColumns(starts []int, rows [][]chunk) []int {
 				}
 			}
 			used[k] = true
+			if k == len(starts)-1 {
+				lastEnd = max(lastEnd, v.end)
+			}
 		}
+	}
+	if lastEnd > 0 {
+		bounds[len(bounds)-1] = lastEnd
 	}
 	var out []int
 	for i, b := range bounds {
@@ -939,8 +973,13 @@ func firstStart(starts []int, bound int) int {
 	return bound
 }
 
-// splitWide splits chunks that overlap several columns into their words.
+// splitWide splits chunks that overlap several columns and are wider than
+// one ("2003 Change") into their words.
 func splitWide(cs []chunk, left, right []int) []chunk {
+	maxW := 0
+	for i := range left {
+		maxW = max(maxW, right[i]-left[i]+1)
+	}
 	var out []chunk
 	for _, c := range cs {
 		n := 0
@@ -962,6 +1001,13 @@ func splitWide(cs []chunk, left, right []int) []chunk {
 			j := i
 			for j < len(rs) && rs[j] != ' ' {
 				j++
+			}
+			// a lone sign ("%", "$") belongs to the word after it
+			if w := string(rs[i:j]); (w == "%" || w == "$" || w == "(") && j < len(rs) {
+				j++
+				for j < len(rs) && rs[j] != ' ' {
+					j++
+				}
 			}
 			if j > i {
 				out = append(out, chunk{c.start + i, c.start + j, string(rs[i:j])})

@@ -57,6 +57,16 @@ type Query struct {
 	// Terms are the content words left after metric, period and question
 	// words are taken out; they may name an entity or describe a figure.
 	Terms []string `json:"terms,omitempty"`
+	// Modifiers are the words right before the metric name that are not
+	// part of it ("retail kilowatt-hour" in "retail kilowatt-hour sales",
+	// "Joe's" in "Joe's net sales"): an entity, or a narrower figure.
+	Modifiers []string `json:"modifiers,omitempty"`
+	// Growth says the question asks how much something grew or fell, which a
+	// stated percentage change answers.
+	Growth bool `json:"growth,omitempty"`
+	// ChangeCue says a word of the question asks about a change ("add",
+	// "increase"), so a figure stated as a change fits it.
+	ChangeCue bool `json:"change_cue,omitempty"`
 	// Words are all content words (metric words included), for full-text search.
 	Words string `json:"words"`
 	// Phrases are multi-word phrases of the question worth matching as written.
@@ -227,6 +237,28 @@ func Parse(question string) Query {
 		}
 	}
 	q.MetricText = strings.Join(metricWords, " ")
+	// the words right before the first metric name
+	for _, sp := range spans {
+		if sp.Start > stopAt || (sp.Metric == nil && sp.Derived == nil) {
+			continue
+		}
+		for j := sp.Start - 1; j >= 0; j-- {
+			w := words[j]
+			if v.IsStopword(w.norm) || questionWord[w.norm] || qualifierWord[w.norm] || opAt[w.pos] || headPrep[w.norm] || inSpans(spans, j) {
+				break
+			}
+			q.Modifiers = append([]string{w.raw}, q.Modifiers...)
+		}
+		break
+	}
+	for _, w := range words {
+		if growthWord[w.norm] {
+			q.Growth = true
+		}
+		if growthWord[w.norm] || changeCue[w.norm] {
+			q.ChangeCue = true
+		}
+	}
 	if q.Derived != nil && q.Derived.Unit == "percent" && q.Unit == "" {
 		q.Unit = "percent"
 	}
@@ -275,6 +307,15 @@ var questionWord = map[string]bool{"what": true, "how": true, "much": true, "man
 
 var qualifierWord = map[string]bool{"basic": true, "diluted": true, "adjusted": true, "gaap": true, "reported": true, "percentage": true,
 	"percent": true, "decimal": true, "places": true, "place": true, "two": true, "one": true, "compute": true, "calculate": true, "exact": true}
+
+var growthWord = map[string]bool{"grow": true, "grew": true, "grown": true, "growth": true, "rise": true, "rose": true, "risen": true,
+	"climb": true, "climbed": true, "jump": true, "jumped": true, "expand": true, "expanded": true, "shrink": true, "shrank": true}
+
+// changeCue words ask how much something changed without naming a change
+// ("how many customers did it add").
+var changeCue = map[string]bool{"add": true, "added": true, "gain": true, "gained": true, "increase": true, "increased": true,
+	"decrease": true, "decreased": true, "lose": true, "lost": true, "change": true, "changed": true, "fall": true, "fell": true,
+	"decline": true, "declined": true, "drop": true, "dropped": true, "improve": true, "improved": true}
 
 // hasExplicitChange reports questions that ask for a change in so many words.
 func hasExplicitChange(l string) bool {
