@@ -49,6 +49,15 @@ func (e *Engine) computeAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 			}
 		}
 		a, ok := e.change(q, ctx)
+		if !ok && q.Metric == nil && !q.Exact {
+			// "how much did advertising costs increase": a figure described that way
+			lq := q
+			lq.Op = ""
+			lq.ChangeCue = true
+			if s, ok := e.lookupAnswer(lq, ctx); ok {
+				return s, true
+			}
+		}
 		if !ok && q.Op == "change" && !q.Exact {
 			// "how did comparable sales change": a stated percentage change answers
 			pq := q
@@ -203,7 +212,8 @@ func (e *Engine) change(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		if ts[0].explicit && ts[1].explicit && !ts[0].current && ts[1].fy == ts[0].fy-1 && ts[1].fq == ts[0].fq {
 			t1, t2 = ts[1], ts[0]
 		}
-	case len(ts) == 1 && q.Periods[0].Since:
+	case len(ts) == 1 && (sinceAny(q) || balance && ts[0].kind == extract.Instant && !ts[0].end.Near(ctx.info.Latest) && !ts[0].current):
+		// "since November 29, 2003": from that date to the latest
 		t1 = ts[0]
 		t2 = defaultTarget(ctx.info, balance)
 	case len(ts) == 1:
@@ -463,4 +473,13 @@ func computed(q nlq.Query, ctx *docCtx, name string, val decimal.Decimal, unit, 
 	a.Period = describePeriod(p, ctx.info)
 	a.Answer = fmt.Sprintf("%s — %s, %s = %s", formatValue(val, unit), name, a.Period, formula)
 	return a
+}
+
+func sinceAny(q nlq.Query) bool {
+	for _, p := range q.Periods {
+		if p.Since {
+			return true
+		}
+	}
+	return false
 }

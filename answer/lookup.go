@@ -39,8 +39,7 @@ func balanceMetric(q nlq.Query) bool {
 // resolve turns the question's period phrases into targets for release d.
 // With no period, a flow figure gets the release's own period and a
 // balance its latest balance-sheet date.
-func resolve(q nlq.Query, d *index.DocInfo, balance bool) []target {
-	var out []target
+func resolve(q nlq.Query, d *index.DocInfo, balance bool) (out []target) {
 	var base *target
 	for _, ps := range q.Periods {
 		if ps.Relative != "" {
@@ -53,6 +52,7 @@ func resolve(q nlq.Query, d *index.DocInfo, balance bool) []target {
 			base = &b
 		}
 	}
+	defer func() { out = dedupeTargets(out) }()
 	for _, ps := range q.Periods {
 		switch ps.Relative {
 		case "current":
@@ -67,6 +67,18 @@ func resolve(q nlq.Query, d *index.DocInfo, balance bool) []target {
 			t := ytdTarget(d)
 			t.explicit = true
 			out = append(out, t)
+		case "year_end":
+			// the end of the last full fiscal year: the balance sheet's comparison date
+			fy := d.Current.FY
+			if !(d.Current.FQ == 4 || d.Current.Months == 12) {
+				fy--
+			}
+			t := target{kind: extract.Instant, fq: 4, fy: fy, explicit: true, text: ps.Text}
+			out = append(out, t)
+			if base == nil {
+				b := t
+				base = &b
+			}
 		case "prior_year":
 			var b target
 			if base != nil {
@@ -132,6 +144,10 @@ func explicitTarget(ps nlq.PeriodSpec, d *index.DocInfo, balance bool) target {
 	}
 	if t.fq > 0 && t.fy == 0 {
 		t.fy = d.Current.FY
+	}
+	if t.end.M > 0 && t.fq == 0 && t.fy == 0 && (t.kind == extract.Instant || t.months == 3) {
+		// a date: its fiscal quarter and year, so "11/29/03" meets "fiscal year end 2003"
+		t.fq, t.fy = d.Calendar.Label(t.end)
 	}
 	if t.months > 0 && t.months <= 12 && t.fq == 0 && t.fy == 0 && t.end.IsZero() {
 		// "the six months", "nine-month sales": the period ending at the release's date
@@ -417,7 +433,21 @@ func labelNames(f index.Fact, m *vocab.Metric) bool {
 	label := " " + vocab.Normalize(f.Metric) + " "
 	for _, n := range m.Names {
 		nn := vocab.Normalize(n)
-		if len(strings.Fields(nn)) >= 2 && strings.Contains(label, " "+nn+" ") {
+		if len(strings.Fields(nn)) < 2 || !strings.Contains(label, " "+nn+" ") {
+			continue
+		}
+		// the name must be most of the label: "Net sales (Note 3)", not
+		// "Total liabilities and stockholders' equity"
+		rest := strings.Fields(strings.Replace(label, " "+nn+" ", " ", 1))
+		extra := 0
+		for _, w := range rest {
+			if w == "and" || w == "or" || w == "less" || w == "plus" {
+				extra += 2
+			} else if w != "total" && w != "net" {
+				extra++
+			}
+		}
+		if extra <= 1 {
 			return true
 		}
 	}
@@ -810,4 +840,23 @@ func weightedCoverage(q, f map[string]bool) (float64, int) {
 		}
 	}
 	return hit / total, len(q)
+}
+
+// dedupeTargets drops a target that names the same period as an earlier
+// one ("since the fiscal year end (11/29/03)").
+func dedupeTargets(ts []target) []target {
+	var out []target
+	for _, t := range ts {
+		dup := false
+		for _, o := range out {
+			if o.kind == t.kind && o.months == t.months && (!o.end.IsZero() && !t.end.IsZero() && o.end.Near(t.end) ||
+				o.fy != 0 && o.fy == t.fy && o.fq == t.fq && (o.end.IsZero() || t.end.IsZero())) {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, t)
+		}
+	}
+	return out
 }

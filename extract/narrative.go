@@ -34,6 +34,7 @@ var (
 	reContrast      = regexp.MustCompile(`\b(from|compared|versus|vs\.?|against|while|whereas|but)\b`)
 	reListMarker    = regexp.MustCompile(`(?:^|\s|:)\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x|[a-h])\)\s`)
 	rePerShareAf    = regexp.MustCompile(`(?i)^\s*(?:per\s+(?:basic\s+|diluted\s+|common\s+|fully\s+diluted\s+)?share|a\s+share|per\s+diluted|per\s+common)`)
+	reChangeSubject = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?(increases?|increased|decreases?|decreased|higher|lower|reduced|reductions?|growth|declines?|declined)\s+(?:in\s+)?[a-z]`)
 	reCents         = regexp.MustCompile(`(?i)^cents?\b`)
 	reRangePerShare = regexp.MustCompile(`(?i)^\s*(?:to|and|-|–)\s*\$\s?\d[\d,]*(?:\.\d+)?\s+(?:per|a)\s+(?:diluted\s+|basic\s+)?share`)
 	rePhoneish      = regexp.MustCompile(`\(\d{3}\)\s*\d{3}-?\s*\d{4}|\d{3}-\d{3}-\d{4}|\d{1,2}:\d\d|\b\d-\d{3}-\d{3}-\d{4}\b`)
@@ -408,6 +409,23 @@ func narrativeFacts(p *Passage, company string, ctx *Period) []Fact {
 						f.Value = f.Value.Neg()
 					}
 				}
+				changeOf := ""
+				if f.Change == "" && !prior {
+					// "(vi) increase in depreciation and amortization costs of $329,000"
+					cs := clauseSubject(cl, n.start)
+					if m := reChangeSubject.FindStringSubmatchIndex(cs); m != nil {
+						changeOf = strings.TrimPrefix(strings.TrimSpace(cs[m[3]:]), "in ")
+					}
+					if m := reChangeSubject.FindStringSubmatch(cs); m != nil {
+						f.Change = "change"
+						if n.unit == Percent {
+							f.Change = "pct_change"
+						}
+						if v.ChangeSign(strings.Fields(strings.ToLower(m[1]))[0]) < 0 && f.Value.IsPositive() {
+							f.Value = f.Value.Neg()
+						}
+					}
+				}
 				// period: one right after the figure, before the next figure
 				nextStart := len(cl)
 				if ni+1 < len(cnums) {
@@ -434,7 +452,9 @@ func narrativeFacts(p *Passage, company string, ctx *Period) []Fact {
 						}
 						gap := strings.ToLower(cl[n.end:m.Start])
 						between := m.Start > nextStart
-						if m.Start-n.end < 160 && (!between || !reContrast.MatchString(gap)) && isReporting(m) {
+						// what stands between, other than figures, must be short: an appositive
+						short := len(reMoney.ReplaceAllString(gap, "")) <= 45
+						if short && (!between || !reContrast.MatchString(gap)) && isReporting(m) {
 							per, found = m.Period, true
 						}
 						break
@@ -498,6 +518,9 @@ func narrativeFacts(p *Passage, company string, ctx *Period) []Fact {
 					}
 				} else {
 					f.Key = keyOf(desc, f.Unit, f.Change)
+					if f.Key == "" && changeOf != "" {
+						f.Key = keyOf(changeOf, f.Unit, f.Change)
+					}
 				}
 				if f.Unit == PerShare || f.Unit == Count || f.Unit == Shares {
 					near := strings.ToLower(lastWords(before, 8) + " " + firstWords(after, 8))

@@ -87,10 +87,11 @@ type PeriodSpec struct {
 }
 
 var (
-	rePlaces  = regexp.MustCompile(`(?i)\b(one|two|three|four|zero|no|\d)\s+decimal(?:\s+places?)?`)
-	placesNum = map[string]int{"zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4}
-	reSince   = regexp.MustCompile(`(?i)\b(since|from)\s*$`)
-	reWord    = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’&.\-]*`)
+	rePlaces      = regexp.MustCompile(`(?i)\b(one|two|three|four|zero|no|\d)\s+decimal(?:\s+places?)?`)
+	placesNum     = map[string]int{"zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4}
+	reSince       = regexp.MustCompile(`(?i)\b(since|from)\s*$`)
+	reSinceBefore = regexp.MustCompile(`(?i)\bsince\b[^.?!;]{0,40}$`)
+	reWord        = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’&.\-]*`)
 )
 
 // Parse reads a question. It never fails; an empty or unreadable question
@@ -104,10 +105,10 @@ func Parse(question string) Query {
 	// periods: relative phrases first ("prior year quarter", "this quarter"),
 	// then dates, quarters, durations and years
 	masked := []byte(text)
-	for _, rel := range []string{"prior_year", "ytd", "current"} {
+	for _, rel := range []string{"year_end", "prior_year", "ytd", "current"} {
 		for _, ph := range byLength(v.Relative[rel]) {
 			for _, at := range findPhrase(strings.ToLower(string(masked)), ph) {
-				ps := PeriodSpec{Relative: rel, Text: text[at : at+len(ph)]}
+				ps := PeriodSpec{Relative: rel, Text: text[at : at+len(ph)], Since: reSinceBefore.MatchString(text[:at])}
 				if rel == "current" && strings.Contains(ph, "quarter") {
 					ps.Months = 3
 				}
@@ -126,7 +127,7 @@ func Parse(question string) Query {
 	ms := string(masked)
 	for _, m := range extract.ScanPeriods(ms) {
 		ps := PeriodSpec{Period: m.Period, Fiscal: m.Fiscal, YearOnly: m.YearOnly, Text: text[m.Start:m.End]}
-		if strings.EqualFold(lastWord(ms[:m.Start]), "since") {
+		if reSinceBefore.MatchString(ms[:m.Start]) {
 			ps.Since = true
 		}
 		q.Periods = append(q.Periods, ps)
@@ -288,9 +289,17 @@ func Parse(question string) Query {
 	if q.Metric == nil && q.Derived == nil && (q.Op == "change") && !hasExplicitChange(lrest) {
 		q.Op = ""
 	}
-	// intent
+	// intent: "what revenue does X expect" asks for a figure, "what drove revenue" for a passage
+	metricFirst := false
+	for i, w := range words {
+		if v.IsStopword(w.norm) || questionWord[w.norm] {
+			continue
+		}
+		metricFirst = inSpans(spans, i) && (q.Metric != nil || q.Derived != nil)
+		break
+	}
 	switch {
-	case isPassageQuestion(low, q):
+	case !(metricFirst && (strings.HasPrefix(low, "what") || strings.HasPrefix(low, "which"))) && isPassageQuestion(low, q):
 		q.Intent = Passage
 	case q.Derived != nil || q.Op != "" && q.Op != "compare" || q.Op == "compare":
 		q.Intent = Compute
