@@ -145,10 +145,6 @@ func explicitTarget(ps nlq.PeriodSpec, d *index.DocInfo, balance bool) target {
 	if t.fq > 0 && t.fy == 0 {
 		t.fy = d.Current.FY
 	}
-	if t.end.M > 0 && t.fq == 0 && t.fy == 0 && (t.kind == extract.Instant || t.months == 3) {
-		// a date: its fiscal quarter and year, so "11/29/03" meets "fiscal year end 2003"
-		t.fq, t.fy = d.Calendar.Label(t.end)
-	}
 	if t.months > 0 && t.months <= 12 && t.fq == 0 && t.fy == 0 && t.end.IsZero() {
 		// "the six months", "nine-month sales": the period ending at the release's date
 		t.end = d.Current.End
@@ -176,6 +172,10 @@ func explicitTarget(ps nlq.PeriodSpec, d *index.DocInfo, balance bool) target {
 	}
 	if t.kind == extract.Instant {
 		t.months = 0
+	}
+	if t.end.M > 0 && t.fq == 0 && t.fy == 0 && (t.kind == extract.Instant || t.months == 3) {
+		// a date: its fiscal quarter and year, so "11/29/03" meets "fiscal year end 2003"
+		t.fq, t.fy = d.Calendar.Label(t.end)
 	}
 	if t.months == 12 && t.fq == 0 && t.fy != 0 {
 		// a fiscal year: its end is the release calendar's year end

@@ -57,7 +57,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	text.Analyzer = textAnalyzer
 	text.Store = false
 	text.DocValues = false
-	text.IncludeInAll = false
+	text.IncludeInAll = true             // unfielded words of a query string (search --query-syntax) search the text
 	short := bleve.NewTextFieldMapping() // matched, not highlighted
 	short.Analyzer = textAnalyzer
 	short.Store = false

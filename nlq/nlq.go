@@ -90,6 +90,7 @@ var (
 	rePlaces      = regexp.MustCompile(`(?i)\b(one|two|three|four|zero|no|\d)\s+decimal(?:\s+places?)?`)
 	placesNum     = map[string]int{"zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4}
 	reSince       = regexp.MustCompile(`(?i)\b(since|from)\s*$`)
+	reYearAfter   = regexp.MustCompile(`^\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d\b`)
 	reSinceBefore = regexp.MustCompile(`(?i)\bsince\b[^.?!;]{0,40}$`)
 	reWord        = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’&.\-]*`)
 )
@@ -108,6 +109,9 @@ func Parse(question string) Query {
 	for _, rel := range []string{"year_end", "prior_year", "ytd", "current"} {
 		for _, ph := range byLength(v.Relative[rel]) {
 			for _, at := range findPhrase(strings.ToLower(string(masked)), ph) {
+				if rel == "year_end" && reYearAfter.MatchString(text[at+len(ph):]) {
+					continue // "fiscal year end 2003" names its year
+				}
 				ps := PeriodSpec{Relative: rel, Text: text[at : at+len(ph)], Since: reSinceBefore.MatchString(text[:at])}
 				if rel == "current" && strings.Contains(ph, "quarter") {
 					ps.Months = 3

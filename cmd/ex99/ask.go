@@ -44,6 +44,9 @@ With "-" as the question, ask reads one question per line from standard input.`,
 				return err
 			}
 			defer x.Close()
+			if err := resolveDoc(x, doc); err != nil {
+				return err
+			}
 			e := &answer.Engine{Index: x, Doc: doc}
 			if len(args) == 1 && args[0] == "-" {
 				return a.askStream(e, a.stdin, asJSON)

@@ -7,6 +7,9 @@ import (
 	"testing"
 )
 
+// TestDump prints what extract reads from the file named by $DUMP (a
+// development aid; skipped otherwise). P=1 adds passages, R=1 table rows,
+// F=1 facts (F=text only figures from sentences).
 func TestDump(t *testing.T) {
 	path := os.Getenv("DUMP")
 	if path == "" {

@@ -1,0 +1,196 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestScanPeriods(t *testing.T) {
+	tests := []struct {
+		in     string
+		months int
+		fq, fy int
+		end    string
+		kind   PeriodKind
+	}{
+		{"second quarter of fiscal 2004", 3, 2, 2004, "", Duration},
+		{"Q2 2004", 3, 2, 2004, "", Duration},
+		{"2Q04", 3, 2, 2004, "", Duration},
+		{"Q3 FY04", 3, 3, 2004, "", Duration},
+		{"first half of fiscal 2004", 6, 2, 2004, "", Duration},
+		{"six months ended May 29, 2004", 6, 0, 0, "2004-05-29", Duration},
+		{"the 13 weeks ended July 3, 2004", 3, 0, 0, "2004-07-03", Duration},
+		{"12 Months Ended December 2004", 12, 0, 0, "2004-12", Duration},
+		{"as of November 29, 2003", 0, 0, 0, "2003-11-29", Instant},
+		{"5/29/04", 0, 0, 0, "2004-05-29", Unknown},
+		{"third quarter of fiscal 2004 ended June 26, 2004", 3, 3, 2004, "2004-06-26", Duration},
+		{"fiscal 2024 first quarter ended December 30, 2023", 3, 1, 2024, "2023-12-30", Duration},
+		{"fiscal 2014 ended May 31, 2014", 12, 0, 2014, "2014-05-31", Duration},
+		{"full year 2004", 12, 0, 2004, "", Duration},
+	}
+	for _, tt := range tests {
+		ms := ScanPeriods(tt.in)
+		if len(ms) != 1 {
+			t.Errorf("ScanPeriods(%q): %d mentions %+v, want 1", tt.in, len(ms), ms)
+			continue
+		}
+		p := ms[0].Period
+		if p.Months != tt.months || p.FQ != tt.fq || p.FY != tt.fy || p.End.String() != tt.end || p.Kind != tt.kind {
+			t.Errorf("ScanPeriods(%q) = %+v, want months %d Q%d FY%d end %q kind %q", tt.in, p, tt.months, tt.fq, tt.fy, tt.end, tt.kind)
+		}
+	}
+	// "prior year" is a relation, not a twelve-month period
+	if ms := ScanPeriods("compared to the prior year comparative period"); len(ms) != 0 {
+		t.Errorf("prior year read as a period: %+v", ms)
+	}
+}
+
+func TestParseCell(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+		nil_ bool
+		pct  bool
+	}{
+		{"$    30,023", "30023", true, false, false},
+		{"(6,728)", "-6728", true, false, false},
+		{"$     (0.23)", "-0.23", true, false, false},
+		{"8.0%", "8", true, false, true},
+		{"-13.0%", "-13", true, false, true},
+		{"--", "0", false, true, false},
+		{"-", "0", false, true, false},
+		{"$.16", "0.16", true, false, false},
+	}
+	for _, tt := range tests {
+		c := parseCell(tt.in)
+		if c.Ok != tt.ok || c.Nil != tt.nil_ || c.Pct != tt.pct || c.Ok && !c.Value.Equal(decimal.RequireFromString(tt.want)) {
+			t.Errorf("parseCell(%q) = %+v", tt.in, c)
+		}
+	}
+}
+
+func TestFoldLines(t *testing.T) {
+	tests := []struct {
+		in   []string
+		want string
+	}{
+		{[]string{"the write-", "down to estimated"}, "the write-down to estimated"},
+		{[]string{"or (617) 786-", "2904   (international)"}, "or (617) 786-2904 (international)"},
+		{[]string{"  Net  sales  for", "the quarter"}, "Net sales for the quarter"},
+	}
+	for _, tt := range tests {
+		if got := foldLines(tt.in); got != tt.want {
+			t.Errorf("foldLines(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCalendar(t *testing.T) {
+	c := Calendar{Known: true, End: Date{2004, 5, 29}, FQ: 2, FY: 2004}
+	tests := []struct {
+		end    Date
+		fq, fy int
+	}{
+		{Date{2004, 5, 29}, 2, 2004},
+		{Date{2003, 5, 31}, 2, 2003},
+		{Date{2003, 11, 29}, 4, 2003},
+		{Date{2004, 2, 28}, 1, 2004},
+		{Date{2004, 8, 28}, 3, 2004},
+	}
+	for _, tt := range tests {
+		if fq, fy := c.Label(tt.end); fq != tt.fq || fy != tt.fy {
+			t.Errorf("Label(%s) = Q%d FY%d, want Q%d FY%d", tt.end, fq, fy, tt.fq, tt.fy)
+		}
+	}
+	if e := c.QuarterEnd(4, 2003); e.Y != 2003 || e.M != 11 {
+		t.Errorf("QuarterEnd(4, 2003) = %s, want 2003-11", e)
+	}
+}
+
+func TestParseScale(t *testing.T) {
+	tests := []struct {
+		in            string
+		money, shares int32
+		thing         string
+	}{
+		{"(in thousands, except per share data)", 3, 3, ""},
+		{"(In millions, except share and per share amounts)", 6, 0, ""},
+		{"(In Millions of Dollars)", 6, 6, ""},
+		{"(In Millions of KWHs)", 6, 6, "kWh"},
+		{"($ in millions, except earnings per share)", 6, 6, ""},
+	}
+	for _, tt := range tests {
+		s := parseScale(tt.in)
+		if s.Money != tt.money || s.Shares != tt.shares || s.Thing != tt.thing {
+			t.Errorf("parseScale(%q) = %+v", tt.in, s)
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for name, src := range map[string]string{"empty": "", "blank": " \n\t\n", "pdf": "%PDF-1.4\n...", "gif": "GIF89a\x01\x00", "nul": "abc\x00def"} {
+		if _, err := Parse(name, []byte(src)); err == nil {
+			t.Errorf("Parse(%s) succeeded", name)
+		}
+	}
+	// Windows-1252 quotes become UTF-8
+	d, err := Parse("cp1252.txt", []byte("The Company\x92s net sales were $5,000 in the quarter.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(d.Lines[0].Text, "Company’s") {
+		t.Errorf("cp1252 not decoded: %q", d.Lines[0].Text)
+	}
+}
+
+// TestSeedFacts checks the figures the issue names for the seed release.
+func TestSeedFacts(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "testdata", "innovo-2004q2.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Parse("innovo-2004q2.txt", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(source, metric, value string, line int) bool {
+		for _, f := range d.Facts {
+			if f.Source == source && strings.Contains(f.Describe(), metric) && f.Value.Equal(decimal.RequireFromString(value)) && (line == 0 || f.Start <= line && line <= f.End) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tt := range []struct {
+		source, metric, value string
+		line                  int
+	}{
+		{"table", "NET SALES", "30023000", 378},
+		{"table", "NET INCOME (LOSS)", "-6728000", 401},
+		{"table", "PER SHARE: Diluted", "-0.23", 406},
+		{"table", "SHARES OUTSTANDING: Basic", "28928000", 409},
+		{"table", "Cash and cash equivalents", "7000", 309},
+		{"table", "Accounts receivable and due from factor", "1394000", 311},
+		{"text", "Joe's net sales", "4394000", 171},
+		{"text", "gross margin", "11", 194},
+		{"text", "additional charges", "1707000", 246},
+		{"text", "employees", "31", 253},
+	} {
+		if !find(tt.source, tt.metric, tt.value, tt.line) {
+			t.Errorf("no %s fact %q = %s at line %d", tt.source, tt.metric, tt.value, tt.line)
+		}
+	}
+	if d.Calendar.FQ != 2 || d.Calendar.FY != 2004 || d.Current.End != (Date{2004, 5, 29}) || d.Latest != (Date{2004, 5, 29}) {
+		t.Errorf("calendar %+v current %s latest %s", d.Calendar, d.Current, d.Latest)
+	}
+	var ents []string
+	ents = append(ents, d.Entities...)
+	if !strings.Contains(strings.Join(ents, "|"), "IAA") {
+		t.Errorf("entities %v lack IAA", ents)
+	}
+}

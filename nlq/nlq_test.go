@@ -1,0 +1,91 @@
+package nlq
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		q       string
+		intent  Intent
+		metric  string // vocabulary key, "" for none
+		derived string
+		op      string
+		periods string // summary of period specs
+		basis   string
+		unit    string
+		terms   string
+	}{
+		{q: "Joe's net sales Q2 2004", intent: Lookup, metric: "revenue", periods: "Q2 FY2004", terms: "Joe's"},
+		{q: "revenue 2Q04", intent: Lookup, metric: "revenue", periods: "Q2 FY2004"},
+		{q: "top line for the six months ended May 29, 2004", intent: Lookup, metric: "revenue", periods: "six months ended May 29, 2004"},
+		{q: "diluted EPS Q2 2004", intent: Lookup, metric: "eps", basis: "diluted", periods: "Q2 FY2004"},
+		{q: "What was the loss from operations in Q2 2004?", intent: Lookup, metric: "operating_income", periods: "Q2 FY2004"},
+		{q: "COGS for the first half", intent: Lookup, metric: "cost_of_sales", periods: "six months"},
+		{q: "net loss prior year quarter", intent: Lookup, metric: "net_income", periods: "rel:prior_year"},
+		{q: "sales for the quarter", intent: Lookup, metric: "revenue", periods: "rel:current"},
+		{q: "SG&A expenses Q2 2004", intent: Lookup, metric: "sga", periods: "Q2 FY2004"},
+		{q: "cash at fiscal year end 2003", intent: Lookup, metric: "cash", periods: "FY2003"},
+		{q: "What was the change in net sales from Q2 2003 to Q2 2004?", intent: Compute, metric: "revenue", op: "change", periods: "Q2 FY2003,Q2 FY2004"},
+		{q: "percentage change in SG&A in Q2 2004 versus Q2 2003, to two decimal places", intent: Compute, metric: "sga", op: "pct_change", periods: "Q2 FY2004,Q2 FY2003"},
+		{q: "operating margin Q2 2004", intent: Compute, derived: "operating margin", periods: "Q2 FY2004", unit: "percent"},
+		{q: "current ratio as of May 29, 2004", intent: Compute, derived: "current ratio", periods: "as of May 29, 2004"},
+		{q: "Why did gross margin decline?", intent: Passage, derived: "gross margin", op: "change"},
+		{q: "Who is the CEO of Innovo Group?", intent: Passage},
+		{q: "How many employees were hired for the Blue Concept Division acquisition?", intent: Lookup, unit: "count"},
+		{q: "What did the termination of the Fetish licensing agreement cost?", intent: Lookup},
+		{q: "What revenue does the company expect for fiscal 2005?", intent: Lookup, metric: "revenue", periods: "FY2005"},
+		{q: "How much were the additional charges against the remaining Fetish inventory?", intent: Lookup, metric: ""},
+		{q: "", intent: Lookup},
+	}
+	for _, tt := range tests {
+		q := Parse(tt.q)
+		key := ""
+		if q.Metric != nil {
+			key = q.Metric.Key
+		}
+		der := ""
+		if q.Derived != nil {
+			der = q.Derived.Name
+		}
+		var ps []string
+		for _, p := range q.Periods {
+			switch {
+			case p.Relative != "":
+				ps = append(ps, "rel:"+p.Relative)
+			case p.Period.Tag() != "":
+				ps = append(ps, p.Period.Tag())
+			case p.YearOnly:
+				ps = append(ps, "FY"+itoa(p.FY))
+			default:
+				ps = append(ps, p.Period.String())
+			}
+		}
+		if q.Intent != tt.intent || key != tt.metric || der != tt.derived || q.Op != tt.op || tt.periods != "" && strings.Join(ps, ",") != tt.periods ||
+			q.Basis != tt.basis || tt.unit != "" && q.Unit != tt.unit || tt.terms != "" && strings.Join(q.Terms, " ") != tt.terms {
+			t.Errorf("Parse(%q) = intent %s metric %q derived %q op %q periods %q basis %q unit %q terms %q", tt.q, q.Intent, key, der, q.Op, strings.Join(ps, ","), q.Basis, q.Unit, q.Terms)
+		}
+	}
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	s := ""
+	for ; n > 0; n /= 10 {
+		s = string(rune('0'+n%10)) + s
+	}
+	return s
+}
+
+// FuzzParse checks that no question makes the parser panic.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"Joe's net sales Q2 2004", "title:x AND +y", "*", "\"unbalanced", "12345", "💰 revenue?", strings.Repeat("net sales ", 500)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		_ = Parse(s)
+	})
+}
