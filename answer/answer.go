@@ -124,6 +124,10 @@ func (e *Engine) askDoc(q nlq.Query, d *index.DocInfo) Answer {
 			return e.withClosest(a, q, ctx)
 		}
 	}
+	if q.Forward {
+		// guidance is not a reported figure: a passage that states it, or none
+		return e.outlookAnswer(q, ctx)
+	}
 	a, ok := e.lookupAnswer(q, ctx)
 	if ok {
 		return a

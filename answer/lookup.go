@@ -19,6 +19,7 @@ type target struct {
 	end      extract.Date       // zero = any
 	fq, fy   int                // 0 = any
 	explicit bool               // the question named it
+	calKnown bool               // the release states its fiscal calendar: no calendar-quarter reading
 	current  bool               // the release's own period, by default or "this quarter"
 	text     string
 }
@@ -40,6 +41,11 @@ func balanceMetric(q nlq.Query) bool {
 // With no period, a flow figure gets the release's own period and a
 // balance its latest balance-sheet date.
 func resolve(q nlq.Query, d *index.DocInfo, balance bool) (out []target) {
+	defer func() {
+		for i := range out {
+			out[i].calKnown = d.Calendar.Known
+		}
+	}()
 	var base *target
 	for _, ps := range q.Periods {
 		if ps.Relative != "" {
@@ -170,6 +176,10 @@ func explicitTarget(ps nlq.PeriodSpec, d *index.DocInfo, balance bool) target {
 	case t.months > 0 && t.kind == extract.Unknown:
 		t.kind = extract.Duration
 	}
+	if balance && t.kind == extract.Duration && t.fq > 0 && t.months == 3 && t.end.IsZero() {
+		// a balance "at the end of the second quarter": the quarter's end date
+		t.kind = extract.Instant
+	}
 	if t.kind == extract.Instant {
 		t.months = 0
 	}
@@ -213,12 +223,12 @@ func periodMatch(p extract.Period, t target) float64 {
 	if t.fq > 0 || t.fy > 0 {
 		if t.fy > 0 && p.FY != 0 && p.FY != t.fy {
 			// a calendar-year reading of the question may still fit the date
-			if !(t.fq == 0 && p.End.Y == t.fy && p.Months == 12) && !(t.fq > 0 && calendarQuarter(p.End) == t.fq && p.End.Y == t.fy) {
+			if !(t.fq == 0 && p.End.Y == t.fy && p.Months == 12) && !(!t.calKnown && t.fq > 0 && calendarQuarter(p.End) == t.fq && p.End.Y == t.fy) {
 				return 0
 			}
 			score = 0.8
 		}
-		if t.fq > 0 && p.FQ != 0 && p.FQ != t.fq && !(calendarQuarter(p.End) == t.fq && p.End.Y == t.fy) {
+		if t.fq > 0 && p.FQ != 0 && p.FQ != t.fq && !(!t.calKnown && calendarQuarter(p.End) == t.fq && p.End.Y == t.fy) {
 			return 0
 		}
 		if t.fy > 0 && p.FY == 0 && p.End.Y != t.fy {

@@ -1,8 +1,11 @@
 package answer
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 
+	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
 	"github.com/ex99/ex99/nlq"
 	"github.com/ex99/ex99/vocab"
@@ -93,4 +96,77 @@ func Mark(text, query string) string {
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\'' || c >= 0x80
+}
+
+// outlookAnswer answers a question about guidance with the passage that
+// states it: one that speaks of the future, names the metric, and names
+// the period asked about. Anything less is "none".
+func (e *Engine) outlookAnswer(q nlq.Query, ctx *docCtx) Answer {
+	a := Answer{Kind: KindNone, Citations: []Citation{}}
+	hits, err := e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: passageWords(q, ctx.info.Company), Phrases: q.Phrases, Size: 8})
+	if err == nil {
+		targets := resolve(q, ctx.info, false)
+		for _, h := range hits {
+			if outlookFits(h.Text, q, targets) {
+				a.Kind = KindPassage
+				a.Citations = append(a.Citations, passageCitation(h.Passage))
+				if a.Answer == "" {
+					a.Answer = h.Text
+					a.Marked = Mark(h.Text, q.Words)
+				}
+			}
+		}
+	}
+	if a.Kind == KindNone {
+		a.Answer = fmt.Sprintf("Not found: %s gives no outlook for %s%s.", ctx.info.Name, metricName(q), periodSuffix(q, ctx))
+		return e.withClosest(a, q, ctx)
+	}
+	if len(a.Citations) > 3 {
+		a.Citations = a.Citations[:3]
+	}
+	return a
+}
+
+var reFutureText = regexp.MustCompile(`(?i)\b(expects?|expected|expecting|outlook|guidance|forecasts?|anticipates?|anticipated|projects?|projected|targets?|plans?|will|estimates?|range|between)\b`)
+
+// outlookFits reports whether a passage states the outlook asked for.
+func outlookFits(text string, q nlq.Query, targets []target) bool {
+	if !reFutureText.MatchString(text) {
+		return false
+	}
+	tt := termSet(text)
+	if q.Metric != nil {
+		found := false
+		for _, n := range q.Metric.Names {
+			if allIn(strings.Fields(n), tt) {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	if len(targets) == 0 {
+		return true
+	}
+	for _, m := range extract.ScanPeriods(text) {
+		for _, t := range targets {
+			p := m.Period
+			if t.fy != 0 && (p.FY == t.fy || p.End.Y == t.fy) && (t.fq == 0 || p.FQ == t.fq) {
+				return true
+			}
+			if t.fq != 0 && p.FQ == t.fq && p.FY == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func periodSuffix(q nlq.Query, ctx *docCtx) string {
+	ts := resolve(q, ctx.info, false)
+	if len(ts) == 0 {
+		return ""
+	}
+	return " for " + ts[0].String()
 }

@@ -158,10 +158,15 @@ func interpret(doc *Document, blocks []block) {
 	}
 	// narrative facts
 	var ctx Period
+	sectionEntity := sectionEntities(doc)
 	for i := range doc.Passages {
 		p := &doc.Passages[i]
 		fs := narrativeFacts(p, doc.Company, &ctx)
 		for k := range fs {
+			if fs[k].Entity == "" && sectionEntity[p.Section] != "" {
+				// a figure under the heading "Sears Canada" is Sears Canada's
+				fs[k].Entity = sectionEntity[p.Section]
+			}
 			doc.Calendar.fill(&fs[k].Period, doc.Current)
 			// cite the sentence's own lines where they can be found
 			fs[k].Start, fs[k].End = clauseLines(doc, p, fs[k].Text)
@@ -354,3 +359,42 @@ func hasUnit(g *grid) bool {
 	}
 	return false
 }
+
+// sectionEntities maps section headings that name an entity of the tables
+// (a segment column "Domestic", a subsidiary block "Georgia Power", a row of
+// a segment table) to that entity.
+func sectionEntities(doc *Document) map[string]string {
+	known := map[string]string{}
+	add := func(name string) {
+		n := strings.ToLower(strings.TrimSpace(strings.TrimRight(name, ":- ")))
+		if n != "" {
+			known[n] = strings.TrimRight(name, ":- ")
+		}
+	}
+	for _, f := range doc.Facts {
+		if f.Entity != "" {
+			add(f.Entity)
+		}
+	}
+	for _, t := range doc.Tables {
+		title := strings.ToLower(strings.Join(t.Title, " "))
+		if !reSegmentTitle.MatchString(title) {
+			continue
+		}
+		for _, r := range t.Rows {
+			add(r.Label)
+		}
+	}
+	out := map[string]string{}
+	for _, p := range doc.Passages {
+		if p.Section == "" {
+			continue
+		}
+		if e, ok := known[strings.ToLower(strings.TrimRight(p.Section, ":- "))]; ok && !isCompanyName(e, doc.Company) {
+			out[p.Section] = e
+		}
+	}
+	return out
+}
+
+var reSegmentTitle = regexp.MustCompile(`segment|by region|geograph|by business|by division|reportable`)

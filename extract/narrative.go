@@ -793,12 +793,18 @@ func isCompanyName(name, company string) bool {
 	if n == "" {
 		return false
 	}
-	if strings.HasPrefix(c, n) || strings.HasPrefix(n, c) {
-		return true
+	// every word of the name is a word of the company's name ("Innovo",
+	// "Innovo Group", "the Company"); "Sears Canada" is a subsidiary
+	cw := map[string]bool{"company": true, "the": true}
+	for _, w := range strings.Fields(c) {
+		cw[w] = true
 	}
-	cf := strings.Fields(c)
-	nf := strings.Fields(n)
-	return len(cf) > 0 && len(nf) > 0 && cf[0] == nf[0] && len(nf[0]) > 3
+	for _, w := range strings.Fields(n) {
+		if !cw[w] && !corpSuffix[w] {
+			return false
+		}
+	}
+	return true
 }
 
 var corpSuffix = map[string]bool{"inc": true, "inc.": true, "corp": true, "corp.": true, "co": true, "co.": true, "ltd": true, "ltd.": true, "llc": true, "l.p.": true, "lp": true, "plc": true, "n.a.": true}

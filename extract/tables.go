@@ -519,6 +519,8 @@ func lastOf(s []string) string {
 	return s[len(s)-1]
 }
 
+var reQualifierOnly = regexp.MustCompile(`(?i)^\s*(total|basic|diluted|assuming dilution|as reported|reported|gaap|adjusted|non-gaap|basic and diluted|diluted and basic|per share|continuing operations|net)\s*$`)
+
 var reQualifier = regexp.MustCompile(`(?i)[\s,\-–—:]*\b(basic|diluted|assuming dilution|as reported|reported|gaap|adjusted|non-gaap)\b[\s,\-–—:]*`)
 
 // metricKey finds the vocabulary metric a row label names: the label
@@ -540,7 +542,9 @@ func metricKey(label string, section []string) string {
 		return k
 	}
 	if sec := lastOf(section); sec != "" {
-		if stripped == "" || len(strings.Fields(stripped)) <= 2 {
+		// "Basic" under "NET INCOME (LOSS) PER SHARE:" is that metric; "Other
+		// liabilities" under "Current liabilities" is not
+		if stripped == "" || reQualifierOnly.MatchString(label) {
 			if k := try(sec); k != "" {
 				return k
 			}

@@ -67,6 +67,9 @@ type Query struct {
 	// ChangeCue says a word of the question asks about a change ("add",
 	// "increase"), so a figure stated as a change fits it.
 	ChangeCue bool `json:"change_cue,omitempty"`
+	// Forward says the question asks about the future (guidance, outlook):
+	// no reported figure answers it, a passage may.
+	Forward bool `json:"forward,omitempty"`
 	// Words are all content words (metric words included), for full-text search.
 	Words string `json:"words"`
 	// Phrases are multi-word phrases of the question worth matching as written.
@@ -257,6 +260,9 @@ func Parse(question string) Query {
 		break
 	}
 	for _, w := range words {
+		if forwardWord[w.norm] {
+			q.Forward = true
+		}
 		if growthWord[w.norm] {
 			q.Growth = true
 		}
@@ -323,6 +329,11 @@ var qualifierWord = map[string]bool{"basic": true, "diluted": true, "adjusted": 
 
 var growthWord = map[string]bool{"grow": true, "grew": true, "grown": true, "growth": true, "rise": true, "rose": true, "risen": true,
 	"climb": true, "climbed": true, "jump": true, "jumped": true, "expand": true, "expanded": true, "shrink": true, "shrank": true}
+
+// forwardWord marks a question about the future: guidance, an outlook.
+var forwardWord = map[string]bool{"expect": true, "expects": true, "expected": true, "guidance": true, "guide": true, "guided": true,
+	"outlook": true, "forecast": true, "forecasts": true, "anticipate": true, "anticipates": true, "project": true, "projects": true,
+	"projected": true, "target": true, "targets": true, "plan": true, "plans": true, "estimate": true, "estimates": true}
 
 // changeCue words ask how much something changed without naming a change
 // ("how many customers did it add").
