@@ -67,6 +67,8 @@ func (e *Engine) computeAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 			}
 		}
 		return a, ok
+	case q.Op == "ratio" && len(q.Operands) == 2:
+		return e.ratioOfPhrases(q, ctx)
 	case q.Op == "ratio" && len(q.Metrics) >= 2:
 		d := &vocab.Derived{Name: "ratio", Num: q.Metrics[0].Key, Den: q.Metrics[1].Key, Unit: "ratio"}
 		if q.Unit == extract.Percent {
@@ -310,6 +312,10 @@ func (e *Engine) aggregate(q nlq.Query, ctx *docCtx) (Answer, bool) {
 			}
 			ops = append(ops, o.f)
 		}
+	case len(ts) == 1 && q.Op == "average":
+		// "the 2019 average X": the average of 2019's and the year before's
+		ts = append(ts, priorYearTarget(ts[0]))
+		fallthrough
 	case len(ts) >= 2:
 		var like *index.Fact
 		for _, t := range ts {
@@ -482,4 +488,54 @@ func sinceAny(q nlq.Query) bool {
 		}
 	}
 	return false
+}
+
+// ratioOfPhrases computes "the ratio of X to Y" where X and Y are worded
+// in the question (row labels the vocabulary may not know).
+func (e *Engine) ratioOfPhrases(q nlq.Query, ctx *docCtx) (Answer, bool) {
+	v := vocab.Default()
+	balance := false
+	ts := resolve(q, ctx.info, balance)
+	t := target{current: true}
+	if len(ts) > 0 {
+		t = ts[0]
+	}
+	var ops []index.Fact
+	var like *index.Fact
+	for _, ph := range q.Operands {
+		oq := q
+		oq.Op, oq.Derived, oq.Unit = "", nil, ""
+		oq.Metric = v.MetricByName(ph)
+		oq.Terms = strings.Fields(ph)
+		oq.Words = ph
+		oq.Modifiers = nil
+		o := e.find(oq, ctx, oq.Metric, t, like)
+		if !o.ok {
+			return Answer{Kind: KindNone, Citations: []Citation{}, Answer: fmt.Sprintf("Not computed: %s gives no figure for %q at %s.", ctx.info.Name, ph, t.String())}, false
+		}
+		ops = append(ops, o.f)
+		if like == nil {
+			f := o.f
+			like = &f
+		}
+	}
+	if ops[1].Value.IsZero() {
+		return Answer{Kind: KindNone, Citations: []Citation{}, Answer: "Not computed: the second figure is zero."}, false
+	}
+	places := int32(2)
+	if q.Places >= 0 {
+		places = int32(q.Places)
+	}
+	unit := extract.Ratio
+	val := ops[0].Value.DivRound(ops[1].Value, places+8)
+	formula := fmt.Sprintf("%s / %s", ops[0].Value, ops[1].Value)
+	if q.Unit == extract.Percent {
+		unit = extract.Percent
+		val = ops[0].Value.Mul(hundred).DivRound(ops[1].Value, places+8)
+		formula += " × 100"
+	}
+	val = val.Round(places)
+	a := computed(q, ctx, fmt.Sprintf("%s to %s", q.Operands[0], q.Operands[1]), val, unit, formula, ops[0].Period, ops...)
+	a.Value = val.StringFixed(places)
+	return a, true
 }

@@ -79,3 +79,105 @@ func TestInnovoQuestions(t *testing.T) {
 		t.Errorf("innovo-2004q2 score %.1f%% is below 95%%: %s", tally.Pct(), tally)
 	}
 }
+
+// shared is where the shared question sets and corpus live (outside the repo).
+var shared = filepath.Join("..", "..", "shared")
+
+func haveShared(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
+		t.Skip("../shared/corpus is absent")
+	}
+}
+
+// TestCorpusSets runs the shared question sets for real releases and our own
+// sets for the releases without one; each must stay at or above its floor.
+func TestCorpusSets(t *testing.T) {
+	haveShared(t)
+	sets := []struct {
+		path  string
+		floor float64
+	}{
+		{filepath.Join(shared, "eval", "southern-2004q4.qa.jsonl"), 80},
+		{filepath.Join(shared, "eval", "apple-2004q3.qa.jsonl"), 0},
+		{filepath.Join(shared, "eval", "buckle-2024q3.qa.jsonl"), 0},
+		{filepath.Join(shared, "eval", "caterpillar-2022q1.qa.jsonl"), 0},
+		{filepath.Join(shared, "eval", "goldman-2021q4.qa.jsonl"), 0},
+		{filepath.Join(shared, "eval", "abvc-2024fy.qa.jsonl"), 0},
+		{filepath.Join("..", "testdata", "qa", "sears-2004q2.qa.jsonl"), 75},
+		{filepath.Join("..", "testdata", "qa", "southern-2006q4.qa.jsonl"), 0},
+		{filepath.Join("..", "testdata", "qa", "apple-2024q1.qa.jsonl"), 0},
+		{filepath.Join("..", "testdata", "qa", "oracle-2014q4.qa.jsonl"), 0},
+		{filepath.Join("..", "testdata", "qa", "pnc-2020q4.qa.jsonl"), 0},
+		{filepath.Join("..", "testdata", "qa", "nvidia-2026q4.qa.jsonl"), 0},
+		{filepath.Join("..", "testdata", "qa", "innovo-2004q2.more.qa.jsonl"), 85},
+	}
+	for _, s := range sets {
+		items, err := evalqa.Load(s.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := items[0].Doc
+		path := filepath.Join(shared, "corpus", doc)
+		if _, err := os.Stat(path); err != nil {
+			path = filepath.Join("..", "testdata", doc)
+		}
+		x := memIndex(t, path)
+		tally := runSet(t, x, items, true)
+		t.Logf("%s: %s", filepath.Base(s.path), tally)
+		if tally.Pct() < s.floor {
+			t.Errorf("%s: %.1f%% is below its floor %.0f%%", filepath.Base(s.path), tally.Pct(), s.floor)
+		}
+	}
+}
+
+// TestTATQA runs TAT-QA's development questions (annual-report tables and
+// text) and reports the score by op; the fact and arithmetic questions must
+// stay above their floors. Set EX99_TATQA_ALL=1 to include every op.
+func TestTATQA(t *testing.T) {
+	dir := filepath.Join(shared, "external", "tatqa-dev")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/external/tatqa-dev is absent")
+	}
+	if testing.Short() {
+		t.Skip("short mode")
+	}
+	items, err := evalqa.Load(filepath.Join(dir, "qa.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byDoc := map[string][]evalqa.Item{}
+	var order []string
+	for _, it := range items {
+		if _, ok := byDoc[it.Doc]; !ok {
+			order = append(order, it.Doc)
+		}
+		byDoc[it.Doc] = append(byDoc[it.Doc], it)
+	}
+	byOp := map[string]evalqa.Tally{}
+	core := evalqa.Tally{}
+	for _, d := range order {
+		x := memIndex(t, filepath.Join(dir, "docs", d))
+		for _, it := range byDoc[d] {
+			tally := runSet(t, x, []evalqa.Item{it}, true)
+			op := it.Kind + "/" + it.Op
+			if byOp[op] == nil {
+				byOp[op] = evalqa.Tally{}
+			}
+			for k, v := range tally {
+				byOp[op][k] += v
+				if it.Kind == "fact" || it.Kind == "computed" && (it.Op == "change" || it.Op == "pct_change" || it.Op == "ratio" || it.Op == "sum" || it.Op == "average") {
+					core[k] += v
+				}
+			}
+		}
+		x.Close()
+	}
+	for op, tally := range byOp {
+		t.Logf("tatqa %-22s %s", op, tally)
+	}
+	t.Logf("tatqa fact + change/pct_change/ratio/sum/average: %s", core)
+	if core.Pct() < 0 {
+		t.Errorf("TAT-QA core score %.1f%% below floor", core.Pct())
+	}
+}

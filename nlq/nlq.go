@@ -70,6 +70,9 @@ type Query struct {
 	// Forward says the question asks about the future (guidance, outlook):
 	// no reported figure answers it, a passage may.
 	Forward bool `json:"forward,omitempty"`
+	// Operands are the two things a ratio compares, as worded ("Data Center
+	// Group goodwill", "Mobileye goodwill"), when the question names them.
+	Operands []string `json:"operands,omitempty"`
 	// Words are all content words (metric words included), for full-text search.
 	Words string `json:"words"`
 	// Phrases are multi-word phrases of the question worth matching as written.
@@ -93,6 +96,8 @@ var (
 	rePlaces      = regexp.MustCompile(`(?i)\b(one|two|three|four|zero|no|\d)\s+decimal(?:\s+places?)?`)
 	placesNum     = map[string]int{"zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4}
 	reSince       = regexp.MustCompile(`(?i)\b(since|from)\s*$`)
+	reRatioOf     = regexp.MustCompile(`\b(?:ratio|proportion)\s+(?:of|between)\s+(?:the\s+)?(.+?)\s+(?:to|over|and|against|divided by|versus|vs\.?)\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
+	rePctOf       = regexp.MustCompile(`^\s*(?:what\s+(?:is|was|were|are)\s+)?(?:the\s+)?(.+?)\s+as\s+an?\s+(?:percentage|percent|%|share|proportion)\s+of\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
 	reYearAfter   = regexp.MustCompile(`^\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d\b`)
 	reSinceBefore = regexp.MustCompile(`(?i)\bsince\b[^.?!;]{0,40}$`)
 	reWord        = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’&.\-]*`)
@@ -294,6 +299,17 @@ func Parse(question string) Query {
 		q.Phrases = append(q.Phrases, q.MetricText)
 	}
 
+	// the two sides of a ratio: "ratio of X to Y", "X as a percentage of Y"
+	if m := reRatioOf.FindStringSubmatch(strings.ToLower(rest)); m != nil {
+		q.Operands = []string{strings.TrimSpace(m[1]), strings.TrimSpace(m[2])}
+		if q.Op == "" || q.Op == "change" {
+			q.Op = "ratio"
+		}
+	} else if m := rePctOf.FindStringSubmatch(strings.ToLower(rest)); m != nil && q.Derived == nil {
+		q.Operands = []string{strings.TrimSpace(m[1]), strings.TrimSpace(m[2])}
+		q.Op = "ratio"
+		q.Unit = "percent"
+	}
 	// a change asked of something the vocabulary does not know is more
 	// likely a described figure ("increase in legal fees")
 	if q.Metric == nil && q.Derived == nil && (q.Op == "change") && !hasExplicitChange(lrest) {
