@@ -286,7 +286,7 @@ type comp struct {
 }
 
 var (
-	reYearCell      = regexp.MustCompile(`^(?:FY\s*)?(?:19|20)\d\d[A-Za-z*]?$`)
+	reYearCell  = regexp.MustCompile(`^(?:FY\s*)?(?:19|20)\d\d[A-Za-z*]?$`)
 	rePeriodish = regexp.MustCompile(`(?i)\b(year|years|fiscal|quarter|months?|weeks?|ended|ending|as of|period|fy|q[1-4])\b`)
 	openAffix   = set("$", "$(", "(", "€", "£", "¥", "US$", "($", "(€", "(£", "C$", "A$", "R$", "CHF", "$-", "$—")
 	closeAffix  = set(")", "%", "%)", ")%", "%*", ")*", "x", "pts", "pts.", "bps", "pp")
