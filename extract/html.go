@@ -25,6 +25,9 @@ func readHTML(src []byte, base int) ([]Line, []block) {
 	f.flush(nil)
 	lines, blocks := f.assemble()
 	attachTitles(blocks)
+	for _, c := range f.conts {
+		c[1].title = append(append([]string{}, c[0].title...), c[1].title...)
+	}
 	return lines, dropTitleBlocks(blocks)
 }
 
@@ -461,7 +464,8 @@ type unit struct {
 	kind   blockKind // bPara, bBullet, bHeading or bTable; -2 for <pre> text
 	lines  []Line    // the unit's view lines (text not yet numbered)
 	text   string    // folded paragraph text
-	grid   *grid     // tables: line numbers relative to the unit's first line (0-based)
+	grids  []*grid   // tables: line numbers relative to the unit's first line (0-based)
+	cont   []bool    // tables: grid i continues grid i-1 under another period
 	header []int     // tables: unused
 }
 
@@ -478,6 +482,8 @@ type flow struct {
 	// open block elements and whether each has given a paragraph yet
 	blocks []*hnode
 	given  map[*hnode]bool
+	// table grids that continue the grid before them (same title)
+	conts [][2]*grid
 }
 
 func (f *flow) topBlock() *hnode {
@@ -730,9 +736,13 @@ func (f *flow) assemble() ([]Line, []block) {
 			}
 			blocks = append(blocks, textBlocks(texts, first-1)...)
 		case bTable:
-			g := u.grid
-			shiftGrid(g, first)
-			blocks = append(blocks, block{kind: bTable, start: g.start, end: g.end, grid: g})
+			for k, g := range u.grids {
+				shiftGrid(g, first)
+				blocks = append(blocks, block{kind: bTable, start: g.start, end: g.end, grid: g})
+				if u.cont[k] && k > 0 {
+					f.conts = append(f.conts, [2]*grid{u.grids[k-1], g})
+				}
+			}
 		default:
 			ts := make([]string, len(u.lines))
 			for k, l := range u.lines {

@@ -27,6 +27,7 @@ type hcell struct {
 	bold   bool
 	indent float64 // points
 	marker bool    // only a footnote marker or bullet glyph
+	lines  []string // the text split at line breaks and blocks
 }
 
 // hrow is a table row.
@@ -127,12 +128,12 @@ func readCell(td *hnode, st hstyle) (hcell, bool) {
 				}
 			case c.hidden || skipTags[c.tag]:
 			case c.tag == "br" || blockTags[c.tag] || c.tag == "table":
-				segs = append(segs, seg{text: " "})
+				segs = append(segs, seg{text: "\n"})
 				if !gotIndent {
 					indent += leftIndent(c.style)
 				}
 				walk(c, st.apply(c))
-				segs = append(segs, seg{text: " "})
+				segs = append(segs, seg{text: "\n"})
 			default:
 				if !gotIndent {
 					indent += leftIndent(c.style)
@@ -162,7 +163,17 @@ func readCell(td *hnode, st hstyle) (hcell, bool) {
 			bold = bold && s.bold
 		}
 	}
-	return hcell{text: text, label: label, bold: bold && n > 0, indent: indent, marker: reMarker.MatchString(text)}, true
+	var lines []string
+	var all strings.Builder
+	for _, s := range segs {
+		all.WriteString(s.text)
+	}
+	for _, l := range strings.Split(all.String(), "\n") {
+		if t := foldSpace(l); t != "" {
+			lines = append(lines, t)
+		}
+	}
+	return hcell{text: text, label: label, bold: bold && n > 0, indent: indent, marker: reMarker.MatchString(text), lines: lines}, true
 }
 
 // leadingPad counts the spaces and no-break spaces that start s after the
@@ -274,12 +285,14 @@ type tableAnalysis struct {
 	labelEnd  int      // logical columns [0, labelEnd) hold labels
 	bodyStart int      // index of the first body row
 	comps     []comp   // value columns, left to right (text-only ones included)
+	minLabel  int      // leftmost column where body labels start
 }
 
 // comp is a value column: a run of logical columns.
 type comp struct {
 	lo, hi   int // logical columns, inclusive
 	numeric  bool
+	footnote bool // footnote numbers set in a column of their own
 	width    int // widest text, for the view
 	gridCol  int // column in the grid, -1 for a text-only column
 	firstRow int
@@ -302,11 +315,11 @@ func rowAtoms(ri int, r hrow) ([]atom, int) {
 	cells := r.cells
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
-		t := c.text
+		t := valueCellText(c)
 		switch {
-		case openAffix[t] && i+1 < len(cells) && isValueText(cells[i+1].text):
+		case openAffix[t] && i+1 < len(cells) && isValueText(valueCellText(cells[i+1])):
 			nx := cells[i+1]
-			out = append(out, atom{row: ri, s: c.s, e: nx.e, text: t + nx.text})
+			out = append(out, atom{row: ri, s: c.s, e: nx.e, text: t + valueCellText(nx)})
 			i++
 		case closeAffix[t] && len(out) > 0 && out[len(out)-1].e <= c.s && (out[len(out)-1].num || out[len(out)-1].nil):
 			a := &out[len(out)-1]
@@ -335,6 +348,22 @@ func rowAtoms(ri int, r hrow) ([]atom, int) {
 		}
 	}
 	return out, valStart
+}
+
+var reTrailMark = regexp.MustCompile(`\s*(?:\([a-z]\)|[*†‡]+)$`)
+
+// valueCellText is a cell's text as a value: without footnote
+// superscripts, and without a trailing footnote letter after a number or a
+// closing mark ("(8" + ")(a)").
+func valueCellText(c hcell) string {
+	t := c.label
+	if isValueText(t) || openAffix[t] || closeAffix[t] {
+		return t
+	}
+	if s := reTrailMark.ReplaceAllString(t, ""); s != t && (isValueText(s) || closeAffix[s]) {
+		return s
+	}
+	return t
 }
 
 // isYearAtom reports a value that reads as a year column header ("2024").
@@ -395,6 +424,15 @@ func analyzeTable(rows []hrow) *tableAnalysis {
 		labelEnd = 0
 	}
 	a.labelEnd = labelEnd
+	a.minLabel = 1 << 30
+	for ri := a.bodyStart; ri < len(rows); ri++ {
+		if cs := rows[ri].cells; len(cs) > 0 && cs[0].s < labelEnd {
+			a.minLabel = min(a.minLabel, cs[0].s)
+		}
+	}
+	if a.minLabel == 1<<30 {
+		a.minLabel = 0
+	}
 	// re-split rows at the label boundary
 	for ri := range rows {
 		a.atoms[ri] = splitAt(ri, rows[ri], labelEnd)
@@ -500,13 +538,63 @@ func (a *tableAnalysis) findComps() {
 			a.comps[at.comp].numeric = true
 		}
 	}
+	a.markFootnotes(all)
 	g := 0
 	for i := range a.comps {
-		if a.comps[i].numeric && a.comps[i].lo >= a.labelEnd {
+		if a.comps[i].numeric && !a.comps[i].footnote && a.comps[i].lo >= a.labelEnd {
 			a.comps[i].gridCol = g
 			g++
 		}
 	}
+}
+
+var reFootRef = regexp.MustCompile(`^(?:\d(?:,\d)*|[a-z])$`)
+
+// markFootnotes finds value columns that hold only footnote numbers
+// printed after the values of the column before them ("1,537  2").
+func (a *tableAnalysis) markFootnotes(all []*atom) {
+	byComp := map[int][]*atom{}
+	for _, at := range all {
+		byComp[at.comp] = append(byComp[at.comp], at)
+	}
+	rowHas := func(ci, row int) bool {
+		for _, at := range byComp[ci] {
+			if at.row == row && (at.num || at.nil) {
+				return true
+			}
+		}
+		return false
+	}
+	for ci := 1; ci < len(a.comps); ci++ {
+		ats := byComp[ci]
+		if len(ats) == 0 || !a.comps[ci-1].numeric {
+			continue
+		}
+		foot := true
+		for _, at := range ats {
+			if !reFootRef.MatchString(at.text) || !rowHas(ci-1, at.row) {
+				foot = false
+				break
+			}
+		}
+		if foot && len(ats)*2 < a.valueRows() {
+			a.comps[ci].footnote = true
+		}
+	}
+}
+
+// valueRows counts body rows with a value.
+func (a *tableAnalysis) valueRows() int {
+	n := 0
+	for ri := a.bodyStart; ri < len(a.rows); ri++ {
+		for _, at := range a.atoms[ri] {
+			if at.num || at.nil {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // nearestComp is the value column that overlaps columns [s, e) most, or
@@ -640,32 +728,63 @@ func (u *unionFind) place(at *atom) {
 
 // ---- grid ----
 
-// unit builds the table unit: the view lines of its rows and its grid. Row
-// line numbers are 0-based indexes into the unit's lines until assembly.
+// segment is a part of a data table with a header of its own. A table may
+// hold several: a new header block in the middle ("Average Daily VaR" under
+// the balance sheet), or section rows that name periods ("First Quarter
+// 2022" … "First Quarter 2021") over the same columns.
+type segment struct {
+	title     []string
+	titleRows []int
+	heads     []int    // header rows
+	extra     []string // a period row's text, a header over every column
+	body      []int    // body rows
+	cont      bool     // continues the segment above under another period
+}
+
+// unit builds the table unit: the view lines of its rows and the grids of
+// its segments. Row line numbers are 0-based indexes into the unit's lines
+// until assembly.
 func (a *tableAnalysis) unit(base int) unit {
-	ncols := a.numericCols()
-	g := &grid{ncols: ncols}
-	u := unit{kind: bTable, grid: g}
-	// widths for the view
+	u := unit{kind: bTable}
 	labelW := 0
-	for ri, r := range a.rows {
-		if ri >= a.bodyStart {
-			labelW = max(labelW, utf8.RuneCountInString(a.labelOf(ri)))
-		}
+	for ri := a.bodyStart; ri < len(a.rows); ri++ {
+		labelW = max(labelW, utf8.RuneCountInString(a.labelOf(ri)))
 		for _, at := range a.atoms[ri] {
-			if ri >= a.bodyStart {
-				cp := &a.comps[at.comp]
-				cp.width = max(cp.width, utf8.RuneCountInString(at.text))
-			}
+			cp := &a.comps[at.comp]
+			cp.width = max(cp.width, utf8.RuneCountInString(at.text))
 		}
-		_ = r
 	}
 	labelW = min(labelW, 48)
-	lastHeader := -1
-	for ri := 0; ri < a.bodyStart; ri++ {
-		if a.hasValueAreaText(ri) && !a.isSpanRow(ri) {
-			lastHeader = ri
+	segs := a.segments()
+	role := make([]int, len(a.rows)) // 0 body, 1 header, 2 title
+	for _, sg := range segs {
+		for _, ri := range sg.heads {
+			role[ri] = 1
 		}
+		for _, ri := range sg.titleRows {
+			role[ri] = 2
+		}
+	}
+	lineOf := make([]int, len(a.rows))
+	for ri, r := range a.rows {
+		lineOf[ri] = -1
+		if len(r.cells) == 0 {
+			continue
+		}
+		line := Line{Start: base + r.node.start, End: base + r.node.end}
+		switch {
+		case role[ri] == 1:
+			line.Text = a.renderHeader(ri, labelW)
+		case role[ri] == 2 || len(r.cells) == 1 && r.cells[0].e > a.labelEnd:
+			line.Text = r.cells[0].text
+			for _, c := range r.cells[1:] {
+				line.Text += "  " + c.text
+			}
+		default:
+			line.Text = a.renderBody(ri, labelW)
+		}
+		lineOf[ri] = len(u.lines)
+		u.lines = append(u.lines, line)
 	}
 	minLabelCol := 1 << 30
 	for ri := a.bodyStart; ri < len(a.rows); ri++ {
@@ -676,6 +795,218 @@ func (a *tableAnalysis) unit(base int) unit {
 			}
 		}
 	}
+	for _, sg := range segs {
+		if g := a.buildGrid(sg, lineOf, minLabelCol); g != nil {
+			// a part without a unit line of its own keeps the table's
+			if k := len(u.grids); k > 0 && gridUnit(g) == "" && gridUnit(u.grids[k-1]) != "" {
+				g.title = append(g.title, gridUnit(u.grids[k-1]))
+			}
+			u.grids = append(u.grids, g)
+			u.cont = append(u.cont, sg.cont)
+		}
+	}
+	return u
+}
+
+// gridUnit is the unit line of a grid's title or header, or "".
+func gridUnit(g *grid) string {
+	for _, t := range g.title {
+		if isUnitLine(t) {
+			return t
+		}
+	}
+	for _, t := range g.headLabel {
+		if isUnitLine(t) {
+			return t
+		}
+	}
+	return ""
+}
+
+// segments splits the table's rows into segments.
+func (a *tableAnalysis) segments() []segment {
+	var out []segment
+	lastHeader := -1
+	for ri := 0; ri < a.bodyStart; ri++ {
+		if a.hasValueAreaText(ri) && !a.isSpanRow(ri) {
+			lastHeader = ri
+		}
+	}
+	sg := segment{}
+	hasValues := func(ri int) bool {
+		for _, at := range a.atoms[ri] {
+			if at.num || at.nil {
+				return true
+			}
+		}
+		return false
+	}
+	sgValues := func() bool {
+		for _, ri := range sg.body {
+			if hasValues(ri) {
+				return true
+			}
+		}
+		return false
+	}
+	for ri, r := range a.rows {
+		if len(r.cells) == 0 {
+			continue
+		}
+		if ri < a.bodyStart {
+			switch {
+			case a.isSpanRow(ri) && len(sg.heads) == 0:
+				sg.title = append(sg.title, r.cells[0].lines...)
+				sg.titleRows = append(sg.titleRows, ri)
+			case ri <= lastHeader || a.isUnitRow(ri):
+				sg.heads = append(sg.heads, ri)
+			case isPeriodLabel(a.labelOf(ri)):
+				sg.extra = append(sg.extra, strings.TrimRight(a.labelOf(ri), ": "))
+			default:
+				sg.body = append(sg.body, ri)
+			}
+			continue
+		}
+		if a.isReheader(ri) {
+			if sgValues() {
+				// label-only rows just above the new header are its title
+				k := len(sg.body)
+				for k > 0 && !hasValues(sg.body[k-1]) {
+					k--
+				}
+				moved := sg.body[k:]
+				sg.body = sg.body[:k]
+				out = append(out, sg)
+				sg = segment{}
+				for _, m := range moved {
+					for _, c := range a.rows[m].cells {
+						sg.title = append(sg.title, c.lines...)
+					}
+					sg.titleRows = append(sg.titleRows, m)
+				}
+			}
+			sg.heads = append(sg.heads, ri)
+			continue
+		}
+		if lab := a.labelOf(ri); !a.hasValueAreaText(ri) && isPeriodLabel(lab) {
+			if sgValues() {
+				out = append(out, sg)
+				heads := sg.heads
+				sg = segment{heads: heads, cont: true}
+			}
+			sg.extra = append(sg.extra, strings.TrimRight(lab, ": "))
+			continue
+		}
+		sg.body = append(sg.body, ri)
+	}
+	return append(out, sg)
+}
+
+// isPeriodLabel reports a short label that only names a period ("First
+// Quarter 2022", "Three months ended March 31:").
+func isPeriodLabel(t string) bool {
+	if t == "" || len(t) > 60 {
+		return false
+	}
+	ms := ScanPeriods(t)
+	dated := false
+	rest := t
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.Period.End.Y != 0 || m.Period.FY != 0 || m.Period.Months != 0 {
+			dated = true
+		}
+		if m.Start >= 0 && m.End <= len(rest) && m.Start <= m.End {
+			rest = rest[:m.Start] + " " + rest[m.End:]
+		}
+	}
+	if !dated {
+		return false
+	}
+	n := 0
+	for _, w := range strings.Fields(rest) {
+		w = strings.Trim(w, ":,.()-–— ")
+		if w == "" || strings.EqualFold(w, "for") || strings.EqualFold(w, "the") || strings.EqualFold(w, "and") {
+			continue
+		}
+		n++
+	}
+	return n == 0
+}
+
+// isReheader reports a row inside the body that is a header: text over the
+// value columns and no figures.
+func (a *tableAnalysis) isReheader(ri int) bool {
+	if !a.hasValueAreaText(ri) || a.isSpanRow(ri) {
+		return false
+	}
+	for _, at := range a.atoms[ri] {
+		if at.num && !isYearAtom(at) {
+			return false
+		}
+		if at.nil {
+			return false
+		}
+	}
+	lab := a.labelOf(ri)
+	return lab == "" || isUnitLine(lab) || rePeriodish.MatchString(lab) || len(a.atoms[ri]) > 0 && isYearAtom(a.atoms[ri][0])
+}
+
+// buildGrid makes the grid of one segment: its value columns are those with
+// a value in its body.
+func (a *tableAnalysis) buildGrid(sg segment, lineOf []int, minLabelCol int) *grid {
+	colOf := make([]int, len(a.comps))
+	used := make([]bool, len(a.comps))
+	for _, ri := range sg.body {
+		for _, at := range a.atoms[ri] {
+			if at.num || at.nil {
+				used[at.comp] = true
+			}
+		}
+	}
+	n := 0
+	for i, cp := range a.comps {
+		colOf[i] = -1
+		if cp.gridCol >= 0 && used[i] {
+			colOf[i] = n
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	g := &grid{ncols: n, title: sg.title}
+	first, last := 1<<30, -1
+	see := func(ri int) int {
+		l := lineOf[ri]
+		if l >= 0 {
+			first, last = min(first, l), max(last, l)
+		}
+		return l
+	}
+	for _, ri := range sg.titleRows {
+		see(ri)
+	}
+	for _, t := range sg.extra {
+		hs := make([]string, n)
+		for k := range hs {
+			hs[k] = t
+		}
+		g.header = append(g.header, hs)
+		g.headLabel = append(g.headLabel, "")
+	}
+	for _, ri := range sg.heads {
+		l := see(ri)
+		hs, hl := a.headerRow(ri, colOf, n)
+		g.header = append(g.header, hs)
+		g.headLabel = append(g.headLabel, hl)
+		if l >= 0 {
+			if g.headerStart == 0 || l+1 < g.headerStart {
+				g.headerStart = l + 1
+			}
+			g.headerEnd = max(g.headerEnd, l+1)
+		}
+	}
 	var pending *gridRow
 	flush := func() {
 		if pending != nil {
@@ -683,55 +1014,35 @@ func (a *tableAnalysis) unit(base int) unit {
 			pending = nil
 		}
 	}
-	for ri, r := range a.rows {
-		if len(r.cells) == 0 {
+	for _, ri := range sg.body {
+		l := see(ri)
+		gr, ok := a.bodyRow(ri, l, minLabelCol, colOf, n)
+		if !ok {
+			flush()
 			continue
 		}
-		idx := len(u.lines)
-		line := Line{Start: base + r.node.start, End: base + r.node.end}
-		switch {
-		case ri < a.bodyStart && a.isSpanRow(ri) && len(g.header) == 0:
-			line.Text = a.rows[ri].cells[0].text
-			u.lines = append(u.lines, line)
-			g.title = append(g.title, line.Text)
-		case ri < a.bodyStart && (ri <= lastHeader || a.isUnitRow(ri)):
-			hs, hl := a.headerRow(ri)
-			line.Text = a.renderHeader(ri, labelW)
-			u.lines = append(u.lines, line)
-			if g.headerEnd == 0 {
-				g.headerStart = idx + 1
-			}
-			g.headerEnd = idx + 1
-			g.header = append(g.header, hs)
-			g.headLabel = append(g.headLabel, hl)
-		default:
-			line.Text = a.renderBody(ri, labelW)
-			u.lines = append(u.lines, line)
-			gr, ok := a.bodyRow(ri, idx, minLabelCol)
-			if !ok {
-				flush()
-				continue
-			}
-			if pending != nil && !pending.hasValues() && continuesHTML(pending.label, gr.label) {
-				pending.label = joinLabel(pending.label, gr.label)
-				pending.cells = gr.cells
-				pending.end = idx
-				if gr.hasValues() {
-					flush()
-				}
-				continue
-			}
-			flush()
+		if pending != nil && !pending.hasValues() && continuesHTML(pending.label, gr.label) {
+			pending.label = joinLabel(pending.label, gr.label)
+			pending.cells = gr.cells
+			pending.end = l
 			if gr.hasValues() {
-				g.rows = append(g.rows, gr)
-			} else {
-				pending = &gr
+				flush()
 			}
+			continue
+		}
+		flush()
+		if gr.hasValues() {
+			g.rows = append(g.rows, gr)
+		} else {
+			pending = &gr
 		}
 	}
 	flush()
-	g.start, g.end = 0, len(u.lines)-1
-	return u
+	if len(g.rows) == 0 || last < 0 {
+		return nil
+	}
+	g.start, g.end = first, last
+	return g
 }
 
 // continuesHTML reports whether a value-less row's label goes on in the
@@ -744,21 +1055,28 @@ func continuesHTML(prev, next string) bool {
 	return unicode.IsLower(r)
 }
 
-// labelOf is the label text of body row ri.
+// labelOf is the label text of row ri.
 func (a *tableAnalysis) labelOf(ri int) string {
 	var parts []string
 	for _, c := range a.rows[ri].cells {
-		if c.s < a.labelEnd {
+		if c.s < a.labelEnd && !a.inValueArea(c) {
 			parts = append(parts, c.label)
 		}
 	}
 	return strings.Join(parts, " ")
 }
 
+// inValueArea reports a cell that stands over the value columns: it starts
+// in them, or starts right of the labels' first column and reaches into
+// them ("AS OF" centred over three date columns).
+func (a *tableAnalysis) inValueArea(c hcell) bool {
+	return c.s >= a.labelEnd || c.e > a.labelEnd && c.s > a.minLabel
+}
+
 // hasValueAreaText reports a row with text over the value columns.
 func (a *tableAnalysis) hasValueAreaText(ri int) bool {
 	for _, c := range a.rows[ri].cells {
-		if c.e > a.labelEnd {
+		if a.inValueArea(c) {
 			return true
 		}
 	}
@@ -770,7 +1088,7 @@ func (a *tableAnalysis) hasValueAreaText(ri int) bool {
 func (a *tableAnalysis) isSpanRow(ri int) bool {
 	cs := a.rows[ri].cells
 	fc := a.firstComp()
-	return len(cs) == 1 && cs[0].s < a.labelEnd && fc >= 0 && cs[0].e > a.comps[fc].lo
+	return len(cs) == 1 && cs[0].s <= a.minLabel && fc >= 0 && cs[0].e > a.comps[fc].lo
 }
 
 func (a *tableAnalysis) firstComp() int {
@@ -790,30 +1108,33 @@ func (a *tableAnalysis) isUnitRow(ri int) bool {
 
 // headerRow reads header row ri: one text per grid column (a spanning
 // header repeated in each column it spans) and the text over the label
-// columns.
-func (a *tableAnalysis) headerRow(ri int) (hs []string, headLabel string) {
-	hs = make([]string, a.numericCols())
+// columns. colOf maps value columns to grid columns.
+func (a *tableAnalysis) headerRow(ri int, colOf []int, n int) (hs []string, headLabel string) {
+	hs = make([]string, n)
 	for _, c := range a.rows[ri].cells {
-		if c.e <= a.labelEnd {
+		if !a.inValueArea(c) {
 			headLabel = joinSpace(headLabel, c.text)
 			continue
 		}
-		hit := false
-		for _, cp := range a.comps {
-			if cp.gridCol >= 0 && cp.lo < c.e && cp.hi >= c.s {
-				hs[cp.gridCol] = joinSpace(hs[cp.gridCol], c.text)
-				hit = true
+		hit, over := false, false
+		for i, cp := range a.comps {
+			if cp.lo < c.e && cp.hi >= c.s {
+				over = true
+				if colOf[i] >= 0 {
+					hs[colOf[i]] = joinSpace(hs[colOf[i]], c.text)
+					hit = true
+				}
 			}
 		}
-		if !hit {
+		if !hit && !over {
 			// nearest value column by centre
 			best, bd := -1, 1<<30
-			for _, cp := range a.comps {
-				if cp.gridCol < 0 {
+			for i, cp := range a.comps {
+				if colOf[i] < 0 {
 					continue
 				}
 				if d := abs((cp.lo + cp.hi + 1) - (c.s + c.e)); d < bd {
-					best, bd = cp.gridCol, d
+					best, bd = colOf[i], d
 				}
 			}
 			if best >= 0 {
@@ -836,8 +1157,8 @@ func joinSpace(a, b string) string {
 
 // bodyRow reads body row ri into a grid row. ok is false for a row that
 // holds nothing to keep (a repeated year header).
-func (a *tableAnalysis) bodyRow(ri, idx, minLabelCol int) (gridRow, bool) {
-	gr := gridRow{cells: make([]string, a.numericCols()), line: idx, end: idx}
+func (a *tableAnalysis) bodyRow(ri, line, minLabelCol int, colOf []int, n int) (gridRow, bool) {
+	gr := gridRow{cells: make([]string, n), line: line, end: line}
 	var labels []string
 	first := true
 	for _, c := range a.rows[ri].cells {
@@ -854,15 +1175,17 @@ func (a *tableAnalysis) bodyRow(ri, idx, minLabelCol int) (gridRow, bool) {
 	gr.label = strings.Join(labels, " ")
 	years, nums := 0, 0
 	var textCols []string
+	fc := a.firstComp()
 	for _, at := range a.atoms[ri] {
 		cp := a.comps[at.comp]
-		if cp.gridCol < 0 {
-			if cp.lo < a.comps[max(a.firstComp(), 0)].lo {
+		if colOf[at.comp] < 0 {
+			if cp.gridCol < 0 && !cp.footnote && fc >= 0 && cp.lo < a.comps[fc].lo {
 				textCols = append(textCols, at.text)
 			}
 			continue
 		}
-		gr.cells[cp.gridCol] = joinSpace(gr.cells[cp.gridCol], at.text)
+		c := colOf[at.comp]
+		gr.cells[c] = joinSpace(gr.cells[c], at.text)
 		if at.num {
 			nums++
 			if isYearAtom(at) {
@@ -905,7 +1228,7 @@ func (a *tableAnalysis) renderHeader(ri, labelW int) string {
 	var lab []string
 	var rest []hcell
 	for _, c := range a.rows[ri].cells {
-		if c.e <= a.labelEnd {
+		if !a.inValueArea(c) {
 			lab = append(lab, c.text)
 		} else {
 			rest = append(rest, c)
