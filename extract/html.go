@@ -655,8 +655,8 @@ func (f *flow) flush(closing *hnode) {
 }
 
 var (
-	reHTMLBullet     = regexp.MustCompile(`^(?:[•·●▪■◦‣○§]\s*|(?:[*o\-–—]|\(?[ivx]{1,4}\)|\(?[a-h]\)|\d{1,2}[.)])\s+)\S`)
-	reHTMLBulletMark = regexp.MustCompile(`^(?:[•·●▪■◦‣○§]\s*|[*o\-–—]\s+)`)
+	reHTMLBullet     = regexp.MustCompile(`^(?:[•·●▪■◦‣○◾◽◼□⁃∙➢➤►▸▶✓✔❖◆◇§]\s*|(?:[*o\-–—]|\(?[ivx]{1,4}\)|\(?[a-h]\)|\d{1,2}[.)])\s+)\S`)
+	reHTMLBulletMark = regexp.MustCompile(`^(?:[•·●▪■◦‣○◾◽◼□⁃∙➢➤►▸▶✓✔❖◆◇§]\s*|[*o\-–—]\s+)`)
 	reExhibit        = regexp.MustCompile(`(?i)^exhibit\s+\d`)
 )
 

@@ -109,7 +109,7 @@ func tableRows(n *hnode, st hstyle) []hrow {
 	return rows
 }
 
-var reMarker = regexp.MustCompile(`^(?:[•·●▪■◦‣○§*†‡o\-–—]|\(?\d{1,2}\)?\.?|\(?[a-zA-Z]\)|\(?[ivx]{1,4}\)|\[\d{1,2}\])$`)
+var reMarker = regexp.MustCompile(`^(?:[•·●▪■◦‣○◾◽◼□⁃∙➢➤►▸▶✓✔❖◆◇§*†‡o\-–—]|\(?\d{1,2}\)?\.?|\(?[a-zA-Z]\)|\(?[ivx]{1,4}\)|\[\d{1,2}\])$`)
 
 // readCell reads a cell's text, label text, boldness and indentation.
 func readCell(td *hnode, st hstyle) (hcell, bool) {
@@ -205,7 +205,7 @@ func (f *flow) layoutTable(n *hnode, rows []hrow, st hstyle) {
 		switch {
 		case len(r.cells) == 0:
 			continue
-		case len(r.cells) == 1 || hasNestedTable(r.node):
+		case len(r.cells) == 1 || hasNestedTable(r.node) || !r.cells[0].marker && !oneLineCells(r.cells):
 			for _, td := range tds {
 				cst := st.apply(r.node).apply(td)
 				f.blocks = append(f.blocks, td)
@@ -263,8 +263,21 @@ func hasNestedTable(n *hnode) bool {
 	return false
 }
 
+// bulletGlyphs are the characters releases set before list items.
+const bulletGlyphs = "•·●▪■◦‣○◾◽◼□⁃∙➢➤►▸▶✓✔❖◆◇§-–—*o"
+
 func isBulletGlyph(s string) bool {
-	return strings.ContainsAny(s, "•·●▪■◦‣○§-–—*o") && utf8.RuneCountInString(s) == 1
+	return strings.ContainsAny(s, bulletGlyphs) && utf8.RuneCountInString(s) == 1
+}
+
+// oneLineCells reports cells that each hold a single line of text.
+func oneLineCells(cs []hcell) bool {
+	for _, c := range cs {
+		if len(c.lines) > 1 {
+			return false
+		}
+	}
+	return true
 }
 
 func allBoldCells(cs []hcell) bool {

@@ -237,20 +237,26 @@ func parseScale(unit string) Scale {
 		s.Money = 9
 	}
 	s.Shares = s.Money
-	if regexp.MustCompile(`except\s+(for\s+)?(share|number of shares|shares|per\s+share\s+(data|amounts)?\s*(and|,)\s+share)`).MatchString(u) ||
+	if reExceptShare.MatchString(u) ||
 		strings.Contains(u, "share and per share") || strings.Contains(u, "shares and per share") {
 		s.Shares = 0
 	}
-	if m := regexp.MustCompile(`shares\s+in\s+(thousands|millions|billions)`).FindStringSubmatch(u); m != nil {
+	if m := reSharesIn.FindStringSubmatch(u); m != nil {
 		s.Shares = map[string]int32{"thousands": 3, "millions": 6, "billions": 9}[m[1]]
 	}
 	return s
 }
 
+var (
+	reAudited     = regexp.MustCompile(`(?i)\(?\b(un)?audited\b\)?`)
+	reExceptShare = regexp.MustCompile(`except\s+(for\s+)?(share|number of shares|shares|per\s+share\s+(data|amounts)?\s*(and|,)\s+share)`)
+	reSharesIn    = regexp.MustCompile(`shares\s+in\s+(thousands|millions|billions)`)
+)
+
 // columnPeriod reads a column header into a period. balance says the table
 // is a balance sheet, so a bare date is an instant.
 func columnPeriod(hdr string, balance bool, title string) Period {
-	clean := regexp.MustCompile(`(?i)\(?\b(un)?audited\b\)?`).ReplaceAllString(hdr, " ")
+	clean := reAudited.ReplaceAllString(hdr, " ")
 	ms := ScanPeriods(clean)
 	var p Period
 	var years []int
@@ -362,6 +368,9 @@ func columnEntity(hdr string) string {
 
 var reCellNum = regexp.MustCompile(`(\d[\d,]*)?(\.\d+)?`)
 
+// cellStrip takes currency signs, separators and marks out of a cell.
+var cellStrip = strings.NewReplacer("$", "", "€", "", "£", "", ",", "", "(", "", ")", "", "%", "", " ", "", "*", "")
+
 // parseCell reads a table cell: "$ 30,023", "(6,728)", "(0.23)", "8.0%",
 // "-13.0%", "--".
 func parseCell(s string) Cell {
@@ -381,8 +390,7 @@ func parseCell(s string) Cell {
 	if strings.HasSuffix(t, "%") || strings.Contains(t, "%") {
 		c.Pct = true
 	}
-	r := strings.NewReplacer("$", "", "€", "", "£", "", ",", "", "(", "", ")", "", "%", "", " ", "", "*", "")
-	u := r.Replace(t)
+	u := cellStrip.Replace(t)
 	if strings.HasPrefix(u, "-") || strings.HasPrefix(u, "–") || strings.HasPrefix(u, "—") || strings.HasPrefix(u, "−") {
 		neg = true
 		u = strings.TrimLeft(u, "-–—−")
