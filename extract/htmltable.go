@@ -25,8 +25,8 @@ type hcell struct {
 	text   string // folded text
 	label  string // text without trailing footnote superscripts
 	bold   bool
-	indent float64 // points
-	marker bool    // only a footnote marker or bullet glyph
+	indent float64  // points
+	marker bool     // only a footnote marker or bullet glyph
 	lines  []string // the text split at line breaks and blocks
 }
 
@@ -306,8 +306,8 @@ type comp struct {
 	lo, hi   int // logical columns, inclusive
 	numeric  bool
 	footnote bool // footnote numbers set in a column of their own
-	width    int // widest text, for the view
-	gridCol  int // column in the grid, -1 for a text-only column
+	width    int  // widest text, for the view
+	gridCol  int  // column in the grid, -1 for a text-only column
 	firstRow int
 }
 
