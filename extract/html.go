@@ -25,8 +25,14 @@ func readHTML(src []byte, base int) ([]Line, []block) {
 	f.flush(nil)
 	lines, blocks := f.assemble()
 	attachTitles(blocks)
-	for _, c := range f.conts {
-		c[1].title = append(append([]string{}, c[0].title...), c[1].title...)
+	for _, p := range f.parts {
+		switch {
+		case p.cont:
+			p.next.title = append(append([]string{}, p.prev.title...), p.next.title...)
+		case gridUnit(p.next) == "" && gridUnit(p.prev) != "":
+			// a part without a unit line of its own keeps the table's
+			p.next.title = append(p.next.title, gridUnit(p.prev))
+		}
 	}
 	return lines, dropTitleBlocks(blocks)
 }
@@ -482,8 +488,14 @@ type flow struct {
 	// open block elements and whether each has given a paragraph yet
 	blocks []*hnode
 	given  map[*hnode]bool
-	// table grids that continue the grid before them (same title)
-	conts [][2]*grid
+	// grids that follow another grid of the same HTML table
+	parts []tablePart
+}
+
+// tablePart links a grid to the grid before it in the same HTML table.
+type tablePart struct {
+	prev, next *grid
+	cont       bool // the same statement under another period: same title
 }
 
 func (f *flow) topBlock() *hnode {
@@ -739,8 +751,8 @@ func (f *flow) assemble() ([]Line, []block) {
 			for k, g := range u.grids {
 				shiftGrid(g, first)
 				blocks = append(blocks, block{kind: bTable, start: g.start, end: g.end, grid: g})
-				if u.cont[k] && k > 0 {
-					f.conts = append(f.conts, [2]*grid{u.grids[k-1], g})
+				if k > 0 {
+					f.parts = append(f.parts, tablePart{u.grids[k-1], g, u.cont[k]})
 				}
 			}
 		default:

@@ -810,10 +810,6 @@ func (a *tableAnalysis) unit(base int) unit {
 	}
 	for _, sg := range segs {
 		if g := a.buildGrid(sg, lineOf, minLabelCol); g != nil {
-			// a part without a unit line of its own keeps the table's
-			if k := len(u.grids); k > 0 && gridUnit(g) == "" && gridUnit(u.grids[k-1]) != "" {
-				g.title = append(g.title, gridUnit(u.grids[k-1]))
-			}
 			u.grids = append(u.grids, g)
 			u.cont = append(u.cont, sg.cont)
 		}
