@@ -659,7 +659,7 @@ func (f *flow) flush(closing *hnode) {
 	case reHTMLBullet.MatchString(text):
 		u.kind = bBullet
 		u.text = reHTMLBulletMark.ReplaceAllString(text, "")
-	case len(ls) <= 2 && letters > 0 && isHeadingText(text) && !reExhibit.MatchString(text) &&
+	case len(ls) <= 2 && letters > 0 && isHeadingText(text) && !reExhibit.MatchString(text) && !endsInMinorWord(text) &&
 		(st.head || allBold || allUnder || st.center && hasUpper(text) || isUpperText(text)):
 		u.kind = bHeading
 	}
@@ -671,6 +671,13 @@ var (
 	reHTMLBulletMark = regexp.MustCompile(`^(?:[•·●▪■◦‣○◾◽◼□⁃∙➢➤►▸▶✓✔❖◆◇§]\s*|[*o\-–—]\s+)`)
 	reExhibit        = regexp.MustCompile(`(?i)^exhibit\s+\d`)
 )
+
+// endsInMinorWord reports text cut off after "and", "of", "the"…: a label
+// broken over two blocks, not a heading.
+func endsInMinorWord(s string) bool {
+	ws := strings.Fields(s)
+	return len(ws) > 1 && minorWord[strings.ToLower(ws[len(ws)-1])]
+}
 
 func hasUpper(s string) bool {
 	for _, r := range s {

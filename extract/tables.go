@@ -117,6 +117,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		balance = a && l
 	}
 	tableAdjusted := reAdjusted.MatchString(titleText)
+	titlePeriod := datedLine(t.Title)
 
 	// columns
 	t.Columns = make([]Column, g.ncols)
@@ -130,6 +131,10 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		hdr := strings.Join(parts, " ")
 		col := Column{Header: hdr}
 		col.Period = columnPeriod(hdr, balance, titleText)
+		if col.Period.IsZero() && titlePeriod != "" {
+			// "THREE MONTHS ENDED JUNE 26, 2004" over As Reported / Adjustments / Non-GAAP
+			col.Period = columnPeriod(titlePeriod+" "+hdr, balance, titleText)
+		}
 		switch {
 		case rePctChange.MatchString(hdr):
 			col.Kind = "pct_change"
@@ -331,6 +336,19 @@ func columnPeriod(hdr string, balance bool, title string) Period {
 	}
 	p.Label = strings.Join(strings.Fields(hdr), " ")
 	return p
+}
+
+// datedLine returns the first title line that names a dated period
+// ("For the Three Months Ended March 31, 2022", "At December 31, 2021"), or "".
+func datedLine(title []string) string {
+	for _, l := range title {
+		for _, m := range ScanPeriods(l) {
+			if m.Period.End.Y != 0 && m.Period.End.M != 0 {
+				return l
+			}
+		}
+	}
+	return ""
 }
 
 // titleMonths finds a period length in a table title ("Three Months Ended …").
