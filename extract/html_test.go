@@ -312,3 +312,31 @@ func BenchmarkReadHTML(b *testing.B) {
 		readHTML(src, 0)
 	}
 }
+
+// FuzzReadHTML checks that no input makes the reader panic and that blocks
+// stay inside the view.
+func FuzzReadHTML(f *testing.F) {
+	f.Add("<table><tr><td>Net sales<td>$<td>1,234<td>)</table>")
+	f.Add("<p>a<br><br>b<ul><li>c</ul><pre>x  1,234  5\n</pre>")
+	f.Add("<DOCUMENT>\n<TEXT>\n<table><tr><td rowspan=3 colspan=2>2024</td></tr><tr><td>x</td><td>(1</td><td>)%</td></tr></table>")
+	f.Fuzz(func(t *testing.T, s string) {
+		lines, blocks := readHTML([]byte(s), 7)
+		for _, b := range blocks {
+			if b.start < 1 || b.end > len(lines) || b.start > b.end {
+				t.Fatalf("block %d-%d outside view of %d lines", b.start, b.end, len(lines))
+			}
+			if g := b.grid; g != nil {
+				for _, h := range g.header {
+					if len(h) != g.ncols {
+						t.Fatalf("header of %d entries for %d columns", len(h), g.ncols)
+					}
+				}
+				for _, r := range g.rows {
+					if len(r.cells) != g.ncols || r.line < 1 || r.end > len(lines) {
+						t.Fatalf("bad row %+v", r)
+					}
+				}
+			}
+		}
+	})
+}
