@@ -340,3 +340,23 @@ func FuzzReadHTML(f *testing.F) {
 		}
 	})
 }
+
+func TestHTMLNbspIndent(t *testing.T) {
+	src := `<table>
+<tr><td></td><td>2024</td></tr>
+<tr><td><font>Revenues:</font></td><td></td></tr>
+<tr><td><font>&nbsp;&nbsp;&nbsp;</font><font>Products</font></td><td>1,200</td></tr>
+<tr><td>&nbsp;&nbsp;&nbsp;Services</td><td>—%</td></tr>
+</table>`
+	_, gs, _ := htmlGrids(t, src)
+	if len(gs) != 1 || len(gs[0].rows) != 3 {
+		t.Fatalf("grids %v", gs)
+	}
+	rs := gs[0].rows
+	if rs[1].label != "Products" || rs[1].indent <= rs[0].indent || rs[2].indent != rs[1].indent {
+		t.Errorf("rows %+v", rs)
+	}
+	if rs[2].cells[0] != "—%" {
+		t.Errorf("nil cell = %q", rs[2].cells[0])
+	}
+}

@@ -122,9 +122,10 @@ func readCell(td *hnode, st hstyle) (hcell, bool) {
 			switch {
 			case c.tag == "":
 				segs = append(segs, seg{text: c.text, bold: st.bold, sup: st.sup})
-				if !gotIndent && strings.TrimSpace(strings.Map(spaceMap, c.text)) != "" {
-					gotIndent = true
+				if !gotIndent {
+					// &nbsp; before the label, in its text or in nodes of its own
 					indent += 3 * float64(leadingPad(c.text))
+					gotIndent = strings.TrimSpace(strings.Map(spaceMap, c.text)) != ""
 				}
 			case c.hidden || skipTags[c.tag]:
 			case c.tag == "br" || blockTags[c.tag] || c.tag == "table":
@@ -321,7 +322,7 @@ var (
 // rowAtoms splits a row's cells into label cells and value atoms, joining
 // currency signs and closing marks to their numbers. It returns the column
 // where the values begin (the first value after a text cell), or -1.
-func rowAtoms(ri int, r hrow) ([]atom, int) {
+func rowAtoms(ri int, r hrow, keepText bool) ([]atom, int) {
 	var out []atom
 	valStart := -1
 	seenText := false
@@ -330,7 +331,7 @@ func rowAtoms(ri int, r hrow) ([]atom, int) {
 		c := cells[i]
 		t := valueCellText(c)
 		switch {
-		case openAffix[t] && i+1 < len(cells) && isValueText(valueCellText(cells[i+1])):
+		case openAffix[t] && i+1 < len(cells) && isValueLike(valueCellText(cells[i+1])):
 			nx := cells[i+1]
 			out = append(out, atom{row: ri, s: c.s, e: nx.e, text: t + valueCellText(nx)})
 			i++
@@ -343,10 +344,10 @@ func rowAtoms(ri int, r hrow) ([]atom, int) {
 				a.text += t
 			}
 			continue
-		case isValueText(t):
+		case isValueLike(t):
 			out = append(out, atom{row: ri, s: c.s, e: c.e, text: t})
 		default:
-			if len(out) == 0 {
+			if len(out) == 0 && !keepText {
 				seenText = true
 				continue
 			}
@@ -355,7 +356,7 @@ func rowAtoms(ri int, r hrow) ([]atom, int) {
 		}
 		a := &out[len(out)-1]
 		a.num = isNumberText(a.text) || isNumberText(strings.ReplaceAll(a.text, " ", ""))
-		a.nil = !a.num && reNil.MatchString(strings.TrimSpace(a.text))
+		a.nil = !a.num && reNil.MatchString(strings.TrimRight(strings.TrimSpace(a.text), "%)"))
 		if valStart < 0 && seenText {
 			valStart = a.s
 		}
@@ -370,13 +371,19 @@ var reTrailMark = regexp.MustCompile(`\s*(?:\([a-z]\)|[*†‡]+)$`)
 // closing mark ("(8" + ")(a)").
 func valueCellText(c hcell) string {
 	t := c.label
-	if isValueText(t) || openAffix[t] || closeAffix[t] {
+	if isValueLike(t) || openAffix[t] || closeAffix[t] {
 		return t
 	}
 	if s := reTrailMark.ReplaceAllString(t, ""); s != t && (isValueText(s) || closeAffix[s]) {
 		return s
 	}
 	return t
+}
+
+// isValueLike reports a number or a nil marker, also with a percent sign
+// or closing parenthesis ("—%").
+func isValueLike(t string) bool {
+	return isValueText(t) || t != "" && reNil.MatchString(strings.TrimRight(t, "%) "))
 }
 
 // isYearAtom reports a value that reads as a year column header ("2024").
@@ -393,7 +400,7 @@ func analyzeTable(rows []hrow) *tableAnalysis {
 	data, prose, realNum := 0, 0, false
 	labelEnd := -1
 	for ri, r := range rows {
-		atoms, vs := rowAtoms(ri, r)
+		atoms, vs := rowAtoms(ri, r, false)
 		a.atoms[ri] = atoms
 		nNum, years := 0, 0
 		for _, at := range atoms {
@@ -490,10 +497,7 @@ func splitAt(ri int, r hrow, labelEnd int) []atom {
 			vals.cells = append(vals.cells, c)
 		}
 	}
-	// a leading sentinel text cell keeps rowAtoms from treating the first
-	// value cells as a label
-	vals.cells = append([]hcell{{s: -1, e: -1, text: "\x00"}}, vals.cells...)
-	atoms, _ := rowAtoms(ri, vals)
+	atoms, _ := rowAtoms(ri, vals, true)
 	return atoms
 }
 
