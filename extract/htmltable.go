@@ -115,7 +115,7 @@ var reMarker = regexp.MustCompile(`^(?:[•·●▪■◦‣○◾◽◼□⁃�
 func readCell(td *hnode, st hstyle) (hcell, bool) {
 	var segs []seg
 	indent := leftIndent(td.style)
-	gotIndent := false
+	gotIndent, pad := false, 0
 	var walk func(*hnode, hstyle)
 	walk = func(m *hnode, st hstyle) {
 		for _, c := range m.kids {
@@ -123,14 +123,19 @@ func readCell(td *hnode, st hstyle) (hcell, bool) {
 			case c.tag == "":
 				segs = append(segs, seg{text: c.text, bold: st.bold, sup: st.sup})
 				if !gotIndent {
-					// &nbsp; before the label, in its text or in nodes of its own
-					indent += 3 * float64(leadingPad(c.text))
-					gotIndent = strings.TrimSpace(strings.Map(spaceMap, c.text)) != ""
+					// &nbsp; before the label, in its text or in inline
+					// nodes of its own (not in a spacer paragraph above it)
+					pad += leadingPad(c.text)
+					if strings.TrimSpace(strings.Map(spaceMap, c.text)) != "" {
+						gotIndent = true
+						indent += 3 * float64(pad)
+					}
 				}
 			case c.hidden || skipTags[c.tag]:
 			case c.tag == "br" || blockTags[c.tag] || c.tag == "table":
 				segs = append(segs, seg{text: "\n"})
-				if !gotIndent {
+				pad = 0
+				if !gotIndent && !isBlankNode(c) {
 					indent += leftIndent(c.style)
 				}
 				walk(c, st.apply(c))
@@ -175,6 +180,19 @@ func readCell(td *hnode, st hstyle) (hcell, bool) {
 		}
 	}
 	return hcell{text: text, label: label, bold: bold && n > 0, indent: indent, marker: reMarker.MatchString(text), lines: lines}, true
+}
+
+// isBlankNode reports an element with no visible text (a spacer paragraph).
+func isBlankNode(n *hnode) bool {
+	if n.tag == "" {
+		return strings.TrimSpace(strings.Map(spaceMap, n.text)) == ""
+	}
+	for _, c := range n.kids {
+		if !isBlankNode(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // leadingPad counts the spaces and no-break spaces that start s after the
