@@ -118,6 +118,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		balance = a && l
 	}
 	tableAdjusted := reAdjusted.MatchString(titleText)
+	titlePeriod := datedLine(t.Title)
 
 	// columns
 	t.Columns = make([]Column, g.ncols)
@@ -131,6 +132,10 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		hdr := strings.Join(parts, " ")
 		col := Column{Header: hdr}
 		col.Period = columnPeriod(hdr, balance, titleText)
+		if col.Period.IsZero() && titlePeriod != "" {
+			// "THREE MONTHS ENDED JUNE 26, 2004" over As Reported / Adjustments / Non-GAAP
+			col.Period = columnPeriod(titlePeriod+" "+hdr, balance, titleText)
+		}
 		switch {
 		case rePctChange.MatchString(hdr):
 			col.Kind = "pct_change"
@@ -242,11 +247,11 @@ func parseScale(unit string) Scale {
 		s.Money = 9
 	}
 	s.Shares = s.Money
-	if regexp.MustCompile(`except\s+(for\s+)?(share|number of shares|shares|per\s+share\s+(data|amounts)?\s*(and|,)\s+share)`).MatchString(u) ||
+	if reExceptShare.MatchString(u) ||
 		strings.Contains(u, "share and per share") || strings.Contains(u, "shares and per share") {
 		s.Shares = 0
 	}
-	if m := regexp.MustCompile(`shares\s+in\s+(thousands|millions|billions)`).FindStringSubmatch(u); m != nil {
+	if m := reSharesIn.FindStringSubmatch(u); m != nil {
 		s.Shares = map[string]int32{"thousands": 3, "millions": 6, "billions": 9}[m[1]]
 	}
 	// "(In Millions of KWHs)": the table counts something other than money
@@ -258,6 +263,12 @@ func parseScale(unit string) Scale {
 	}
 	return s
 }
+
+var (
+	reAudited     = regexp.MustCompile(`(?i)\(?\b(un)?audited\b\)?`)
+	reExceptShare = regexp.MustCompile(`except\s+(for\s+)?(share|number of shares|shares|per\s+share\s+(data|amounts)?\s*(and|,)\s+share)`)
+	reSharesIn    = regexp.MustCompile(`shares\s+in\s+(thousands|millions|billions)`)
+)
 
 // columnPeriod reads a column header into a period. balance says the table
 // is a balance sheet, so a bare date is an instant.
@@ -348,8 +359,6 @@ func columnPeriod(hdr string, balance bool, title string) Period {
 	return p
 }
 
-var reAudited = regexp.MustCompile(`(?i)\(?\b(un)?audited\b\)?`)
-
 func hasDuration(ms []Mention) bool {
 	for _, m := range ms {
 		if m.Period.Months > 0 {
@@ -366,6 +375,19 @@ func hasDate(ms []Mention) bool {
 		}
 	}
 	return false
+}
+
+// datedLine returns the first title line that names a dated period
+// ("For the Three Months Ended March 31, 2022", "At December 31, 2021"), or "".
+func datedLine(title []string) string {
+	for _, l := range title {
+		for _, m := range ScanPeriods(l) {
+			if m.Period.End.Y != 0 && m.Period.End.M != 0 {
+				return l
+			}
+		}
+	}
+	return ""
 }
 
 // titleMonths finds a period length in a table title ("Three Months Ended …").
@@ -403,6 +425,9 @@ func columnEntity(hdr string) string {
 
 var reCellNum = regexp.MustCompile(`(\d[\d,]*)?(\.\d+)?`)
 
+// cellStrip takes currency signs, separators and marks out of a cell.
+var cellStrip = strings.NewReplacer("$", "", "€", "", "£", "", ",", "", "(", "", ")", "", "%", "", " ", "", "*", "")
+
 // parseCell reads a table cell: "$ 30,023", "(6,728)", "(0.23)", "8.0%",
 // "-13.0%", "--".
 func parseCell(s string) Cell {
@@ -422,8 +447,7 @@ func parseCell(s string) Cell {
 	if strings.HasSuffix(t, "%") || strings.Contains(t, "%") {
 		c.Pct = true
 	}
-	r := strings.NewReplacer("$", "", "€", "", "£", "", ",", "", "(", "", ")", "", "%", "", " ", "", "*", "")
-	u := r.Replace(t)
+	u := cellStrip.Replace(t)
 	if strings.HasPrefix(u, "-") || strings.HasPrefix(u, "–") || strings.HasPrefix(u, "—") || strings.HasPrefix(u, "−") {
 		neg = true
 		u = strings.TrimLeft(u, "-–—−")

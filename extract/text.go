@@ -515,7 +515,7 @@ func chunksOf(s string) []chunk {
 }
 
 var (
-	reNumber = regexp.MustCompile(`^[$€£]?\s*\(?\s*[-–—+]?\s*[$€£]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*\)?\s*%?\s*\)?\*?$`)
+	reNumber = regexp.MustCompile(`^[$€£]?\s*\(?\s*[-–—−+]?\s*[$€£]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*\)?\s*%?\s*\)?\*?$`)
 	reNil    = regexp.MustCompile(`(?i)^(?:[$]\s*)?(?:-+|—|–|\*+|n/?a|nm|n\.m\.?|nil|none)$`)
 )
 
