@@ -88,10 +88,14 @@ func detectFormat(src []byte) string {
 		bytes.Count(bytes.ToLower(src), []byte("<document>")) > 1 {
 		return "submission"
 	}
-	for _, tag := range []string{"<html", "<body", "<div", "<p>", "<p ", "<table", "<font", "<br"} {
+	for _, tag := range []string{"<html", "<body", "<div", "<p>", "<p ", "<font", "<br", "<td", "<tr"} {
 		if bytes.Contains(low, []byte(tag)) {
 			return "html"
 		}
+	}
+	// EDGAR's plain-text tables use <TABLE> with <CAPTION>, <S> and <C>: that is text
+	if bytes.Contains(low, []byte("<table")) && !reEdgarTextTable.Match(src) {
+		return "html"
 	}
 	if bytes.Contains(low, []byte("<document>")) && bytes.Contains(low, []byte("<text>")) {
 		// a single exhibit with its SGML wrapper: the format of its text decides
@@ -99,6 +103,8 @@ func detectFormat(src []byte) string {
 	}
 	return "text"
 }
+
+var reEdgarTextTable = regexp.MustCompile(`(?im)^\s*<(?:S|C|CAPTION|PAGE)>`)
 
 // interpret turns blocks into passages, tables and facts, and learns the
 // calendar, the current period and the entities.
