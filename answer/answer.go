@@ -172,6 +172,16 @@ func factCitation(f index.Fact) Citation {
 	return Citation{Doc: f.Doc, Line: f.Start, EndLine: f.End, Text: f.Cite, Offset: f.Offset}
 }
 
+// factCitations cites a fact: its row or sentence, then (for a table
+// figure) the column header lines that say which period the column is.
+func factCitations(f index.Fact) []Citation {
+	cs := []Citation{factCitation(f)}
+	if f.Header != "" {
+		cs = append(cs, Citation{Doc: f.Doc, Line: f.HeaderLines[0], EndLine: f.HeaderLines[1], Text: f.Header, Offset: f.HeaderOffset})
+	}
+	return cs
+}
+
 // scope picks the releases a question is about.
 func (e *Engine) scope(q nlq.Query) ([]index.DocInfo, string) {
 	if e.Doc != "" {

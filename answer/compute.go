@@ -474,7 +474,7 @@ func computed(q nlq.Query, ctx *docCtx, name string, val decimal.Decimal, unit, 
 		if f.Entity != "" {
 			a.Entity = f.Entity
 		}
-		a.Citations = append(a.Citations, factCitation(f))
+		a.Citations = append(a.Citations, factCitations(f)...)
 	}
 	a.Period = describePeriod(p, ctx.info)
 	a.Answer = fmt.Sprintf("%s — %s, %s = %s", formatValue(val, unit), name, a.Period, formula)

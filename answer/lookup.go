@@ -120,15 +120,16 @@ func ytdTarget(d *index.DocInfo) target {
 			best = p
 		}
 	}
-	return target{kind: extract.Duration, months: best.Months, end: best.End, fy: best.FY, explicit: true, text: "year to date"}
+	return target{kind: extract.Duration, months: best.Months, end: best.End, fy: best.FY, fq: best.FQ, explicit: true, text: "year to date"}
 }
 
 func priorYearTarget(b target) target {
 	t := b
 	if t.fy != 0 {
+		// the fiscal year names it; a 52/53-week year may end in another month
 		t.fy--
-	}
-	if t.end.Y != 0 {
+		t.end = extract.Date{}
+	} else if t.end.Y != 0 {
 		t.end.Y--
 		t.end.D = 0 // fiscal calendars shift the day
 	}
@@ -293,7 +294,7 @@ func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t tar
 	var out []candidate
 	for _, f := range facts {
 		c, ok := scoreFact(q, f, metric, t, change, qterms, entTerms, ctx)
-		if ok && hint != "" && f.Key == hint {
+		if ok && hint != "" && f.Key == hint && allIn(q.Modifiers, termSet(f.Metric)) {
 			c.score += 0.3
 		}
 		if ok {
@@ -717,7 +718,7 @@ func latestTarget(ts []target) target {
 
 // factAnswer turns a fact into an answer.
 func factAnswer(q nlq.Query, f index.Fact, ctx *docCtx) Answer {
-	a := Answer{Kind: KindFact, Value: f.Value.String(), Unit: f.Unit, Metric: f.Describe(), Citations: []Citation{factCitation(f)}}
+	a := Answer{Kind: KindFact, Value: f.Value.String(), Unit: f.Unit, Metric: f.Describe(), Citations: factCitations(f)}
 	a.Entity = f.Entity
 	if a.Entity == "" {
 		a.Entity = ctx.info.Company

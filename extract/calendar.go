@@ -233,33 +233,50 @@ func (c Calendar) yearEnd(fy int) Date {
 func calendarFromNarrative(texts []string, end Date) (Calendar, bool) {
 	count := map[[2]int]int{}
 	for i, t := range texts {
-		if i > 8 {
+		if i > 40 {
 			break
 		}
 		for _, m := range ScanPeriods(t) {
 			p := m.Period
 			if p.FQ > 0 && p.Months == 3 {
 				w := 1
-				if i < 3 {
+				if i < 12 {
 					w = 2
 				}
 				count[[2]int{p.FQ, p.FY}] += w
 			}
 		}
 	}
-	best, bn := [2]int{}, 0
+	// the quarter named most; its year is the latest named with it (the
+	// release's own quarter is its latest)
+	byQ := map[int]int{}
 	for k, n := range count {
-		if n > bn || n == bn && (k[1] > best[1] || k[1] == best[1] && k[0] > best[0]) {
-			best, bn = k, n
+		byQ[k[0]] += n
+	}
+	fq, bn := 0, 0
+	for q, n := range byQ {
+		if n > bn || n == bn && q > fq {
+			fq, bn = q, n
 		}
 	}
 	if bn == 0 {
 		return Calendar{}, false
 	}
-	fy := best[1]
+	// its year: the date's year if the text names the quarter with it, else
+	// the next (fiscal years named for the year they end in), else the
+	// date's; the year before is not taken, because the prior year's quarter
+	// is named in comparisons ("compared with the fourth quarter of 2003")
+	fy := 0
+	for _, y := range []int{end.Y, end.Y + 1} {
+		if count[[2]int{fq, y}] > 0 {
+			fy = y
+			break
+		}
+	}
 	if fy == 0 {
 		fy = end.Y
 	}
+	best := [2]int{fq, fy}
 	// a fiscal year named for the year it starts in is at most one year off the date
 	if fy < end.Y-1 || fy > end.Y+1 {
 		return Calendar{}, false

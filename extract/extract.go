@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ex99/ex99/vocab"
 )
 
 // ErrNotRelease is returned (wrapped) for input that cannot be a release:
@@ -110,11 +112,12 @@ var reEdgarTextTable = regexp.MustCompile(`(?im)^\s*<(?:S|C|CAPTION|PAGE)>`)
 // calendar, the current period and the entities.
 func interpret(doc *Document, blocks []block) {
 	section := ""
-	var texts []string
+	var texts, heads []string
 	for _, b := range blocks {
 		switch b.kind {
 		case bHeading:
 			section = strings.TrimRight(b.text, ":")
+			heads = append(heads, b.text)
 		case bPara, bBullet:
 			doc.Passages = append(doc.Passages, Passage{Section: section, Start: b.start, End: b.end, Text: b.text, Bullet: b.kind == bBullet})
 			texts = append(texts, b.text)
@@ -146,7 +149,7 @@ func interpret(doc *Document, blocks []block) {
 	}
 	doc.Current, doc.Latest = currentPeriods(doc)
 	if !doc.Calendar.Known && doc.Current.Months == 3 && doc.Current.End.M > 0 {
-		if c, ok := calendarFromNarrative(texts, doc.Current.End); ok {
+		if c, ok := calendarFromNarrative(append(append([]string{}, heads...), texts...), doc.Current.End); ok {
 			doc.Calendar = c
 			for i := range doc.Tables {
 				for c := range doc.Tables[i].Columns {
@@ -165,9 +168,20 @@ func interpret(doc *Document, blocks []block) {
 	// narrative facts
 	var ctx Period
 	sectionEntity := sectionEntities(doc)
+	names := map[string]bool{}
+	for _, e := range sectionEntity {
+		for _, w := range strings.Fields(vocab.Normalize(e)) {
+			names[w] = true
+		}
+	}
+	for _, f := range doc.Facts {
+		for _, w := range strings.Fields(vocab.Normalize(f.Entity)) {
+			names[w] = true
+		}
+	}
 	for i := range doc.Passages {
 		p := &doc.Passages[i]
-		fs := narrativeFacts(p, doc.Company, &ctx)
+		fs := narrativeFacts(p, doc.Company, &ctx, names)
 		for k := range fs {
 			if fs[k].Entity == "" && sectionEntity[p.Section] != "" {
 				// a figure under the heading "Sears Canada" is Sears Canada's

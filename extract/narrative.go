@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -35,6 +36,7 @@ var (
 	reListMarker    = regexp.MustCompile(`(?:^|\s|:)\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x|[a-h])\)\s`)
 	rePerShareAf    = regexp.MustCompile(`(?i)^\s*(?:per\s+(?:basic\s+|diluted\s+|common\s+|fully\s+diluted\s+)?share|a\s+share|per\s+diluted|per\s+common)`)
 	reChangeSubject = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?(increases?|increased|decreases?|decreased|higher|lower|reduced|reductions?|growth|declines?|declined)\s+(?:in\s+)?[a-z]`)
+	reOrdinalTail   = regexp.MustCompile(`^\s?(?:st|nd|rd|th)\b`)
 	reCents         = regexp.MustCompile(`(?i)^cents?\b`)
 	reRangePerShare = regexp.MustCompile(`(?i)^\s*(?:to|and|-|–)\s*\$\s?\d[\d,]*(?:\.\d+)?\s+(?:per|a)\s+(?:diluted\s+|basic\s+)?share`)
 	rePhoneish      = regexp.MustCompile(`\(\d{3}\)\s*\d{3}-?\s*\d{4}|\d{3}-\d{3}-\d{4}|\d{1,2}:\d\d|\b\d-\d{3}-\d{3}-\d{4}\b`)
@@ -200,6 +202,9 @@ func numbersIn(s string) []number {
 		if b < len(s) && (s[b] == ')' || s[b] == '-' || s[b] == '/') || a > 0 && (s[a-1] == '(' || s[a-1] == '#' || s[a-1] == '-') {
 			continue
 		}
+		if reOrdinalTail.MatchString(s[b:]) {
+			continue // "53rd week", "24th St"
+		}
 		rest := strings.TrimLeft(s[end:], " ")
 		// a bare figure counts something named right after it ("31 employees",
 		// "445 stores"), or stands as an amount set off by commas ("by 61,342,")
@@ -299,7 +304,9 @@ var (
 )
 
 // narrativeFacts reads the figures of one passage.
-func narrativeFacts(p *Passage, company string, ctx *Period) []Fact {
+// names holds the normalized words of entity names the tables know, so that
+// "domestic comparable store sales" keeps its metric.
+func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bool) []Fact {
 	var facts []Fact
 	v := vocab.Default()
 	text := p.Text
@@ -474,6 +481,16 @@ func narrativeFacts(p *Passage, company string, ctx *Period) []Fact {
 						per = priorYear(per)
 					}
 				}
+				if f.Change != "" && lastCurrent.IsZero() {
+					// "sales for the quarter ended Nov 2 decreased 0.7 percent from
+					// sales for the period ended Nov 4": a change is of the period
+					// named before it, not the base it is compared with
+					for _, m := range cper {
+						if m.End <= n.start && isReporting(m) {
+							per = m.Period
+						}
+					}
+				}
 				if f.Change != "" && !lastCurrent.IsZero() {
 					per = lastCurrent
 				} else if f.Change == "" && !prior && !per.IsZero() {
@@ -504,7 +521,7 @@ func narrativeFacts(p *Passage, company string, ctx *Period) []Fact {
 				if desc == "" {
 					desc = lastWords(before, 8)
 				}
-				if len(strings.Fields(desc)) < 3 && n.unit != Count && keyOf(desc, n.unit, "x") == "" {
+				if len(strings.Fields(desc)) < 3 && n.unit != Count && keyOf(desc, n.unit, "x", names) == "" {
 					desc = strings.TrimSpace(desc + " " + firstWords(cutAt(after), 10))
 				}
 				f.Metric = cleanDesc(desc)
@@ -517,13 +534,19 @@ func narrativeFacts(p *Passage, company string, ctx *Period) []Fact {
 						f.Key = "book_value_per_share"
 					}
 				} else {
-					f.Key = keyOf(desc, f.Unit, f.Change)
+					f.Key = keyOf(desc, f.Unit, f.Change, names)
 					if f.Key == "" && changeOf != "" {
-						f.Key = keyOf(changeOf, f.Unit, f.Change)
+						f.Key = keyOf(changeOf, f.Unit, f.Change, names)
 					}
 				}
 				if f.Unit == PerShare || f.Unit == Count || f.Unit == Shares {
-					near := strings.ToLower(lastWords(before, 8) + " " + firstWords(after, 8))
+					// "$0.89 per share ($0.88 per share on a diluted basis)": the
+					// words up to the next figure or parenthesis are this figure's
+					aft := after
+					if i := strings.IndexAny(aft, "($"); i >= 0 {
+						aft = aft[:i]
+					}
+					near := strings.ToLower(lastWords(before, 6) + " " + firstWords(aft, 8))
 					switch {
 					case strings.Contains(near, "diluted"):
 						f.Basis = "diluted"
@@ -703,9 +726,13 @@ func cleanDesc(s string) string {
 // fits and the metric heads the description: "net sales for our accessory
 // segment" is net sales, "charges taken against the remaining inventory" is
 // not inventory.
-func keyOf(desc, unit, change string) string {
+func keyOf(desc, unit, change string, names map[string]bool) string {
 	v := vocab.Default()
 	toks := vocab.Tokens(desc)
+	proper := properWords(desc)
+	for w := range names {
+		proper[w] = true
+	}
 	spans := v.FindMetrics(toks)
 	firstPrep := len(toks)
 	lead := true
@@ -721,6 +748,10 @@ func keyOf(desc, unit, change string) string {
 	}
 	for _, sp := range spans {
 		if sp.Start > firstPrep {
+			break
+		}
+		if narrowedAt(toks, sp.Start, proper) {
+			// "Online sales", "kilowatt-hour sales": a narrower figure than the metric
 			break
 		}
 		switch {
@@ -741,6 +772,52 @@ func keyOf(desc, unit, change string) string {
 
 var determiner = map[string]bool{"the": true, "a": true, "an": true, "our": true, "its": true, "their": true, "this": true, "that": true,
 	"these": true, "those": true, "more": true, "specifically": true, "overall": true, "total": true, "we": true, "company": true, "companys": true}
+
+// broadModifier words may stand before a metric name without narrowing it.
+var broadModifier = map[string]bool{"gaap": true, "reported": true, "adjusted": true, "nongaap": true, "non": true, "record": true,
+	"quarterly": true, "annual": true, "consolidated": true, "overall": true, "fiscal": true, "full": true, "year": true,
+	"worldwide": true, "global": true, "total": true, "net": true, "its": true, "our": true, "the": true, "a": true, "an": true,
+	"companys": true, "company": true, "group": true, "s": true, "quarter": true, "first": true, "second": true, "third": true,
+	"fourth": true, "diluted": true, "basic": true, "unaudited": true, "higher": true, "lower": true, "strong": true, "solid": true}
+
+// narrowedAt reports whether the words right before tokens[i] narrow the
+// metric that starts there: a word that is neither broad nor a name (names
+// in a possessive or capitalized are entities, handled elsewhere).
+func narrowedAt(toks []string, i int, proper map[string]bool) bool {
+	if i == 0 {
+		return false
+	}
+	w := toks[i-1]
+	if broadModifier[w] || headStop[w] || determiner[w] || subjectTrail[w] || len(w) < 2 {
+		return false
+	}
+	if _, err := strconv.Atoi(w); err == nil {
+		return false
+	}
+	return !proper[w]
+}
+
+// properWords are the normalized words of s that read as names: possessives
+// ("Joe's"), acronyms ("IAA") and capitalized words after the first.
+func properWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for i, w := range strings.Fields(s) {
+		t := strings.Trim(w, ",;:()\"“”")
+		if t == "" {
+			continue
+		}
+		poss := strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "'") || strings.HasSuffix(t, "’")
+		r := []rune(t)
+		acro := len(r) >= 2 && strings.ToUpper(t) == t && unicode.IsLetter(r[0])
+		capd := i > 0 && unicode.IsUpper(r[0])
+		if poss || acro || capd {
+			for _, n := range strings.Fields(vocab.Normalize(t)) {
+				out[n] = true
+			}
+		}
+	}
+	return out
+}
 
 // headStop words end the head of a noun phrase.
 var headStop = map[string]bool{"of": true, "against": true, "for": true, "from": true, "to": true, "associated": true, "related": true,

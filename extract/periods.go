@@ -468,7 +468,8 @@ func durationBefore(s string) (months, weeks, start int) {
 		return 0, 0, 0
 	}
 	g := locs[len(locs)-1]
-	if strings.TrimSpace(s[g[1]:]) != "" {
+	// "39-week fiscal period", "13-week fiscal quarter" end with a noun
+	if tail := strings.TrimSpace(s[g[1]:]); tail != "" && !reDurTail.MatchString(tail) {
 		return 0, 0, 0
 	}
 	w := s[g[2]:g[3]]
@@ -488,6 +489,8 @@ func durationBefore(s string) (months, weeks, start int) {
 	}
 	return mo, wk, g[0]
 }
+
+var reDurTail = regexp.MustCompile(`(?i)^(?:fiscal\s+)?(?:periods?|quarters?|years?|reporting\s+periods?)$`)
 
 var wordNum = map[string]int{"twelve": 12, "thirteen": 13, "fourteen": 14, "sixteen": 16, "twenty four": 24, "twenty six": 26, "twenty seven": 27,
 	"twenty eight": 28, "thirty six": 36, "thirty nine": 39, "forty": 40, "fifty two": 52, "fifty three": 53}

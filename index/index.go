@@ -153,6 +153,11 @@ type Fact struct {
 	Doc    string `json:"doc"`
 	Cite   string `json:"cite"`   // the cited lines, verbatim
 	Offset [2]int `json:"offset"` // byte range of the cited element in the source
+	// Header holds a table fact's column header lines, and HeaderLines and
+	// HeaderOffset where they are.
+	Header       string `json:"header,omitempty"`
+	HeaderLines  [2]int `json:"header_lines,omitempty"`
+	HeaderOffset [2]int `json:"header_offset,omitempty"`
 }
 
 // Passage is a stored passage.
@@ -395,6 +400,12 @@ func addDoc(b *bleve.Batch, d *extract.Document) (int, error) {
 	for _, f := range d.Facts {
 		c, off := cite(f.Start, f.End)
 		sf := Fact{Fact: f, Doc: d.Name, Cite: c, Offset: off}
+		if f.Source == "table" && f.TableIndex < len(d.Tables) {
+			if t := d.Tables[f.TableIndex]; t.HeaderStart > 0 && t.HeaderEnd >= t.HeaderStart {
+				sf.Header, sf.HeaderOffset = cite(t.HeaderStart, t.HeaderEnd)
+				sf.HeaderLines = [2]int{t.HeaderStart, t.HeaderEnd}
+			}
+		}
 		if f.Source == "table" {
 			k := [2]int{f.TableIndex, f.RowIndex}
 			rows[k] = append(rows[k], sf)
