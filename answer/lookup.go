@@ -325,6 +325,9 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 			ms = 1
 		case labelNames(f, metric):
 			ms = 0.8
+		case f.Source == "text" && f.Key == "" && descNames(f, metric):
+			// "increased the use of stock-based compensation in 2024 to $2.77 million"
+			ms = 0.7
 		default:
 			return c, false
 		}
@@ -430,7 +433,7 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 func factText(f index.Fact) string {
 	parts := []string{f.Metric, strings.Join(f.Section, " "), f.Text}
 	if f.Source == "table" {
-		parts = append(parts, f.Table)
+		parts = append(parts, f.Table, f.Column)
 	}
 	return strings.Join(parts, " ")
 }
@@ -620,6 +623,17 @@ func (e *Engine) lookupAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		}
 	}
 	cands := e.findFacts(q, ctx, metric, t, change)
+	if len(cands) == 0 && metric != nil && change == "" {
+		// "how much cash has ABVC collected from ForSeeCon": no cash balance, but a
+		// row and column that carry every word of the question
+		dq := q
+		dq.Terms = append(strings.Fields(q.MetricText), q.Terms...)
+		for _, c := range e.findFacts(dq, ctx, nil, t, change) {
+			if c.score >= 2.0 {
+				cands = append(cands, c)
+			}
+		}
+	}
 	if len(cands) == 0 {
 		a.Answer = notFoundReason(q, ctx, metric, t, len(ts) > 0)
 		return a, false
@@ -870,4 +884,16 @@ func dedupeTargets(ts []target) []target {
 		}
 	}
 	return out
+}
+
+// descNames reports whether a sentence figure's description names the metric.
+func descNames(f index.Fact, m *vocab.Metric) bool {
+	d := " " + vocab.Normalize(f.Metric) + " "
+	for _, n := range m.Names {
+		nn := vocab.Normalize(n)
+		if len(nn) >= 6 && strings.Contains(d, " "+nn+" ") {
+			return true
+		}
+	}
+	return false
 }

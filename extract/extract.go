@@ -300,20 +300,25 @@ func clauseLines(doc *Document, p *Passage, clause string) (int, int) {
 var reCompany = regexp.MustCompile(`\b((?:[A-Z][\w&.'’-]*,?\s+(?:(?:and|&|of|de)\s+)?){0,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp))(?:\s*\([^)]{0,40}\))?,?\s+(?:today\s+)?(?:announced|reported|disclosed|posted|released|said)`)
 
 // findCompany reads the company's name from the opening text ("Innovo
-// Group Inc. (NASDAQ: INNO) today disclosed …").
+// Group Inc. (NASDAQ: INNO) today disclosed …", "ABVC BioPharma, Inc.
+// (NASDAQ: ABVC), a clinical-stage …").
 func findCompany(doc *Document) string {
-	for i, p := range doc.Passages {
-		if i > 12 {
-			break
-		}
-		if m := reCompany.FindStringSubmatch(p.Text); m != nil {
-			name := strings.TrimSpace(m[1])
-			name = strings.TrimPrefix(name, "The ")
-			return name
+	for _, re := range []*regexp.Regexp{reCompany, reCompanyTicker} {
+		for i, p := range doc.Passages {
+			if i > 12 {
+				break
+			}
+			if m := re.FindStringSubmatch(p.Text); m != nil {
+				name := strings.TrimSpace(strings.TrimRight(m[1], ", "))
+				name = strings.TrimPrefix(name, "The ")
+				return name
+			}
 		}
 	}
 	return ""
 }
+
+var reCompanyTicker = regexp.MustCompile(`\b((?:[A-Z][\w&.'’-]*,?\s+(?:(?:and|&|of|de)\s+)?){0,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp|[A-Z][\w&.-]+))\s*\((?:NASDAQ|NYSE|Nasdaq|NYSE American|AMEX|OTC|TSX|LSE)\b`)
 
 // entitiesOf lists the distinct entities facts name.
 func entitiesOf(facts []Fact) []string {

@@ -24,7 +24,7 @@ type number struct {
 
 var (
 	// $30,023,000  $2.9 million  $.16  $(0.42)  ($0.23)  $14.88 billion
-	reMoney = regexp.MustCompile(`(?i)(\(\s*)?\$\s?(\(\s*)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(\s*\))?(?:\s*(thousand|million|billion|trillion|mm|bn)\b)?`)
+	reMoney = regexp.MustCompile(`(?i)(\(\s*)?\$\s?(\(\s*)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(\s*\))?(?:\s*(thousand|million|billion|trillion|mm|bn)(?:\d{1,2})?\b)?`)
 	// 11%  3.6 percent  (0.7)%  1.5 percentage points
 	rePercent = regexp.MustCompile(`(?i)(\(\s*)?([-–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(\s*\))?\s*(%|percent\b|per\s+cent\b|percentage\s+points?\b)`)
 	// 61,342  31 employees  876 thousand  1.3 million units
@@ -36,6 +36,7 @@ var (
 	reListMarker    = regexp.MustCompile(`(?:^|\s|:)\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x|[a-h])\)\s`)
 	rePerShareAf    = regexp.MustCompile(`(?i)^\s*(?:per\s+(?:basic\s+|diluted\s+|common\s+|fully\s+diluted\s+)?share|a\s+share|per\s+diluted|per\s+common)`)
 	reChangeSubject = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?(increases?|increased|decreases?|decreased|higher|lower|reduced|reductions?|growth|declines?|declined)\s+(?:in\s+)?[a-z]`)
+	rePerShareDesc  = regexp.MustCompile(`(?i)\bper\s+(?:basic\s+|diluted\s+|common\s+)?share\b|\beps\b`)
 	reOrdinalTail   = regexp.MustCompile(`^\s?(?:st|nd|rd|th)\b`)
 	reCents         = regexp.MustCompile(`(?i)^cents?\b`)
 	reRangePerShare = regexp.MustCompile(`(?i)^\s*(?:to|and|-|–)\s*\$\s?\d[\d,]*(?:\.\d+)?\s+(?:per|a)\s+(?:diluted\s+|basic\s+)?share`)
@@ -298,7 +299,7 @@ var (
 	reChangeAfter = regexp.MustCompile(`(?i)^\s*(increase|decrease|decline|improvement|reduction|rise|drop|gain|growth|higher|lower|up|down|more|less|better|worse)\b`)
 	reChangeBefor = regexp.MustCompile(`(?i)\b(increased|decreased|declined|grew|rose|fell|dropped|improved|reduced|up|down|increase\s+of|decrease\s+of|decline\s+of|reduction\s+of|growth\s+of|improvement\s+of|gain\s+of|drop\s+of|rise\s+of|by|change\s+of)\s*(?:approximately\s+|about\s+|nearly\s+)?$`)
 	reVerbCut     = regexp.MustCompile(`(?i)\s(increased|decreased|declined|grew|rose|fell|dropped|improved|was|were|is|are|totaled|totalled|amounted|reached|came|generated|reported|posted|recorded|of|compared|reduced|narrowed|widened|accounted)\b`)
-	rePossessive  = regexp.MustCompile(`((?:[A-Z][\w&.\-]*\s+){0,3}[A-Z][\w&.\-]*)(?:'s|’s|'|’)(?:\s|$)`)
+	rePossessive  = regexp.MustCompile(`((?:[A-Z][\w&.\-]*\s+(?:&\s+|and\s+)?){0,3}[A-Z][\w&.\-]*)(?:'s|’s|'|’)(?:\s|$)`)
 	reForEntity   = regexp.MustCompile(`(?i)\bfor\s+(?:our|the|its)\s+((?:[\w&'’\-]+\s+){0,3}?(?:segment|division|subsidiary|business|unit|region|group))\b`)
 	reRespectList = regexp.MustCompile(`(?i)\b(?:for|of|at|in)\s+((?:[A-Z][^,;]*?,\s*)+(?:and\s+)?[A-Z][^,;]*?)\s+(?:were|was|are|is|of|increased|decreased|totaled|grew|rose|fell|improved|declined)\b`)
 )
@@ -525,6 +526,10 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 					desc = strings.TrimSpace(desc + " " + firstWords(cutAt(after), 10))
 				}
 				f.Metric = cleanDesc(desc)
+				if f.Unit == USD && rePerShareDesc.MatchString(lastWords(before, 10)) && f.Value.Abs().LessThan(decimal.NewFromInt(1000)) {
+					// "profit per share was $2.86", "loss per share improved from $(1.80) to $(0.42)"
+					f.Unit = PerShare
+				}
 				if f.Unit == PerShare {
 					f.Key = "eps"
 					if regexp.MustCompile(`(?i)dividend`).MatchString(lastWords(before, 6)) {
@@ -573,7 +578,11 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 				}
 				facts = append(facts, f)
 			}
-			if !mainPeriod.IsZero() {
+			switch {
+			case !lastCurrent.IsZero():
+				// "narrowed from $7.79 million in 2023 to $4.90 million in 2024": the current one carries on
+				*ctx = lastCurrent
+			case !mainPeriod.IsZero():
 				*ctx = mainPeriod
 			}
 		}

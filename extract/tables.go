@@ -147,6 +147,20 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		col.Entity = columnEntity(hdr)
 		t.Columns[c] = col
 	}
+	// a column name is an entity when it heads several columns (one per
+	// period: "Domestic 2004", "Domestic 2003") or its columns share a
+	// period; "Cash Collected" over a column of its own with no period is a measure
+	names := map[string]int{}
+	for _, c := range t.Columns {
+		if c.Entity != "" {
+			names[c.Entity]++
+		}
+	}
+	for c := range t.Columns {
+		if e := t.Columns[c].Entity; e != "" && names[e] == 1 && t.Columns[c].Period.IsZero() {
+			t.Columns[c].Entity = ""
+		}
+	}
 	// a change column refers to the period of the value column before it
 	for c := range t.Columns {
 		if t.Columns[c].Kind == "pct_change" || t.Columns[c].Kind == "change" {
