@@ -367,7 +367,16 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 		es = 0.1
 	}
 	// period
-	ps := periodMatch(f.Period, t)
+	fp := f.Period
+	if t.kind == extract.Instant && fp.Kind == extract.Duration && f.Source == "text" && !fp.End.IsZero() && (metric == nil || metric.Kind == "balance") {
+		// "book value per share increased during the year to $284.39": the balance at the period's end
+		fq := fp.FQ
+		if fq == 0 && fp.Months == 12 {
+			fq = 4
+		}
+		fp = extract.Period{Kind: extract.Instant, End: fp.End, FQ: fq, FY: fp.FY}
+	}
+	ps := periodMatch(fp, t)
 	if ps == 0 {
 		return c, false
 	}
@@ -629,7 +638,7 @@ func (e *Engine) lookupAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		dq := q
 		dq.Terms = append(strings.Fields(q.MetricText), q.Terms...)
 		for _, c := range e.findFacts(dq, ctx, nil, t, change) {
-			if c.score >= 2.0 {
+			if c.score >= 1.9 && (c.f.Key == "" || c.f.Key == metric.Key) {
 				cands = append(cands, c)
 			}
 		}

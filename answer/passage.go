@@ -127,11 +127,14 @@ func (e *Engine) outlookAnswer(q nlq.Query, ctx *docCtx) Answer {
 	return a
 }
 
-var reFutureText = regexp.MustCompile(`(?i)\b(expects?|expected|expecting|outlook|guidance|forecasts?|anticipates?|anticipated|projects?|projected|targets?|plans?|will|estimates?|range|between)\b`)
+var (
+	reFutureText = regexp.MustCompile(`(?i)\b(expects?|expected|expecting|outlook|guidance|forecasts?|anticipates?|anticipated|projects?|projected|targets?|estimates?)\b`)
+	reFigureText = regexp.MustCompile(`\$\s?\.?\d|\d\s?(%|percent)`)
+)
 
 // outlookFits reports whether a passage states the outlook asked for.
 func outlookFits(text string, q nlq.Query, targets []target) bool {
-	if !reFutureText.MatchString(text) {
+	if !reFutureText.MatchString(text) || !reFigureText.MatchString(text) {
 		return false
 	}
 	tt := termSet(text)

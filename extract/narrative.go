@@ -516,7 +516,12 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 				}
 				if n.unit == Count {
 					if d := nounAfter(after); d != "" {
-						desc = strings.TrimSpace(lastWords(clauseSubject(cl, n.start), 2) + " " + n.raw(cl) + " " + d)
+						// "shipped 876 thousand Macintosh computers", "hiring 31 employees"
+						prev := lastWords(before, 1)
+						if subjectTrail[strings.ToLower(prev)] || determiner[strings.ToLower(prev)] {
+							prev = ""
+						}
+						desc = strings.TrimSpace(prev + " " + n.raw(cl) + " " + d)
 					}
 				}
 				if desc == "" {

@@ -190,14 +190,25 @@ func Parse(question string) Query {
 			q.Adjusted = true
 		}
 	}
-	// operations (longest phrase first; pct_change before change)
+	// operations (longest phrase first; pct_change before change), except
+	// inside a metric's name ("weighted average shares")
+	type opHit struct {
+		op         string
+		start, end int
+	}
+	var opHits []opHit
 	opAt := map[int]bool{}
 	for _, op := range []string{"compare", "pct_change", "average", "sum", "ratio", "change"} {
 		for _, ph := range byLength(v.Ops[op]) {
 			for _, at := range findPhrase(lrest, ph) {
-				if q.Op == "" || q.Op == "change" && op == "pct_change" {
-					q.Op = op
+				taken := false
+				for i := at; i < at+len(ph); i++ {
+					taken = taken || opAt[i]
 				}
+				if taken {
+					continue
+				}
+				opHits = append(opHits, opHit{op, at, at + len(ph)})
 				for i := at; i < at+len(ph); i++ {
 					opAt[i] = true
 				}
@@ -212,6 +223,23 @@ func Parse(question string) Query {
 		nt = append(nt, w.norm)
 	}
 	spans := v.FindMetrics(nt)
+	for _, h := range opHits {
+		inside := false
+		for _, sp := range spans {
+			if sp.End > sp.Start && words[sp.Start].pos <= h.start && h.end <= words[sp.End-1].pos+len(words[sp.End-1].raw) {
+				inside = true
+			}
+		}
+		if inside {
+			for i := h.start; i < h.end; i++ {
+				delete(opAt, i)
+			}
+			continue
+		}
+		if q.Op == "" || q.Op == "change" && h.op == "pct_change" {
+			q.Op = h.op
+		}
+	}
 	lead := true
 	stopAt := len(nt)
 	for i, w := range words {
@@ -340,7 +368,7 @@ var questionWord = map[string]bool{"what": true, "how": true, "much": true, "man
 	"was": true, "were": true, "is": true, "are": true, "the": true, "a": true, "an": true, "show": true, "tell": true, "give": true, "me": true,
 	"s": true, "whats": true, "hows": true, "ex99": true, "please": true, "can": true, "you": true, "i": true, "we": true}
 
-var qualifierWord = map[string]bool{"basic": true, "diluted": true, "adjusted": true, "gaap": true, "reported": true, "percentage": true,
+var qualifierWord = map[string]bool{"dollar": true, "dollars": true, "amount": true, "basic": true, "diluted": true, "adjusted": true, "gaap": true, "reported": true, "percentage": true,
 	"percent": true, "decimal": true, "places": true, "place": true, "two": true, "one": true, "compute": true, "calculate": true, "exact": true}
 
 var growthWord = map[string]bool{"grow": true, "grew": true, "grown": true, "growth": true, "rise": true, "rose": true, "risen": true,
