@@ -284,17 +284,17 @@ func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t tar
 	}
 	entTerms := entityTerms(q, ctx.info)
 	qterms := termSet(strings.Join(withoutCompany(q.Terms, ctx.info.Company), " "))
-	hint := ""
+	var hint *vocab.Metric
 	if metric != nil && narrower(q, ctx.info, entTerms) {
 		// "retail kilowatt-hour sales" is not sales: match the words, the metric is a hint
-		hint = metric.Key
+		hint = metric
 		metric = nil
 		qterms = termSet(strings.Join(withoutCompany(append(append([]string{}, q.Modifiers...), strings.Fields(q.MetricText)...), ctx.info.Company), " ") + " " + strings.Join(withoutCompany(q.Terms, ctx.info.Company), " "))
 	}
 	var out []candidate
 	for _, f := range facts {
-		c, ok := scoreFact(q, f, metric, t, change, qterms, entTerms, ctx)
-		if ok && hint != "" && f.Key == hint && allIn(q.Modifiers, termSet(f.Metric)) {
+		c, ok := scoreFact(q, f, metric, t, change, qterms, entTerms, ctx, hint)
+		if ok && hint != nil && f.Key == hint.Key && allIn(q.Modifiers, termSet(f.Metric)) {
 			c.score += 0.3
 		}
 		if ok {
@@ -312,7 +312,7 @@ func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t tar
 
 // scoreFact scores one fact for a question; ok is false when the fact
 // cannot answer it (wrong metric, entity, period, unit or basis).
-func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change string, qterms map[string]bool, entTerms []string, ctx *docCtx) (candidate, bool) {
+func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change string, qterms map[string]bool, entTerms []string, ctx *docCtx, hint *vocab.Metric) (candidate, bool) {
 	c := candidate{f: f, target: t}
 	text := factText(f)
 	fterms := termSet(text)
@@ -387,6 +387,9 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 	}
 	if change == "pct_change" {
 		want = extract.Percent
+	}
+	if want == "" && hint != nil && change == "" {
+		want = hint.Unit
 	}
 	if want != "" && !unitFits(want, f.Unit) {
 		return c, false
@@ -821,6 +824,9 @@ func narrower(q nlq.Query, d *index.DocInfo, entTerms []string) bool {
 		comp[w] = true
 	}
 	for _, m := range q.Modifiers {
+		if strings.HasSuffix(m, "'s") || strings.HasSuffix(m, "’s") || strings.HasSuffix(m, "s'") {
+			continue // "Apple's net profit": a name, the company's or an entity's
+		}
 		for _, w := range strings.Fields(index.NormEntity(m)) {
 			if !ent[w] && !comp[w] && !genericCompanyWord[w] {
 				return true

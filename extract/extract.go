@@ -297,7 +297,7 @@ func clauseLines(doc *Document, p *Passage, clause string) (int, int) {
 	return first, last
 }
 
-var reCompany = regexp.MustCompile(`\b((?:[A-Z][\w&.'’-]*,?\s+(?:(?:and|&|of|de)\s+)?){0,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp))(?:\s*\([^)]{0,40}\))?,?\s+(?:today\s+)?(?:announced|reported|disclosed|posted|released|said)`)
+var reCompany = regexp.MustCompile(`\b((?:[A-Z][\w&.'’®™-]*,?\s+(?:(?:and|&|of|de)\s+)?){1,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp))(?:\s*\([^)]{0,40}\))?,?\s+(?:today\s+)?(?:announced|reported|disclosed|posted|released|said)`)
 
 // findCompany reads the company's name from the opening text ("Innovo
 // Group Inc. (NASDAQ: INNO) today disclosed …", "ABVC BioPharma, Inc.
@@ -310,7 +310,10 @@ func findCompany(doc *Document) string {
 			}
 			if m := re.FindStringSubmatch(p.Text); m != nil {
 				name := strings.TrimSpace(strings.TrimRight(m[1], ", "))
-				name = strings.TrimPrefix(name, "The ")
+				name = strings.NewReplacer("®", "", "™", "").Replace(strings.TrimPrefix(name, "The "))
+				if strings.EqualFold(name, "the company") || strings.EqualFold(name, "company") {
+					continue
+				}
 				return name
 			}
 		}
@@ -318,7 +321,7 @@ func findCompany(doc *Document) string {
 	return ""
 }
 
-var reCompanyTicker = regexp.MustCompile(`\b((?:[A-Z][\w&.'’-]*,?\s+(?:(?:and|&|of|de)\s+)?){0,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp|[A-Z][\w&.-]+))\s*\((?:NASDAQ|NYSE|Nasdaq|NYSE American|AMEX|OTC|TSX|LSE)\b`)
+var reCompanyTicker = regexp.MustCompile(`\b((?:[A-Z][\w&.'’®™-]*,?\s+(?:(?:and|&|of|de)\s+)?){0,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp|[A-Z][\w&.-]+))\s*\((?:NASDAQ|NYSE|Nasdaq|NYSE American|AMEX|OTC|TSX|LSE)\b`)
 
 // entitiesOf lists the distinct entities facts name.
 func entitiesOf(facts []Fact) []string {

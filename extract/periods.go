@@ -347,7 +347,7 @@ func yearIsPeriod(before, after string) bool {
 			return false
 		}
 	}
-	for _, w := range []string{"ago", "earlier", "over", "-over", "-on", "on", "to date", "-to-date", "end", "-end", "'s", "’s"} {
+	for _, w := range []string{"ago", "-ago", "earlier", "-earlier", "over", "-over", "-on", "on", "to date", "-to-date", "end", "-end", "'s", "’s"} {
 		if strings.HasPrefix(a, w) {
 			return false
 		}
