@@ -303,7 +303,7 @@ var reCompany = regexp.MustCompile(`\b((?:[A-Z][\w&.'’®™-]*,?\s+(?:(?:and|&
 // Group Inc. (NASDAQ: INNO) today disclosed …", "ABVC BioPharma, Inc.
 // (NASDAQ: ABVC), a clinical-stage …").
 func findCompany(doc *Document) string {
-	for _, re := range []*regexp.Regexp{reCompany, reCompanyTicker} {
+	for _, re := range []*regexp.Regexp{reCompany, reCompanyTicker, reCompanyToday, reCompanyHeadline} {
 		for i, p := range doc.Passages {
 			if i > 12 {
 				break
@@ -320,6 +320,12 @@ func findCompany(doc *Document) string {
 	}
 	return ""
 }
+
+// "Apple® today announced", "Apple Reports Third Quarter Results"
+var (
+	reCompanyToday    = regexp.MustCompile(`(?:^|[—–\-,.]\s*|\s)((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*)[®™]?\s+today\s+(?:announced|reported|posted|released)`)
+	reCompanyHeadline = regexp.MustCompile(`^((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)[®™]?\s+(?:Reports|Announces|Posts|Releases)\b`)
+)
 
 var reCompanyTicker = regexp.MustCompile(`\b((?:[A-Z][\w&.'’®™-]*,?\s+(?:(?:and|&|of|de)\s+)?){0,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp|[A-Z][\w&.-]+))\s*\((?:NASDAQ|NYSE|Nasdaq|NYSE American|AMEX|OTC|TSX|LSE)\b`)
 

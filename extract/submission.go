@@ -112,11 +112,9 @@ func readSubmission(doc *Document, src []byte) []block {
 		doc.Lines = append(doc.Lines, lines...)
 	}
 	// the release's own name for the company reads better than the header's
-	doc.Company = ""
+	doc.Company = headerName
 	if c := companyFromBlocks(blocks); c != "" {
-		doc.Company = c
-	} else {
-		doc.Company = headerName
+		doc.Company = alignName(c, headerName)
 	}
 	return blocks
 }
@@ -189,4 +187,24 @@ func titleCase(s string) string {
 		ws[i] = strings.ToUpper(w[:1]) + w[1:]
 	}
 	return strings.Join(ws, " ")
+}
+
+// alignName trims words before the first word the text's name shares with
+// the header's ("Southeast, Southern Company" with header "Southern Co" is
+// "Southern Company").
+func alignName(text, header string) string {
+	if header == "" {
+		return text
+	}
+	hw := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(header)) {
+		hw[strings.Trim(w, ",.")] = true
+	}
+	ws := strings.Fields(text)
+	for i, w := range ws {
+		if hw[strings.ToLower(strings.Trim(w, ",.'’s"))] {
+			return strings.Join(ws[i:], " ")
+		}
+	}
+	return text
 }

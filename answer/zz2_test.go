@@ -1,0 +1,65 @@
+package answer
+
+import (
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/ex99/ex99/extract"
+	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/nlq"
+)
+
+func TestWhy(t *testing.T) {
+	q := os.Getenv("Q")
+	if q == "" {
+		t.Skip()
+	}
+	src, _ := os.ReadFile(os.Getenv("DOC"))
+	d, _ := extract.Parse(baseName(os.Getenv("DOC")), src)
+	x, _ := index.OpenMem()
+	w := x.NewWriter()
+	w.Add(d)
+	w.Flush()
+	pq := nlq.Parse(q)
+	info, _ := x.Doc(d.Name)
+	ctx := &docCtx{info: info}
+	ts := resolve(pq, info, balanceMetric(pq))
+	tg := defaultTarget(info, balanceMetric(pq))
+	if len(ts) > 0 {
+		tg = ts[0]
+	}
+	fs, _ := x.AllFacts(d.Name)
+	ent := entityTerms(pq, info)
+	for _, f := range fs {
+		if f.Value.String() != os.Getenv("V") {
+			continue
+		}
+		c, ok := scoreFact(pq, f, pq.Metric, tg, "", termSet(pq.Words), ent, ctx, nil)
+		fmt.Printf("%v %.2f key=%s unit=%s basis=%s per=%s %q ent=%q entTerms=%v\n", ok, c.score, f.Key, f.Unit, f.Basis, f.Period, f.Describe(), f.Entity, ent)
+	}
+}
+
+func TestWhy2(t *testing.T) {
+	q := os.Getenv("Q")
+	if q == "" {
+		t.Skip()
+	}
+	src, _ := os.ReadFile(os.Getenv("DOC"))
+	d, _ := extract.Parse(baseName(os.Getenv("DOC")), src)
+	x, _ := index.OpenMem()
+	w := x.NewWriter()
+	w.Add(d)
+	w.Flush()
+	pq := nlq.Parse(q)
+	info, _ := x.Doc(d.Name)
+	fmt.Printf("company=%q modifiers=%q narrower=%v ent=%v\n", info.Company, pq.Modifiers, narrower(pq, info, entityTerms(pq, info)), entityTerms(pq, info))
+	fs, _ := x.Facts(index.FactQuery{Docs: []string{d.Name}, Keys: []string{pq.Metric.Key}, Words: pq.Words, Size: 80})
+	n := 0
+	for _, f := range fs {
+		if f.Key == "eps" {
+			n++
+		}
+	}
+	fmt.Println("facts", len(fs), "eps", n)
+}
