@@ -111,13 +111,14 @@ var reEdgarTextTable = regexp.MustCompile(`(?im)^\s*<(?:S|C|CAPTION|PAGE)>`)
 // interpret turns blocks into passages, tables and facts, and learns the
 // calendar, the current period and the entities.
 func interpret(doc *Document, blocks []block) {
-	section := ""
+	section, tableSection := "", "" // tableSection: a segment named in a table title
 	var texts, heads []string
 	for _, b := range blocks {
 		switch b.kind {
 		case bHeading:
 			section = strings.TrimRight(b.text, ":")
 			heads = append(heads, b.text)
+			tableSection = ""
 		case bPara, bBullet:
 			doc.Passages = append(doc.Passages, Passage{Section: section, Start: b.start, End: b.end, Text: b.text, Bullet: b.kind == bBullet})
 			texts = append(texts, b.text)
@@ -130,6 +131,13 @@ func interpret(doc *Document, blocks []block) {
 				}
 			}
 			t, facts := buildTable(b.grid, len(doc.Tables))
+			// a title naming a segment ("CONSTRUCTION INDUSTRIES") opens its section
+			for _, l := range b.grid.title {
+				if isHeadingText(l) && isEntityName(l) && !namesCompany(l, doc.Company) {
+					tableSection = strings.TrimRight(l, ":")
+				}
+			}
+			t.Section = tableSection
 			doc.Tables = append(doc.Tables, t)
 			doc.Facts = append(doc.Facts, facts...)
 		}
@@ -196,6 +204,7 @@ func interpret(doc *Document, blocks []block) {
 	if doc.Current.IsZero() {
 		doc.Current = narrativeCurrent(doc)
 	}
+	titleEntities(doc)
 	doc.Entities = entitiesOf(doc.Facts)
 }
 
@@ -432,3 +441,49 @@ func sectionEntities(doc *Document) map[string]string {
 }
 
 var reSegmentTitle = regexp.MustCompile(`segment|by region|geograph|by business|by division|reportable`)
+
+// titleEntities gives a table's entity-less facts the entity its title
+// names, when the release also uses that name as a section heading
+// ("CONSTRUCTION INDUSTRIES" over a segment's table, "Construction
+// Industries" heading its discussion).
+func titleEntities(doc *Document) {
+	// only names the release uses as entities elsewhere ("Construction
+	// Industries' total sales"), not any capitalized title ("Financial Tables")
+	known := map[string]string{}
+	for _, f := range doc.Facts {
+		if f.Entity != "" {
+			known[vocab.Normalize(f.Entity)] = f.Entity
+		}
+	}
+	tableEntity := map[int]string{}
+	for i, t := range doc.Tables {
+		if e, ok := known[vocab.Normalize(t.Section)]; ok && t.Section != "" {
+			tableEntity[i] = e
+		}
+	}
+	for i := range doc.Facts {
+		f := &doc.Facts[i]
+		if f.Source == "table" && f.Entity == "" {
+			if e, ok := tableEntity[f.TableIndex]; ok {
+				f.Entity = e
+			}
+		}
+	}
+}
+
+// namesCompany reports a title about the company as a whole: it shares a
+// word with the company's name or says "and subsidiaries", "Inc.".
+func namesCompany(title, company string) bool {
+	t := " " + vocab.Normalize(title) + " "
+	for _, w := range []string{" subsidiaries ", " inc ", " corporation ", " company ", " corp ", " group ", " holdings ", " plc "} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	for _, w := range strings.Fields(vocab.Normalize(company)) {
+		if len(w) > 2 && !corpSuffix[w] && strings.Contains(t, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}

@@ -64,6 +64,8 @@ type Passage struct {
 type Table struct {
 	Title   []string `json:"title"`          // title lines above the table
 	Unit    string   `json:"unit,omitempty"` // the unit line as printed, e.g. "(in thousands, except per share data)"
+	// Section is the heading the table stands under ("Construction Industries").
+	Section string `json:"section,omitempty"`
 	Scale   Scale    `json:"scale"`
 	Start   int      `json:"start"`
 	End     int      `json:"end"`

@@ -39,7 +39,8 @@ func init() {
 	debt borrowings payables receivables inventories goodwill intangible property plant equipment
 	deferred accrued prepaid investments securities loans deposits dividends dividend minority
 	noncontrolling interests purchase sale change changes increase decrease year quarter months weeks ended
-	pretax after-tax aftertax tax-effected amount amounts impact effect effects`) {
+	pretax after-tax aftertax tax-effected amount amounts impact effect effects consolidating measures measure
+	notes reconciliation reconciliations guidance outlook`) {
 		statementWords[w] = true
 	}
 }
@@ -62,7 +63,7 @@ func isEntityName(s string) bool {
 	named := 0
 	for _, w := range ws {
 		lw := strings.ToLower(strings.Trim(w, ".,:;()'’\"-&"))
-		if lw == "" || statementWords[lw] {
+		if lw == "" || statementWords[lw] || statementWords[vocab.Singular(lw)] || reStatementTitle.MatchString(lw) {
 			continue
 		}
 		r := []rune(strings.Trim(w, "(\"'"))
@@ -74,6 +75,8 @@ func isEntityName(s string) bool {
 	}
 	return named > 0
 }
+
+var reStatementTitle = regexp.MustCompile(`^(sheets?|statements?|results|operations|unaudited|condensed|consolidated|highlights|summary|overview|schedule|supplemental|selected|financial|data|information|exhibit|notes?)$`)
 
 // companyWords name the company as a whole in a heading or column.
 var companyWords = map[string]bool{"consolidated": true, "total": true, "company": true, "total company": true, "consolidated total": true, "corporation": true}
