@@ -425,7 +425,9 @@ func sectionEntities(doc *Document) map[string]string {
 			continue
 		}
 		for _, r := range t.Rows {
-			add(r.Label)
+			if isEntityName(r.Label) {
+				add(r.Label)
+			}
 		}
 	}
 	out := map[string]string{}

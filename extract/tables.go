@@ -57,13 +57,14 @@ func isEntityName(s string) bool {
 		return false
 	}
 	ws := strings.Fields(s)
-	if len(ws) > 6 {
-		return false
-	}
-	named := 0
+	named, stmt := 0, 0
 	for _, w := range ws {
 		lw := strings.ToLower(strings.Trim(w, ".,:;()'’\"-&"))
-		if lw == "" || statementWords[lw] || statementWords[vocab.Singular(lw)] || reStatementTitle.MatchString(lw) {
+		if lw == "" || lw == "and" || lw == "of" || lw == "the" {
+			continue
+		}
+		if statementWords[lw] || statementWords[vocab.Singular(lw)] || reStatementTitle.MatchString(lw) || lw == "chg" {
+			stmt++
 			continue
 		}
 		r := []rune(strings.Trim(w, "(\"'"))
@@ -73,7 +74,19 @@ func isEntityName(s string) bool {
 			return false
 		}
 	}
-	return named > 0
+	// sentence case is a line item ("Short-term borrowings"), title case a name
+	for i, w := range ws {
+		lw := strings.ToLower(strings.Trim(w, ".,:;()'’\"-&"))
+		if i > 0 && lw != "" && lw != "and" && lw != "of" && lw != "the" && lw != "&" {
+			r := []rune(strings.Trim(w, "(\"'"))
+			if len(r) > 0 && unicode.IsLower(r[0]) {
+				return false
+			}
+		}
+	}
+	// a name, not a line item: few words, most of them not statement words
+	// ("Sears Canada", "Construction Industries"; not "External Sales Revenues")
+	return named > 0 && named+stmt <= 4 && named >= stmt
 }
 
 var reStatementTitle = regexp.MustCompile(`^(sheets?|statements?|results|operations|unaudited|condensed|consolidated|highlights|summary|overview|schedule|supplemental|selected|financial|data|information|exhibit|notes?)$`)
@@ -417,7 +430,7 @@ func titleMonths(title string) int {
 	return 0
 }
 
-var reHeaderNoise = regexp.MustCompile(`(?i)\b(for|the|three|six|nine|twelve|months?|weeks?|quarters?|years?|ended|ending|fiscal|unaudited|audited|change|percent|increase|decrease|as|of|and|reported|amounts?|in|millions|thousands|billions|except|per|share|data|first|second|third|fourth|full|q[1-4]|fy|vs\.?|versus|to|gaap|non-gaap|adjusted|total|dollars|\d+)\b|[$%(),.\-–—/]`)
+var reHeaderNoise = regexp.MustCompile(`(?i)\b(for|the|three|six|nine|twelve|months?|weeks?|quarters?|years?|ended|ending|fiscal|unaudited|audited|change|percent|increase|decrease|as|of|and|reported|amounts?|in|millions|thousands|billions|except|per|share|data|first|second|third|fourth|full|q[1-4]|fy|vs\.?|versus|to|gaap|non-gaap|adjusted|total|dollars|chg|var|variance|\d+)\b|[$%(),.\-–—/]`)
 
 // columnEntity finds a segment or region named in a column header
 // ("Domestic", "Sears Canada"), after taking out the period words.
