@@ -417,6 +417,12 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 	shareCount := !perShare && (reShareCount.MatchString(row.Label) || key == "shares" || reShareCount.MatchString(lastOf(row.Section)) && (basis != ""))
 	pctLabel := rePctLabel.MatchString(row.Label)
 	title := strings.Join(t.Title, " ")
+	var dashes []int
+	for ci, c := range row.Cells {
+		if c.Nil {
+			dashes = append(dashes, ci)
+		}
+	}
 	var facts []Fact
 	for ci, c := range row.Cells {
 		if !c.Ok {
@@ -426,7 +432,7 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 		f := Fact{
 			Metric: row.Label, Key: key, Section: row.Section, Table: title, Column: col.Header,
 			Entity: col.Entity, Period: col.Period, Basis: basis, Source: "table",
-			Start: row.Line, End: row.EndLine, TableIndex: ti, RowIndex: ri, ColIndex: ci,
+			Start: row.Line, End: row.EndLine, TableIndex: ti, RowIndex: ri, ColIndex: ci, Dashes: dashes,
 			Adjusted: adjusted || reAdjusted.MatchString(col.Header) || reAdjusted.MatchString(full),
 		}
 		if f.Entity == "" {
@@ -452,6 +458,11 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 			f.Unit, val = scaleValue(val, perShare, shareCount, t.Scale)
 		}
 		f.Value = val
+		if f.Unit == USD {
+			f.Scale = t.Scale.Money
+		} else if f.Unit == Shares {
+			f.Scale = t.Scale.Shares
+		}
 		_ = v
 		facts = append(facts, f)
 	}
