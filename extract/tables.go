@@ -18,7 +18,11 @@ var (
 	reFootnote     = regexp.MustCompile(`\s*(\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\[\d+\]|\*+|†|‡)+\s*$`)
 	rePerShare     = regexp.MustCompile(`(?i)\bper\b.*\bshare|\beps\b|per\s+(common|diluted|basic)`)
 	reShareCount   = regexp.MustCompile(`(?i)\bshares\b|\bshare\s+count\b`)
-	rePctLabel     = regexp.MustCompile(`(?i)\b(ratio|rate|percent|percentage|yield)\b|%`)
+	// a stock account whose label counts its shares ("Treasury stock, 76
+	// shares") holds amounts, not share counts
+	reStockAmount = regexp.MustCompile(`(?i)\d[\d,.]*\s+shares|\b(treasury|common|preferred|capital)\s+stock\b|\bpar\b|\bat\s+cost\b`)
+	reAvgShares   = regexp.MustCompile(`(?i)\b(weighted|average)\b`)
+	rePctLabel    = regexp.MustCompile(`(?i)\b(ratio|rate|percent|percentage|yield)\b|%`)
 )
 
 // statementWords are words of financial statement headings; a value-less
@@ -414,7 +418,8 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 		basis = "basic"
 	}
 	perShare := rePerShare.MatchString(full) || key == "eps" || key == "dividends_per_share" || key == "book_value_per_share"
-	shareCount := !perShare && (reShareCount.MatchString(row.Label) || key == "shares" || reShareCount.MatchString(lastOf(row.Section)) && (basis != ""))
+	shareCount := !perShare && (key == "shares" || reShareCount.MatchString(row.Label) && (reAvgShares.MatchString(row.Label) || !reStockAmount.MatchString(row.Label)) ||
+		reShareCount.MatchString(lastOf(row.Section)) && (basis != ""))
 	pctLabel := rePctLabel.MatchString(row.Label)
 	title := strings.Join(t.Title, " ")
 	var dashes []int
