@@ -210,5 +210,5 @@ func TestDumpReport(t *testing.T) {
 	for _, c := range r.Checks {
 		t.Log(c)
 	}
-	t.Logf("verified %d mismatched %d not checked %d", r.Verified, r.NotChecked, r.Mismatched)
+	t.Logf("verified %d mismatched %d not checked %d", r.Verified, r.Mismatched, r.NotChecked)
 }

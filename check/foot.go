@@ -406,7 +406,7 @@ func footChecks(doc string, t *table, block []*item, total *row, ft *footing) []
 			if it.r.dashes[col] {
 				b.WriteString("--")
 			} else {
-				b.WriteString(printed(v, scale))
+				b.WriteString(printedIn(v, scale, t.unit))
 			}
 		}
 		c := Check{Kind: Total, Status: OK, Subject: total.name(), Period: t.column(col),
@@ -414,10 +414,10 @@ func footChecks(doc string, t *table, block []*item, total *row, ft *footing) []
 			Citations: []Citation{{Doc: doc, Start: total.start, End: total.end, Role: "total", Text: total.cite}, rows}}
 		if failed[col] {
 			c.Status = Mismatch
-			c.Formula = b.String() + " = " + printed(sum, scale) + ", but the table prints " + printed(tv, scale)
+			c.Formula = b.String() + " = " + printedIn(sum, scale, t.unit) + ", but the table prints " + printedIn(tv, scale, t.unit)
 			c.Note = "the same rows foot it in " + plural(len(ft.fits), "other column") + " (" + ft.conv.String() + "): " + strings.Join(names, "; ")
 		} else {
-			c.Formula = b.String() + " = " + printed(tv, scale)
+			c.Formula = b.String() + " = " + printedIn(tv, scale, t.unit)
 			if conv != asPrinted {
 				c.Note = conv.String()
 			}

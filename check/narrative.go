@@ -106,7 +106,8 @@ func lastChars(s string, n int) string {
 type narrativeCtx struct {
 	doc    string
 	tables map[int]*table
-	facts  []index.Fact // table facts
+	facts  []index.Fact // table facts, but for rows whose cells may be misplaced
+	all    []index.Fact // every table fact
 }
 
 // halfUnit is half the last printed digit of a table figure.
@@ -138,7 +139,10 @@ func narrative(doc string, facts []index.Fact, tables []*table) []Check {
 	var text []index.Fact
 	for _, f := range facts {
 		if f.Source == "table" {
-			x.facts = append(x.facts, f)
+			x.all = append(x.all, f)
+			if !reGlued.MatchString(f.Metric) {
+				x.facts = append(x.facts, f)
+			}
 		} else {
 			text = append(text, f)
 		}
@@ -336,7 +340,7 @@ func (x *narrativeCtx) figure(f index.Fact) *Check {
 	c.Formula = "text " + Format(f.Value, f.Unit) + " ≠ table " + printed(best.Value, best.Scale) + scaleWords(best.Scale)
 	c.Citations = append(c.Citations, tableCite(x.doc, best))
 	// the figure may be another row's or another period's, read under the wrong name
-	for _, g := range x.facts {
+	for _, g := range x.all {
 		if g.Unit == f.Unit && st.span.abs().overlaps(x.spanOf(g).abs()) {
 			c.Note = "the table prints this figure for " + g.Metric + ", " + g.Period.String() + "; the text may mean that"
 			return c
@@ -380,6 +384,12 @@ func (x *narrativeCtx) change(f index.Fact, clause []index.Fact, pct bool) *Chec
 	if m := vocab.Default().Metric(f.Key); m != nil && m.Unit == extract.Percent {
 		c.Note = "a change of a rate"
 		return c
+	}
+	for _, g := range clause {
+		if g.Change == f.Change && g.Key == f.Key && sameEntity(g.Entity, f.Entity) && samePeriod(g.Period, f.Period) && !g.Value.Equal(f.Value) {
+			c.Note = "the clause states several changes of this metric; which is which is unclear"
+			return c
+		}
 	}
 	st := statedOf(f)
 	stated := around(f.Value.Abs(), st.span.hi.Sub(f.Value))

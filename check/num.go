@@ -122,11 +122,23 @@ func commas(s string) string {
 // printed writes a table figure as the table prints it: scaled back and
 // negative figures in parentheses ("(6,728)").
 func printed(v decimal.Decimal, scale int32) string {
+	return printedIn(v, scale, zero)
+}
+
+// printedIn is printed with as many decimals as the table's printed unit
+// has ("8.0" in a table of millions with one decimal).
+func printedIn(v decimal.Decimal, scale int32, unit decimal.Decimal) string {
 	p := v.Shift(-scale)
-	if p.IsNegative() {
-		return "(" + commas(p.Abs().String()) + ")"
+	s := p.Abs().String()
+	if !unit.IsZero() {
+		if places := -unit.Shift(-scale).Exponent(); places > 0 {
+			s = p.Abs().StringFixed(places)
+		}
 	}
-	return commas(p.String())
+	if p.IsNegative() {
+		return "(" + commas(s) + ")"
+	}
+	return commas(s)
 }
 
 // Format writes a value for people: "$6,728,000", "-$0.23", "1,264.7%",

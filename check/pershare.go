@@ -31,6 +31,7 @@ func perShareTable(doc string, t *table) []Check {
 	shareRows := map[string][]*row{}
 	for _, r := range t.rows {
 		switch {
+		case r.glued:
 		case r.has(extract.PerShare) && !r.adjusted && !reNotNetEPS.MatchString(r.text()):
 			epsRows[r.basis] = append(epsRows[r.basis], r)
 		case r.has(extract.Shares) && (r.key == "shares" || reShareRow.MatchString(r.text())) && !strings.Contains(r.text(), "outstanding at") && !strings.Contains(r.text(), "end of"):
@@ -84,7 +85,7 @@ func netIncomeRow(t *table) *row {
 		if rePreferred.MatchString(r.label) {
 			preferred = true
 		}
-		if !r.has(extract.USD) || r.adjusted || reNotNetIncome.MatchString(r.label) {
+		if !r.has(extract.USD) || r.adjusted || r.glued || reNotNetIncome.MatchString(r.label) {
 			continue
 		}
 		if r.key == "net_income" || reNetRow.MatchString(r.label) {

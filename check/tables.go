@@ -1,6 +1,7 @@
 package check
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -37,7 +38,12 @@ type row struct {
 	cite     string
 	cells    map[int]index.Fact
 	dashes   map[int]bool
+	// glued marks a row whose label swallowed a printed figure ("Merchandise
+	// sales $7,771 $"): its cells may sit in the wrong columns.
+	glued bool
 }
+
+var reGlued = regexp.MustCompile(`\$\s*[\d,.()-]*\s*\$?\s*$`)
 
 // buildTables groups the table facts of one release into tables, in
 // document order.
@@ -57,7 +63,8 @@ func buildTables(facts []index.Fact) []*table {
 		r := byRow[k]
 		if r == nil {
 			r = &row{t: t, index: f.RowIndex, label: f.Metric, section: f.Section, key: f.Key, basis: f.Basis,
-				adjusted: f.Adjusted, start: f.Start, end: f.End, cite: f.Cite, cells: map[int]index.Fact{}, dashes: map[int]bool{}}
+				adjusted: f.Adjusted, start: f.Start, end: f.End, cite: f.Cite, cells: map[int]index.Fact{}, dashes: map[int]bool{},
+				glued: reGlued.MatchString(f.Metric)}
 			for _, c := range f.Dashes {
 				r.dashes[c] = true
 			}
@@ -98,6 +105,9 @@ func minPrecision(t *table, unit string) decimal.Decimal {
 // amount is the row's amount in column c: a stored figure, or zero for a
 // dash. known is false for a blank cell or a figure of another unit.
 func (r *row) amount(c int) (v decimal.Decimal, known bool) {
+	if r.glued {
+		return zero, false
+	}
 	if f, ok := r.cells[c]; ok {
 		return f.Value, f.Unit == extract.USD
 	}
