@@ -147,9 +147,19 @@ func narrative(doc string, facts []index.Fact, tables []*table) []Check {
 			text = append(text, f)
 		}
 	}
+	// the facts of each clause, in order
+	type clauseKey struct {
+		start int
+		text  string
+	}
+	clauses := map[clauseKey][]index.Fact{}
+	for _, f := range text {
+		k := clauseKey{f.Start, f.Text}
+		clauses[k] = append(clauses[k], f)
+	}
 	var out []Check
-	for i, f := range text {
-		clause := sameClause(text, i)
+	for _, f := range text {
+		clause := clauses[clauseKey{f.Start, f.Text}]
 		var c *Check
 		switch {
 		case f.Change == "" && f.Key != "" && (f.Unit == extract.USD || f.Unit == extract.PerShare || f.Unit == extract.Shares):
@@ -163,22 +173,6 @@ func narrative(doc string, facts []index.Fact, tables []*table) []Check {
 		}
 		if c != nil {
 			out = append(out, *c)
-		}
-	}
-	return out
-}
-
-// sameClause is the text facts read from the same clause as text[i].
-func sameClause(text []index.Fact, i int) []index.Fact {
-	var out []index.Fact
-	for j := i - 1; j >= 0 && text[j].Start == text[i].Start; j-- {
-		if text[j].Text == text[i].Text {
-			out = append([]index.Fact{text[j]}, out...)
-		}
-	}
-	for j := i + 1; j < len(text) && text[j].Start == text[i].Start; j++ {
-		if text[j].Text == text[i].Text {
-			out = append(out, text[j])
 		}
 	}
 	return out
