@@ -317,7 +317,7 @@ func (x *narrativeCtx) figure(f index.Fact) *Check {
 			c.Subject = g.Describe()
 			c.Expected = ptr(g.Value)
 			c.Tolerance = ptr(x.halfUnit(g).Add(st.span.hi.Sub(f.Value)))
-			c.Formula = "text " + Format(f.Value, f.Unit) + " = table " + printed(g.Value, g.Scale) + scaleWords(g.Scale)
+			c.Formula = "text " + formatValue(f.Value, f.Unit) + " = table " + printed(g.Value, g.Scale) + scaleWords(g.Scale)
 			if st.lossy && f.Value.IsPositive() && g.Value.IsNegative() {
 				c.Note = "the text states a loss as a positive amount"
 			}
@@ -331,7 +331,7 @@ func (x *narrativeCtx) figure(f index.Fact) *Check {
 	c.Subject = best.Describe()
 	c.Expected = ptr(best.Value)
 	c.Tolerance = ptr(x.halfUnit(best).Add(st.span.hi.Sub(f.Value)))
-	c.Formula = "text " + Format(f.Value, f.Unit) + " ≠ table " + printed(best.Value, best.Scale) + scaleWords(best.Scale)
+	c.Formula = "text " + formatValue(f.Value, f.Unit) + " ≠ table " + printed(best.Value, best.Scale) + scaleWords(best.Scale)
 	c.Citations = append(c.Citations, tableCite(x.doc, best))
 	// the figure may be another row's or another period's, read under the wrong name
 	for _, g := range x.all {
@@ -416,7 +416,7 @@ func (x *narrativeCtx) change(f index.Fact, clause []index.Fact, pct bool) *Chec
 				c.Status = OK
 				c.Expected = ptr(g.Value)
 				c.Tolerance = ptr(stated.hi.Sub(f.Value.Abs()))
-				c.Formula = "text " + Format(f.Value.Abs(), f.Unit) + " = table " + Format(g.Value, extract.Percent)
+				c.Formula = "text " + formatValue(f.Value.Abs(), f.Unit) + " = table " + formatValue(g.Value, extract.Percent)
 				c.Citations = append(c.Citations, tableCite(x.doc, g))
 				return c
 			}
@@ -437,7 +437,7 @@ func (x *narrativeCtx) change(f index.Fact, clause []index.Fact, pct bool) *Chec
 		if t.from == "table" {
 			cc.Citations = addCite(addCite(cc.Citations, tableCite(x.doc, t.cf)), tableCite(x.doc, t.pf))
 		}
-		cv, pv := Format(t.cf.Value, t.cf.Unit), Format(t.pf.Value, t.pf.Unit)
+		cv, pv := formatValue(t.cf.Value, t.cf.Unit), formatValue(t.pf.Value, t.pf.Unit)
 		if t.from == "table" {
 			cv, pv = printed(t.cf.Value, t.curScale), printed(t.pf.Value, t.curScale)
 		}
@@ -447,18 +447,18 @@ func (x *narrativeCtx) change(f index.Fact, clause []index.Fact, pct bool) *Chec
 		if pct {
 			cc.Formula = "(" + cv + " − " + pv + ") / |" + pv + "| = " + commas(roundLike(mid, unit).String()) + "%"
 		} else {
-			cc.Formula = cv + " − " + pv + " = " + Format(mid, extract.USD)
+			cc.Formula = cv + " − " + pv + " = " + formatValue(mid, extract.USD)
 		}
 		if stated.overlaps(got) {
 			cc.Status = OK
-			cc.Formula += " ≈ stated " + Format(f.Value.Abs(), f.Unit)
+			cc.Formula += " ≈ stated " + formatValue(f.Value.Abs(), f.Unit)
 			if t.from == "table" {
 				cc.Note = "computed from the tables"
 			}
 			return &cc
 		}
 		cc.Status = Mismatch
-		cc.Formula += ", but the text states " + Format(f.Value.Abs(), f.Unit)
+		cc.Formula += ", but the text states " + formatValue(f.Value.Abs(), f.Unit)
 		if t.from == "text" && f.Key != "" {
 			// show the table's lines for the figures compared, too
 			for _, p := range []extract.Period{t.cf.Period, t.pf.Period} {
@@ -600,10 +600,10 @@ func (x *narrativeCtx) ratio(f index.Fact) *Check {
 			c.Citations = append(c.Citations, tableCite(x.doc, g))
 			if stated.overlaps(x.spanOf(g).abs()) {
 				c.Status = OK
-				c.Formula = "text " + Format(f.Value, extract.Percent) + " = table " + Format(g.Value, extract.Percent)
+				c.Formula = "text " + formatValue(f.Value, extract.Percent) + " = table " + formatValue(g.Value, extract.Percent)
 				return c
 			}
-			c.Formula = "text " + Format(f.Value, extract.Percent) + " ≠ table " + Format(g.Value, extract.Percent)
+			c.Formula = "text " + formatValue(f.Value, extract.Percent) + " ≠ table " + formatValue(g.Value, extract.Percent)
 			c.Status = Mismatch
 			return c
 		}
@@ -654,10 +654,10 @@ func (x *narrativeCtx) ratio(f index.Fact) *Check {
 	c.Formula = numText + " / " + printed(den.Value, den.Scale) + " = " + commas(mid.String()) + "%"
 	if stated.overlaps(got) {
 		c.Status = OK
-		c.Formula += " ≈ stated " + Format(f.Value, extract.Percent)
+		c.Formula += " ≈ stated " + formatValue(f.Value, extract.Percent)
 		return c
 	}
-	c.Formula += ", but the text states " + Format(f.Value, extract.Percent)
+	c.Formula += ", but the text states " + formatValue(f.Value, extract.Percent)
 	if r := f.Value.Abs().Div(decimal.Max(mid, decimal.New(1, -9))); r.LessThan(half) || r.GreaterThan(two) {
 		c.Note = "too far from the computed rate to be meant as the same figure"
 		return c

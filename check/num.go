@@ -141,9 +141,9 @@ func printedIn(v decimal.Decimal, scale int32, unit decimal.Decimal) string {
 	return commas(s)
 }
 
-// Format writes a value for people: "$6,728,000", "-$0.23", "1,264.7%",
+// formatValue writes a value for people: "$6,728,000", "-$0.23", "1,264.7%",
 // "28,928,000 shares".
-func Format(v decimal.Decimal, unit string) string {
+func formatValue(v decimal.Decimal, unit string) string {
 	sign := ""
 	if v.IsNegative() {
 		sign = "-"
@@ -167,7 +167,7 @@ func Format(v decimal.Decimal, unit string) string {
 	return sign + a
 }
 
-// round1 rounds a computed value to one more digit than the figure it is
+// roundLike rounds a computed value to one more digit than the figure it is
 // compared with, for display.
 func roundLike(v, unit decimal.Decimal) decimal.Decimal {
 	places := -unit.Exponent() + 1
