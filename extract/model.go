@@ -145,6 +145,12 @@ type Fact struct {
 	TableIndex int `json:"table_index"`
 	RowIndex   int `json:"row_index"`
 	ColIndex   int `json:"col_index"`
+	// Scale is the power of ten the printed table figure was multiplied by
+	// (3 for a table "in thousands"); 0 for text facts.
+	Scale int32 `json:"scale,omitempty"`
+	// Dashes are the columns of a table fact's row printed as a dash ("--"),
+	// which read as zero; cells left blank are not listed.
+	Dashes []int `json:"dashes,omitempty"`
 }
 
 // Describe is the fact's metric with its section path, e.g.

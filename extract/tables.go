@@ -18,7 +18,11 @@ var (
 	reFootnote     = regexp.MustCompile(`\s*(\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\[\d+\]|\*+|†|‡)+\s*$`)
 	rePerShare     = regexp.MustCompile(`(?i)\bper\b.*\bshare|\beps\b|per\s+(common|diluted|basic)`)
 	reShareCount   = regexp.MustCompile(`(?i)\bshares\b|\bshare\s+count\b`)
-	rePctLabel     = regexp.MustCompile(`(?i)\b(ratio|rate|percent|percentage|yield)\b|%`)
+	// a stock account whose label counts its shares ("Treasury stock, 76
+	// shares") holds amounts, not share counts
+	reStockAmount = regexp.MustCompile(`(?i)\d[\d,.]*\s+shares|\b(treasury|common|preferred|capital)\s+stock\b|\bpar\b|\bat\s+cost\b`)
+	reAvgShares   = regexp.MustCompile(`(?i)\b(weighted|average)\b`)
+	rePctLabel    = regexp.MustCompile(`(?i)\b(ratio|rate|percent|percentage|yield)\b|%`)
 )
 
 // statementWords are words of financial statement headings; a value-less
@@ -509,9 +513,16 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 		basis = "basic"
 	}
 	perShare := rePerShare.MatchString(full) || key == "eps" || key == "dividends_per_share" || key == "book_value_per_share"
-	shareCount := !perShare && (reShareCount.MatchString(row.Label) || key == "shares" || reShareCount.MatchString(lastOf(row.Section)) && (basis != ""))
+	shareCount := !perShare && (key == "shares" || reShareCount.MatchString(row.Label) && (reAvgShares.MatchString(row.Label) || !reStockAmount.MatchString(row.Label)) ||
+		reShareCount.MatchString(lastOf(row.Section)) && (basis != ""))
 	pctLabel := rePctLabel.MatchString(row.Label)
 	title := strings.Join(t.Title, " ")
+	var dashes []int
+	for ci, c := range row.Cells {
+		if c.Nil {
+			dashes = append(dashes, ci)
+		}
+	}
 	var facts []Fact
 	for ci, c := range row.Cells {
 		if !c.Ok {
@@ -521,7 +532,7 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 		f := Fact{
 			Metric: row.Label, Key: key, Section: row.Section, Table: title, Column: col.Header,
 			Entity: col.Entity, Period: col.Period, Basis: basis, Source: "table",
-			Start: row.Line, End: row.EndLine, TableIndex: ti, RowIndex: ri, ColIndex: ci,
+			Start: row.Line, End: row.EndLine, TableIndex: ti, RowIndex: ri, ColIndex: ci, Dashes: dashes,
 			Adjusted: adjusted || reAdjusted.MatchString(col.Header) || reAdjusted.MatchString(full),
 		}
 		if f.Entity == "" {
@@ -550,6 +561,11 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 			f.Unit = t.Scale.Thing
 		}
 		f.Value = val
+		if f.Unit == USD {
+			f.Scale = t.Scale.Money
+		} else if f.Unit == Shares {
+			f.Scale = t.Scale.Shares
+		}
 		_ = v
 		facts = append(facts, f)
 	}

@@ -37,7 +37,14 @@ const (
 func main1() int {
 	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
 		outTTY: term.IsTerminal(int(os.Stdout.Fd())), errTTY: term.IsTerminal(int(os.Stderr.Fd())), inTTY: term.IsTerminal(int(os.Stdin.Fd()))}
+	return a.run(os.Args[1:])
+}
+
+// run runs the command line args (without the program name) and returns
+// the exit status, printing errors to a.stderr.
+func (a *app) run(args []string) int {
 	root := a.rootCmd()
+	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
 		return a.status

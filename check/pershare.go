@@ -1,0 +1,161 @@
+package check
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/ex99/ex99/extract"
+	"github.com/shopspring/decimal"
+)
+
+var (
+	// per-share rows that are not net earnings per share
+	reNotNetEPS = regexp.MustCompile(`(?i)\b(before|continuing|discontinued|cumulative|extraordinary|operations|adjusted|non-?gaap|pro\s*forma|excluding|dividends?|book\s+value|cash\s+flow|distributions?)\b`)
+	// net income rows that are not the common shareholders' share
+	reNotNetIncome = regexp.MustCompile(`(?i)\b(noncontrolling|non-controlling|minority|continuing|discontinued|before|excluding|adjusted)\b`)
+	reCommon       = regexp.MustCompile(`(?i)\b(available|attributable|applicable)\s+to\s+common\b`)
+	rePreferred    = regexp.MustCompile(`(?i)\bpreferred\b.*\b(dividends?|accretion)\b|\b(dividends?|accretion)\b.*\bpreferred\b|\bparticipating\b|two-class`)
+	reShareRow     = regexp.MustCompile(`(?i)\bshares\b`)
+	reNetRow       = regexp.MustCompile(`(?i)^net\s+(income|earnings|loss|\(loss\)|profit)`)
+)
+
+// perShareTable checks each earnings-per-share figure of a table against
+// net income divided by the weighted shares of the same basis and column.
+func perShareTable(doc string, t *table) []Check {
+	ni := netIncomeRow(t)
+	if ni == nil {
+		return nil
+	}
+	epsRows := map[string][]*row{}
+	shareRows := map[string][]*row{}
+	for _, r := range t.rows {
+		switch {
+		case r.glued:
+		case r.has(extract.PerShare) && !r.adjusted && !reNotNetEPS.MatchString(r.text()):
+			epsRows[r.basis] = append(epsRows[r.basis], r)
+		case r.has(extract.Shares) && (r.key == "shares" || reShareRow.MatchString(r.text())) && !strings.Contains(r.text(), "outstanding at") && !strings.Contains(r.text(), "end of"):
+			shareRows[r.basis] = append(shareRows[r.basis], r)
+		}
+	}
+	var out []Check
+	for basis, rs := range epsRows {
+		if len(rs) > 1 {
+			var net []*row
+			for _, r := range rs {
+				if strings.Contains(r.text(), "net") {
+					net = append(net, r)
+				}
+			}
+			rs = net
+		}
+		sh := shareRows[basis]
+		if len(sh) == 0 && basis != "" && len(shareRows) == 1 {
+			sh = shareRows[""]
+		}
+		if len(rs) != 1 || len(sh) != 1 {
+			continue
+		}
+		eps, shares := rs[0], sh[0]
+		var basic *row
+		if basis == "diluted" && len(epsRows["basic"]) == 1 {
+			basic = epsRows["basic"][0]
+		}
+		for _, col := range sortedCols(eps) {
+			fe := eps.cells[col]
+			fn, ok1 := ni.cells[col]
+			fs, ok2 := shares.cells[col]
+			if fe.Unit != extract.PerShare || !ok1 || !ok2 || fn.Unit != extract.USD || fs.Unit != extract.Shares || !fs.Value.IsPositive() {
+				continue
+			}
+			c := epsCheck(doc, t, col, eps, ni, shares, basic)
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// netIncomeRow is the table's net income row, preferring the figure
+// available to common shareholders; nil when the table has none, or has
+// preferred dividends and no figure after them.
+func netIncomeRow(t *table) *row {
+	var cands []*row
+	preferred := false
+	for _, r := range t.rows {
+		if rePreferred.MatchString(r.label) {
+			preferred = true
+		}
+		if !r.has(extract.USD) || r.adjusted || r.glued || reNotNetIncome.MatchString(r.label) {
+			continue
+		}
+		if r.key == "net_income" || reNetRow.MatchString(r.label) {
+			cands = append(cands, r)
+		}
+	}
+	for _, r := range cands {
+		if reCommon.MatchString(r.label) {
+			return r
+		}
+	}
+	if len(cands) != 1 || preferred {
+		return nil
+	}
+	return cands[0]
+}
+
+// epsCheck compares one printed per-share figure with net income / shares,
+// both taken as the ranges their rounding allows.
+func epsCheck(doc string, t *table, col int, eps, ni, shares, basic *row) Check {
+	fe, fn, fs := eps.cells[col], ni.cells[col], shares.cells[col]
+	hu := t.unit.Mul(half)
+	hs := t.shareUnit.Mul(half)
+	q := quotient(around(fn.Value, hu), around(fs.Value, hs))
+	exact := fn.Value.Div(fs.Value)
+	pu := decimals(fe.Value)
+	if pu.GreaterThan(decimal.New(1, -2)) {
+		pu = decimal.New(1, -2) // "$0.2" is a printed $0.20
+	}
+	stated := around(fe.Value, pu.Mul(half))
+	c := Check{Kind: PerShare, Status: OK, Subject: eps.name(), Period: t.column(col),
+		Found: ptr(fe.Value), Expected: ptr(exact.Round(4)), Tolerance: ptr(pu.Mul(half)), Unit: extract.PerShare,
+		Formula: ni.label + " " + printed(fn.Value, fn.Scale) + " / " + shares.name() + " " + printed(fs.Value, fs.Scale) + " = " + exact.Round(4).String(),
+		Citations: []Citation{{Doc: doc, Start: eps.start, End: eps.end, Role: "table", Text: eps.cite},
+			{Doc: doc, Start: ni.start, End: ni.end, Role: "table", Text: ni.cite},
+			{Doc: doc, Start: shares.start, End: shares.end, Role: "table", Text: shares.cite}}}
+	if q.overlaps(stated) {
+		return c
+	}
+	// diluted earnings may add back interest on convertibles: between
+	// net income / diluted shares and basic earnings per share
+	if basic != nil && fn.Value.IsPositive() {
+		if fb, ok := basic.cells[col]; ok && fb.Unit == extract.PerShare {
+			lo := decimal.Min(q.lo, fb.Value)
+			hi := decimal.Max(q.hi, fb.Value)
+			if (span{lo, hi}).overlaps(stated) {
+				c.Note = "between net income / diluted shares and basic earnings per share (dilutive securities add back earnings)"
+				return c
+			}
+		}
+	}
+	// a scale misread (shares in thousands read as units) is not the release's error
+	for _, k := range []int32{-9, -6, -3, 3, 6, 9} {
+		if (span{q.lo.Shift(k), q.hi.Shift(k)}).overlaps(stated) {
+			c.Status = NotChecked
+			c.Note = "agrees only at another scale; the table's units are unclear"
+			return c
+		}
+	}
+	c.Status = Mismatch
+	c.Formula += ", but the table prints " + fe.Value.String()
+	return c
+}
+
+// sortedCols lists the columns of a row's figures in order.
+func sortedCols(r *row) []int {
+	var cs []int
+	for c := range r.cells {
+		cs = append(cs, c)
+	}
+	sort.Ints(cs)
+	return cs
+}

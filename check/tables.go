@@ -1,0 +1,183 @@
+package check
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/ex99/ex99/extract"
+	"github.com/ex99/ex99/index"
+	"github.com/shopspring/decimal"
+)
+
+// table is a release table rebuilt from its stored facts: rows in order,
+// with their sections and cells by column.
+type table struct {
+	index int
+	title string
+	rows  []*row
+	// unit is the last printed digit of the table's amounts in base units
+	// (1000 for a table in thousands printed as integers); zero when the
+	// table has no amounts.
+	unit decimal.Decimal
+	// shareUnit is the same for share counts.
+	shareUnit decimal.Decimal
+}
+
+// row is one table row.
+type row struct {
+	t        *table
+	index    int
+	label    string
+	section  []string
+	key      string
+	basis    string
+	adjusted bool
+	start    int
+	end      int
+	cite     string
+	cells    map[int]index.Fact
+	dashes   map[int]bool
+	// glued marks a row whose label swallowed a printed figure ("Merchandise
+	// sales $7,771 $"): its cells may sit in the wrong columns.
+	glued bool
+}
+
+var reGlued = regexp.MustCompile(`\$\s*[\d,.()-]*\s*\$?\s*$`)
+
+// buildTables groups the table facts of one release into tables, in
+// document order.
+func buildTables(facts []index.Fact) []*table {
+	byTable := map[int]*table{}
+	byRow := map[[2]int]*row{}
+	for _, f := range facts {
+		if f.Source != "table" {
+			continue
+		}
+		t := byTable[f.TableIndex]
+		if t == nil {
+			t = &table{index: f.TableIndex, title: f.Table}
+			byTable[f.TableIndex] = t
+		}
+		k := [2]int{f.TableIndex, f.RowIndex}
+		r := byRow[k]
+		if r == nil {
+			r = &row{t: t, index: f.RowIndex, label: f.Metric, section: f.Section, key: f.Key, basis: f.Basis,
+				adjusted: f.Adjusted, start: f.Start, end: f.End, cite: f.Cite, cells: map[int]index.Fact{}, dashes: map[int]bool{},
+				glued: reGlued.MatchString(f.Metric)}
+			for _, c := range f.Dashes {
+				r.dashes[c] = true
+			}
+			byRow[k] = r
+			t.rows = append(t.rows, r)
+		}
+		r.cells[f.ColIndex] = f
+	}
+	var out []*table
+	for _, t := range byTable {
+		sort.Slice(t.rows, func(i, j int) bool { return t.rows[i].index < t.rows[j].index })
+		t.unit = minPrecision(t, extract.USD)
+		t.shareUnit = minPrecision(t, extract.Shares)
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].index < out[j].index })
+	return out
+}
+
+// minPrecision is the smallest last-digit unit among the table's figures
+// of one unit: the table's printed precision.
+func minPrecision(t *table, unit string) decimal.Decimal {
+	var m decimal.Decimal
+	for _, r := range t.rows {
+		for _, f := range r.cells {
+			if f.Unit != unit || f.Value.IsZero() {
+				continue
+			}
+			p := precision(f.Value)
+			if m.IsZero() || p.LessThan(m) {
+				m = p
+			}
+		}
+	}
+	return m
+}
+
+// amount is the row's amount in column c: a stored figure, or zero for a
+// dash. known is false for a blank cell or a figure of another unit.
+func (r *row) amount(c int) (v decimal.Decimal, known bool) {
+	if r.glued {
+		return zero, false
+	}
+	if f, ok := r.cells[c]; ok {
+		return f.Value, f.Unit == extract.USD
+	}
+	if r.dashes[c] {
+		return zero, true
+	}
+	return zero, false
+}
+
+// has reports whether the row has a figure of the unit in some column.
+func (r *row) has(unit string) bool {
+	for _, f := range r.cells {
+		if f.Unit == unit {
+			return true
+		}
+	}
+	return false
+}
+
+// scale is the power of ten the row's amounts were scaled by.
+func (r *row) scale() int32 {
+	for _, f := range r.cells {
+		if f.Unit == extract.USD {
+			return f.Scale
+		}
+	}
+	return 0
+}
+
+// text is the row's label with its section path, lower case, for matching.
+func (r *row) text() string {
+	return strings.ToLower(strings.Join(append(append([]string{}, r.section...), r.label), " "))
+}
+
+// name is the row as people know it: "CURRENT ASSETS: TOTAL CURRENT ASSETS"
+// only where the label alone says too little.
+func (r *row) name() string {
+	if len(r.section) > 0 && len(strings.Fields(r.label)) <= 2 {
+		return strings.TrimRight(r.section[len(r.section)-1], ": -") + ": " + r.label
+	}
+	return r.label
+}
+
+// column describes column c: its period, else its header.
+func (t *table) column(c int) string {
+	for _, r := range t.rows {
+		if f, ok := r.cells[c]; ok {
+			if !f.Period.IsZero() {
+				return f.Period.String()
+			}
+			if f.Column != "" {
+				return f.Column
+			}
+		}
+	}
+	return ""
+}
+
+// amountColumns lists the columns that hold amounts, in order.
+func (t *table) amountColumns() []int {
+	seen := map[int]bool{}
+	var cs []int
+	for _, r := range t.rows {
+		for c, f := range r.cells {
+			if f.Unit == extract.USD && !seen[c] {
+				seen[c] = true
+				cs = append(cs, c)
+			}
+		}
+	}
+	sort.Ints(cs)
+	return cs
+}
