@@ -37,6 +37,8 @@ var (
 	rePerShareAf    = regexp.MustCompile(`(?i)^\s*(?:per\s+(?:basic\s+|diluted\s+|common\s+|fully\s+diluted\s+)?share|a\s+share|per\s+diluted|per\s+common)`)
 	reChangeSubject = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?(increases?|increased|decreases?|decreased|higher|lower|reduced|reductions?|growth|declines?|declined)\s+(?:in\s+)?[a-z]`)
 	rePerShareDesc  = regexp.MustCompile(`(?i)\bper\s+(?:basic\s+|diluted\s+|common\s+)?share\b|\beps\b`)
+	reEarningsWord  = regexp.MustCompile(`\b(earnings|earned|income|profit|loss|losses|eps|net)\b`)
+	reEffectWord    = regexp.MustCompile(`\b(charges?|costs?|expenses?|gains?|impact|effects?|items?|benefit|tax|severance|restructuring|impairment|depreciation|reserves?)\b`)
 	reOrdinalTail   = regexp.MustCompile(`^\s?(?:st|nd|rd|th)\b`)
 	reCents         = regexp.MustCompile(`(?i)^cents?\b`)
 	reRangePerShare = regexp.MustCompile(`(?i)^\s*(?:to|and|-|–)\s*\$\s?\d[\d,]*(?:\.\d+)?\s+(?:per|a)\s+(?:diluted\s+|basic\s+)?share`)
@@ -536,7 +538,12 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 					f.Unit = PerShare
 				}
 				if f.Unit == PerShare {
-					f.Key = "eps"
+					// per-share earnings, unless the figure is a charge's or a gain's
+					// per-share effect ("$41 million, or $0.12 per share, for severance")
+					ctxWords := strings.ToLower(lastWords(before, 10) + " " + firstWords(cutAt(after), 6))
+					if reEarningsWord.MatchString(ctxWords) && !reEffectWord.MatchString(strings.ToLower(desc+" "+firstWords(cutAt(after), 8))) {
+						f.Key = "eps"
+					}
 					if regexp.MustCompile(`(?i)dividend`).MatchString(lastWords(before, 6)) {
 						f.Key = "dividends_per_share"
 					}
