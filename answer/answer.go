@@ -209,7 +209,7 @@ func (e *Engine) scope(q nlq.Query) ([]index.DocInfo, string) {
 		if err == nil {
 			var named []index.DocInfo
 			for _, d := range ds {
-				if companyNamed(q, d.Company) {
+				if companyNamed(q, &d) {
 					named = append(named, d)
 				}
 			}
@@ -233,15 +233,11 @@ func (e *Engine) scope(q nlq.Query) ([]index.DocInfo, string) {
 
 // companyNamed reports whether the question names the company: one of its
 // distinctive words (not "Inc.", "Group", "Company") appears.
-func companyNamed(q nlq.Query, company string) bool {
-	for _, cw := range strings.Fields(index.NormEntity(company)) {
-		if genericCompanyWord[cw] || len(cw) < 2 {
-			continue
-		}
-		for _, t := range q.Terms {
-			if index.NormEntity(t) == cw {
-				return true
-			}
+func companyNamed(q nlq.Query, d *index.DocInfo) bool {
+	for _, t := range q.Terms {
+		n := index.NormEntity(t)
+		if !genericCompanyWord[n] && len(n) >= 2 && isCompanyWord(n, d) {
+			return true
 		}
 	}
 	return false

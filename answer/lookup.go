@@ -283,13 +283,13 @@ func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t tar
 		return nil
 	}
 	entTerms := entityTerms(q, ctx.info)
-	qterms := termSet(strings.Join(withoutCompany(q.Terms, ctx.info.Company), " "))
+	qterms := termSet(strings.Join(withoutCompany(q.Terms, ctx.info), " "))
 	var hint *vocab.Metric
 	if metric != nil && narrower(q, ctx.info, entTerms) {
 		// "retail kilowatt-hour sales" is not sales: match the words, the metric is a hint
 		hint = metric
 		metric = nil
-		qterms = termSet(strings.Join(withoutCompany(append(append([]string{}, q.Modifiers...), strings.Fields(q.MetricText)...), ctx.info.Company), " ") + " " + strings.Join(withoutCompany(q.Terms, ctx.info.Company), " "))
+		qterms = termSet(strings.Join(withoutCompany(append(append([]string{}, q.Modifiers...), strings.Fields(q.MetricText)...), ctx.info), " ") + " " + strings.Join(withoutCompany(q.Terms, ctx.info), " "))
 	}
 	var out []candidate
 	for _, f := range facts {
@@ -543,15 +543,11 @@ func allIn(ws []string, set map[string]bool) bool {
 // entityTerms are the question's words that name an entity of the release
 // (a segment, subsidiary, region) rather than the company.
 func entityTerms(q nlq.Query, d *index.DocInfo) []string {
-	company := map[string]bool{}
-	for _, w := range strings.Fields(index.NormEntity(d.Company)) {
-		company[w] = true
-	}
 	var ents []string
 	seen := map[string]bool{}
 	for _, e := range d.Entities {
 		for _, w := range strings.Fields(index.NormEntity(e)) {
-			if !genericCompanyWord[w] && !company[w] && !statementish[w] {
+			if !genericCompanyWord[w] && !isCompanyWord(w, d) && !statementish[w] {
 				ents = append(ents, w)
 			}
 		}
@@ -559,7 +555,7 @@ func entityTerms(q nlq.Query, d *index.DocInfo) []string {
 	var out []string
 	for _, t := range q.Terms {
 		n := index.NormEntity(t)
-		if n == "" || company[n] || seen[n] {
+		if n == "" || isCompanyWord(n, d) || seen[n] {
 			continue
 		}
 		for _, e := range ents {
@@ -819,16 +815,12 @@ func narrower(q nlq.Query, d *index.DocInfo, entTerms []string) bool {
 	for _, e := range entTerms {
 		ent[e] = true
 	}
-	comp := map[string]bool{}
-	for _, w := range strings.Fields(index.NormEntity(d.Company)) {
-		comp[w] = true
-	}
 	for _, m := range q.Modifiers {
 		if strings.HasSuffix(m, "'s") || strings.HasSuffix(m, "’s") || strings.HasSuffix(m, "s'") {
 			continue // "Apple's net profit": a name, the company's or an entity's
 		}
 		for _, w := range strings.Fields(index.NormEntity(m)) {
-			if !ent[w] && !comp[w] && !genericCompanyWord[w] {
+			if !ent[w] && !isCompanyWord(w, d) && !genericCompanyWord[w] {
 				return true
 			}
 		}
@@ -836,21 +828,38 @@ func narrower(q nlq.Query, d *index.DocInfo, entTerms []string) bool {
 	return false
 }
 
-// withoutCompany drops the words of the company's name.
-func withoutCompany(terms []string, company string) []string {
-	comp := map[string]bool{}
-	for _, w := range strings.Fields(index.NormEntity(company)) {
-		comp[w] = true
-	}
+// withoutCompany drops the words that name the company.
+func withoutCompany(terms []string, d *index.DocInfo) []string {
 	var out []string
 	for _, t := range terms {
 		n := index.NormEntity(t)
-		if n == "" || comp[n] {
+		if n == "" || isCompanyWord(n, d) {
 			continue
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// isCompanyWord reports whether a question word (folded by NormEntity)
+// names the release's company: a word of its name, its ticker ("CAT",
+// "GS"), or the start of a word of its name ("Cat" for Caterpillar).
+func isCompanyWord(w string, d *index.DocInfo) bool {
+	if w == "" {
+		return false
+	}
+	cw := d.CompanyWords()
+	if cw[w] {
+		return true
+	}
+	if len(w) >= 3 {
+		for c := range cw {
+			if strings.HasPrefix(c, w) && !genericCompanyWord[c] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lightWords carry little meaning in a question ("add", "have"); they count

@@ -15,7 +15,7 @@ import (
 // best first, with the question's words marked in the first.
 func (e *Engine) passageAnswer(q nlq.Query, ctx *docCtx, _ string) Answer {
 	a := Answer{Kind: KindNone, Citations: []Citation{}}
-	words := passageWords(q, ctx.info.Company)
+	words := passageWords(q, ctx.info)
 	if strings.TrimSpace(words) == "" {
 		a.Answer = "Not found: the question has no words to search for."
 		return a
@@ -40,15 +40,11 @@ func (e *Engine) passageAnswer(q nlq.Query, ctx *docCtx, _ string) Answer {
 // passageWords are the words to search passages for: the question's
 // content words with abbreviations expanded ("CEO" → "chief executive
 // officer"), without the company's name, which every passage shares.
-func passageWords(q nlq.Query, company string) string {
+func passageWords(q nlq.Query, d *index.DocInfo) string {
 	v := vocab.Default()
-	comp := map[string]bool{}
-	for _, w := range strings.Fields(index.NormEntity(company)) {
-		comp[w] = true
-	}
 	var keep []string
 	for _, w := range strings.Fields(q.Words) {
-		if !comp[index.NormEntity(w)] {
+		if !isCompanyWord(index.NormEntity(w), d) {
 			keep = append(keep, w)
 		}
 		if x, ok := v.Expansions[strings.ToLower(strings.Trim(w, ".,?!"))]; ok {
@@ -103,7 +99,7 @@ func isWordByte(c byte) bool {
 // the period asked about. Anything less is "none".
 func (e *Engine) outlookAnswer(q nlq.Query, ctx *docCtx) Answer {
 	a := Answer{Kind: KindNone, Citations: []Citation{}}
-	hits, err := e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: passageWords(q, ctx.info.Company), Phrases: q.Phrases, Size: 8})
+	hits, err := e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: passageWords(q, ctx.info), Phrases: q.Phrases, Size: 8})
 	if err == nil {
 		targets := resolve(q, ctx.info, false)
 		for _, h := range hits {

@@ -145,6 +145,7 @@ func interpret(doc *Document, blocks []block) {
 	if doc.Company == "" {
 		doc.Company = findCompany(doc)
 	}
+	doc.Ticker = findTicker(doc)
 	doc.Calendar = learnCalendar(texts)
 	for i := range doc.Tables {
 		for c := range doc.Tables[i].Columns {
@@ -488,4 +489,19 @@ func namesCompany(title, company string) bool {
 		}
 	}
 	return false
+}
+
+var reTicker = regexp.MustCompile(`\((?:NYSE|NASDAQ|Nasdaq|NasdaqGS|NasdaqGM|NYSE American|NYSE MKT|AMEX|OTC[A-Z]*|TSX)\s*[:\-]?\s*([A-Z][A-Z.]{0,5})\)`)
+
+// findTicker reads the stock symbol from the opening text ("(NYSE: CAT)").
+func findTicker(doc *Document) string {
+	for i, p := range doc.Passages {
+		if i > 15 {
+			break
+		}
+		if m := reTicker.FindStringSubmatch(p.Text); m != nil {
+			return strings.TrimSuffix(m[1], ".")
+		}
+	}
+	return ""
 }

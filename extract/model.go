@@ -24,6 +24,7 @@ type Document struct {
 	Format   string    `json:"format"`  // "text", "html" or "submission"
 	Company  string    `json:"company"` // from the submission header or the release text; may be ""
 	CIK      string    `json:"cik,omitempty"`
+	Ticker   string    `json:"ticker,omitempty"` // the stock symbol the release gives ("NASDAQ: INNO")
 	Hash     string    `json:"hash"` // sha256 of the source bytes, hex
 	Size     int       `json:"size"` // source bytes
 	Lines    []Line    `json:"lines"`

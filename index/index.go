@@ -130,6 +130,7 @@ type DocInfo struct {
 	Name     string           `json:"name"`
 	Company  string           `json:"company"`
 	CIK      string           `json:"cik,omitempty"`
+	Ticker   string           `json:"ticker,omitempty"`
 	Format   string           `json:"format"`
 	Hash     string           `json:"hash"`
 	Size     int              `json:"size"`
@@ -455,7 +456,7 @@ func addDoc(b *bleve.Batch, d *extract.Document) (int, error) {
 			nrows++
 		}
 	}
-	info := DocInfo{Name: d.Name, Company: d.Company, CIK: d.CIK, Format: d.Format, Hash: d.Hash, Size: d.Size,
+	info := DocInfo{Name: d.Name, Company: d.Company, CIK: d.CIK, Ticker: d.Ticker, Format: d.Format, Hash: d.Hash, Size: d.Size,
 		Lines: len(d.Lines), Passages: len(d.Passages), Rows: nrows, Tables: len(d.Tables), Facts: len(d.Facts),
 		Current: d.Current, Latest: d.Latest, Calendar: d.Calendar, Entities: d.Entities, Periods: periodsOf(d), Added: time.Now().UTC()}
 	data, err := json.Marshal(info)
@@ -466,7 +467,7 @@ func addDoc(b *bleve.Batch, d *extract.Document) (int, error) {
 	if err != nil {
 		return n, fmt.Errorf("index: %s: %w", d.Name, err)
 	}
-	if err := b.Index(docID(d.Name), docRecord{Kind: kindDoc, Doc: d.Name, Company: d.Company + " " + d.Name, Data: string(data), View: string(view)}); err != nil {
+	if err := b.Index(docID(d.Name), docRecord{Kind: kindDoc, Doc: d.Name, Company: d.Company + " " + d.Ticker + " " + d.Name, Data: string(data), View: string(view)}); err != nil {
 		return n, fmt.Errorf("index: %s: %w", d.Name, err)
 	}
 	return n + 1, nil
@@ -754,4 +755,18 @@ func hitKind(id string) string {
 		return kindDoc
 	}
 	return ""
+}
+
+// CompanyWords are the words that name a release's company in a question:
+// the words of its name (without "Inc.", "Group" and the like) and its
+// ticker, folded as NormEntity folds them.
+func (d *DocInfo) CompanyWords() map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(NormEntity(d.Company)) {
+		out[w] = true
+	}
+	if d.Ticker != "" {
+		out[strings.ToLower(d.Ticker)] = true
+	}
+	return out
 }
