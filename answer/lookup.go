@@ -679,8 +679,11 @@ func finest(cands []candidate) (candidate, []candidate) {
 	}
 	var also []candidate
 	seen := map[string]bool{pick.f.Cite: true}
-	for _, c := range append([]candidate{best}, agree...) {
-		if !seen[c.f.Cite] && len(also) < 2 {
+	others := append([]candidate{best}, agree...)
+	// a sentence stating the figure is the most telling second source
+	sort.SliceStable(others, func(i, j int) bool { return others[i].f.Source == "text" && others[j].f.Source != "text" })
+	for _, c := range others {
+		if !seen[c.f.Cite] && len(also) < 4 {
 			seen[c.f.Cite] = true
 			also = append(also, c)
 		}

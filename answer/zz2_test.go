@@ -63,3 +63,29 @@ func TestWhy2(t *testing.T) {
 	}
 	fmt.Println("facts", len(fs), "eps", n)
 }
+
+func TestCands(t *testing.T) {
+	q := os.Getenv("Q")
+	if q == "" {
+		t.Skip()
+	}
+	src, _ := os.ReadFile(os.Getenv("DOC"))
+	d, _ := extract.Parse(baseName(os.Getenv("DOC")), src)
+	x, _ := index.OpenMem()
+	w := x.NewWriter()
+	w.Add(d)
+	w.Flush()
+	pq := nlq.Parse(q)
+	info, _ := x.Doc(d.Name)
+	e := &Engine{Index: x}
+	ts := resolve(pq, info, balanceMetric(pq))
+	tg := defaultTarget(info, balanceMetric(pq))
+	if len(ts) > 0 {
+		tg = ts[0]
+	}
+	for _, c := range e.findFacts(pq, &docCtx{info: info}, pq.Metric, tg, "") {
+		if c.f.Value.String() == os.Getenv("V") {
+			fmt.Printf("  %.2f %s %s %q %q\n", c.score, c.f.Value, c.f.Source, c.f.Describe(), c.f.Cite[:min(60, len(c.f.Cite))])
+		}
+	}
+}
