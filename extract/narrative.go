@@ -444,7 +444,7 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 				var per Period
 				found := false
 				for _, m := range cper {
-					if m.Start >= n.end && m.Start < nextStart && m.Start-n.end < 60 {
+					if m.Start >= n.end && m.Start < nextStart && m.Start-n.end < 60 && !reContrast.MatchString(cl[n.end:m.Start]) {
 						per, found = m.Period, true
 						break
 					}
@@ -461,10 +461,9 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 							continue
 						}
 						gap := strings.ToLower(cl[n.end:m.Start])
-						between := m.Start > nextStart
 						// what stands between, other than figures, must be short: an appositive
 						short := len(reMoney.ReplaceAllString(gap, "")) <= 45
-						if short && (!between || !reContrast.MatchString(gap)) && isReporting(m) {
+						if short && !reContrast.MatchString(gap) && isReporting(m) {
 							per, found = m.Period, true
 						}
 						break
