@@ -238,11 +238,11 @@ func (e *Engine) change(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		return missing(q, ctx, metricName(q), t2, b, operand{ok: true}, keyOr(m), ""), false
 	}
 	a := e.find(q, ctx, m, t1, &b.f)
-	if a.ok && a.f.Start == b.f.Start && a.f.ColIndex == b.f.ColIndex && a.f.Source == b.f.Source {
+	if a.ok && sameFact(a.f, b.f) {
 		// the same cell twice: look for another period of the row
 		a = operand{}
 		for _, c := range e.findFacts(operandQueryOr(q, m, ctx), ctx, m, t1, "") {
-			if !(c.f.Start == b.f.Start && c.f.ColIndex == b.f.ColIndex) && sameRow(c.f, b.f) {
+			if !sameFact(c.f, b.f) && sameRow(c.f, b.f) {
 				a = operand{f: c.f, ok: true}
 				break
 			}
@@ -538,4 +538,10 @@ func (e *Engine) ratioOfPhrases(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	a := computed(q, ctx, fmt.Sprintf("%s to %s", q.Operands[0], q.Operands[1]), val, unit, formula, ops[0].Period, ops...)
 	a.Value = val.StringFixed(places)
 	return a, true
+}
+
+// sameFact reports whether two stored facts are the same figure.
+func sameFact(a, b index.Fact) bool {
+	return a.Source == b.Source && a.Start == b.Start && a.TableIndex == b.TableIndex && a.RowIndex == b.RowIndex &&
+		a.ColIndex == b.ColIndex && a.Value.Equal(b.Value) && a.Period.End == b.Period.End && a.Period.Months == b.Period.Months
 }

@@ -637,7 +637,7 @@ func (e *Engine) lookupAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		dq := q
 		dq.Terms = append(strings.Fields(q.MetricText), q.Terms...)
 		for _, c := range e.findFacts(dq, ctx, nil, t, change) {
-			if c.score >= 1.9 && (c.f.Key == "" || c.f.Key == metric.Key) {
+			if c.score >= 1.6 && (c.f.Key == "" || c.f.Key == metric.Key) {
 				cands = append(cands, c)
 			}
 		}

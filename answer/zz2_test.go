@@ -3,6 +3,7 @@ package answer
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/ex99/ex99/extract"
@@ -86,6 +87,36 @@ func TestCands(t *testing.T) {
 	for _, c := range e.findFacts(pq, &docCtx{info: info}, pq.Metric, tg, "") {
 		if c.f.Value.String() == os.Getenv("V") {
 			fmt.Printf("  %.2f %s %s %q %q\n", c.score, c.f.Value, c.f.Source, c.f.Describe(), c.f.Cite[:min(60, len(c.f.Cite))])
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	q := os.Getenv("Q")
+	if q == "" {
+		t.Skip()
+	}
+	src, _ := os.ReadFile(os.Getenv("DOC"))
+	d, _ := extract.Parse(baseName(os.Getenv("DOC")), src)
+	x, _ := index.OpenMem()
+	w := x.NewWriter()
+	w.Add(d)
+	w.Flush()
+	pq := nlq.Parse(q)
+	info, _ := x.Doc(d.Name)
+	e := &Engine{Index: x}
+	ctx := &docCtx{info: info}
+	ts := resolve(pq, info, balanceMetric(pq))
+	for _, tg := range ts {
+		o := e.find(pq, ctx, pq.Metric, tg, nil)
+		fmt.Printf("target %+v -> ok=%v %s %s\n", tg, o.ok, o.f.Value, o.f.Period)
+		oq := operandQuery(pq, pq.Metric, ctx)
+		fs, _ := x.Facts(index.FactQuery{Docs: []string{d.Name}, Keys: []string{pq.Metric.Key}, Words: oq.Words, Size: 80})
+		for _, f := range fs {
+			if f.Key == pq.Metric.Key {
+				c, ok := scoreFact(oq, f, pq.Metric, tg, "", termSet(strings.Join(oq.Terms, " ")), nil, ctx, nil)
+				fmt.Printf("   %v %.2f %s %s %s\n", ok, c.score, f.Value, f.Period, f.Unit)
+			}
 		}
 	}
 }

@@ -340,6 +340,9 @@ func ScanPeriods(s string) []Mention {
 // names a twelve-month period ("for the year", "full year") rather than a
 // relation ("prior year", "a year ago", "per year", "year-over-year").
 func yearIsPeriod(before, after string) bool {
+	if strings.HasSuffix(before, "-") || strings.HasPrefix(after, "-") {
+		return false // "year-over-year", "multi-year", "year-end"
+	}
 	b := strings.ToLower(strings.TrimSpace(before))
 	a := strings.ToLower(strings.TrimSpace(after))
 	for _, w := range []string{"prior", "last", "previous", "next", "per", "a", "each", "same", "comparable", "that", "one", "this", "every", "calendar", "coming", "current", "past", "two", "three", "several", "prior-", "fiscal"} {

@@ -244,7 +244,7 @@ func Parse(question string) Query {
 	stopAt := len(nt)
 	for i, w := range words {
 		isOp := opAt[w.pos]
-		if lead && (v.IsStopword(w.norm) || headPrep[w.norm] || isOp || questionWord[w.norm] || inSpans(spans, i) && false) {
+		if lead && (v.IsStopword(w.norm) || headPrep[w.norm] || isOp || questionWord[w.norm] || qualifierWord[w.norm]) {
 			continue
 		}
 		lead = false
