@@ -218,6 +218,10 @@ func (e *Engine) change(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		// "since November 29, 2003": from that date to the latest
 		t1 = ts[0]
 		t2 = defaultTarget(ctx.info, balance)
+	case len(ts) == 1 && onlyRelative(q, "prior_year"):
+		// "year over year": the release's period against the year before
+		t2 = defaultTarget(ctx.info, balance)
+		t1 = ts[0]
 	case len(ts) == 1:
 		t2 = ts[0]
 		t1 = priorYearTarget(ts[0])
@@ -544,4 +548,9 @@ func (e *Engine) ratioOfPhrases(q nlq.Query, ctx *docCtx) (Answer, bool) {
 func sameFact(a, b index.Fact) bool {
 	return a.Source == b.Source && a.Start == b.Start && a.TableIndex == b.TableIndex && a.RowIndex == b.RowIndex &&
 		a.ColIndex == b.ColIndex && a.Value.Equal(b.Value) && a.Period.End == b.Period.End && a.Period.Months == b.Period.Months
+}
+
+// onlyRelative reports whether the question's only period phrase is the relative rel.
+func onlyRelative(q nlq.Query, rel string) bool {
+	return len(q.Periods) == 1 && q.Periods[0].Relative == rel
 }

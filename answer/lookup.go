@@ -636,8 +636,11 @@ func (e *Engine) lookupAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		// row and column that carry every word of the question
 		dq := q
 		dq.Terms = append(strings.Fields(q.MetricText), q.Terms...)
+		want := termSet(strings.Join(withoutCompany(dq.Terms, ctx.info), " "))
 		for _, c := range e.findFacts(dq, ctx, nil, t, change) {
-			if c.score >= 1.6 && (c.f.Key == "" || c.f.Key == metric.Key) {
+			// every word in the figure's own label, column or section, not just its sentence
+			own := termSet(c.f.Metric + " " + c.f.Column + " " + strings.Join(c.f.Section, " "))
+			if cov, _ := coverage(want, own); cov >= 0.99 && (c.f.Key == "" || c.f.Key == metric.Key) {
 				cands = append(cands, c)
 			}
 		}

@@ -39,6 +39,8 @@ var (
 	rePerShareDesc  = regexp.MustCompile(`(?i)\bper\s+(?:basic\s+|diluted\s+|common\s+)?share\b|\beps\b`)
 	reEarningsWord  = regexp.MustCompile(`\b(earnings|earned|income|profit|loss|losses|eps|net)\b`)
 	reEffectWord    = regexp.MustCompile(`\b(charges?|costs?|expenses?|gains?|impact|effects?|items?|benefit|tax|severance|restructuring|impairment|depreciation|reserves?)\b`)
+	reGrowthNoun    = regexp.MustCompile(`(?i)\b(growth|increase|decrease|decline|gain|rise|drop|improvement|reduction)$`)
+	reDeclineNoun   = regexp.MustCompile(`(?i)\b(decrease|decline|drop|reduction)$`)
 	reOrdinalTail   = regexp.MustCompile(`^\s?(?:st|nd|rd|th)\b`)
 	reCents         = regexp.MustCompile(`(?i)^cents?\b`)
 	reRangePerShare = regexp.MustCompile(`(?i)^\s*(?:to|and|-|–)\s*\$\s?\d[\d,]*(?:\.\d+)?\s+(?:per|a)\s+(?:diluted\s+|basic\s+)?share`)
@@ -214,8 +216,8 @@ func numbersIn(s string) []number {
 		if !(len(rest) > 0 && unicode.IsLetter(rune(rest[0])) || strings.Contains(num, ",")) {
 			continue
 		}
-		if len(rest) > 0 && unicode.IsUpper(rune(rest[0])) && !strings.Contains(num, ",") {
-			continue // "Section 21E", "Form 10 Q"
+		if prev := lastWords(s[:a], 1); len(prev) > 0 && unicode.IsUpper(rune(prev[0])) && !strings.Contains(num, ",") && m[4] < 0 {
+			continue // "Section 21E", "Form 10 Q", "Item 7"
 		}
 		d, err := decimal.NewFromString(digits)
 		if err != nil {
@@ -514,6 +516,16 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 				desc := local
 				if d := descAfter(after); d != "" && (local == "" || strings.HasPrefix(strings.TrimSpace(strings.ToLower(after)), "of ") || n.unit == USD && len(vocab.Default().FindMetrics(vocab.Tokens(local))) == 0) {
 					desc = d
+				}
+				if n.unit == Percent && f.Change == "" {
+					// "our 30 percent year-over-year revenue growth": the words after say what it is
+					if np := nounAfter(after); np != "" && reGrowthNoun.MatchString(np) {
+						desc = np
+						f.Change = "pct_change"
+						if reDeclineNoun.MatchString(np) && f.Value.IsPositive() {
+							f.Value = f.Value.Neg()
+						}
+					}
 				}
 				if n.unit == Count {
 					if d := nounAfter(after); d != "" {

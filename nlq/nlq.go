@@ -338,6 +338,10 @@ func Parse(question string) Query {
 		q.Op = "ratio"
 		q.Unit = "percent"
 	}
+	// "the exact percentage revenue growth": a change asked in percent
+	if q.Op == "change" && q.Unit == "percent" && (q.Metric == nil || q.Metric.Unit != "percent") {
+		q.Op = "pct_change"
+	}
 	// a change asked of something the vocabulary does not know is more
 	// likely a described figure ("increase in legal fees")
 	if q.Metric == nil && q.Derived == nil && (q.Op == "change") && !hasExplicitChange(lrest) {
