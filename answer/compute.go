@@ -115,6 +115,7 @@ func (e *Engine) find(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, like 
 		return operand{}
 	}
 	if like != nil {
+		// the other period of the same row, or the same metric said the same way
 		for _, c := range cands {
 			if c.f.Source == like.Source && c.f.TableIndex == like.TableIndex && c.f.RowIndex == like.RowIndex && like.Source == "table" {
 				return operand{f: c.f, ok: true}
@@ -125,8 +126,15 @@ func (e *Engine) find(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, like 
 				return operand{f: c.f, ok: true}
 			}
 		}
+		// another metric: from the same table, where one is as good as the best
+		for _, c := range cands {
+			if like.Source == "table" && c.f.Source == "table" && c.f.TableIndex == like.TableIndex && c.score >= cands[0].score-0.3 {
+				return operand{f: c.f, ok: true}
+			}
+		}
 	}
-	return operand{f: cands[0].f, ok: true}
+	best, _ := finest(cands)
+	return operand{f: best.f, ok: true}
 }
 
 // derived computes num/den (×100 for a percentage) or a difference.
@@ -168,7 +176,11 @@ func (e *Engine) derived(q nlq.Query, ctx *docCtx, d *vocab.Derived) (Answer, bo
 			numFacts = []index.Fact{a.f, b.f}
 		}
 	}
-	den := e.find(q, ctx, v.Metric(d.Den), t, nil)
+	var numLike *index.Fact
+	if num.ok {
+		numLike = &num.f
+	}
+	den := e.find(q, ctx, v.Metric(d.Den), t, numLike)
 	if num.ok && den.ok && !num.f.Period.End.Near(den.f.Period.End) && !num.f.Period.IsZero() && !den.f.Period.IsZero() {
 		// operands must be of one period
 		den = e.find(q, ctx, v.Metric(d.Den), periodTarget(num.f.Period), nil)

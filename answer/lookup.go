@@ -436,6 +436,15 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 			extra++
 		}
 	}
+	if metric != nil {
+		label := vocab.Normalize(f.Metric)
+		for _, ph := range metric.Prefer {
+			if strings.Contains(label, vocab.Normalize(ph)) {
+				src += 0.05
+				break
+			}
+		}
+	}
 	c.score = ms + es + ps + bs + as + src + cs - 0.02*float64(min(extra, 10))
 	return c, true
 }

@@ -26,6 +26,10 @@ type Metric struct {
 	Kind  string   `json:"kind"`  // "flow" (over a period) or "balance" (at a date)
 	Unit  string   `json:"unit"`  // default unit: "USD", "percent", "USD/share", "shares"
 	Names []string `json:"names"` // first is the display name
+	// Prefer lists phrases that make a row the metric's bottom line when a
+	// table has several ("Profit attributable to common shareholders" over
+	// "Profit").
+	Prefer []string `json:"prefer,omitempty"`
 }
 
 // Name is the metric's display name (its first name).
