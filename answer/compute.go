@@ -94,7 +94,10 @@ func operandQuery(q nlq.Query, m *vocab.Metric, ctx *docCtx) nlq.Query {
 	o.Unit = ""
 	o.Terms = entityTerms(q, ctx.info)
 	if m != nil {
-		o.Words = m.Name() + " " + strings.Join(o.Terms, " ")
+		o.Words = strings.Join(append(append([]string{}, q.Modifiers...), o.Terms...), " ") + " " + m.Name()
+	}
+	if m != q.Metric {
+		o.Modifiers = nil
 	}
 	return o
 }

@@ -278,6 +278,11 @@ func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t tar
 		keys = []string{metric.Key}
 	}
 	words := q.Words
+	if metric != nil && len(q.Modifiers) > 0 {
+		// a narrower figure may sit in a row the vocabulary does not key
+		// ("iPhone" under "Net sales by category"): look for the metric's names too
+		words += " " + strings.Join(metric.Names[:min(len(metric.Names), 8)], " ")
+	}
 	facts, err := e.Index.Facts(index.FactQuery{Docs: []string{ctx.info.Name}, Keys: keys, Words: words, Size: 80})
 	if err != nil {
 		return nil
@@ -289,7 +294,9 @@ func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t tar
 		// "retail kilowatt-hour sales" is not sales: match the words, the metric is a hint
 		hint = metric
 		metric = nil
-		qterms = termSet(strings.Join(withoutCompany(append(append([]string{}, q.Modifiers...), strings.Fields(q.MetricText)...), ctx.info), " ") + " " + strings.Join(withoutCompany(q.Terms, ctx.info), " "))
+		// the metric's own words are met by any of its names ("iPhone" in a
+		// table of net sales by category is iPhone revenue)
+		qterms = termSet(strings.Join(withoutCompany(append(append([]string{}, q.Modifiers...), q.Terms...), ctx.info), " "))
 	}
 	var out []candidate
 	for _, f := range facts {
@@ -342,6 +349,9 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 			ms -= 0.15 * float64(miss)
 		}
 	default:
+		if hint != nil && f.Key != hint.Key && !namesIn(text, hint) {
+			return c, false
+		}
 		cov, n := weightedCoverage(qterms, fterms)
 		if n == 0 || cov < 0.6 {
 			return c, false
@@ -834,6 +844,9 @@ func narrower(q nlq.Query, d *index.DocInfo, entTerms []string) bool {
 		if strings.HasSuffix(m, "'s") || strings.HasSuffix(m, "’s") || strings.HasSuffix(m, "s'") {
 			continue // "Apple's net profit": a name, the company's or an entity's
 		}
+		if isAcronym(m) && !ent[index.NormEntity(m)] {
+			continue // "GS diluted EPS": a ticker or the company's initials
+		}
 		for _, w := range strings.Fields(index.NormEntity(m)) {
 			if !ent[w] && !isCompanyWord(w, d) && !genericCompanyWord[w] {
 				return true
@@ -935,4 +948,28 @@ func descNames(f index.Fact, m *vocab.Metric) bool {
 		}
 	}
 	return false
+}
+
+// namesIn reports whether text names the metric by any of its names.
+func namesIn(text string, m *vocab.Metric) bool {
+	t := " " + vocab.Normalize(text) + " "
+	for _, n := range m.Names {
+		if strings.Contains(t, " "+vocab.Normalize(n)+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// isAcronym reports an all-capital word of two to five letters ("GS", "CAT").
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }

@@ -123,6 +123,7 @@ func TestParseScale(t *testing.T) {
 		{"(In Millions of Dollars)", 6, 6, ""},
 		{"(In Millions of KWHs)", 6, 6, "kWh"},
 		{"($ in millions, except earnings per share)", 6, 6, ""},
+		{"(In millions, except number of shares, which are reflected in thousands, and per-share amounts)", 6, 3, ""},
 	}
 	for _, tt := range tests {
 		s := parseScale(tt.in)

@@ -272,13 +272,10 @@ var moneyWord = map[string]bool{"dollars": true, "us": true, "u": true, "usd": t
 func parseScale(unit string) Scale {
 	u := strings.ToLower(unit)
 	var s Scale
-	switch {
-	case strings.Contains(u, "thousand") || strings.Contains(u, "000"):
-		s.Money = 3
-	case strings.Contains(u, "million"):
-		s.Money = 6
-	case strings.Contains(u, "billion"):
-		s.Money = 9
+	// the first scale word is the money's ("In millions, except number of
+	// shares, which are reflected in thousands")
+	if m := reScaleWord.FindStringSubmatch(u); m != nil {
+		s.Money = scaleOf(m[1])
 	}
 	s.Shares = s.Money
 	if reExceptShare.MatchString(u) ||
@@ -286,7 +283,7 @@ func parseScale(unit string) Scale {
 		s.Shares = 0
 	}
 	if m := reSharesIn.FindStringSubmatch(u); m != nil {
-		s.Shares = map[string]int32{"thousands": 3, "millions": 6, "billions": 9}[m[1]]
+		s.Shares = scaleOf(m[1])
 	}
 	// "(In Millions of KWHs)": the table counts something other than money
 	if m := reOfThing.FindStringSubmatch(u); m != nil && !moneyWord[m[1]] {
@@ -301,8 +298,21 @@ func parseScale(unit string) Scale {
 var (
 	reAudited     = regexp.MustCompile(`(?i)\(?\b(un)?audited\b\)?`)
 	reExceptShare = regexp.MustCompile(`except\s+(for\s+)?(share|number of shares|shares|per\s+share\s+(data|amounts)?\s*(and|,)\s+share)`)
-	reSharesIn    = regexp.MustCompile(`shares\s+in\s+(thousands|millions|billions)`)
+	reSharesIn    = regexp.MustCompile(`shares(?:[^()]*?(?:reflected|stated|presented|expressed|shown))?\s+in\s+(thousands|millions|billions)`)
+	reScaleWord   = regexp.MustCompile(`(thousand|million|billion|000)`)
 )
+
+func scaleOf(w string) int32 {
+	switch {
+	case strings.HasPrefix(w, "thousand"), w == "000":
+		return 3
+	case strings.HasPrefix(w, "million"):
+		return 6
+	case strings.HasPrefix(w, "billion"):
+		return 9
+	}
+	return 0
+}
 
 // columnPeriod reads a column header into a period. balance says the table
 // is a balance sheet, so a bare date is an instant.

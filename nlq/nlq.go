@@ -368,7 +368,7 @@ func Parse(question string) Query {
 var headPrep = map[string]bool{"of": true, "against": true, "for": true, "from": true, "to": true, "associated": true, "related": true,
 	"with": true, "on": true, "in": true, "at": true, "attributable": true, "due": true, "by": true, "since": true, "during": true, "came": true}
 
-var questionWord = map[string]bool{"what": true, "how": true, "much": true, "many": true, "which": true, "did": true, "does": true, "do": true,
+var questionWord = map[string]bool{"fast": true, "quickly": true, "what": true, "how": true, "much": true, "many": true, "which": true, "did": true, "does": true, "do": true,
 	"was": true, "were": true, "is": true, "are": true, "the": true, "a": true, "an": true, "show": true, "tell": true, "give": true, "me": true,
 	"s": true, "whats": true, "hows": true, "ex99": true, "please": true, "can": true, "you": true, "i": true, "we": true}
 
