@@ -339,7 +339,7 @@ func Parse(question string) Query {
 		q.Unit = "percent"
 	}
 	// "the exact percentage revenue growth": a change asked in percent
-	if q.Op == "change" && q.Unit == "percent" && (q.Metric == nil || q.Metric.Unit != "percent") {
+	if q.Op == "change" && q.Unit == "percent" && q.Derived == nil && (q.Metric == nil || q.Metric.Unit != "percent") {
 		q.Op = "pct_change"
 	}
 	// a change asked of something the vocabulary does not know is more
