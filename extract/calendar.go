@@ -97,21 +97,51 @@ func learnCalendar(texts []string) Calendar {
 		n int
 	}
 	var votes []vote
+	w := 1
 	add := func(c Calendar) {
 		for i := range votes {
 			if votes[i].c == c {
-				votes[i].n++
+				votes[i].n += w
 				return
 			}
 		}
-		votes = append(votes, vote{c, 1})
+		votes = append(votes, vote{c, w})
 	}
+	// the fiscal year the release names most ("Fourth Quarter and Fiscal 2026")
+	fiscal := map[int]int{}
 	for _, t := range texts {
+		for _, m := range ScanPeriods(t) {
+			if m.Fiscal && m.Period.FY > 0 && m.Period.FQ == 0 {
+				fiscal[m.Period.FY]++
+			}
+		}
+	}
+	for ti, t := range texts {
+		w = 1
+		if ti < 8 {
+			w = 3 // the lead states the release's own quarter
+		}
 		ms := ScanPeriods(t)
 		for i, m := range ms {
 			p := m.Period
 			if p.FQ > 0 && p.FY > 0 && p.End.M > 0 && p.Months == 3 {
 				add(Calendar{Known: true, End: p.End, FQ: p.FQ, FY: p.FY})
+				continue
+			}
+			if p.FQ > 0 && p.FY == 0 && p.End.M > 0 && p.End.D > 0 && p.Months == 3 {
+				// "the fourth quarter ended January 25, 2026": its year is the fiscal
+				// year the release names near that date, else the date's
+				fy := p.End.Y
+				switch {
+				case p.End.M <= 2:
+					// a year ending in January or February may be named for the year before
+					if fiscal[p.End.Y-1] > fiscal[p.End.Y] {
+						fy = p.End.Y - 1
+					}
+				case fiscal[p.End.Y] == 0 && fiscal[p.End.Y+1] > 0:
+					fy = p.End.Y + 1 // named for the year it ends in
+				}
+				add(Calendar{Known: true, End: p.End, FQ: p.FQ, FY: fy})
 				continue
 			}
 			// "three months ended May 29, 2004, or its second quarter of fiscal 2004"
