@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -89,6 +90,8 @@ func mod(a, b int) int {
 	return m
 }
 
+var reOrGap = regexp.MustCompile(`^[\s,]*or\b`)
+
 // learnCalendar looks for a sentence that names a fiscal quarter and the
 // date it ended.
 func learnCalendar(texts []string) Calendar {
@@ -156,8 +159,8 @@ func learnCalendar(texts []string) Calendar {
 					a, b = b, a
 				}
 				// a dated quarter next to a named fiscal quarter
-				if a.End.M > 0 && (a.Months == 3 || a.Months == 0) && b.FQ > 0 && b.FY > 0 && b.End.IsZero() && (b.Months == 3) {
-					if strings.Contains(gap, "or") || strings.Contains(gap, "(") || strings.Contains(gap, "ended") || strings.TrimSpace(gap) == "," || strings.TrimSpace(gap) == "" {
+				if a.End.M > 0 && a.Kind != Instant && a.Months == 3 && b.FQ > 0 && b.FY > 0 && b.End.IsZero() && (b.Months == 3) {
+					if reOrGap.MatchString(gap) || strings.Contains(gap, "(") || strings.Contains(gap, "ended") || strings.TrimSpace(gap) == "," || strings.TrimSpace(gap) == "" {
 						add(Calendar{Known: true, End: a.End, FQ: b.FQ, FY: b.FY})
 					}
 				}
@@ -292,6 +295,12 @@ func calendarFromNarrative(texts []string, end Date) (Calendar, bool) {
 	if bn == 0 {
 		return Calendar{}, false
 	}
+	// a quarter ending at (or within a week of) a calendar quarter's end is
+	// that calendar quarter when the text names it at all: releases compare
+	// with the previous quarter often enough to outnumber their own
+	if cq := nearCalendarQuarter(end); cq > 0 && byQ[cq] > 0 {
+		fq = cq
+	}
 	// its year: the date's year if the text names the quarter with it, else
 	// the next (fiscal years named for the year they end in), else the
 	// date's; the year before is not taken, because the prior year's quarter
@@ -312,4 +321,28 @@ func calendarFromNarrative(texts []string, end Date) (Calendar, bool) {
 		return Calendar{}, false
 	}
 	return Calendar{Known: true, End: end, FQ: best[0], FY: fy}, true
+}
+
+// nearCalendarQuarter returns the calendar quarter whose last day is within
+// a week of d (July 3 → 2), or 0.
+func nearCalendarQuarter(d Date) int {
+	if d.M == 0 {
+		return 0
+	}
+	day := d.D
+	if day == 0 {
+		day = 28
+	}
+	for q := 1; q <= 4; q++ {
+		qm := q * 3
+		last := Date{d.Y, qm, 30}
+		if qm == 3 || qm == 12 {
+			last.D = 31
+		}
+		diff := Date{d.Y, d.M, day}.Days() - last.Days()
+		if diff >= -7 && diff <= 7 {
+			return q
+		}
+	}
+	return 0
 }

@@ -406,6 +406,17 @@ func joinMentions(s string, ms []Mention) []Mention {
 			if !endedGap && (bare(m) && (p.Period.End.Y != 0 || p.Period.FY != 0) || bare(*p) && (m.Period.End.Y != 0 || m.Period.FY != 0)) {
 				joinable = false
 			}
+			if strings.Contains(gap, "or") {
+				// "the three months ended May 29, 2004, or its second quarter": a dated
+				// period and a named quarter; not a bare date ("September 30, or December 31")
+				dated, named := p.Period, m.Period
+				if dated.End.IsZero() {
+					dated, named = named, dated
+				}
+				if dated.Months == 0 || dated.End.IsZero() || named.FQ == 0 {
+					joinable = false
+				}
+			}
 			if joinable && compatible(p.Period, m.Period) {
 				p.Period = unionPeriod(p.Period, m.Period)
 				p.End = m.End
