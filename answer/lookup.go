@@ -2,6 +2,7 @@ package answer
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -330,7 +331,7 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 		switch {
 		case f.Key == metric.Key:
 			ms = 1
-		case labelNames(f, metric):
+		case labelNames(f, metric, qterms):
 			ms = 0.8
 		case f.Source == "text" && f.Key == "" && descNames(f, metric):
 			// "increased the use of stock-based compensation in 2024 to $2.77 million"
@@ -446,6 +447,10 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 			extra++
 		}
 	}
+	if reAdjustmentRow.MatchString(f.Metric) {
+		// "Less: Net income attributable to noncontrolling interests" is an adjustment, not the figure
+		src -= 0.3
+	}
 	if metric != nil {
 		label := vocab.Normalize(f.Metric)
 		for _, ph := range metric.Prefer {
@@ -471,7 +476,7 @@ func factText(f index.Fact) string {
 
 // labelNames reports whether a fact's label contains one of the metric's
 // names as a phrase ("Net sales (Note 3)").
-func labelNames(f index.Fact, m *vocab.Metric) bool {
+func labelNames(f index.Fact, m *vocab.Metric, qterms map[string]bool) bool {
 	if f.Source != "table" {
 		return false
 	}
@@ -486,9 +491,13 @@ func labelNames(f index.Fact, m *vocab.Metric) bool {
 		rest := strings.Fields(strings.Replace(label, " "+nn+" ", " ", 1))
 		extra := 0
 		for _, w := range rest {
-			if w == "and" || w == "or" || w == "less" || w == "plus" {
+			switch {
+			case w == "and" || w == "or" || w == "less" || w == "plus":
 				extra += 2
-			} else if w != "total" && w != "net" {
+			case w == "total" || w == "net" || w == "from" || w == "of":
+			case asked(w, qterms):
+				// words the question asks for ("from continuing operations")
+			default:
 				extra++
 			}
 		}
@@ -890,6 +899,8 @@ func isCompanyWord(w string, d *index.DocInfo) bool {
 	return false
 }
 
+var reAdjustmentRow = regexp.MustCompile(`(?i)^\s*(less|plus|add|deduct|adjustments?)\b\s*:?`)
+
 // lightWords carry little meaning in a question ("add", "have"); they count
 // a third as much as other words.
 var lightWords = map[string]bool{}
@@ -972,4 +983,14 @@ func isAcronym(w string) bool {
 		}
 	}
 	return true
+}
+
+// asked reports whether a label word is one of the question's terms.
+func asked(w string, qterms map[string]bool) bool {
+	for _, t := range index.Terms(w) {
+		if qterms[t] {
+			return true
+		}
+	}
+	return false
 }
