@@ -447,7 +447,7 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 			extra++
 		}
 	}
-	if reAdjustmentRow.MatchString(f.Metric) {
+	if reAdjustmentRow.MatchString(f.Metric) || len(f.Section) > 0 && reAdjustmentRow.MatchString(f.Section[len(f.Section)-1]) {
 		// "Less: Net income attributable to noncontrolling interests" is an adjustment, not the figure
 		src -= 0.3
 	}
@@ -583,7 +583,7 @@ func entityTerms(q nlq.Query, d *index.DocInfo) []string {
 	var out []string
 	for _, t := range q.Terms {
 		n := index.NormEntity(t)
-		if n == "" || isCompanyWord(n, d) || seen[n] {
+		if n == "" || isCompanyWord(n, d) || seen[n] || qualifierEntity[n] {
 			continue
 		}
 		for _, e := range ents {
@@ -596,6 +596,9 @@ func entityTerms(q nlq.Query, d *index.DocInfo) []string {
 	}
 	return out
 }
+
+// qualifierEntity words qualify a figure, never name an entity.
+var qualifierEntity = map[string]bool{"gaap": true, "nongaap": true, "non": true, "adjusted": true, "reported": true, "as": true}
 
 // statementish words appear in entity names but do not identify one.
 var statementish = map[string]bool{"segment": true, "division": true, "business": true, "unit": true, "total": true, "net": true, "sales": true}

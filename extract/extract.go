@@ -226,10 +226,20 @@ func currentPeriods(doc *Document) (Period, Date) {
 		}
 		return p.End.Days() > cur.End.Days()
 	}
+	// columns that print their end date win over ones whose date was
+	// inferred from a fiscal quarter name ("Q4 FY14")
+	dated := false
+	for _, t := range doc.Tables {
+		for _, c := range t.Columns {
+			if c.Kind == "" && c.Period.Kind == Duration && (c.Period.Months == 3 || c.Period.Months == 12) && c.Period.End.D > 0 {
+				dated = true
+			}
+		}
+	}
 	for _, t := range doc.Tables {
 		for _, c := range t.Columns {
 			p := c.Period
-			if c.Kind != "" {
+			if c.Kind != "" || dated && p.Kind == Duration && p.End.D == 0 {
 				continue
 			}
 			switch {

@@ -34,7 +34,7 @@ var (
 	reContrastCut   = regexp.MustCompile(`(?i)\b(compared\s+(?:to|with)|versus|vs\.?|whereas|while)\b`)
 	reContrast      = regexp.MustCompile(`\b(from|compared|versus|vs\.?|against|while|whereas|but)\b`)
 	reListMarker    = regexp.MustCompile(`(?:^|\s|:)\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x|[a-h])\)\s`)
-	rePerShareAf    = regexp.MustCompile(`(?i)^\s*(?:per\s+(?:basic\s+|diluted\s+|common\s+|fully\s+diluted\s+)?share|a\s+share|per\s+diluted|per\s+common)`)
+	rePerShareAf    = regexp.MustCompile(`(?i)^\s*(?:per\s+(?:basic\s+|diluted\s+|common\s+|fully\s+diluted\s+)?share|a\s+share|per\s+diluted|per\s+common|(?:diluted\s+|basic\s+)?eps\b)`)
 	reChangeSubject = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?(increases?|increased|decreases?|decreased|higher|lower|reduced|reductions?|growth|declines?|declined)\s+(?:in\s+)?[a-z]`)
 	rePerShareDesc  = regexp.MustCompile(`(?i)\bper\s+(?:basic\s+|diluted\s+|common\s+)?share\b|\beps\b`)
 	reEarningsWord  = regexp.MustCompile(`\b(earnings|earned|income|profit|loss|losses|eps|net)\b`)
