@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
@@ -290,6 +291,7 @@ func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t tar
 	}
 	entTerms := entityTerms(q, ctx.info)
 	qterms := termSet(strings.Join(withoutCompany(q.Terms, ctx.info), " "))
+	proper := properTerms(q, ctx.info)
 	var hint *vocab.Metric
 	if metric != nil && narrower(q, ctx.info, entTerms) {
 		// "retail kilowatt-hour sales" is not sales: match the words, the metric is a hint
@@ -302,6 +304,10 @@ func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t tar
 	var out []candidate
 	for _, f := range facts {
 		c, ok := scoreFact(q, f, metric, t, change, qterms, entTerms, ctx, hint)
+		if ok && len(proper) > 0 && !allIn(proper, termSet(factText(f)+" "+f.Column+" "+f.Table+" "+f.Entity)) {
+			// "revenues in Japan": a name the figure's lines do not carry is not this figure
+			ok = false
+		}
 		if ok && hint != nil && f.Key == hint.Key && allIn(q.Modifiers, termSet(f.Metric)) {
 			c.score += 0.3
 		}
@@ -996,4 +1002,30 @@ func asked(w string, qterms map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// properTerms are the question's capitalized words that name something
+// (a region, a product, a segment) other than the company, a period or a
+// vocabulary word: a figure that answers must mention them.
+func properTerms(q nlq.Query, d *index.DocInfo) []string {
+	v := vocab.Default()
+	var out []string
+	for i, t := range q.Terms {
+		r := []rune(t)
+		if len(r) < 2 || !unicode.IsUpper(r[0]) {
+			continue
+		}
+		n := index.NormEntity(t)
+		if n == "" || isCompanyWord(n, d) || qualifierEntity[n] || v.IsStopword(strings.ToLower(t)) || v.MetricByName(t) != nil {
+			continue
+		}
+		if i == 0 && strings.EqualFold(t, strings.Fields(q.Text)[0]) {
+			continue // the question's first word is capitalized anyway
+		}
+		if isAcronym(t) && !strings.Contains(strings.Join(d.Entities, " "), t) {
+			continue // a ticker or an abbreviation of the company
+		}
+		out = append(out, t)
+	}
+	return out
 }
