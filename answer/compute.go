@@ -75,6 +75,8 @@ func (e *Engine) computeAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 			d.Unit = "percent"
 		}
 		return e.derived(q, ctx, d)
+	case q.Op == "sum" && len(q.Operands) == 2:
+		return e.sumOfPhrases(q, ctx)
 	case q.Op == "sum" || q.Op == "average":
 		return e.aggregate(q, ctx)
 	case q.Op == "compare":
@@ -507,6 +509,52 @@ func sinceAny(q nlq.Query) bool {
 		}
 	}
 	return false
+}
+
+// phraseOperands finds the figures a question words ("net bookings",
+// "in-game net bookings") at target t, preferring one table.
+func (e *Engine) phraseOperands(q nlq.Query, ctx *docCtx, t target) ([]index.Fact, string) {
+	v := vocab.Default()
+	var ops []index.Fact
+	var like *index.Fact
+	for _, ph := range q.Operands {
+		oq := q
+		oq.Op, oq.Derived, oq.Unit = "", nil, ""
+		oq.Metric = v.MetricByName(ph)
+		oq.Terms = strings.Fields(ph)
+		oq.Words = ph
+		oq.Modifiers = nil
+		o := e.find(oq, ctx, oq.Metric, t, like)
+		if !o.ok {
+			return nil, ph
+		}
+		ops = append(ops, o.f)
+		if like == nil {
+			f := o.f
+			like = &f
+		}
+	}
+	return ops, ""
+}
+
+// sumOfPhrases adds the figures a question names ("the sum of X and Y in 2019").
+func (e *Engine) sumOfPhrases(q nlq.Query, ctx *docCtx) (Answer, bool) {
+	ts := resolve(q, ctx.info, false)
+	t := target{current: true}
+	if len(ts) > 0 {
+		t = ts[0]
+	}
+	ops, missingPh := e.phraseOperands(q, ctx, t)
+	if ops == nil {
+		return Answer{Kind: KindNone, Citations: []Citation{}, Answer: fmt.Sprintf("Not computed: %s gives no figure for %q at %s.", ctx.info.Name, missingPh, t.String())}, false
+	}
+	sum := decimal.Zero
+	var parts []string
+	for _, f := range ops {
+		sum = sum.Add(f.Value)
+		parts = append(parts, f.Value.String())
+	}
+	return computed(q, ctx, "sum of "+strings.Join(q.Operands, " and "), sum, ops[0].Unit, strings.Join(parts, " + "), ops[0].Period, ops...), true
 }
 
 // ratioOfPhrases computes "the ratio of X to Y" where X and Y are worded

@@ -113,7 +113,7 @@ var reEdgarTextTable = regexp.MustCompile(`(?im)^\s*<(?:S|C|CAPTION|PAGE)>`)
 func interpret(doc *Document, blocks []block) {
 	section, tableSection := "", "" // tableSection: a segment named in a table title
 	var texts, heads []string
-	for _, b := range blocks {
+	for bi, b := range blocks {
 		switch b.kind {
 		case bHeading:
 			section = strings.TrimRight(b.text, ":")
@@ -123,6 +123,12 @@ func interpret(doc *Document, blocks []block) {
 			doc.Passages = append(doc.Passages, Passage{Section: section, Start: b.start, End: b.end, Text: b.text, Bullet: b.kind == bBullet})
 			texts = append(texts, b.text)
 		case bTable:
+			if !hasUnit(b.grid) {
+				// "The table below presents net sales by contract type (in millions):"
+				if u := nearbyUnit(blocks, bi); u != "" {
+					b.grid.title = append(b.grid.title, u)
+				}
+			}
 			if !hasUnit(b.grid) && len(doc.Tables) > 0 {
 				// a table right after another, with no unit line of its own, shares its scale
 				prev := doc.Tables[len(doc.Tables)-1]
@@ -511,6 +517,22 @@ func findTicker(doc *Document) string {
 		}
 		if m := reTicker.FindStringSubmatch(p.Text); m != nil {
 			return strings.TrimSuffix(m[1], ".")
+		}
+	}
+	return ""
+}
+
+var reUnitPhrase = regexp.MustCompile(`(?i)\((?:\$|dollars|amounts)?\s*in\s+(thousands|millions|billions)\)|\b(?:dollars|amounts|\$)\s+in\s+(thousands|millions|billions)\b|\bin\s+(thousands|millions|billions)\s+of\s+dollars\b`)
+
+// nearbyUnit finds a scale stated in prose right before or after a table
+// ("… by contract type (in millions):").
+func nearbyUnit(blocks []block, i int) string {
+	for _, j := range []int{i - 1, i + 1, i - 2, i + 2} {
+		if j < 0 || j >= len(blocks) || blocks[j].kind == bTable {
+			continue
+		}
+		if m := reUnitPhrase.FindString(blocks[j].text); m != "" {
+			return "(" + strings.Trim(m, "()") + ")"
 		}
 	}
 	return ""

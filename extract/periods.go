@@ -345,7 +345,7 @@ func yearIsPeriod(before, after string) bool {
 	}
 	b := strings.ToLower(strings.TrimSpace(before))
 	a := strings.ToLower(strings.TrimSpace(after))
-	for _, w := range []string{"prior", "last", "previous", "next", "per", "a", "each", "same", "comparable", "that", "one", "this", "every", "calendar", "coming", "current", "past", "two", "three", "several", "prior-", "fiscal"} {
+	for _, w := range []string{"prior", "last", "previous", "next", "per", "a", "each", "same", "comparable", "that", "one", "this", "every", "calendar", "coming", "current", "past", "two", "three", "several", "prior-", "fiscal", "which", "what", "any", "either", "both", "whichever"} {
 		if strings.HasSuffix(b, " "+w) || b == w {
 			return false
 		}

@@ -45,7 +45,8 @@ func newMapping() *mapping.IndexMappingImpl {
 		"type":          custom.Name,
 		"char_filters":  []string{tmFilter},
 		"tokenizer":     unicode.Name,
-		"token_filters": []string{en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
+		// no stop filter: row labels like "Other" must stay findable
+		"token_filters": []string{en.PossessiveName, lowercase.Name, porter.Name},
 	}); err != nil {
 		panic(err)
 	}

@@ -96,6 +96,7 @@ var (
 	rePlaces      = regexp.MustCompile(`(?i)\b(one|two|three|four|zero|no|\d)\s+decimal(?:\s+places?)?`)
 	placesNum     = map[string]int{"zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4}
 	reSince       = regexp.MustCompile(`(?i)\b(since|from)\s*$`)
+	reSumOf       = regexp.MustCompile(`\b(?:sum|total|combined)\s+of\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
 	reRatioOf     = regexp.MustCompile(`\b(?:ratio|proportion)\s+(?:of|between)\s+(?:the\s+)?(.+?)\s+(?:to|over|and|against|divided by|versus|vs\.?)\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
 	rePctOf       = regexp.MustCompile(`^\s*(?:what\s+(?:is|was|were|are)\s+)?(?:the\s+)?(.+?)\s+as\s+an?\s+(?:percentage|percent|%|share|proportion)\s+of\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
 	reYearAfter   = regexp.MustCompile(`^\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d\b`)
@@ -327,6 +328,11 @@ func Parse(question string) Query {
 		q.Phrases = append(q.Phrases, q.MetricText)
 	}
 
+	// the parts of a sum: "the sum of X and Y", "the total of X and Y"
+	if m := reSumOf.FindStringSubmatch(strings.ToLower(rest)); m != nil && (q.Op == "sum" || q.Op == "") {
+		q.Operands = []string{strings.TrimSpace(m[1]), strings.TrimSpace(m[2])}
+		q.Op = "sum"
+	}
 	// the two sides of a ratio: "ratio of X to Y", "X as a percentage of Y"
 	if m := reRatioOf.FindStringSubmatch(strings.ToLower(rest)); m != nil {
 		q.Operands = []string{strings.TrimSpace(m[1]), strings.TrimSpace(m[2])}
