@@ -53,6 +53,9 @@ type Citation struct {
 	Text    string `json:"text"`
 	// Offset is the byte range of the cited element in the source file.
 	Offset [2]int `json:"offset"`
+	// Role is "operands" for the citation that lists a computation's
+	// figures as printed, in the formula's order; "" for source lines.
+	Role string `json:"role,omitempty"`
 }
 
 // Engine answers questions over an index.

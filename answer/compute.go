@@ -499,6 +499,20 @@ func computed(q nlq.Query, ctx *docCtx, name string, val decimal.Decimal, unit, 
 	}
 	a.Period = describePeriod(p, ctx.info)
 	a.Answer = fmt.Sprintf("%s — %s, %s = %s", formatValue(val, unit), name, a.Period, formula)
+	if len(ops) > 1 {
+		// the operands as printed, in the formula's order ("44.1 ; 56.7")
+		var printed []string
+		lo, hi := ops[0].Start, ops[0].End
+		for _, f := range ops {
+			pr := strings.TrimSpace(f.Printed)
+			if pr == "" {
+				pr = f.Value.String()
+			}
+			printed = append(printed, pr)
+			lo, hi = min(lo, f.Start), max(hi, f.End)
+		}
+		a.Citations = append(a.Citations, Citation{Doc: ops[0].Doc, Line: lo, EndLine: hi, Text: strings.Join(printed, " ; "), Role: "operands"})
+	}
 	return a
 }
 

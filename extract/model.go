@@ -25,8 +25,8 @@ type Document struct {
 	Company  string    `json:"company"` // from the submission header or the release text; may be ""
 	CIK      string    `json:"cik,omitempty"`
 	Ticker   string    `json:"ticker,omitempty"` // the stock symbol the release gives ("NASDAQ: INNO")
-	Hash     string    `json:"hash"` // sha256 of the source bytes, hex
-	Size     int       `json:"size"` // source bytes
+	Hash     string    `json:"hash"`             // sha256 of the source bytes, hex
+	Size     int       `json:"size"`             // source bytes
 	Lines    []Line    `json:"lines"`
 	Passages []Passage `json:"passages"`
 	Tables   []Table   `json:"tables"`
@@ -63,10 +63,10 @@ type Passage struct {
 
 // Table is a table with its title, scale and typed columns.
 type Table struct {
-	Title   []string `json:"title"`          // title lines above the table
-	Unit    string   `json:"unit,omitempty"` // the unit line as printed, e.g. "(in thousands, except per share data)"
+	Title []string `json:"title"`          // title lines above the table
+	Unit  string   `json:"unit,omitempty"` // the unit line as printed, e.g. "(in thousands, except per share data)"
 	// Section is the heading the table stands under ("Construction Industries").
-	Section string `json:"section,omitempty"`
+	Section string   `json:"section,omitempty"`
 	Scale   Scale    `json:"scale"`
 	Start   int      `json:"start"`
 	End     int      `json:"end"`
@@ -139,6 +139,8 @@ type Fact struct {
 	// Approx marks figures the text rounds ("approximately $600,000", "$2.9 million").
 	Approx bool   `json:"approx,omitempty"`
 	Source string `json:"source"`         // "table" or "text"
+	// Printed is the figure as the release prints it ("$ 30,023", "(0.23)", "$2.9 million").
+	Printed string `json:"printed,omitempty"`
 	Text   string `json:"text,omitempty"` // for text facts, the clause that describes the figure
 	Start  int    `json:"start"`          // first cited line
 	End    int    `json:"end"`            // last cited line

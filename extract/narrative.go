@@ -392,7 +392,7 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 			for ni, n := range cnums {
 				before := cl[:n.start]
 				after := cl[n.end:]
-				f := Fact{Source: "text", Start: p.Start, End: p.End, Unit: n.unit, Value: n.value, Approx: n.approx,
+				f := Fact{Source: "text", Printed: n.raw(cl), Start: p.Start, End: p.End, Unit: n.unit, Value: n.value, Approx: n.approx,
 					TableIndex: -1, RowIndex: -1, ColIndex: -1}
 				f.Text = strings.TrimSpace(cl)
 				// role: prior-period figure, change, or level

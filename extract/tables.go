@@ -276,6 +276,8 @@ func parseScale(unit string) Scale {
 	// shares, which are reflected in thousands")
 	if m := reScaleWord.FindStringSubmatch(u); m != nil {
 		s.Money = scaleOf(m[1])
+	} else if reMillionsSign.MatchString(u) {
+		s.Money = 6 // "2019 €m", "$M"
 	}
 	s.Shares = s.Money
 	if reExceptShare.MatchString(u) ||
@@ -296,10 +298,11 @@ func parseScale(unit string) Scale {
 }
 
 var (
-	reAudited     = regexp.MustCompile(`(?i)\(?\b(un)?audited\b\)?`)
-	reExceptShare = regexp.MustCompile(`except\s+(for\s+)?(share|number of shares|shares|per\s+share\s+(data|amounts)?\s*(and|,)\s+share)`)
-	reSharesIn    = regexp.MustCompile(`shares(?:[^()]*?(?:reflected|stated|presented|expressed|shown))?\s+in\s+(thousands|millions|billions)`)
-	reScaleWord   = regexp.MustCompile(`(thousand|million|billion|000)`)
+	reAudited      = regexp.MustCompile(`(?i)\(?\b(un)?audited\b\)?`)
+	reExceptShare  = regexp.MustCompile(`except\s+(for\s+)?(share|number of shares|shares|per\s+share\s+(data|amounts)?\s*(and|,)\s+share)`)
+	reSharesIn     = regexp.MustCompile(`shares(?:[^()]*?(?:reflected|stated|presented|expressed|shown))?\s+in\s+(thousands|millions|billions)`)
+	reMillionsSign = regexp.MustCompile(`(?i)[£$€]\s?m\b|\bus\$\s?m\b|\(\$?m\)`)
+	reScaleWord    = regexp.MustCompile(`(thousand|million|billion|000)`)
 )
 
 func scaleOf(w string) int32 {
@@ -541,7 +544,7 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 		col := t.Columns[ci]
 		f := Fact{
 			Metric: row.Label, Key: key, Section: row.Section, Table: title, Column: col.Header,
-			Entity: col.Entity, Period: col.Period, Basis: basis, Source: "table",
+			Entity: col.Entity, Period: col.Period, Basis: basis, Source: "table", Printed: c.Text,
 			Start: row.Line, End: row.EndLine, TableIndex: ti, RowIndex: ri, ColIndex: ci, Dashes: dashes,
 			Adjusted: adjusted || reAdjusted.MatchString(col.Header) || reAdjusted.MatchString(full),
 		}

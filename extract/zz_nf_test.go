@@ -1,6 +1,12 @@
 package extract
-import ("testing";"fmt";"os")
-func TestNF(t *testing.T){
+
+import (
+	"fmt"
+	"os"
+	"testing"
+)
+
+func TestNF(t *testing.T) {
 	p := &Passage{Text: os.Getenv("S"), Start: 1, End: 1}
 	var ctx Period
 	for _, f := range narrativeFacts(p, "ABVC BioPharma, Inc.", &ctx, nil) {
