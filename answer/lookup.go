@@ -207,7 +207,11 @@ func periodMatch(p extract.Period, t target) float64 {
 		}
 		return 0
 	}
-	// kind
+	// kind; a column headed by a year alone holds a year's flow or its
+	// closing balance, whichever the row is
+	if p.Year && t.kind != extract.Unknown && p.Kind != t.kind && (t.fy != 0 && p.FY == t.fy || !t.end.IsZero() && p.End.Y == t.end.Y) && t.fq == 0 {
+		return 0.9
+	}
 	if t.kind == extract.Instant && p.Kind == extract.Duration || t.kind == extract.Duration && p.Kind == extract.Instant {
 		return 0
 	}

@@ -257,6 +257,9 @@ type Period struct {
 	FQ     int        `json:"fq,omitempty"`     // fiscal quarter 1–4 for a 3-month duration, or the quarter a year-to-date period ends in
 	FY     int        `json:"fy,omitempty"`     // fiscal year
 	Label  string     `json:"label,omitempty"`  // as printed
+	// Year marks a column headed by a year alone ("2019"): whether it is a
+	// year's flow or its closing balance is the row's business.
+	Year bool `json:"year,omitempty"`
 }
 
 // IsZero reports whether nothing is known about the period.

@@ -372,6 +372,7 @@ func columnPeriod(hdr string, balance bool, title string) Period {
 		switch {
 		case p.End.IsZero():
 			p.End = Date{Y: own}
+			p.Year = len(dated) == 0 && p.Months == 0
 		case p.End.Y != own && len(dated) <= 1:
 			// "3 Months Ended December" + "2004": the month is shared, the year is the column's
 			p.End.Y = own

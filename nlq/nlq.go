@@ -254,6 +254,17 @@ func Parse(question string) Query {
 			break
 		}
 	}
+	// the longest name heads the question ("cash dividend per share" is a
+	// dividend, not cash): take it first
+	primary := -1
+	for i, sp := range spans {
+		if sp.Start <= stopAt && (primary < 0 || sp.End-sp.Start > spans[primary].End-spans[primary].Start) {
+			primary = i
+		}
+	}
+	if primary > 0 {
+		spans = append([]vocab.Span{spans[primary]}, append(append([]vocab.Span{}, spans[:primary]...), spans[primary+1:]...)...)
+	}
 	var metricWords []string
 	for _, sp := range spans {
 		if sp.Start > stopAt && (q.Metric != nil || q.Derived != nil) {
