@@ -22,6 +22,7 @@ type target struct {
 	fq, fy   int                // 0 = any
 	explicit bool               // the question named it
 	calKnown bool               // the release states its fiscal calendar: no calendar-quarter reading
+	year     bool               // a year, for a figure that may be a flow or a balance
 	current  bool               // the release's own period, by default or "this quarter"
 	text     string
 }
@@ -53,7 +54,7 @@ func resolve(q nlq.Query, d *index.DocInfo, balance bool) (out []target) {
 		if ps.Relative != "" {
 			continue
 		}
-		t := explicitTarget(ps, d, balance)
+		t := explicitTarget(ps, d, balance, q.Metric != nil || q.Derived != nil)
 		out = append(out, t)
 		if base == nil {
 			b := t
@@ -142,7 +143,7 @@ func priorYearTarget(b target) target {
 }
 
 // explicitTarget reads a period the question names.
-func explicitTarget(ps nlq.PeriodSpec, d *index.DocInfo, balance bool) target {
+func explicitTarget(ps nlq.PeriodSpec, d *index.DocInfo, balance, flowKnown bool) target {
 	p := ps.Period
 	t := target{kind: p.Kind, months: p.Months, end: p.End, fq: p.FQ, fy: p.FY, explicit: true}
 	if p.Weeks > 0 && t.months == 0 {
@@ -165,10 +166,14 @@ func explicitTarget(ps nlq.PeriodSpec, d *index.DocInfo, balance bool) target {
 	switch {
 	case ps.YearOnly && t.end.IsZero() && t.fq == 0 && t.months == 0:
 		// "2004", "fiscal 2014", "fiscal year end 2003"
-		if balance || strings.Contains(strings.ToLower(ps.Text), "end") {
+		switch {
+		case balance || strings.Contains(strings.ToLower(ps.Text), "end"):
 			t.kind = extract.Instant
 			t.fq = 4
-		} else {
+		case !flowKnown:
+			// a figure the vocabulary does not know: the year's flow or its closing balance
+			t.year = true
+		default:
 			t.kind = extract.Duration
 			t.months = 12
 		}
@@ -207,9 +212,20 @@ func periodMatch(p extract.Period, t target) float64 {
 		}
 		return 0
 	}
+	if t.year {
+		// the year's flow or its closing balance
+		y := p.FY
+		if y == 0 {
+			y = p.End.Y
+		}
+		if y == t.fy && (p.Kind == extract.Instant || p.Months == 12 || p.Year) {
+			return 1
+		}
+		return 0
+	}
 	// kind; a column headed by a year alone holds a year's flow or its
 	// closing balance, whichever the row is
-	if p.Year && t.kind != extract.Unknown && p.Kind != t.kind && (t.fy != 0 && p.FY == t.fy || !t.end.IsZero() && p.End.Y == t.end.Y) && t.fq == 0 {
+	if p.Year && t.kind != extract.Unknown && p.Kind != t.kind && (t.fy != 0 && p.FY == t.fy || !t.end.IsZero() && p.End.Y == t.end.Y) && (t.fq == 0 || t.fq == 4 && t.kind == extract.Instant) {
 		return 0.9
 	}
 	if t.kind == extract.Instant && p.Kind == extract.Duration || t.kind == extract.Duration && p.Kind == extract.Instant {

@@ -167,6 +167,19 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		col.Entity = columnEntity(hdr)
 		t.Columns[c] = col
 	}
+	// a table whose dated columns are balances has year columns that are too
+	// ("December 31, 2019 | 2018")
+	hasInstant := false
+	for _, c := range t.Columns {
+		hasInstant = hasInstant || c.Period.Kind == Instant && c.Kind == ""
+	}
+	if hasInstant {
+		for c := range t.Columns {
+			if p := &t.Columns[c].Period; p.Year && p.Kind == Duration {
+				p.Kind, p.Months, p.Weeks = Instant, 0, 0
+			}
+		}
+	}
 	// a column name is an entity when it heads several columns (one per
 	// period: "Domestic 2004", "Domestic 2003") or its columns share a
 	// period; "Cash Collected" over a column of its own with no period is a measure
