@@ -525,7 +525,8 @@ func findTicker(doc *Document) string {
 var reUnitPhrase = regexp.MustCompile(`(?i)\((?:\$|dollars|amounts)?\s*in\s+(thousands|millions|billions)\)|\b(?:dollars|amounts|\$)\s+in\s+(thousands|millions|billions)\b|\bin\s+(thousands|millions|billions)\s+of\s+dollars\b`)
 
 // nearbyUnit finds a scale stated in prose right before or after a table
-// ("… by contract type (in millions):").
+// ("… by contract type (in millions):"), else the nearest parenthesized one
+// ("… the following (in thousands):") anywhere in the text.
 func nearbyUnit(blocks []block, i int) string {
 	for _, j := range []int{i - 1, i + 1, i - 2, i + 2} {
 		if j < 0 || j >= len(blocks) || blocks[j].kind == bTable {
@@ -535,5 +536,16 @@ func nearbyUnit(blocks []block, i int) string {
 			return "(" + strings.Trim(m, "()") + ")"
 		}
 	}
-	return ""
+	best, bd := "", 1<<30
+	for j, b := range blocks {
+		if b.kind == bTable || abs(j-i) >= bd {
+			continue
+		}
+		if m := reUnitParen.FindString(b.text); m != "" {
+			best, bd = m, abs(j-i)
+		}
+	}
+	return best
 }
+
+var reUnitParen = regexp.MustCompile(`(?i)\((?:\$|dollars|amounts|usd|us\$|€|£)?\s*in\s+(?:thousands|millions|billions)(?:\s+of\s+[a-z.$ ]+)?(?:,[^)]{0,60})?\)`)
