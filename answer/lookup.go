@@ -392,10 +392,15 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 	es := 0.0
 	if f.Entity != "" {
 		fe := index.NormEntity(f.Entity)
-		if !entityMentioned(fe, entTerms, q) {
+		switch {
+		case entityMentioned(fe, entTerms, q):
+			es = 0.3
+		case metric == nil && len(entTerms) == 0 && labelCovers(qterms, f):
+			// "Appliances" names its row under "Communications Solutions" alone
+			es = -0.2
+		default:
 			return c, false
 		}
-		es = 0.3
 	} else if len(entTerms) > 0 {
 		// the question names an entity; a company-level figure must at least mention it
 		if !allIn(entTerms, termSet(text+" "+f.Column)) {
@@ -1048,4 +1053,13 @@ func properTerms(q nlq.Query, d *index.DocInfo) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// labelCovers reports whether a fact's own label carries every question term.
+func labelCovers(qterms map[string]bool, f index.Fact) bool {
+	if len(qterms) == 0 {
+		return false
+	}
+	cov, _ := coverage(qterms, termSet(f.Metric))
+	return cov >= 0.99
 }
