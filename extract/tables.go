@@ -167,6 +167,27 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		col.Entity = columnEntity(hdr)
 		t.Columns[c] = col
 	}
+	// in a table that is not a balance sheet, a column headed by a date alone
+	// beside ones that say "Fiscal Year Ended …" is of the same length
+	if !balance {
+		months := 0
+		for _, c := range t.Columns {
+			if c.Kind == "" && c.Period.Kind == Duration && c.Period.Months > 0 {
+				if months != 0 && months != c.Period.Months {
+					months = -1
+				} else if months == 0 {
+					months = c.Period.Months
+				}
+			}
+		}
+		if months > 0 {
+			for c := range t.Columns {
+				if p := &t.Columns[c].Period; t.Columns[c].Kind == "" && p.Kind == Instant && !reBalanceTitle.MatchString(t.Columns[c].Header) {
+					p.Kind, p.Months = Duration, months
+				}
+			}
+		}
+	}
 	// a table whose dated columns are balances has year columns that are too
 	// ("December 31, 2019 | 2018")
 	hasInstant := false
