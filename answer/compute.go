@@ -350,6 +350,21 @@ func (e *Engine) aggregate(q nlq.Query, ctx *docCtx) (Answer, bool) {
 				like = &f
 			}
 		}
+	case q.Op == "average":
+		// "the average X": over every period of its row of the same length
+		first := e.find(q, ctx, q.Metric, target{}, nil)
+		if !first.ok {
+			return Answer{}, false
+		}
+		for _, c := range e.findFacts(operandQueryOr(q, q.Metric, ctx), ctx, q.Metric, target{}, "") {
+			if sameRow(c.f, first.f) && c.f.Period.Months == first.f.Period.Months && c.f.Period.Kind == first.f.Period.Kind && !containsFact(ops, c.f) {
+				ops = append(ops, c.f)
+			}
+		}
+		if len(ops) < 2 {
+			return Answer{}, false
+		}
+		sort.SliceStable(ops, func(i, j int) bool { return ops[i].Period.End.Days() > ops[j].Period.End.Days() })
 	default:
 		return Answer{}, false
 	}
@@ -630,4 +645,13 @@ func sameFact(a, b index.Fact) bool {
 // onlyRelative reports whether the question's only period phrase is the relative rel.
 func onlyRelative(q nlq.Query, rel string) bool {
 	return len(q.Periods) == 1 && q.Periods[0].Relative == rel
+}
+
+func containsFact(fs []index.Fact, f index.Fact) bool {
+	for _, g := range fs {
+		if sameFact(g, f) {
+			return true
+		}
+	}
+	return false
 }

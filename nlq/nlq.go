@@ -361,7 +361,13 @@ func Parse(question string) Query {
 	}
 	// a change asked of something the vocabulary does not know is more
 	// likely a described figure ("increase in legal fees")
-	if q.Metric == nil && q.Derived == nil && (q.Op == "change") && !hasExplicitChange(lrest) {
+	explicit := 0
+	for _, ps := range q.Periods {
+		if ps.Relative == "" || ps.Relative == "prior_year" {
+			explicit++
+		}
+	}
+	if q.Metric == nil && q.Derived == nil && (q.Op == "change") && !hasExplicitChange(lrest) && explicit < 2 {
 		q.Op = ""
 	}
 	// intent: "what revenue does X expect" asks for a figure, "what drove revenue" for a passage
