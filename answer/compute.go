@@ -2,6 +2,7 @@ package answer
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -278,6 +279,10 @@ func (e *Engine) change(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	}
 	diff := b.f.Value.Sub(a.f.Value)
 	name := metricName(q)
+	if m != nil && b.f.Key != m.Key && b.f.Source == "table" {
+		// a narrower row than the vocabulary's metric: name it as printed
+		name = b.f.Metric
+	}
 	if q.Op == "pct_change" {
 		if a.f.Value.IsZero() {
 			return Answer{Kind: KindNone, Answer: "Not computed: the earlier value is zero.", Citations: []Citation{}}, false
@@ -286,8 +291,15 @@ func (e *Engine) change(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		if q.Places >= 0 {
 			places = int32(q.Places)
 		}
-		val := diff.Mul(hundred).DivRound(a.f.Value.Abs(), places+8).Round(places)
-		formula := fmt.Sprintf("(%s - %s) / %s × 100", b.f.Value, a.f.Value, a.f.Value.Abs())
+		// two figures of one sign change in size: a loss of (19,911) after
+		// (15,916) grew 25.1%; across a change of sign the base is the
+		// earlier figure's size
+		base := a.f.Value
+		if a.f.Value.Sign() != b.f.Value.Sign() {
+			base = base.Abs()
+		}
+		val := diff.Mul(hundred).DivRound(base, places+8).Round(places)
+		formula := fmt.Sprintf("(%s - %s) / %s × 100", b.f.Value, a.f.Value, base)
 		r := computed(q, ctx, "percentage change in "+name, val, extract.Percent, formula, b.f.Period, b.f, a.f)
 		r.Value = val.StringFixed(places)
 		r.Answer = strings.Replace(r.Answer, formatValue(val, extract.Percent), formatFixed(val, extract.Percent, places), 1)
@@ -368,6 +380,16 @@ func (e *Engine) aggregate(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	default:
 		return Answer{}, false
 	}
+	if len(ts) >= 2 {
+		// a sum or mean does not depend on order: list the figures as the
+		// release prints them
+		sort.SliceStable(ops, func(i, j int) bool {
+			if ops[i].Offset[0] != ops[j].Offset[0] {
+				return ops[i].Offset[0] < ops[j].Offset[0]
+			}
+			return ops[i].ColIndex < ops[j].ColIndex
+		})
+	}
 	sum := decimal.Zero
 	var parts []string
 	for _, f := range ops {
@@ -386,7 +408,19 @@ func (e *Engine) aggregate(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		formula = fmt.Sprintf("(%s) / %d", formula, len(ops))
 		name = "average " + metricName(q)
 	}
-	return computed(q, ctx, name, val, ops[0].Unit, formula, ops[0].Period, ops...), true
+	a := computed(q, ctx, name, val, ops[0].Unit, formula, ops[0].Period, ops...)
+	var ps []string
+	for _, f := range ops {
+		if d := describePeriod(f.Period, ctx.info); !slices.Contains(ps, d) {
+			ps = append(ps, d)
+		}
+	}
+	if len(ps) > 1 {
+		// the figures span periods: name them all
+		a.Period = strings.Join(ps, "; ")
+		a.Answer = fmt.Sprintf("%s — %s, %s = %s", formatValue(val, ops[0].Unit), name, a.Period, formula)
+	}
+	return a, true
 }
 
 // compare names the period in which a metric was highest (or lowest).
@@ -510,7 +544,11 @@ func computed(q nlq.Query, ctx *docCtx, name string, val decimal.Decimal, unit, 
 		if f.Entity != "" {
 			a.Entity = f.Entity
 		}
-		a.Citations = append(a.Citations, factCitations(f)...)
+		for _, c := range factCitations(f) {
+			if !slices.Contains(a.Citations, c) {
+				a.Citations = append(a.Citations, c)
+			}
+		}
 	}
 	a.Period = describePeriod(p, ctx.info)
 	a.Answer = fmt.Sprintf("%s — %s, %s = %s", formatValue(val, unit), name, a.Period, formula)

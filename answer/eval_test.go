@@ -66,7 +66,8 @@ func runSet(t *testing.T, x *index.Index, items []evalqa.Item, byDoc bool) evalq
 	return tally
 }
 
-// TestInnovoQuestions runs the seed release's question set and fails below 95%.
+// TestInnovoQuestions runs the seed release's question set and fails below 98%
+// (one miss in 70): the seed is answered whole, and a slip is a regression.
 func TestInnovoQuestions(t *testing.T) {
 	items, err := evalqa.Load("../testdata/innovo-2004q2.qa.jsonl")
 	if err != nil {
@@ -75,8 +76,8 @@ func TestInnovoQuestions(t *testing.T) {
 	x := memIndex(t, "../testdata/innovo-2004q2.txt")
 	tally := runSet(t, x, items, true)
 	t.Logf("innovo-2004q2: %s", tally)
-	if tally.Pct() < 95 {
-		t.Errorf("innovo-2004q2 score %.1f%% is below 95%%: %s", tally.Pct(), tally)
+	if tally.Pct() < 98 {
+		t.Errorf("innovo-2004q2 score %.1f%% is below 98%%: %s", tally.Pct(), tally)
 	}
 }
 

@@ -424,7 +424,8 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 	}
 	// unit
 	want := q.Unit
-	if metric != nil && change == "" && !unitFits(metric.Unit, f.Unit) {
+	if metric != nil && change == "" && !unitFits(metric.Unit, f.Unit) && !(want == extract.Percent && f.Unit == extract.Percent) {
+		// a percentage asked of a metric is its share ("what percentage of net sales came from…")
 		return c, false
 	}
 	if change == "pct_change" {
@@ -474,7 +475,7 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 	// a row label with many words the question lacks is a less likely match
 	extra := 0
 	for w := range termSet(f.Metric) {
-		if !qterms[w] && !metricWord(w, metric) {
+		if !qterms[w] && !metricWord(w, metric) && !vocab.Default().IsStopword(w) {
 			extra++
 		}
 	}
@@ -997,13 +998,23 @@ func descNames(f index.Fact, m *vocab.Metric) bool {
 
 // namesIn reports whether text names the metric by any of its names.
 func namesIn(text string, m *vocab.Metric) bool {
-	t := " " + vocab.Normalize(text) + " "
+	t := " " + singulars(vocab.Normalize(text)) + " "
 	for _, n := range m.Names {
-		if strings.Contains(t, " "+vocab.Normalize(n)+" ") {
+		if strings.Contains(t, " "+singulars(vocab.Normalize(n))+" ") {
 			return true
 		}
 	}
 	return false
+}
+
+// singulars puts each word of s in the singular ("deferred tax assets" →
+// "deferred tax asset").
+func singulars(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		ws[i] = vocab.Singular(w)
+	}
+	return strings.Join(ws, " ")
 }
 
 // isAcronym reports an all-capital word of two to five letters ("GS", "CAT").

@@ -120,3 +120,28 @@ func TestFind(t *testing.T) {
 		}
 	}
 }
+
+func TestNarrow(t *testing.T) {
+	q := os.Getenv("Q")
+	if q == "" {
+		t.Skip()
+	}
+	src, _ := os.ReadFile(os.Getenv("DOC"))
+	d, _ := extract.Parse(baseName(os.Getenv("DOC")), src)
+	x, _ := index.OpenMem()
+	w := x.NewWriter()
+	w.Add(d)
+	w.Flush()
+	pq := nlq.Parse(q)
+	info, _ := x.Doc(d.Name)
+	ctx := &docCtx{info: info}
+	oq := operandQuery(pq, pq.Metric, ctx)
+	fmt.Printf("narrower=%v oq.mods=%v oq.terms=%v words=%q\n", narrower(oq, info, entityTerms(oq, info)), oq.Modifiers, oq.Terms, oq.Words)
+	ts := resolve(pq, info, balanceMetric(pq))
+	for _, tg := range ts {
+		fmt.Printf("target %#v\n", tg)
+		for _, c := range (&Engine{Index: x}).findFacts(oq, ctx, pq.Metric, tg, "") {
+			fmt.Printf("  %.2f %s %q %s\n", c.score, c.f.Value, c.f.Describe(), c.f.Period)
+		}
+	}
+}

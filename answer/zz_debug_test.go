@@ -46,6 +46,9 @@ func TestDebugAsk(t *testing.T) {
 	}
 	a := e.Ask(q)
 	fmt.Printf("ANSWER %s %s %s\n", a.Kind, a.Value, a.Answer)
+	for _, c := range a.Citations {
+		fmt.Printf("  CITE %s %d-%d %q %.200q\n", c.Doc, c.Line, c.EndLine, c.Role, c.Text)
+	}
 }
 
 func baseName(p string) string {

@@ -149,7 +149,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 				parts = append(parts, h[c])
 			}
 		}
-		hdr := strings.Join(parts, " ")
+		hdr := reSpacedYear.ReplaceAllString(strings.Join(parts, " "), "$1$2$3$4")
 		col := Column{Header: hdr}
 		col.Period = columnPeriod(hdr, balance, titleText)
 		if col.Period.IsZero() && titlePeriod != "" {
@@ -172,7 +172,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 	if !balance {
 		months := 0
 		for _, c := range t.Columns {
-			if c.Kind == "" && c.Period.Kind == Duration && c.Period.Months > 0 {
+			if c.Kind == "" && c.Period.Kind == Duration && c.Period.Months > 0 && !c.Period.Year {
 				if months != 0 && months != c.Period.Months {
 					months = -1
 				} else if months == 0 {
@@ -484,10 +484,18 @@ func titleMonths(title string) int {
 
 var reHeaderNoise = regexp.MustCompile(`(?i)\b(for|the|three|six|nine|twelve|months?|weeks?|quarters?|years?|ended|ending|fiscal|unaudited|audited|change|percent|increase|decrease|as|of|and|reported|amounts?|in|millions|thousands|billions|except|per|share|data|first|second|third|fourth|full|q[1-4]|fy|vs\.?|versus|to|gaap|non-gaap|adjusted|total|dollars|chg|var|variance|\d+)\b|[$%(),.\-–—/]`)
 
+// reSpacedYear is a year printed letter-spaced ("2 0 1 8"), as text
+// taken from typeset pages sometimes is.
+var reSpacedYear = regexp.MustCompile(`\b([12]) ([09]) (\d) (\d)\b`)
+
+// reCurrencyPrefix is a country mark before a currency sign ("U.S. $",
+// "US$", "C$"): part of the currency, not a region the column is about.
+var reCurrencyPrefix = regexp.MustCompile(`\b(U\.\s?S\.|US|C|A|NZ|HK|S)\s?\$`)
+
 // columnEntity finds a segment or region named in a column header
 // ("Domestic", "Sears Canada"), after taking out the period words.
 func columnEntity(hdr string) string {
-	s := hdr
+	s := reCurrencyPrefix.ReplaceAllString(hdr, "$")
 	for _, m := range ScanPeriods(s) {
 		s = s[:m.Start] + strings.Repeat(" ", m.End-m.Start) + s[m.End:]
 	}
