@@ -138,12 +138,12 @@ type Fact struct {
 	Adjusted bool `json:"adjusted,omitempty"`
 	// Approx marks figures the text rounds ("approximately $600,000", "$2.9 million").
 	Approx bool   `json:"approx,omitempty"`
-	Source string `json:"source"`         // "table" or "text"
+	Source string `json:"source"` // "table" or "text"
 	// Printed is the figure as the release prints it ("$ 30,023", "(0.23)", "$2.9 million").
 	Printed string `json:"printed,omitempty"`
-	Text   string `json:"text,omitempty"` // for text facts, the clause that describes the figure
-	Start  int    `json:"start"`          // first cited line
-	End    int    `json:"end"`            // last cited line
+	Text    string `json:"text,omitempty"` // for text facts, the clause that describes the figure
+	Start   int    `json:"start"`          // first cited line
+	End     int    `json:"end"`            // last cited line
 	// TableIndex and RowIndex locate a table fact (−1 for text facts).
 	TableIndex int `json:"table_index"`
 	RowIndex   int `json:"row_index"`

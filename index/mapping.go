@@ -42,9 +42,9 @@ func newMapping() *mapping.IndexMappingImpl {
 		panic(err) // static configuration
 	}
 	if err := im.AddCustomAnalyzer(textAnalyzer, map[string]interface{}{
-		"type":          custom.Name,
-		"char_filters":  []string{tmFilter},
-		"tokenizer":     unicode.Name,
+		"type":         custom.Name,
+		"char_filters": []string{tmFilter},
+		"tokenizer":    unicode.Name,
 		// no stop filter: row labels like "Other" must stay findable
 		"token_filters": []string{en.PossessiveName, lowercase.Name, porter.Name},
 	}); err != nil {
