@@ -89,3 +89,28 @@ func FuzzParse(f *testing.F) {
 		_ = Parse(s)
 	})
 }
+
+// TestOperands checks the two-part questions: sums and ratios of named
+// figures, and sums over periods.
+func TestOperands(t *testing.T) {
+	tests := []struct {
+		q, op, unit, operands string
+	}{
+		{q: "What is the sum of accrued expenses and other liabilities in 2019?", op: "sum", operands: "accrued expenses|other liabilities"},
+		{q: "What is the ratio of total assets to total liabilities in 2019?", op: "ratio", operands: "total assets|total liabilities"},
+		{q: "What was SG&A as a percentage of net sales in Q2 2004?", op: "ratio", unit: "percent", operands: "sg&a|net sales"},
+		{q: "What were state tax credits as a ratio of federal tax credits?", op: "ratio", operands: "state tax credits|federal tax credits"},
+		{q: "What is the percentage of audit fees in total fees in 2019?", op: "ratio", unit: "percent", operands: "audit fees|total fees"},
+		{q: "What is the share of Europe out of the total net sales?", op: "ratio", operands: "europe|total net sales"},
+		{q: "What percentage of the total amortized cost is made up of foreign government obligations in 2018?", op: "ratio", unit: "percent", operands: "foreign government obligations|total amortized cost"},
+		{q: "What is the total cost of revenue in both 2019 and 2018?", op: "sum"},
+		{q: "What is the percentage change in total revenue from 2018 to 2019?", op: "pct_change"},
+		{q: "What were total assets in 2019?", op: ""},
+	}
+	for _, tt := range tests {
+		q := Parse(tt.q)
+		if q.Op != tt.op || q.Unit != tt.unit && tt.unit != "" || strings.Join(q.Operands, "|") != tt.operands {
+			t.Errorf("Parse(%q) = op %q unit %q operands %q; want %q %q %q", tt.q, q.Op, q.Unit, strings.Join(q.Operands, "|"), tt.op, tt.unit, tt.operands)
+		}
+	}
+}

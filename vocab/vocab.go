@@ -74,6 +74,9 @@ type Vocab struct {
 	// ComputeCues ask for a computed figure even where the release states one
 	// ("to two decimal places", "calculate").
 	ComputeCues []string `json:"compute_cues"`
+	// PeriodSumCues ask, beside two or more periods, for the figures'
+	// sum ("the total cost of revenue in 2019 and 2018").
+	PeriodSumCues []string `json:"period_sum_cues"`
 	// PassageCues open questions answered with a passage ("why", "who").
 	PassageCues []string `json:"passage_cues"`
 	// NumericVerbs turn a passage-looking question into a figure question
