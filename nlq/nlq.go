@@ -93,12 +93,12 @@ type PeriodSpec struct {
 }
 
 var (
-	rePlaces      = regexp.MustCompile(`(?i)\b(one|two|three|four|zero|no|\d)\s+decimal(?:\s+places?)?`)
-	placesNum     = map[string]int{"zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4}
-	reSince       = regexp.MustCompile(`(?i)\b(since|from)\s*$`)
-	reSumOf       = regexp.MustCompile(`\b(?:sum|total|combined)\s+of\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
-	reRatioOf     = regexp.MustCompile(`\b(?:ratio|proportion)\s+(?:of|between)\s+(?:the\s+)?(.+?)\s+(?:to|over|and|against|divided by|versus|vs\.?)\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
-	rePctOf       = regexp.MustCompile(`^\s*(?:what\s+(?:is|was|were|are)\s+)?(?:the\s+)?(.+?)\s+as\s+an?\s+(percentage|percent|%|share|proportion|ratio)\s+of\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
+	rePlaces  = regexp.MustCompile(`(?i)\b(one|two|three|four|zero|no|\d)\s+decimal(?:\s+places?)?`)
+	placesNum = map[string]int{"zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4}
+	reSince   = regexp.MustCompile(`(?i)\b(since|from)\s*$`)
+	reSumOf   = regexp.MustCompile(`\b(?:sum|total|combined)\s+of\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
+	reRatioOf = regexp.MustCompile(`\b(?:ratio|proportion)\s+(?:of|between)\s+(?:the\s+)?(.+?)\s+(?:to|over|and|against|divided by|versus|vs\.?)\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
+	rePctOf   = regexp.MustCompile(`^\s*(?:what\s+(?:is|was|were|are)\s+)?(?:the\s+)?(.+?)\s+as\s+an?\s+(percentage|percent|%|share|proportion|ratio)\s+of\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
 	// "the percentage of X in the total Y", "X's share of total Y"
 	rePartOfTotal = regexp.MustCompile(`\b(percentage|percent|proportion|share)\s+(?:of\s+)?(?:constitution\s+of\s+)?(?:the\s+)?(.+?)\s+(?:in|among|out of|within|of|to)\s+(?:the\s+)?(total\s+.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
 	// "what percentage of total Y is made up of X"
