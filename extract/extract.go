@@ -548,4 +548,4 @@ func nearbyUnit(blocks []block, i int) string {
 	return best
 }
 
-var reUnitParen = regexp.MustCompile(`(?i)\((?:\$|dollars|amounts|usd|us\$|€|£)?\s*in\s+(?:thousands|millions|billions)(?:\s+of\s+[a-z.$ ]+)?(?:,[^)]{0,60})?\)`)
+var reUnitParen = regexp.MustCompile(`(?i)\((?:(?:all|amounts?|figures|expressed|stated|presented|shown|are|dollars|usd|us\$|\$|€|£|in\s+(?:the\s+)?tables?)\s*)*in\s+(?:thousands|millions|billions)(?:\s+of\s+[a-z.$ ]+)?(?:,[^)]{0,60})?\)`)

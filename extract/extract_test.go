@@ -124,8 +124,14 @@ func TestParseScale(t *testing.T) {
 		{"(In Millions of KWHs)", 6, 6, "kWh"},
 		{"($ in millions, except earnings per share)", 6, 6, ""},
 		{"(In millions, except number of shares, which are reflected in thousands, and per-share amounts)", 6, 3, ""},
+		{"US$’000", 3, 3, ""},
+		{"(All amounts expressed in thousands of U.S. Dollars, except share and per share data)", 3, 0, ""},
+		{"(amounts in table in millions)", 6, 6, ""},
 	}
 	for _, tt := range tests {
+		if !isUnitLine(tt.in) && !reUnitParen.MatchString(tt.in) {
+			t.Errorf("%q is not read as a unit line", tt.in)
+		}
 		s := parseScale(tt.in)
 		if s.Money != tt.money || s.Shares != tt.shares || s.Thing != tt.thing {
 			t.Errorf("parseScale(%q) = %+v", tt.in, s)
