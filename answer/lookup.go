@@ -184,6 +184,10 @@ func explicitTarget(ps nlq.PeriodSpec, d *index.DocInfo, balance, flowKnown bool
 	case t.months > 0 && t.kind == extract.Unknown:
 		t.kind = extract.Duration
 	}
+	if balance && t.kind == extract.Duration && t.fq == 0 && t.months == 12 && t.fy != 0 && t.end.IsZero() {
+		// a balance "for year 2019": the year's closing balance
+		t.kind, t.fq = extract.Instant, 4
+	}
 	if balance && t.kind == extract.Duration && t.fq > 0 && t.months == 3 && t.end.IsZero() {
 		// a balance "at the end of the second quarter": the quarter's end date
 		t.kind = extract.Instant
@@ -252,7 +256,12 @@ func periodMatch(p extract.Period, t target) float64 {
 			score = 0.8
 		}
 		if t.fq > 0 && p.FQ != 0 && p.FQ != t.fq && !(!t.calKnown && calendarQuarter(p.End) == t.fq && p.End.Y == t.fy) {
-			return 0
+			if !(!t.calKnown && t.fq == 4 && t.kind == extract.Instant && p.Kind == extract.Instant && t.end.IsZero() && p.End.Y == t.fy) {
+				return 0
+			}
+			// a balance "in 2019" where the release does not say when its
+			// year ends: a balance dated in 2019 may be the year's close
+			score = min(score, 0.8)
 		}
 		if t.fy > 0 && p.FY == 0 && p.End.Y != t.fy {
 			return 0

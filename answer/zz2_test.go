@@ -140,6 +140,10 @@ func TestNarrow(t *testing.T) {
 	ts := resolve(pq, info, balanceMetric(pq))
 	for _, tg := range ts {
 		fmt.Printf("target %#v\n", tg)
+		all, _ := x.AllFacts(d.Name)
+		for _, f := range all {
+			fmt.Printf("    pm=%.2f fq=%d fy=%d %s %q\n", periodMatch(f.Period, tg), f.Period.FQ, f.Period.FY, f.Value, f.Metric)
+		}
 		for _, c := range (&Engine{Index: x}).findFacts(oq, ctx, pq.Metric, tg, "") {
 			fmt.Printf("  %.2f %s %q %s\n", c.score, c.f.Value, c.f.Describe(), c.f.Period)
 		}

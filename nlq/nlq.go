@@ -290,7 +290,9 @@ func Parse(question string) Query {
 			q.Metrics = append(q.Metrics, sp.Metric)
 		}
 		for i := sp.Start; i < sp.End; i++ {
-			metricWords = append(metricWords, words[i].raw)
+			if !words[i].cont {
+				metricWords = append(metricWords, words[i].raw)
+			}
 		}
 	}
 	q.MetricText = strings.Join(metricWords, " ")
@@ -304,7 +306,9 @@ func Parse(question string) Query {
 			if v.IsStopword(w.norm) || questionWord[w.norm] || qualifierWord[w.norm] || opAt[w.pos] || headPrep[w.norm] || inSpans(spans, j) {
 				break
 			}
-			q.Modifiers = append([]string{w.raw}, q.Modifiers...)
+			if !w.cont {
+				q.Modifiers = append([]string{w.raw}, q.Modifiers...)
+			}
 		}
 		break
 	}
@@ -325,7 +329,7 @@ func Parse(question string) Query {
 	// terms: what is left
 	var terms, all []string
 	for i, w := range words {
-		if v.IsStopword(w.norm) || questionWord[w.norm] {
+		if v.IsStopword(w.norm) || questionWord[w.norm] || w.cont {
 			continue
 		}
 		all = append(all, w.raw)
@@ -499,6 +503,9 @@ func isPassageQuestion(low string, q Query) bool {
 type word struct {
 	raw, norm string
 	pos       int
+	// cont marks the second and later parts of a raw word that normalizes
+	// to several ("long-term" → "long", "term"): its raw text is the first's
+	cont bool
 }
 
 // tokensWithPos splits text into words with their byte positions; norm is
@@ -512,7 +519,7 @@ func tokensWithPos(s string) []word {
 		}
 		n := vocab.Normalize(raw)
 		for i, part := range strings.Fields(n) {
-			out = append(out, word{raw: raw, norm: part, pos: loc[0] + i})
+			out = append(out, word{raw: raw, norm: part, pos: loc[0] + i, cont: i > 0})
 		}
 	}
 	return out
