@@ -117,6 +117,11 @@ func (e *Engine) find(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, like 
 		oq.Unit = ""
 	}
 	cands := e.findFacts(oq, ctx, m, t, "")
+	if len(cands) == 0 && m != nil && m == q.Metric {
+		// "operating loss carryforward" is not operating income: a row whose
+		// own words carry every word the question names it by
+		cands = e.coveringFacts(q, ctx, t, m)
+	}
 	if len(cands) == 0 {
 		return operand{}
 	}
@@ -141,6 +146,37 @@ func (e *Engine) find(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, like 
 	}
 	best, _ := finest(cands)
 	return operand{f: best.f, ok: true}
+}
+
+// findOther finds the same figure as like for another period: like's
+// row's, else the best fact of metric m at t.
+func (e *Engine) findOther(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, like *index.Fact) operand {
+	if like != nil && like.Source == "table" {
+		if f, ok := e.rowAt(*like, t); ok {
+			return operand{f: f, ok: true}
+		}
+	}
+	return e.find(q, ctx, m, t, like)
+}
+
+// rowAt finds the figure of like's row, of like's kind, entity and unit,
+// that best fits target t.
+func (e *Engine) rowAt(like index.Fact, t target) (index.Fact, bool) {
+	row, err := e.Index.Row(like.Doc, like.TableIndex, like.RowIndex)
+	if err != nil {
+		return index.Fact{}, false
+	}
+	var best index.Fact
+	bs := 0.0
+	for _, f := range row {
+		if f.ColIndex == like.ColIndex || f.Change != like.Change || f.Unit != like.Unit || f.Entity != like.Entity || f.Adjusted != like.Adjusted {
+			continue
+		}
+		if s := periodMatch(f.Period, t); s > bs {
+			best, bs = f, s
+		}
+	}
+	return best, bs > 0
 }
 
 // derived computes num/den (×100 for a percentage) or a difference.
@@ -259,7 +295,7 @@ func (e *Engine) change(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	if !b.ok {
 		return missing(q, ctx, metricName(q), t2, b, operand{ok: true}, keyOr(m), ""), false
 	}
-	a := e.find(q, ctx, m, t1, &b.f)
+	a := e.findOther(q, ctx, m, t1, &b.f)
 	if a.ok && sameFact(a.f, b.f) {
 		// the same cell twice: look for another period of the row
 		a = operand{}
@@ -281,7 +317,7 @@ func (e *Engine) change(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	name := metricName(q)
 	if m != nil && b.f.Key != m.Key && b.f.Source == "table" {
 		// a narrower row than the vocabulary's metric: name it as printed
-		name = b.f.Metric
+		name = b.f.Describe()
 	}
 	if q.Op == "pct_change" {
 		if a.f.Value.IsZero() {
@@ -352,7 +388,7 @@ func (e *Engine) aggregate(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	case len(ts) >= 2:
 		var like *index.Fact
 		for _, t := range ts {
-			o := e.find(q, ctx, q.Metric, t, like)
+			o := e.findOther(q, ctx, q.Metric, t, like)
 			if !o.ok {
 				return missing(q, ctx, metricName(q), t, o, operand{ok: true}, keyOr(q.Metric), ""), false
 			}

@@ -706,16 +706,7 @@ func (e *Engine) lookupAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	if len(cands) == 0 && metric != nil && change == "" {
 		// "how much cash has ABVC collected from ForSeeCon": no cash balance, but a
 		// row and column that carry every word of the question
-		dq := q
-		dq.Terms = append(strings.Fields(q.MetricText), q.Terms...)
-		want := termSet(strings.Join(withoutCompany(dq.Terms, ctx.info), " "))
-		for _, c := range e.findFacts(dq, ctx, nil, t, change) {
-			// every word in the figure's own label, column or section, not just its sentence
-			own := termSet(c.f.Metric + " " + c.f.Column + " " + strings.Join(c.f.Section, " "))
-			if cov, _ := coverage(want, own); cov >= 0.99 && (c.f.Key == "" || c.f.Key == metric.Key) {
-				cands = append(cands, c)
-			}
-		}
+		cands = e.coveringFacts(q, ctx, t, metric)
 	}
 	if len(cands) == 0 {
 		a.Answer = notFoundReason(q, ctx, metric, t, len(ts) > 0)
@@ -727,6 +718,30 @@ func (e *Engine) lookupAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		a.Citations = append(a.Citations, factCitation(c.f))
 	}
 	return a, true
+}
+
+// coveringFacts finds the figures at t whose own label, column or section
+// carry every word of the question's metric phrase and terms, for a
+// question whose vocabulary metric matched no figure. A figure keyed to
+// another metric is not one.
+func (e *Engine) coveringFacts(q nlq.Query, ctx *docCtx, t target, metric *vocab.Metric) []candidate {
+	dq := q
+	dq.Terms = append(strings.Fields(q.MetricText), q.Terms...)
+	dq.Op, dq.Derived, dq.Unit = "", nil, ""
+	want := termSet(strings.Join(withoutCompany(dq.Terms, ctx.info), " "))
+	var out []candidate
+	for _, c := range e.findFacts(dq, ctx, nil, t, "") {
+		// every word in the figure's own label, column or section, not just its sentence
+		own := termSet(c.f.Metric + " " + c.f.Column + " " + strings.Join(c.f.Section, " "))
+		unit := metric.Unit
+		if q.Unit != "" {
+			unit = q.Unit
+		}
+		if cov, _ := coverage(want, own); cov >= 0.99 && (c.f.Key == "" || c.f.Key == metric.Key) && unitFits(unit, c.f.Unit) && c.f.Change == "" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // finest picks, among the top candidates that state the same figure for

@@ -569,6 +569,26 @@ func (x *Index) Facts(q FactQuery) ([]Fact, error) {
 	return out, nil
 }
 
+// Row returns the facts of one table row of release name (by table and
+// row index, as in Fact.TableIndex and Fact.RowIndex); none when there is
+// no such row. Errors are the index's.
+func (x *Index) Row(name string, table, row int) ([]Fact, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{rowID(name, table, row)}), 1, 0, false)
+	req.Fields = []string{"data"}
+	res, err := x.b.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("index: row: %w", err)
+	}
+	for _, h := range res.Hits {
+		var r rowData
+		if err := json.Unmarshal([]byte(str(h.Fields["data"])), &r); err != nil {
+			return nil, fmt.Errorf("index: row %s: %w", h.ID, err)
+		}
+		return r.Facts, nil
+	}
+	return nil, nil
+}
+
 // AllFacts returns every fact of a release, in document order.
 func (x *Index) AllFacts(name string) ([]Fact, error) {
 	q := bleve.NewConjunctionQuery(term("doc", name), bleve.NewDisjunctionQuery(term("kind", kindRow), term("kind", kindPassage)))

@@ -12,6 +12,7 @@ package nlq
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -404,6 +405,9 @@ func Parse(question string) Query {
 	if q.Metric == nil && q.Derived == nil && (q.Op == "change") && !hasExplicitChange(lrest) && explicit < 2 {
 		q.Op = ""
 	}
+	if (q.Op == "sum" || q.Op == "average") && len(q.Periods) == 2 {
+		q.Periods = fillYears(q.Periods, low)
+	}
 	// intent: "what revenue does X expect" asks for a figure, "what drove revenue" for a passage
 	metricFirst := false
 	for i, w := range words {
@@ -615,4 +619,34 @@ func withoutWords(ws []string, phrase string) []string {
 		}
 	}
 	return out
+}
+
+// reYearRange is a span of years: "2017 to 2019", "2017-2019", "2017 through 2019".
+var reYearRange = regexp.MustCompile(`\b((?:19|20)\d\d)\s*(?:to|through|thru|until|-|–|—)\s*(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b`)
+
+// fillYears adds the years between two year-only periods written as a
+// span ("the total for 2017 to 2019" is three years' sum).
+func fillYears(ps []PeriodSpec, low string) []PeriodSpec {
+	a, b := ps[0], ps[1]
+	if !a.YearOnly || !b.YearOnly || a.Relative != "" || b.Relative != "" || !reYearRange.MatchString(low) {
+		return ps
+	}
+	lo, hi := a, b
+	if lo.FY > hi.FY {
+		lo, hi = hi, lo
+	}
+	if hi.FY-lo.FY < 2 || hi.FY-lo.FY > 10 {
+		return ps
+	}
+	out := []PeriodSpec{lo}
+	for y := lo.FY + 1; y < hi.FY; y++ {
+		mid := lo
+		mid.FY = y
+		if !mid.End.IsZero() {
+			mid.End.Y = y
+		}
+		mid.Text = strconv.Itoa(y)
+		out = append(out, mid)
+	}
+	return append(out, hi)
 }

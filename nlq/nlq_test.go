@@ -107,6 +107,12 @@ func TestOperands(t *testing.T) {
 		{q: "What is the percentage change in total revenue from 2018 to 2019?", op: "pct_change"},
 		{q: "What were total assets in 2019?", op: ""},
 	}
+	if q := Parse("What is the total cash provided by financing activities between 2017 to 2019?"); q.Op != "sum" || len(q.Periods) != 3 || q.Periods[1].FY != 2018 {
+		t.Errorf("a sum over 2017 to 2019 = op %q, %d periods; want sum over three years", q.Op, len(q.Periods))
+	}
+	if q := Parse("What was the change in revenue from 2017 to 2019?"); len(q.Periods) != 2 {
+		t.Errorf("a change from 2017 to 2019 has %d periods; want its two ends", len(q.Periods))
+	}
 	for _, tt := range tests {
 		q := Parse(tt.q)
 		if q.Op != tt.op || q.Unit != tt.unit && tt.unit != "" || strings.Join(q.Operands, "|") != tt.operands {
