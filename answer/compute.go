@@ -35,6 +35,8 @@ func (e *Engine) computeAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		}
 	}
 	switch {
+	case q.Derived != nil && (q.Op == "change" || q.Op == "pct_change") && len(q.Periods) == 2:
+		return e.derivedChange(q, ctx)
 	case q.Derived != nil:
 		return e.derived(q, ctx, q.Derived)
 	case q.Op == "change" || q.Op == "pct_change":
@@ -177,6 +179,79 @@ func (e *Engine) rowAt(like index.Fact, t target) (index.Fact, bool) {
 		}
 	}
 	return best, bs > 0
+}
+
+// derivedChange computes a ratio or margin at each of the question's two
+// periods and the change between them ("the change in current ratio from
+// 2018 to 2019"): in points for a percentage or ratio, or, for a
+// percentage change, relative to the earlier.
+func (e *Engine) derivedChange(q nlq.Query, ctx *docCtx) (Answer, bool) {
+	places := int32(2)
+	if q.Places >= 0 {
+		places = int32(q.Places)
+	}
+	type at struct {
+		a   Answer
+		val decimal.Decimal
+		end int
+	}
+	var ends []at
+	for _, ps := range q.Periods {
+		one := q
+		one.Op, one.Places, one.Exact = "", 8, true
+		one.Periods = []nlq.PeriodSpec{ps}
+		a, ok := e.derived(one, ctx, q.Derived)
+		if !ok {
+			return a, false
+		}
+		v, err := decimal.NewFromString(a.Value)
+		if err != nil {
+			return Answer{}, false
+		}
+		// order by the period asked: its date, else its year and quarter
+		end := ps.End.Days()
+		if ps.End.IsZero() {
+			end = ps.FY*400 + ps.FQ*90
+		}
+		ends = append(ends, at{a, v, end})
+	}
+	if ends[0].end > ends[1].end {
+		ends[0], ends[1] = ends[1], ends[0]
+	}
+	x, y := ends[0], ends[1] // earlier, later
+	name := q.Derived.Name
+	diff := y.val.Sub(x.val)
+	unit := y.a.Unit
+	formula := fmt.Sprintf("%s - %s", y.val.Round(places+2), x.val.Round(places+2))
+	label := "change in " + name
+	val := diff.Round(places)
+	if q.Op == "pct_change" {
+		if x.val.IsZero() {
+			return Answer{Kind: KindNone, Answer: "Not computed: the earlier value is zero.", Citations: []Citation{}}, false
+		}
+		base := x.val
+		if x.val.Sign() != y.val.Sign() {
+			base = base.Abs()
+		}
+		val = diff.Mul(hundred).DivRound(base, places+8).Round(places)
+		formula = fmt.Sprintf("(%s - %s) / %s × 100", y.val.Round(places+2), x.val.Round(places+2), base.Round(places+2))
+		label = "percentage change in " + name
+		unit = extract.Percent
+	}
+	r := Answer{Kind: KindComputed, Value: val.StringFixed(places), Unit: unit, Metric: label, Entity: y.a.Entity, Formula: formula, Citations: []Citation{}}
+	r.Period = fmt.Sprintf("%s vs %s", y.a.Period, x.a.Period)
+	for _, c := range append(append([]Citation{}, y.a.Citations...), x.a.Citations...) {
+		if c.Role == "" && !slices.Contains(r.Citations, c) {
+			r.Citations = append(r.Citations, c)
+		}
+	}
+	shown := formatFixed(val, unit, places)
+	if q.Op == "change" && unit == extract.Percent {
+		// the difference of two percentages is in points
+		shown = strings.TrimSuffix(shown, "%") + " percentage points"
+	}
+	r.Answer = fmt.Sprintf("%s — %s, %s = %s (%s: %s; %s: %s)", shown, label, r.Period, formula, y.a.Period, y.a.Formula, x.a.Period, x.a.Formula)
+	return r, true
 }
 
 // derived computes num/den (×100 for a percentage) or a difference.

@@ -1,0 +1,60 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAsk pins the seed release's answers for the kinds of question ex99
+// handles: a lookup, a stated change, sums and means over periods, a ratio
+// and its change between dates, and a period the release does not cover.
+func TestAsk(t *testing.T) {
+	x := memIndex(t, "../testdata/innovo-2004q2.txt")
+	defer x.Close()
+	tests := []struct {
+		q          string
+		kind       string
+		value      string // "" when none
+		unit       string
+		line       int    // first line of the first citation; 0 for none
+		answerHas  string // a part of the answer text
+		operandsAt string // the operands citation's text, for computed answers of two or more figures
+	}{
+		{q: "Joe's net sales Q2 2004", kind: KindFact, value: "4394000", unit: "USD", line: 171, answerHas: "three months ended May 29, 2004"},
+		{q: "net loss per share Q2 2004", kind: KindFact, value: "-0.23", unit: "USD/share", line: 406},
+		{q: "What was the percentage change in net sales from Q2 2003 to Q2 2004?", kind: KindFact, value: "150", unit: "percent"},
+		{q: "What is the total net sales for Q2 2003 and Q2 2004?", kind: KindComputed, value: "42036000", unit: "USD", line: 378,
+			answerHas: "30023000 + 12013000", operandsAt: "$30,023 ; $12,013"},
+		{q: "What was the average net sales for Q2 2003 and Q2 2004?", kind: KindComputed, value: "21018000", unit: "USD", line: 378},
+		{q: "change in gross margin from Q2 2003 to Q2 2004", kind: KindComputed, value: "-16.53", unit: "percent", line: 381,
+			answerHas: "percentage points"},
+		{q: "What was the percentage change in the current ratio from November 29, 2003 to May 29, 2004?", kind: KindComputed, value: "-54.50", unit: "percent",
+			answerHas: "13329000 / 12157000"},
+		{q: "What was Innovo's revenue in Q2 2001?", kind: KindNone, answerHas: "Not found"},
+	}
+	for _, tt := range tests {
+		a := (&Engine{Index: x, Doc: "innovo-2004q2.txt"}).Ask(tt.q)
+		if a.Kind != tt.kind || a.Value != tt.value || tt.unit != "" && a.Unit != tt.unit {
+			t.Errorf("Ask(%q) = %s %q %s; want %s %q %s\n%s", tt.q, a.Kind, a.Value, a.Unit, tt.kind, tt.value, tt.unit, a.Answer)
+			continue
+		}
+		if tt.line > 0 && (len(a.Citations) == 0 || a.Citations[0].Line != tt.line) {
+			t.Errorf("Ask(%q) cites %+v; want line %d first", tt.q, a.Citations, tt.line)
+		}
+		if tt.kind != KindNone && len(a.Citations) == 0 {
+			t.Errorf("Ask(%q) has no citation", tt.q)
+		}
+		if !strings.Contains(a.Answer, tt.answerHas) {
+			t.Errorf("Ask(%q) = %q; want it to say %q", tt.q, a.Answer, tt.answerHas)
+		}
+		if tt.operandsAt != "" {
+			found := false
+			for _, c := range a.Citations {
+				found = found || c.Role == "operands" && strings.Contains(c.Text, tt.operandsAt)
+			}
+			if !found {
+				t.Errorf("Ask(%q) cites no operands %q: %+v", tt.q, tt.operandsAt, a.Citations)
+			}
+		}
+	}
+}
