@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
@@ -23,7 +24,34 @@ import (
 	"golang.org/x/term"
 )
 
-func main() { os.Exit(main1()) }
+func main() {
+	stop := startProfile(os.Getenv("EX99_CPUPROFILE"))
+	code := main1()
+	stop()
+	os.Exit(code)
+}
+
+// startProfile writes a CPU profile to path (EX99_CPUPROFILE) until the
+// returned function is called; for performance work (scripts/bench.sh).
+func startProfile(path string) func() {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "ex99: EX99_CPUPROFILE: %v\n", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fmt.Fprintf(os.Stderr, "ex99: EX99_CPUPROFILE: %v\n", err)
+		f.Close()
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
+}
 
 // Exit statuses.
 const (
