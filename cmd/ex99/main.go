@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -25,6 +26,11 @@ import (
 )
 
 func main() {
+	if os.Getenv("EX99_DEBUG") == "" {
+		// Bleve's scorch logs through the standard logger ("unable to load
+		// snapshot"); ex99 reports what matters as errors.
+		log.SetOutput(io.Discard)
+	}
 	stop := startProfile(os.Getenv("EX99_CPUPROFILE"))
 	code := main1()
 	stop()
@@ -63,9 +69,16 @@ const (
 
 // main1 runs ex99 and returns its exit status (testscript calls it too).
 func main1() int {
-	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
-		outTTY: term.IsTerminal(int(os.Stdout.Fd())), errTTY: term.IsTerminal(int(os.Stderr.Fd())), inTTY: term.IsTerminal(int(os.Stdin.Fd()))}
+	return run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+}
+
+// run runs ex99 with args (without the program name) and returns its exit
+// status; tests call it with buffers.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr,
+		outTTY: isTerminal(stdout), errTTY: isTerminal(stderr), inTTY: isTerminal(stdin)}
 	root := a.rootCmd()
+	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
 		return a.status
@@ -82,11 +95,18 @@ func main1() int {
 		fmt.Fprintf(a.stderr, "ex99: %v\nAdd releases first: ex99 add FILE...\n", err)
 		return exitNoIndex
 	case errors.Is(err, index.ErrBusy):
-		fmt.Fprintf(a.stderr, "ex99: %v; try again when it has finished.\n", err)
+		fmt.Fprintf(a.stderr, "ex99: %v; try again when it has finished\n", err)
 		return exitFailed
 	}
 	fmt.Fprintf(a.stderr, "ex99: %v\n", err)
 	return exitFailed
+}
+
+func isTerminal(f interface{}) bool {
+	if f, ok := f.(*os.File); ok {
+		return term.IsTerminal(int(f.Fd()))
+	}
+	return false
 }
 
 // usageError is a mistake in how ex99 was called.
