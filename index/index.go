@@ -9,10 +9,11 @@
 package index
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
+	"log"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -113,10 +114,22 @@ type Index struct {
 	err error // the first sign of damage a search met
 }
 
-// search runs a Bleve search. A panic inside Bleve (corrupt segment data)
-// or a read inconsistency is damage: it becomes an error wrapping
+// search runs a Bleve search of ex99's own making: any error or panic
+// inside Bleve means its files are corrupt (a stored field that does not
+// decode, an offset past the end). It becomes an error wrapping
 // ErrDamaged, which Err also reports from then on.
-func (x *Index) search(req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
+func (x *Index) search(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	res, err := x.searchUser(req)
+	if err != nil && !errors.Is(err, ErrDamaged) {
+		return nil, x.noteDamage(err)
+	}
+	return res, err
+}
+
+// searchUser runs a search that holds a user's query string: its errors
+// are the user's (bad syntax, too many clauses), except for a panic or a
+// read inconsistency, which are damage.
+func (x *Index) searchUser(req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			res, err = nil, x.noteDamage(fmt.Errorf("%v", r))
@@ -162,7 +175,9 @@ func Open(path string, opts Options) (*Index, error) {
 	}
 	busy := &busyError{path: path, readOnly: opts.ReadOnly}
 	boltPath := filepath.Join(path, "store", "root.bolt")
-	if lockedByOther(boltPath, opts.ReadOnly) {
+	if opts.ReadOnly && lockedByOther(boltPath, true) {
+		// a writer holds it, likely for long: say so now. A writer waits
+		// up to Timeout instead, for readers come and go.
 		return nil, busy
 	}
 	b, err := openBleve(path, cfg)
@@ -173,20 +188,12 @@ func Open(path string, opts Options) (*Index, error) {
 		if opts.ReadOnly {
 			return nil, fmt.Errorf("index %s: %w", path, ErrNoIndex)
 		}
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, fmt.Errorf("index %s: %w", path, err)
+		if err := create(path); err != nil {
+			return nil, err
 		}
-		if isEmptyDir(path) {
-			_ = os.Remove(path)
-		}
-		nb, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, nil)
-		if err != nil {
-			return nil, fmt.Errorf("index %s: create: %w", path, err)
-		}
-		return &Index{b: nb, path: path}, nil
+		opts.ReadOnly = false
+		return Open(path, opts)
 	case errors.Is(err, bolt.ErrTimeout):
-		return nil, busy
-	case errors.Is(err, fs.ErrNotExist) && beingCreated(path, boltPath):
 		return nil, busy
 	default:
 		return nil, damaged(path, err)
@@ -194,28 +201,75 @@ func Open(path string, opts Options) (*Index, error) {
 }
 
 // openBleve opens an existing index, turning a panic inside Bleve (a
-// truncated file) into an error.
+// truncated file) into an error. Scorch opens an index whose latest
+// snapshot cannot be loaded (a segment file missing or cut short) by
+// falling back to an older one, which silently drops releases, and says so
+// only in the standard log: that is damage too.
 func openBleve(path string, cfg map[string]interface{}) (b bleve.Index, err error) {
+	logMu.Lock()
+	var logged bytes.Buffer
+	saved := log.Writer()
+	log.SetOutput(&logged)
 	defer func() {
+		log.SetOutput(saved)
+		logMu.Unlock()
 		if r := recover(); r != nil {
 			b, err = nil, fmt.Errorf("%v", r)
 		}
+		if err == nil {
+			if i := strings.Index(logged.String(), "unable to load snapshot"); i >= 0 {
+				_ = b.Close()
+				line, _, _ := strings.Cut(logged.String()[i:], "\n")
+				b, err = nil, errors.New(strings.TrimSuffix(line, ", continuing"))
+			}
+		}
 	}()
-	b, err = bleve.OpenUsing(path, cfg)
-	if err != nil {
-		return nil, err
-	}
-	return b, nil
+	return bleve.OpenUsing(path, cfg)
 }
 
-// beingCreated reports an index whose metadata was written moments ago
-// and whose store is not there yet: another process is creating it.
-func beingCreated(path, boltPath string) bool {
-	if _, err := os.Stat(boltPath); err == nil {
-		return false
+// logMu serializes openBleve's borrowing of the standard logger.
+var logMu sync.Mutex
+
+// create makes a new, empty index at path. It builds it in a folder
+// beside path and renames that into place, so that a crash while creating
+// leaves no index (and a leftover folder, which the next create removes)
+// rather than one without its mapping, which would not open. If another
+// process creates the index at the same time, its index is kept.
+func create(path string) error {
+	parent := filepath.Dir(path)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("index %s: %w", path, err)
 	}
-	st, err := os.Stat(filepath.Join(path, "index_meta.json"))
-	return err == nil && time.Since(st.ModTime()) < 5*time.Second
+	// folders left by creates that crashed
+	old, _ := filepath.Glob(filepath.Join(parent, "."+filepath.Base(path)+".creating-*"))
+	for _, o := range old {
+		if st, err := os.Stat(o); err == nil && time.Since(st.ModTime()) > time.Hour {
+			_ = os.RemoveAll(o)
+		}
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(path)+".creating-")
+	if err != nil {
+		return fmt.Errorf("index %s: create: %w", path, err)
+	}
+	defer os.RemoveAll(tmp) // gone after the rename
+	dir := filepath.Join(tmp, "index")
+	nb, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return fmt.Errorf("index %s: create: %w", path, err)
+	}
+	if err := nb.Close(); err != nil {
+		return fmt.Errorf("index %s: create: %w", path, err)
+	}
+	if isEmptyDir(path) {
+		_ = os.Remove(path)
+	}
+	if err := os.Rename(dir, path); err != nil {
+		if _, serr := os.Stat(filepath.Join(path, "index_meta.json")); serr == nil {
+			return nil // another process created it first
+		}
+		return fmt.Errorf("index %s: create: %w", path, err)
+	}
+	return nil
 }
 
 func isEmptyDir(p string) bool {
@@ -931,7 +985,11 @@ func (x *Index) Passages(q PassageQuery) ([]PassageHit, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bq, q.Size, 0, false)
 	req.Fields = []string{"data"}
-	res, err := x.search(req)
+	search := x.search
+	if q.Raw {
+		search = x.searchUser
+	}
+	res, err := search(req)
 	if err != nil {
 		return nil, wrap("index: search", err)
 	}
