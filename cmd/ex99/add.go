@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -114,6 +115,9 @@ func (a *app) add(args []string, quiet bool) error {
 		}
 	}()
 	wr := x.NewWriter()
+	if n, err := strconv.Atoi(os.Getenv("EX99_BATCH_ENTRIES")); err == nil && n > 0 {
+		wr.BatchEntries = n // smaller batches lose less to a crash; tests use it
+	}
 	var docs, passages, facts, unchanged int
 	names := map[string]string{}
 	for i := range files {

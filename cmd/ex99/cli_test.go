@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -20,7 +21,36 @@ func TestMain(m *testing.M) {
 	if os.Getenv("EX99_TEST_MAIN") == "1" {
 		os.Exit(main1())
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if sharedDir != "" {
+		os.RemoveAll(sharedDir)
+	}
+	os.Exit(code)
+}
+
+var (
+	sharedOnce sync.Once
+	sharedDir  string
+)
+
+// seedIndex is an index of the built-in release on disk, built once for
+// all tests (answering from --index is faster than building the built-in
+// in-memory index on every run).
+func seedIndex(t testing.TB) string {
+	t.Helper()
+	sharedOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "ex99-test-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sharedDir = dir
+		writeFile(t, filepath.Join(dir, seed.Name), seedRelease())
+		r := ex99(t, "", "add", "-q", "--index", filepath.Join(dir, "idx"), filepath.Join(dir, seed.Name))
+		if r.code != 0 {
+			t.Fatalf("add: %v", r)
+		}
+	})
+	return filepath.Join(sharedDir, "idx")
 }
 
 // result is what one ex99 run printed and returned.
@@ -51,11 +81,11 @@ func ex99(t testing.TB, stdin string, args ...string) result {
 	return result{stdout: out.String(), stderr: errb.String(), code: code, took: time.Since(start)}
 }
 
-// child starts ex99 as a separate process.
-func child(t testing.TB, args ...string) (*exec.Cmd, *bytes.Buffer) {
+// child starts ex99 as a separate process, with env added to the test's.
+func child(t testing.TB, env []string, args ...string) (*exec.Cmd, *bytes.Buffer) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], args...)
-	cmd.Env = append(os.Environ(), "EX99_TEST_MAIN=1")
+	cmd.Env = append(append(os.Environ(), "EX99_TEST_MAIN=1"), env...)
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
 	cmd.Stdout = &errb

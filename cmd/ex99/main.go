@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
@@ -162,6 +163,10 @@ Group, second quarter of fiscal 2004). Add your own releases with "ex99 add".`,
 	root.SetIn(a.stdin)
 	root.PersistentFlags().StringVar(&a.indexPath, "index", "", "index folder (default $EX99_INDEX, else "+displayDefault()+")")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if strings.Contains(err.Error(), "unknown shorthand flag") && (c.Name() == "ask" || c.Name() == "search") {
+			// "ex99 ask -5% ..." reads -5 as flags
+			err = fmt.Errorf("%w (to start a question with \"-\", put -- before it: ex99 %s -- -5%% change)", err, c.Name())
+		}
 		return usageError{cmd: c.Name(), err: err}
 	})
 	root.AddCommand(a.addCmd(), a.askCmd(), a.searchCmd(), a.factsCmd(), a.docsCmd(), a.showCmd(), a.promptCmd(), a.rmCmd(), a.checkCmd())
