@@ -28,6 +28,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/vocab"
+	jsoniter "github.com/json-iterator/go"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -110,8 +111,9 @@ type Index struct {
 	path     string
 	readOnly bool
 
-	mu  sync.Mutex
-	err error // the first sign of damage a search met
+	mu    sync.Mutex
+	err   error // the first sign of damage a search met
+	count int   // releases, once counted (read-only)
 }
 
 // search runs a Bleve search of ex99's own making: any error or panic
@@ -226,6 +228,11 @@ func openBleve(path string, cfg map[string]interface{}) (b bleve.Index, err erro
 	}()
 	return bleve.OpenUsing(path, cfg)
 }
+
+// fastJSON decodes stored records: json-iterator (already in the build
+// through Bleve) in its standard-library-compatible mode decodes about
+// twice as fast as encoding/json, and decoding was a quarter of answering.
+var fastJSON = jsoniter.ConfigCompatibleWithStandardLibrary
 
 // logMu serializes openBleve's borrowing of the standard logger.
 var logMu sync.Mutex
@@ -381,7 +388,7 @@ func (x *Index) Doc(name string) (*DocInfo, error) {
 		return nil, fmt.Errorf("%s: %w", name, ErrNotFound)
 	}
 	var d DocInfo
-	if err := json.Unmarshal([]byte(str(res.Hits[0].Fields["data"])), &d); err != nil {
+	if err := fastJSON.Unmarshal([]byte(str(res.Hits[0].Fields["data"])), &d); err != nil {
 		return nil, fmt.Errorf("index: %s: %w", name, err)
 	}
 	return &d, nil
@@ -402,7 +409,7 @@ func (x *Index) Docs() ([]DocInfo, error) {
 		}
 		for _, h := range res.Hits {
 			var d DocInfo
-			if err := json.Unmarshal([]byte(str(h.Fields["data"])), &d); err == nil {
+			if err := fastJSON.Unmarshal([]byte(str(h.Fields["data"])), &d); err == nil {
 				out = append(out, d)
 			}
 		}
@@ -414,14 +421,26 @@ func (x *Index) Docs() ([]DocInfo, error) {
 	return out, nil
 }
 
-// Count returns the number of indexed releases.
+// Count returns the number of indexed releases. A read-only index counts
+// once: answering asks for every question.
 func (x *Index) Count() (int, error) {
+	if x.readOnly {
+		x.mu.Lock()
+		n := x.count
+		x.mu.Unlock()
+		if n > 0 {
+			return n, nil
+		}
+	}
 	q := bleve.NewTermQuery(kindDoc)
 	q.SetField("kind")
 	res, err := x.search(bleve.NewSearchRequestOptions(q, 0, 0, false))
 	if err != nil {
 		return 0, wrap("index", err)
 	}
+	x.mu.Lock()
+	x.count = int(res.Total)
+	x.mu.Unlock()
 	return int(res.Total), nil
 }
 
@@ -456,7 +475,7 @@ func (x *Index) View(name string) ([]extract.Line, error) {
 		return nil, fmt.Errorf("%s: %w", name, ErrNotFound)
 	}
 	var lines []extract.Line
-	if err := json.Unmarshal([]byte(str(res.Hits[0].Fields["view"])), &lines); err != nil {
+	if err := fastJSON.Unmarshal([]byte(str(res.Hits[0].Fields["view"])), &lines); err != nil {
 		return nil, fmt.Errorf("index: %s: view: %w", name, err)
 	}
 	return lines, nil
@@ -883,12 +902,12 @@ func (x *Index) Facts(q FactQuery) ([]Fact, error) {
 		switch hitKind(h.ID) {
 		case kindRow:
 			var r rowData
-			if json.Unmarshal([]byte(data), &r) == nil {
+			if fastJSON.Unmarshal([]byte(data), &r) == nil {
 				out = append(out, r.Facts...)
 			}
 		case kindPassage:
 			var p Passage
-			if json.Unmarshal([]byte(data), &p) == nil {
+			if fastJSON.Unmarshal([]byte(data), &p) == nil {
 				out = append(out, p.Facts...)
 			}
 		}
@@ -912,12 +931,12 @@ func (x *Index) AllFacts(name string) ([]Fact, error) {
 			data := str(h.Fields["data"])
 			if hitKind(h.ID) == kindRow {
 				var r rowData
-				if json.Unmarshal([]byte(data), &r) == nil {
+				if fastJSON.Unmarshal([]byte(data), &r) == nil {
 					out = append(out, r.Facts...)
 				}
 			} else {
 				var p Passage
-				if json.Unmarshal([]byte(data), &p) == nil {
+				if fastJSON.Unmarshal([]byte(data), &p) == nil {
 					out = append(out, p.Facts...)
 				}
 			}
@@ -996,7 +1015,7 @@ func (x *Index) Passages(q PassageQuery) ([]PassageHit, error) {
 	var out []PassageHit
 	for _, h := range res.Hits {
 		var p Passage
-		if json.Unmarshal([]byte(str(h.Fields["data"])), &p) == nil {
+		if fastJSON.Unmarshal([]byte(str(h.Fields["data"])), &p) == nil {
 			out = append(out, PassageHit{Passage: p, Score: h.Score})
 		}
 	}
@@ -1018,7 +1037,7 @@ func (x *Index) FindDocs(words string, n int) ([]DocInfo, error) {
 	var out []DocInfo
 	for _, h := range res.Hits {
 		var d DocInfo
-		if json.Unmarshal([]byte(str(h.Fields["data"])), &d) == nil {
+		if fastJSON.Unmarshal([]byte(str(h.Fields["data"])), &d) == nil {
 			out = append(out, d)
 		}
 	}
