@@ -265,7 +265,6 @@ func scanPeriods(s string) []Mention {
 		add(m)
 	}
 	// ordinal quarters
-	quarter := pf.has("quarter")
 	for _, g := range pf.from(reOrdQ, reOrdQAt, isOrdQChar, ordPrefixes...) {
 		q := ordinal[strings.ToLower(s[g[2]:g[3]])]
 		m := Mention{Start: g[0], End: g[1], Period: Period{Kind: Duration, Months: 3, FQ: q}}
@@ -284,7 +283,7 @@ func scanPeriods(s string) []Mention {
 		}
 		mergeOrAdd(&out, m)
 	}
-	for _, g := range pf.all(quarter && pf.year, reYOrdQ) {
+	for _, g := range pf.from(reYOrdQ, reYOrdQAt, isOrdQChar, yordPrefixes...) {
 		y, _ := strconv.Atoi(s[g[4]:g[5]])
 		q := ordinal[strings.ToLower(s[g[6]:g[7]])]
 		mergeOrAdd(&out, Mention{Start: g[0], End: g[1], Fiscal: g[2] >= 0, Period: Period{Kind: Duration, Months: 3, FQ: q, FY: y}})
@@ -326,12 +325,12 @@ func scanPeriods(s string) []Mention {
 		}
 		mergeOrAdd(&out, m)
 	}
-	for _, g := range pf.all(pf.has("fiscal", "fy"), reFY) {
+	for _, g := range pf.from(reFY, reFYAt, isOrdQChar, "fiscal", "fy") {
 		y, _ := strconv.Atoi(s[g[2]:g[3]])
 		mergeOrAdd(&out, Mention{Start: g[0], End: g[1], Fiscal: true, YearOnly: true, Period: Period{FY: fullYear(y)}})
 	}
 	// durations with no end date ("six months", "nine-month", "full year")
-	for _, g := range pf.chunked(reDurWord, isDurChar, "month", "week", "year", "quarter", "annual", "ytd") {
+	for _, g := range pf.from(reDurWord, reDurWordAt, isDurChar, durPrefixes...) {
 		if overlaps(g[0], g[1]) {
 			continue
 		}
@@ -355,7 +354,7 @@ func scanPeriods(s string) []Mention {
 		out = append(out, m)
 	}
 	// bare years
-	for _, g := range pf.all(pf.year, reYear) {
+	for _, g := range pf.from(reYear, reYearAt, isWordChar, "19", "20") {
 		if overlaps(g[0], g[1]) {
 			continue
 		}

@@ -218,16 +218,24 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // isDateChar: what reMDY and reMY matches are made of.
 func isDateChar(c byte) bool { return isWordChar(c) || isSpace(c) || c == '.' || c == ',' }
 
-// isOrdQChar: what reOrdQ matches are made of.
+// isOrdQChar: what reOrdQ, reYOrdQ and reFY matches are made of.
 func isOrdQChar(c byte) bool { return isWordChar(c) || isSpace(c) || c == '-' || c == '\'' }
 
 var (
-	reMDYAt  = anchor(reMDY)
-	reMYAt   = anchor(reMY)
-	reOrdQAt = anchor(reOrdQ)
+	reMDYAt     = anchor(reMDY)
+	reMYAt      = anchor(reMY)
+	reOrdQAt    = anchor(reOrdQ)
+	reYOrdQAt   = anchor(reYOrdQ)
+	reFYAt      = anchor(reFY)
+	reDurWordAt = anchor(reDurWord)
+	reYearAt    = anchor(reYear)
 	// every month alternative of monthRe begins with one of these
 	monthPrefixes = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 	ordPrefixes   = []string{"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"}
+	yordPrefixes  = []string{"fiscal", "fy", "19", "20"}
+	// every alternative of reDurWord begins with one of these
+	durPrefixes = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "three", "six", "nine", "twelve", "thirteen", "fourteen",
+		"twenty", "thirty", "forty", "fifty", "sixteen", "full", "fiscal", "year", "quarter", "half", "annual", "ytd"}
 )
 
 // isDurChar reports the chars a duration phrase (reDurWord) is made of:

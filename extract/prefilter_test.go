@@ -27,6 +27,10 @@ func samePeriodScan(t *testing.T, s string) {
 	check("reMY", pf.from(reMY, reMYAt, isDateChar, monthPrefixes...), reMY)
 	check("reOrdQ", pf.from(reOrdQ, reOrdQAt, isOrdQChar, ordPrefixes...), reOrdQ)
 	check("reDurWord", pf.chunked(reDurWord, isDurChar, "month", "week", "year", "quarter", "annual", "ytd"), reDurWord)
+	check("reDurWord from", pf.from(reDurWord, reDurWordAt, isDurChar, durPrefixes...), reDurWord)
+	check("reYOrdQ from", pf.from(reYOrdQ, reYOrdQAt, isOrdQChar, yordPrefixes...), reYOrdQ)
+	check("reFY from", pf.from(reFY, reFYAt, isOrdQChar, "fiscal", "fy"), reFY)
+	check("reYear from", pf.from(reYear, reYearAt, isWordChar, "19", "20"), reYear)
 	months := pf.monthWord()
 	check("reDMY", pf.all(months && pf.year, reDMY), reDMY)
 	check("reISO", pf.all(hasDigitDashDigit(s) && pf.year, reISO), reISO)
@@ -50,6 +54,8 @@ var periodSamples = []string{
 	"5May 2004", "May 29,2004", "Mayor 29, 2004", "third quarter of the fiscal year 2003", "full-year 2004", "half-year",
 	"fiscal 2004 third quarter", "Q4-2004", "Q3 fiscal 2004", "three months ended May 29, 2004 and May 31, 2003",
 	"sept 30 2004", "Sept. 30, 2004", "Mar 1 1999", "marches 1999", "annual", "ytd", "the year ended", "",
+	"fiscal-year 2021", "fiscal year end 2003", "FY '04", "fy2004", "2004 second quarter", "fiscal 2004 3rd quarter", "12 months", "52-weeks",
+	"twenty-six weeks", "fifty three weeks", "a12 months", "x2004", "20045", "2004_", "19 99", "year-to-date 2004", "half year",
 }
 
 func TestPrefilterSameAsRegexp(t *testing.T) {
