@@ -135,7 +135,7 @@ func benchQuestions(n, count int) []question {
 		case 4:
 			qs = append(qs, question{text: fmt.Sprintf("net sales Q2 %d", r.Year), doc: r.Name})
 		case 5:
-			qs = append(qs, question{text: "change in net sales from Q2 2003 to Q2 2004", doc: r.Name})
+			qs = append(qs, question{text: fmt.Sprintf("change in net sales from Q2 %d to Q2 %d", r.Year-1, r.Year), doc: r.Name})
 		}
 	}
 	return qs
