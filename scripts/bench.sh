@@ -5,6 +5,8 @@
 #   scripts/bench.sh                 # 1,000 and 10,000 releases
 #   SIZES="1000" scripts/bench.sh    # just 1,000
 #
+# SKIP_ADD=1 reuses the indexes of the last run (only the Go benchmarks run).
+#
 # Releases, indexes and binaries go to $EX99_BENCH_DIR (default ./bench-out)
 # and releases are reused between runs. For each size it times `ex99 add`
 # of every release into a new index (releases/s, peak RSS, index size on
@@ -23,10 +25,10 @@ export EX99_BENCH_DIR="$OUT"
 go build -o "$OUT/ex99" ./cmd/ex99
 go build -o "$OUT/synth" ./internal/synth/cmd/synth
 
-# measure CMD...: runs it and prints "elapsed_seconds peak_rss_kb"
+# measure CMD...: runs it and prints "elapsed_seconds peak_rss_kb user_s sys_s"
 measure() {
 	if [ -x /usr/bin/time ]; then
-		/usr/bin/time -f "%e %M" -o "$OUT/time.txt" "$@"
+		/usr/bin/time -f "%e %M %U %S" -o "$OUT/time.txt" "$@"
 		cat "$OUT/time.txt"
 		return
 	fi
@@ -42,10 +44,10 @@ measure() {
 	done
 	wait "$pid"
 	end=$(date +%s.%N)
-	echo "$(echo "$end - $start" | bc) $peak"
+	echo "$(echo "$end - $start" | bc) $peak 0 0"
 }
 
-declare -A ADD_RATE ADD_RSS IDX_MB
+declare -A ADD_RATE ADD_RSS IDX_MB ADD_CPU
 csv=""
 for n in $SIZES; do
 	rel="$OUT/rel-$n"
@@ -55,11 +57,17 @@ for n in $SIZES; do
 		touch "$rel/.complete"
 	fi
 	idx="$OUT/idx-$n"
-	rm -rf "$idx"
-	sync
-	echo "adding $n releases..." >&2
-	read -r secs rss < <(measure "$OUT/ex99" add -q --index "$idx" "$rel")
+	if [ -n "${SKIP_ADD:-}" ] && [ -f "$OUT/add-$n.txt" ]; then
+		read -r secs rss usr sys < "$OUT/add-$n.txt"
+	else
+		rm -rf "$idx"
+		sync
+		echo "adding $n releases..." >&2
+		measure "$OUT/ex99" add -q --index "$idx" "$rel" > "$OUT/add-$n.txt"
+		read -r secs rss usr sys < "$OUT/add-$n.txt"
+	fi
 	ADD_RATE[$n]=$(echo "scale=0; $n / $secs" | bc)
+	ADD_CPU[$n]=$(echo "scale=1; ($usr + $sys) * 1000 / $n" | bc)
 	ADD_RSS[$n]=$((rss / 1024))
 	IDX_MB[$n]=$(du -sm "$idx" | cut -f1)
 	csv="${csv:+$csv,}$n"
@@ -79,10 +87,10 @@ pair() { echo "$(metric "$1" p50-ms) / $(metric "$1" p99-ms)"; }
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(go version | cut -d' ' -f3)"
 echo
-echo "| releases | add (releases/s) | add peak RSS (MiB) | index on disk (MiB) | ask, company named: p50 / p99 ms | ask --doc: p50 / p99 ms | ask, no company: p50 / p99 ms | search: p50 / p99 ms | cold CLI ask: p50 / p99 ms |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| releases | add (releases/s) | add CPU per release (ms) | add peak RSS (MiB) | index on disk (MiB) | ask, company named: p50 / p99 ms | ask --doc: p50 / p99 ms | ask, no company: p50 / p99 ms | search: p50 / p99 ms | cold CLI ask: p50 / p99 ms |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $SIZES; do
-	echo "| $n | ${ADD_RATE[$n]} | ${ADD_RSS[$n]} | ${IDX_MB[$n]} | $(pair "BenchmarkAsk/$n/named") | $(pair "BenchmarkAsk/$n/doc") | $(pair "BenchmarkAsk/$n/unnamed") | $(pair "BenchmarkSearch/$n") | $(pair "BenchmarkColdAsk/$n") |"
+	echo "| $n | ${ADD_RATE[$n]} | ${ADD_CPU[$n]} | ${ADD_RSS[$n]} | ${IDX_MB[$n]} | $(pair "BenchmarkAsk/$n/named") | $(pair "BenchmarkAsk/$n/doc") | $(pair "BenchmarkAsk/$n/unnamed") | $(pair "BenchmarkSearch/$n") | $(pair "BenchmarkColdAsk/$n") |"
 done
 echo
 text=$(awk '$1 ~ /^BenchmarkParse\/text/ {printf "%.1f", $3/1e6}' "$OUT/extract.txt")
