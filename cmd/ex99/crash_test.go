@@ -78,7 +78,7 @@ func waitForBatch(t *testing.T, cmd *exec.Cmd, idx string, logs fmt.Stringer) {
 // second add too; none waits. Once add is gone (killed here, to keep the
 // test short) they answer.
 func TestReadersWhileAdding(t *testing.T) {
-	cmd, idx, in, logs := startAdd(t, 150)
+	cmd, idx, in, logs := startAdd(t, 200, "EX99_BATCH_ENTRIES=300") // small batches: add runs a few seconds
 	for _, args := range [][]string{
 		{"ask", "net sales Q2 2004"}, {"ask", "--json", "-"}, {"search", "net sales"}, {"docs"}, {"facts"},
 		{"show", "x.txt:1"}, {"prompt"}, {"add", in}, {"rm", "x.txt"},
