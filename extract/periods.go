@@ -74,7 +74,26 @@ type dateAt struct {
 
 // findDates returns every full or month-year date in s, in order.
 func findDates(s string) []dateAt {
+	if ds, ok := dateMemo.get(s); ok {
+		return ds
+	}
+	ds := scanDates(s)
+	dateMemo.put(s, ds)
+	return ds
+}
+
+// scanDates is findDates without the memo.
+func scanDates(s string) []dateAt {
 	var out []dateAt
+	pf := newPrefilter(s)
+	if !pf.year {
+		// every form but m/d/yy needs a four-digit year
+		if pf.has("/") {
+			out = slashDates(s, out, func(int, int) bool { return false })
+		}
+		return out
+	}
+	months := pf.monthWord()
 	taken := func(a, b int) bool {
 		for _, x := range out {
 			if a < x.end && b > x.start {
@@ -83,7 +102,7 @@ func findDates(s string) []dateAt {
 		}
 		return false
 	}
-	for _, m := range reMDY.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range pf.from(reMDY, reMDYAt, isDateChar, monthPrefixes...) {
 		mo := monthIndex[strings.ToLower(strings.TrimSuffix(s[m[2]:m[3]], "."))]
 		d, _ := strconv.Atoi(s[m[4]:m[5]])
 		y, _ := strconv.Atoi(s[m[6]:m[7]])
@@ -91,7 +110,7 @@ func findDates(s string) []dateAt {
 			out = append(out, dateAt{m[0], m[1], Date{y, mo, d}})
 		}
 	}
-	for _, m := range reDMY.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range pf.all(months, reDMY) {
 		if taken(m[0], m[1]) {
 			continue
 		}
@@ -102,6 +121,32 @@ func findDates(s string) []dateAt {
 			out = append(out, dateAt{m[0], m[1], Date{y, mo, d}})
 		}
 	}
+	if pf.has("/") {
+		out = slashDates(s, out, taken)
+	}
+	for _, m := range pf.all(hasDigitDashDigit(s), reISO) {
+		if taken(m[0], m[1]) {
+			continue
+		}
+		y, _ := strconv.Atoi(s[m[2]:m[3]])
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		d, _ := strconv.Atoi(s[m[6]:m[7]])
+		out = append(out, dateAt{m[0], m[1], Date{y, mo, d}})
+	}
+	for _, m := range pf.from(reMY, reMYAt, isDateChar, monthPrefixes...) {
+		if taken(m[0], m[1]) {
+			continue
+		}
+		mo := monthIndex[strings.ToLower(strings.TrimSuffix(s[m[2]:m[3]], "."))]
+		y, _ := strconv.Atoi(s[m[4]:m[5]])
+		out = append(out, dateAt{m[0], m[1], Date{Y: y, M: mo}})
+	}
+	sortDates(out)
+	return out
+}
+
+// slashDates adds the m/d/yy dates of s that are not taken.
+func slashDates(s string, out []dateAt, taken func(a, b int) bool) []dateAt {
 	for _, m := range reSlash.FindAllStringSubmatchIndex(s, -1) {
 		if taken(m[0], m[1]) {
 			continue
@@ -114,24 +159,6 @@ func findDates(s string) []dateAt {
 		}
 		out = append(out, dateAt{m[0], m[1], Date{fullYear(y), mo, d}})
 	}
-	for _, m := range reISO.FindAllStringSubmatchIndex(s, -1) {
-		if taken(m[0], m[1]) {
-			continue
-		}
-		y, _ := strconv.Atoi(s[m[2]:m[3]])
-		mo, _ := strconv.Atoi(s[m[4]:m[5]])
-		d, _ := strconv.Atoi(s[m[6]:m[7]])
-		out = append(out, dateAt{m[0], m[1], Date{y, mo, d}})
-	}
-	for _, m := range reMY.FindAllStringSubmatchIndex(s, -1) {
-		if taken(m[0], m[1]) {
-			continue
-		}
-		mo := monthIndex[strings.ToLower(strings.TrimSuffix(s[m[2]:m[3]], "."))]
-		y, _ := strconv.Atoi(s[m[4]:m[5]])
-		out = append(out, dateAt{m[0], m[1], Date{Y: y, M: mo}})
-	}
-	sortDates(out)
 	return out
 }
 
@@ -162,6 +189,16 @@ var ordinal = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "
 // years ("fiscal 2014", "FY2004"), dates and bare years, in text order and
 // without overlap. Parts a phrase leaves out stay zero.
 func ScanPeriods(s string) []Mention {
+	if ms, ok := periodMemo.get(s); ok {
+		return ms
+	}
+	ms := scanPeriods(s)
+	periodMemo.put(s, ms)
+	return ms
+}
+
+// scanPeriods is ScanPeriods without the memo.
+func scanPeriods(s string) []Mention {
 	var out []Mention
 	overlaps := func(a, b int) bool {
 		for _, x := range out {
@@ -177,6 +214,7 @@ func ScanPeriods(s string) []Mention {
 		}
 	}
 	v := vocab.Default()
+	pf := newPrefilter(s)
 
 	// durations ending at a date: "<duration> ended <date>"
 	dates := findDates(s)
@@ -227,7 +265,7 @@ func ScanPeriods(s string) []Mention {
 		add(m)
 	}
 	// ordinal quarters
-	for _, g := range reOrdQ.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range pf.from(reOrdQ, reOrdQAt, isOrdQChar, ordPrefixes...) {
 		q := ordinal[strings.ToLower(s[g[2]:g[3]])]
 		m := Mention{Start: g[0], End: g[1], Period: Period{Kind: Duration, Months: 3, FQ: q}}
 		if g[4] >= 0 {
@@ -245,12 +283,12 @@ func ScanPeriods(s string) []Mention {
 		}
 		mergeOrAdd(&out, m)
 	}
-	for _, g := range reYOrdQ.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range pf.from(reYOrdQ, reYOrdQAt, isOrdQChar, yordPrefixes...) {
 		y, _ := strconv.Atoi(s[g[4]:g[5]])
 		q := ordinal[strings.ToLower(s[g[6]:g[7]])]
 		mergeOrAdd(&out, Mention{Start: g[0], End: g[1], Fiscal: g[2] >= 0, Period: Period{Kind: Duration, Months: 3, FQ: q, FY: y}})
 	}
-	for _, g := range reQn.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range pf.all(pf.has("q1", "q2", "q3", "q4"), reQn) {
 		q, _ := strconv.Atoi(s[g[2]:g[3]])
 		m := Mention{Start: g[0], End: g[1], Fiscal: g[4] >= 0, Period: Period{Kind: Duration, Months: 3, FQ: q}}
 		if g[6] >= 0 {
@@ -259,12 +297,12 @@ func ScanPeriods(s string) []Mention {
 		}
 		mergeOrAdd(&out, m)
 	}
-	for _, g := range reNQ.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range pf.all(pf.has("1q", "2q", "3q", "4q"), reNQ) {
 		q, _ := strconv.Atoi(s[g[2]:g[3]])
 		y, _ := strconv.Atoi(s[g[4]:g[5]])
 		mergeOrAdd(&out, Mention{Start: g[0], End: g[1], Period: Period{Kind: Duration, Months: 3, FQ: q, FY: fullYear(y)}})
 	}
-	for _, g := range reHalf.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range pf.all(pf.has("half", "h1", "h2", "1h", "2h"), reHalf) {
 		h := 1
 		switch {
 		case g[2] >= 0 && strings.EqualFold(s[g[2]:g[3]], "second"):
@@ -287,12 +325,12 @@ func ScanPeriods(s string) []Mention {
 		}
 		mergeOrAdd(&out, m)
 	}
-	for _, g := range reFY.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range pf.from(reFY, reFYAt, isOrdQChar, "fiscal", "fy") {
 		y, _ := strconv.Atoi(s[g[2]:g[3]])
 		mergeOrAdd(&out, Mention{Start: g[0], End: g[1], Fiscal: true, YearOnly: true, Period: Period{FY: fullYear(y)}})
 	}
 	// durations with no end date ("six months", "nine-month", "full year")
-	for _, g := range reDurWord.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range pf.from(reDurWord, reDurWordAt, isDurChar, durPrefixes...) {
 		if overlaps(g[0], g[1]) {
 			continue
 		}
@@ -316,7 +354,7 @@ func ScanPeriods(s string) []Mention {
 		out = append(out, m)
 	}
 	// bare years
-	for _, g := range reYear.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range pf.from(reYear, reYearAt, isWordChar, "19", "20") {
 		if overlaps(g[0], g[1]) {
 			continue
 		}

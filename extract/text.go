@@ -806,6 +806,9 @@ func continues(prev, next string, pi, ni int) bool {
 	}
 	p := strings.TrimSpace(prev)
 	r := []rune(strings.TrimSpace(next))
+	if p == "" || len(r) == 0 { // white space that is not a blank ("\v")
+		return false
+	}
 	if unicode.IsLower(r[0]) {
 		return true
 	}

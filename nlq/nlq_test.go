@@ -80,16 +80,6 @@ func itoa(n int) string {
 	return s
 }
 
-// FuzzParse checks that no question makes the parser panic.
-func FuzzParse(f *testing.F) {
-	for _, s := range []string{"Joe's net sales Q2 2004", "title:x AND +y", "*", "\"unbalanced", "12345", "💰 revenue?", strings.Repeat("net sales ", 500)} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		_ = Parse(s)
-	})
-}
-
 // TestOperands checks the two-part questions: sums and ratios of named
 // figures, and sums over periods.
 func TestOperands(t *testing.T) {

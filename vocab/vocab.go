@@ -273,6 +273,10 @@ var alternates = map[string]bool{"loss": true, "losses": true, "income": true, "
 	"expense": true, "expenses": true, "gain": true, "gains": true, "profit": true, "earnings": true,
 	"decrease": true, "increase": true, "used": true, "used in": true, "provided": true, "net": true, "see note": true, "note": true}
 
+// normReplacer is built once: building a Replacer on every call was a
+// tenth of answering time.
+var normReplacer = strings.NewReplacer("&amp;", " and ", "&", " and ", "’", "'", "‘", "'", "™", " ", "®", " ", "(r)", " ", "(tm)", " ", "—", " ", "–", " ")
+
 // Normalize folds text for vocabulary matching: lower case, trademark marks
 // and footnote markers dropped, "&" read as "and", parenthesized or slashed
 // sign alternates ("(loss)", "/ (loss)") removed, other punctuation turned
@@ -281,7 +285,7 @@ var alternates = map[string]bool{"loss": true, "losses": true, "income": true, "
 func Normalize(s string) string {
 	s = strings.ToLower(s)
 	s = strings.ReplaceAll(s, "non-", "non")
-	s = strings.NewReplacer("&amp;", " and ", "&", " and ", "’", "'", "‘", "'", "™", " ", "®", " ", "(r)", " ", "(tm)", " ", "—", " ", "–", " ").Replace(s)
+	s = normReplacer.Replace(s)
 	// drop parenthesized alternates
 	var b strings.Builder
 	for i := 0; i < len(s); {

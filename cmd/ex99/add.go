@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -19,8 +20,14 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// maxFileSize is the largest file add reads; larger files are reported and skipped.
-const maxFileSize = 64 << 20
+// maxFileSize is the largest file add reads; larger files are reported and
+// skipped. Releases are rarely over 2 MB; extracting and indexing takes
+// about 15 times a file's size in memory.
+const maxFileSize = 16 << 20
+
+// readFile reads a file to add; tests replace it to make files vanish or
+// fail while add runs.
+var readFile = os.ReadFile
 
 func (a *app) addCmd() *cobra.Command {
 	var quiet bool
@@ -58,6 +65,10 @@ type addResult struct {
 func (a *app) add(args []string, quiet bool) error {
 	start := time.Now()
 	files, failed := a.collect(args)
+	if len(files) == 0 {
+		fmt.Fprintf(a.stderr, "ex99: add: no files to add\n")
+		return silentError{exitFailed}
+	}
 	x, err := a.openWrite()
 	if err != nil {
 		return err
@@ -69,14 +80,18 @@ func (a *app) add(args []string, quiet bool) error {
 		bar = progressbar.NewOptions(len(files), progressbar.OptionSetWriter(a.stderr), progressbar.OptionSetDescription("adding"),
 			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
 	}
-	// extract in parallel, write in order from one goroutine
+	// extract in parallel, write in order from one goroutine; at most
+	// `ahead` releases wait in memory for the writer (which writes one batch
+	// in the background while it fills the next)
+	workers := max(1, min(4, len(files)))
+	ahead := 64
 	jobs := make(chan int)
+	slots := make(chan struct{}, ahead)
 	results := make([]chan addResult, len(files))
 	for i := range results {
 		results[i] = make(chan addResult, 1)
 	}
 	var wg sync.WaitGroup
-	workers := max(1, min(4, len(files)))
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
@@ -86,17 +101,29 @@ func (a *app) add(args []string, quiet bool) error {
 			}
 		}()
 	}
+	done := make(chan struct{})
+	defer close(done)
 	go func() {
+		defer close(jobs)
 		for i := range files {
+			select {
+			case slots <- struct{}{}:
+			case <-done:
+				return
+			}
 			jobs <- i
 		}
-		close(jobs)
 	}()
 	wr := x.NewWriter()
+	if n, err := strconv.Atoi(os.Getenv("EX99_BATCH_ENTRIES")); err == nil && n > 0 {
+		wr.BatchEntries = n // smaller batches lose less to a crash; tests use it
+	}
 	var docs, passages, facts, unchanged int
 	names := map[string]string{}
 	for i := range files {
 		r := <-results[i]
+		results[i] = nil
+		<-slots
 		if bar != nil {
 			_ = bar.Add(1)
 		}
@@ -116,7 +143,12 @@ func (a *app) add(args []string, quiet bool) error {
 		}
 		names[r.doc.Name] = r.path
 		if err := wr.Add(r.doc); err != nil {
+			if errors.Is(err, index.ErrWrite) {
+				a.clearBar(bar)
+				return fmt.Errorf("add: %w; %d releases were added before it; run the same add again to finish", err, docs-wr.Pending())
+			}
 			failed++
+			a.clearBar(bar)
 			fmt.Fprintf(a.stderr, "ex99: add: %s: %v\n", r.path, err)
 			continue
 		}
@@ -124,10 +156,11 @@ func (a *app) add(args []string, quiet bool) error {
 		passages += len(r.doc.Passages)
 		facts += len(r.doc.Facts)
 	}
-	wg.Wait()
+	pending := wr.Pending()
 	if err := wr.Flush(); err != nil {
-		return err
+		return fmt.Errorf("add: %w; %d releases were added before it; run the same add again to finish", err, docs-pending)
 	}
+	wg.Wait()
 	if bar != nil {
 		_ = bar.Finish()
 	}
@@ -226,13 +259,21 @@ func (a *app) extractOne(x *index.Index, path string) addResult {
 		r.err = friendlyErr(err)
 		return r
 	}
-	if st.Size() > maxFileSize {
-		r.err = fmt.Errorf("file is %d MB, larger than the %d MB ex99 reads", st.Size()>>20, maxFileSize>>20)
+	if !st.Mode().IsRegular() {
+		r.err = fmt.Errorf("not a regular file")
 		return r
 	}
-	src, err := os.ReadFile(path)
+	if st.Size() > maxFileSize {
+		r.err = fmt.Errorf("file is %d MB; ex99 reads releases of up to %d MB", (st.Size()+(1<<20)-1)>>20, maxFileSize>>20)
+		return r
+	}
+	src, err := readFile(path)
 	if err != nil {
 		r.err = friendlyErr(err)
+		return r
+	}
+	if len(src) > maxFileSize { // it grew after the Stat
+		r.err = fmt.Errorf("file is %d MB; ex99 reads releases of up to %d MB", (len(src)+(1<<20)-1)>>20, maxFileSize>>20)
 		return r
 	}
 	sum := sha256.Sum256(src)

@@ -52,6 +52,9 @@ With "-" as the question, ask reads one question per line from standard input.`,
 				return a.askStream(e, a.stdin, asJSON)
 			}
 			ans := e.Ask(strings.Join(args, " "))
+			if err := x.Err(); err != nil {
+				return err // damage found while answering: say so, not "none"
+			}
 			return a.printAnswer(ans, asJSON)
 		},
 	}
@@ -69,7 +72,11 @@ func (a *app) askStream(e *answer.Engine, r io.Reader, asJSON bool) error {
 		if q == "" && !asJSON {
 			continue
 		}
-		if err := a.printAnswer(e.Ask(q), asJSON); err != nil {
+		ans := e.Ask(q)
+		if err := e.Index.Err(); err != nil {
+			return err
+		}
+		if err := a.printAnswer(ans, asJSON); err != nil {
 			return err
 		}
 	}

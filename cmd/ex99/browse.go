@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -55,7 +56,7 @@ Terms are plain words; characters like + - : * " mean nothing special unless
 			}
 			hits, err := x.Passages(q)
 			if err != nil {
-				if raw {
+				if raw && !errors.Is(err, index.ErrDamaged) {
 					return usagef("search", "bad query: %v", err)
 				}
 				return err

@@ -13,8 +13,7 @@ import (
 func runEx99(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	a := &app{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}
-	code = a.run(args)
+	code = run(args, strings.NewReader(""), &out, &errb)
 	return out.String(), errb.String(), code
 }
 

@@ -12,9 +12,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
+	"strings"
 
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
@@ -23,7 +26,39 @@ import (
 	"golang.org/x/term"
 )
 
-func main() { os.Exit(main1()) }
+func main() {
+	if os.Getenv("EX99_DEBUG") == "" {
+		// Bleve's scorch logs through the standard logger ("unable to load
+		// snapshot"); ex99 reports what matters as errors.
+		log.SetOutput(io.Discard)
+	}
+	stop := startProfile(os.Getenv("EX99_CPUPROFILE"))
+	code := main1()
+	stop()
+	os.Exit(code)
+}
+
+// startProfile writes a CPU profile to path (EX99_CPUPROFILE) until the
+// returned function is called; for performance work (scripts/bench.sh).
+func startProfile(path string) func() {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "ex99: EX99_CPUPROFILE: %v\n", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fmt.Fprintf(os.Stderr, "ex99: EX99_CPUPROFILE: %v\n", err)
+		f.Close()
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
+}
 
 // Exit statuses.
 const (
@@ -35,14 +70,14 @@ const (
 
 // main1 runs ex99 and returns its exit status (testscript calls it too).
 func main1() int {
-	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
-		outTTY: term.IsTerminal(int(os.Stdout.Fd())), errTTY: term.IsTerminal(int(os.Stderr.Fd())), inTTY: term.IsTerminal(int(os.Stdin.Fd()))}
-	return a.run(os.Args[1:])
+	return run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 }
 
-// run runs the command line args (without the program name) and returns
-// the exit status, printing errors to a.stderr.
-func (a *app) run(args []string) int {
+// run runs ex99 with args (without the program name) and returns its exit
+// status; tests call it with buffers.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr,
+		outTTY: isTerminal(stdout), errTTY: isTerminal(stderr), inTTY: isTerminal(stdin)}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	err := root.Execute()
@@ -61,11 +96,18 @@ func (a *app) run(args []string) int {
 		fmt.Fprintf(a.stderr, "ex99: %v\nAdd releases first: ex99 add FILE...\n", err)
 		return exitNoIndex
 	case errors.Is(err, index.ErrBusy):
-		fmt.Fprintf(a.stderr, "ex99: %v; try again when it has finished.\n", err)
+		fmt.Fprintf(a.stderr, "ex99: %v; try again when it has finished\n", err)
 		return exitFailed
 	}
 	fmt.Fprintf(a.stderr, "ex99: %v\n", err)
 	return exitFailed
+}
+
+func isTerminal(f interface{}) bool {
+	if f, ok := f.(*os.File); ok {
+		return term.IsTerminal(int(f.Fd()))
+	}
+	return false
 }
 
 // usageError is a mistake in how ex99 was called.
@@ -121,6 +163,10 @@ Group, second quarter of fiscal 2004). Add your own releases with "ex99 add".`,
 	root.SetIn(a.stdin)
 	root.PersistentFlags().StringVar(&a.indexPath, "index", "", "index folder (default $EX99_INDEX, else "+displayDefault()+")")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if strings.Contains(err.Error(), "unknown shorthand flag") && (c.Name() == "ask" || c.Name() == "search") {
+			// "ex99 ask -5% ..." reads -5 as flags
+			err = fmt.Errorf("%w (to start a question with \"-\", put -- before it: ex99 %s -- -5%% change)", err, c.Name())
+		}
 		return usageError{cmd: c.Name(), err: err}
 	})
 	root.AddCommand(a.addCmd(), a.askCmd(), a.searchCmd(), a.factsCmd(), a.docsCmd(), a.showCmd(), a.promptCmd(), a.rmCmd(), a.checkCmd())

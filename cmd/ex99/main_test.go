@@ -8,10 +8,27 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
+// TestMain lets tests run ex99 as a child process, two ways: testscript's
+// "ex99" command, and the test binary re-run with EX99_TEST_MAIN=1 and the
+// ex99 arguments. The shared seed index is removed after the tests.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	if os.Getenv("EX99_TEST_MAIN") == "1" {
+		os.Exit(main1())
+	}
+	testscript.Main(cleanup{m}, map[string]func(){
 		"ex99": func() { os.Exit(main1()) },
 	})
+}
+
+// cleanup runs the tests, then removes what they shared.
+type cleanup struct{ m *testing.M }
+
+func (c cleanup) Run() int {
+	code := c.m.Run()
+	if sharedDir != "" {
+		os.RemoveAll(sharedDir)
+	}
+	return code
 }
 
 // TestScripts runs the end-to-end CLI scripts in testdata/script. $SEED is

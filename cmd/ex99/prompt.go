@@ -131,7 +131,11 @@ func (a *app) prompt(x *index.Index, doc string) error {
 		}
 		in.AppendHistory(line)
 		if !strings.HasPrefix(line, ":") {
-			if err := a.printAnswer(e.Ask(line), asJSON); err != nil {
+			ans := e.Ask(line)
+			if err := x.Err(); err != nil {
+				return err
+			}
+			if err := a.printAnswer(ans, asJSON); err != nil {
 				return err
 			}
 			continue
@@ -180,6 +184,9 @@ func (a *app) prompt(x *index.Index, doc string) error {
 				q.Docs = []string{e.Doc}
 			}
 			hits, err := x.Passages(q)
+			if errors.Is(err, index.ErrDamaged) {
+				return err
+			}
 			if err != nil {
 				fmt.Fprintln(a.stdout, err)
 				continue

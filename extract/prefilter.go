@@ -1,0 +1,276 @@
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// prefilter answers cheap questions about a string so that the period and
+// date scanners can skip a regular expression that cannot match: running
+// Go's case-insensitive regexps over every sentence was most of Parse's
+// time. Each check is a necessary condition of the expression it guards, so
+// skipping never changes a result.
+type prefilter struct {
+	s   string
+	low string // ASCII-lowered s; same byte offsets
+	// exotic is set when s holds a character that (?i) folds into ASCII
+	// (the Kelvin sign K, the long s ſ): then nothing is skipped.
+	exotic bool
+	year   bool // s may hold a year: "19" or "20" followed by two digits
+}
+
+func newPrefilter(s string) prefilter {
+	p := prefilter{s: s, low: asciiLower(s)}
+	p.exotic = strings.ContainsRune(s, '\u212a') || strings.ContainsRune(s, '\u017f')
+	p.year = p.exotic || hasYear(s)
+	return p
+}
+
+// has reports whether the lowered string contains one of the needles.
+func (p prefilter) has(needles ...string) bool {
+	if p.exotic {
+		return true
+	}
+	for _, n := range needles {
+		if strings.Contains(p.low, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// all runs re over s when ok (the guard) holds.
+func (p prefilter) all(ok bool, re *regexp.Regexp) [][]int {
+	if !ok && !p.exotic {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(p.s, -1)
+}
+
+// monthWord reports whether s has a run of ASCII letters that is a month
+// name or abbreviation ("May", "sept"): every date form with a month word
+// needs one.
+func (p prefilter) monthWord() bool {
+	if p.exotic {
+		return true
+	}
+	l := p.low
+	for i := 0; i < len(l); {
+		if !isLetter(l[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(l) && isLetter(l[j]) {
+			j++
+		}
+		if n := j - i; n >= 3 && n <= 9 {
+			if _, ok := monthIndex[l[i:j]]; ok {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// hasYear reports whether s has "19" or "20" followed by two digits.
+func hasYear(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDigitDashDigit reports a digit, a hyphen and a digit in a row, as
+// every ISO date (2004-05-29) has.
+func hasDigitDashDigit(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '-' && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// asciiLower lowers ASCII letters only, keeping every byte offset.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for k := i; k < len(b); k++ {
+				if c := b[k]; c >= 'A' && c <= 'Z' {
+					b[k] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// chunked runs re over the runs of s made of chars for which in is true,
+// skipping runs that lack every needle, and returns the matches with
+// offsets into s. It gives what re.FindAllStringSubmatchIndex(s, -1) gives
+// when no match of re can hold a char outside those runs and re's edges are
+// \b (or need no context): the chars between runs are non-word chars.
+func (p prefilter) chunked(re *regexp.Regexp, in func(byte) bool, needles ...string) [][]int {
+	if p.exotic {
+		return re.FindAllStringSubmatchIndex(p.s, -1)
+	}
+	var out [][]int
+	l := p.low
+	for i := 0; i < len(l); {
+		if !in(l[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(l) && in(l[j]) {
+			j++
+		}
+		chunk := l[i:j]
+		for _, n := range needles {
+			if strings.Contains(chunk, n) {
+				for _, m := range re.FindAllStringSubmatchIndex(p.s[i:j], -1) {
+					for k := range m {
+						if m[k] >= 0 {
+							m[k] += i
+						}
+					}
+					out = append(out, m)
+				}
+				break
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// from finds what re.FindAllStringSubmatchIndex(s, -1) finds by trying
+// anchored, a copy of re behind "^", only where a match can start: at a
+// word start (the char before, if any, is not an ASCII word char) whose
+// lowered text begins with one of prefixes, and only over the run of chars
+// for which in is true. That gives the same matches when every match of re
+// begins with \b and one of prefixes (case folded), holds only chars for
+// which in is true, and in is true of every ASCII word char.
+func (p prefilter) from(re, anchored *regexp.Regexp, in func(byte) bool, prefixes ...string) [][]int {
+	if p.exotic {
+		return re.FindAllStringSubmatchIndex(p.s, -1)
+	}
+	var out [][]int
+	l := p.low
+	runEnd := 0 // end of the run of chars in the set that holds i
+	for i := 0; i < len(l); i++ {
+		if i > 0 && isWordChar(l[i-1]) || !hasPrefix(l[i:], prefixes) {
+			continue
+		}
+		if runEnd <= i {
+			runEnd = i
+			for runEnd < len(l) && in(l[runEnd]) {
+				runEnd++
+			}
+		}
+		m := anchored.FindStringSubmatchIndex(p.s[i:runEnd])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		out = append(out, m)
+		if m[1] > i {
+			i = m[1] - 1
+		}
+	}
+	return out
+}
+
+func hasPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// anchor compiles re behind "^".
+func anchor(re *regexp.Regexp) *regexp.Regexp {
+	return regexp.MustCompile(`^(?:` + re.String() + `)`)
+}
+
+func isWordChar(c byte) bool { return isLetter(c) || isDigit(c) || c == '_' }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// isDateChar: what reMDY and reMY matches are made of.
+func isDateChar(c byte) bool { return isWordChar(c) || isSpace(c) || c == '.' || c == ',' }
+
+// isOrdQChar: what reOrdQ, reYOrdQ and reFY matches are made of.
+func isOrdQChar(c byte) bool { return isWordChar(c) || isSpace(c) || c == '-' || c == '\'' }
+
+var (
+	reMDYAt     = anchor(reMDY)
+	reMYAt      = anchor(reMY)
+	reOrdQAt    = anchor(reOrdQ)
+	reYOrdQAt   = anchor(reYOrdQ)
+	reFYAt      = anchor(reFY)
+	reDurWordAt = anchor(reDurWord)
+	reYearAt    = anchor(reYear)
+	// every month alternative of monthRe begins with one of these
+	monthPrefixes = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+	ordPrefixes   = []string{"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"}
+	yordPrefixes  = []string{"fiscal", "fy", "19", "20"}
+	// every alternative of reDurWord begins with one of these
+	durPrefixes = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "three", "six", "nine", "twelve", "thirteen", "fourteen",
+		"twenty", "thirty", "forty", "fifty", "sixteen", "full", "fiscal", "year", "quarter", "half", "annual", "ytd"}
+)
+
+// isDurChar reports the chars a duration phrase (reDurWord) is made of:
+// ASCII word chars, white space (\s) and hyphens.
+func isDurChar(c byte) bool { return isWordChar(c) || isSpace(c) || c == '-' }
+
+// memo remembers recent results of a pure function of a string: extraction
+// scans the same sentence for periods several times. It is safe for
+// concurrent use, forgets everything when full, and hands out copies, so
+// callers may change what they get.
+type memo[E any] struct {
+	mu sync.Mutex
+	m  map[string][]E
+}
+
+const memoSize = 2048
+
+func (c *memo[E]) get(s string) ([]E, bool) {
+	c.mu.Lock()
+	v, ok := c.m[s]
+	c.mu.Unlock()
+	return slices.Clone(v), ok
+}
+
+func (c *memo[E]) put(s string, v []E) {
+	v = slices.Clone(v)
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= memoSize {
+		c.m = make(map[string][]E, memoSize)
+	}
+	c.m[strings.Clone(s)] = v
+	c.mu.Unlock()
+}
+
+var (
+	periodMemo memo[Mention]
+	dateMemo   memo[dateAt]
+)

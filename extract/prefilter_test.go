@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"os"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// samePeriodScan checks that the prefiltered scanners find exactly what the
+// plain regular expressions find in s.
+func samePeriodScan(t *testing.T, s string) {
+	t.Helper()
+	pf := newPrefilter(s)
+	check := func(name string, got [][]int, re *regexp.Regexp) {
+		t.Helper()
+		want := re.FindAllStringSubmatchIndex(s, -1)
+		if len(got) == 0 && len(want) == 0 {
+			return
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s on %q: got %v, want %v", name, s, got, want)
+		}
+	}
+	check("reMDY", pf.from(reMDY, reMDYAt, isDateChar, monthPrefixes...), reMDY)
+	check("reMY", pf.from(reMY, reMYAt, isDateChar, monthPrefixes...), reMY)
+	check("reOrdQ", pf.from(reOrdQ, reOrdQAt, isOrdQChar, ordPrefixes...), reOrdQ)
+	check("reDurWord", pf.chunked(reDurWord, isDurChar, "month", "week", "year", "quarter", "annual", "ytd"), reDurWord)
+	check("reDurWord from", pf.from(reDurWord, reDurWordAt, isDurChar, durPrefixes...), reDurWord)
+	check("reYOrdQ from", pf.from(reYOrdQ, reYOrdQAt, isOrdQChar, yordPrefixes...), reYOrdQ)
+	check("reFY from", pf.from(reFY, reFYAt, isOrdQChar, "fiscal", "fy"), reFY)
+	check("reYear from", pf.from(reYear, reYearAt, isWordChar, "19", "20"), reYear)
+	months := pf.monthWord()
+	check("reDMY", pf.all(months && pf.year, reDMY), reDMY)
+	check("reISO", pf.all(hasDigitDashDigit(s) && pf.year, reISO), reISO)
+	quarter := pf.has("quarter")
+	check("reYOrdQ", pf.all(quarter && pf.year, reYOrdQ), reYOrdQ)
+	check("reQn", pf.all(pf.has("q1", "q2", "q3", "q4"), reQn), reQn)
+	check("reNQ", pf.all(pf.has("1q", "2q", "3q", "4q"), reNQ), reNQ)
+	check("reHalf", pf.all(pf.has("half", "h1", "h2", "1h", "2h"), reHalf), reHalf)
+	check("reFY", pf.all(pf.has("fiscal", "fy"), reFY), reFY)
+	check("reYear", pf.all(pf.year, reYear), reYear)
+	if got, want := slashDates(s, nil, func(int, int) bool { return false }), slashDates(s, nil, func(int, int) bool { return false }); !pf.has("/") && len(want) > 0 {
+		t.Fatalf("slash dates in %q without a slash: %v %v", s, got, want)
+	}
+}
+
+var periodSamples = []string{
+	"Q2 2004", "2Q04", "H1 2004", "1H 04", "first half of fiscal 2004", "fiscal year ended May 31, 2004", "FY04", "FY '04",
+	"nine months ended 5/29/04", "13 weeks ended July 3, 2004", "2004-05-29", "29 May 2004", "December 2004", "Dec. 2004",
+	"year-to-date", "thirty-nine weeks ended Oct. 2, 2004", "decrease of 5% in December", "the fiſcal year 2004", "twelve weeKs",
+	"SECOND QUARTER OF FISCAL 2004", "second-quarter 2004", "the 2nd quarter '04", "second quarter_ 2004", "May_29, 2004",
+	"5May 2004", "May 29,2004", "Mayor 29, 2004", "third quarter of the fiscal year 2003", "full-year 2004", "half-year",
+	"fiscal 2004 third quarter", "Q4-2004", "Q3 fiscal 2004", "three months ended May 29, 2004 and May 31, 2003",
+	"sept 30 2004", "Sept. 30, 2004", "Mar 1 1999", "marches 1999", "annual", "ytd", "the year ended", "",
+	"fiscal-year 2021", "fiscal year end 2003", "FY '04", "fy2004", "2004 second quarter", "fiscal 2004 3rd quarter", "12 months", "52-weeks",
+	"twenty-six weeks", "fifty three weeks", "a12 months", "x2004", "20045", "2004_", "19 99", "year-to-date 2004", "half year",
+}
+
+func TestPrefilterSameAsRegexp(t *testing.T) {
+	for _, s := range periodSamples {
+		samePeriodScan(t, s)
+	}
+	src, err := os.ReadFile("../testdata/innovo-2004q2.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(src), "\n")
+	for i := range lines {
+		samePeriodScan(t, lines[i])
+		if i+4 < len(lines) {
+			samePeriodScan(t, strings.Join(lines[i:i+4], "\n"))
+		}
+	}
+	samePeriodScan(t, string(src))
+}
+
+// FuzzPeriodScan checks the prefiltered scanners against the plain
+// regular expressions on any text.
+func FuzzPeriodScan(f *testing.F) {
+	for _, s := range periodSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		samePeriodScan(t, s)
+		if ms := ScanPeriods(s); !reflect.DeepEqual(ms, scanPeriods(s)) {
+			t.Fatalf("ScanPeriods(%q) differs from its memo", s)
+		}
+	})
+}
+
+func TestMemoCopies(t *testing.T) {
+	s := "the second quarter of fiscal 2004 and May 29, 2004"
+	a := ScanPeriods(s)
+	if len(a) == 0 {
+		t.Fatal("no periods")
+	}
+	a[0].Period.FY = 1900
+	if b := ScanPeriods(s); b[0].Period.FY == 1900 {
+		t.Fatal("a caller's change reached the memo")
+	}
+}

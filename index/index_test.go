@@ -1,0 +1,166 @@
+package index
+
+import (
+	"encoding/json"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/ex99/ex99/extract"
+)
+
+func seedDoc(t *testing.T) *extract.Document {
+	t.Helper()
+	src, err := os.ReadFile("../testdata/innovo-2004q2.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := extract.Parse("innovo-2004q2.txt", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestFastJSONMatchesStd: stored records decode the same with
+// json-iterator as with encoding/json.
+func TestFastJSONMatchesStd(t *testing.T) {
+	d := seedDoc(t)
+	var r recorder
+	if _, err := addDoc(&r, d); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, o := range r.ops {
+		var data string
+		switch rec := o.rec.(type) {
+		case passageRecord:
+			data = rec.Data
+			var a, b Passage
+			if err := json.Unmarshal([]byte(data), &a); err != nil {
+				t.Fatal(err)
+			}
+			if err := fastJSON.Unmarshal([]byte(data), &b); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(a, b) {
+				t.Fatalf("%s decodes differently:\n%+v\n%+v", o.id, a, b)
+			}
+		case rowRecord:
+			data = rec.Data
+			var a, b rowData
+			if err := json.Unmarshal([]byte(data), &a); err != nil {
+				t.Fatal(err)
+			}
+			if err := fastJSON.Unmarshal([]byte(data), &b); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(a, b) {
+				t.Fatalf("%s decodes differently:\n%+v\n%+v", o.id, a, b)
+			}
+		case docRecord:
+			var a, b DocInfo
+			if err := json.Unmarshal([]byte(rec.Data), &a); err != nil {
+				t.Fatal(err)
+			}
+			if err := fastJSON.Unmarshal([]byte(rec.Data), &b); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(a, b) {
+				t.Fatalf("doc info decodes differently:\n%+v\n%+v", a, b)
+			}
+			var la, lb []extract.Line
+			if err := json.Unmarshal([]byte(rec.View), &la); err != nil {
+				t.Fatal(err)
+			}
+			if err := fastJSON.Unmarshal([]byte(rec.View), &lb); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(la, lb) {
+				t.Fatal("view decodes differently")
+			}
+		}
+		n++
+	}
+	if n < 50 {
+		t.Fatalf("only %d records", n)
+	}
+}
+
+// TestWriterReplacesWholly: a release added twice before a flush, the
+// second time with fewer tables, ends up exactly as the second; and a
+// release replaced in a later batch too.
+func TestWriterReplacesWholly(t *testing.T) {
+	full := seedDoc(t)
+	src, _ := os.ReadFile("../testdata/innovo-2004q2.txt")
+	cut := string(src)
+	cut = cut[:strings.LastIndex(cut, "<TABLE>")] // without the statement of operations
+	small, err := extract.Parse("innovo-2004q2.txt", []byte(cut))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(small.Tables) >= len(full.Tables) {
+		t.Fatal("the cut release has as many tables")
+	}
+	x, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	check := func(want *extract.Document) {
+		t.Helper()
+		info, err := x.Doc(want.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, r, err := x.Records(want.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, err := x.AllFacts(want.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Tables != len(want.Tables) || p != info.Passages || r != info.Rows || len(fs) != len(want.Facts) {
+			t.Fatalf("stored %d tables, %d/%d passages, %d/%d rows, %d facts; want %d tables, %d facts",
+				info.Tables, p, info.Passages, r, info.Rows, len(fs), len(want.Tables), len(want.Facts))
+		}
+	}
+	w := x.NewWriter()
+	if err := w.Add(full); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Add(small); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	check(small)
+	if err := w.Add(full); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	check(full)
+	if err := w.Remove(full.Name); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if p, r, _ := x.Records(full.Name); p+r != 0 {
+		t.Fatalf("%d passages and %d rows left after Remove", p, r)
+	}
+}
+
+func TestClip(t *testing.T) {
+	if got := clip("héllo", 2); got != "h …" {
+		t.Errorf("clip on a character boundary: %q", got)
+	}
+	if got := clip("abc", 5); got != "abc" {
+		t.Errorf("clip of a short string: %q", got)
+	}
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Scale benchmarks over synthetic releases; prints a Markdown table.
+# Not run in CI (10,000 releases take several minutes to add).
+#
+#   scripts/bench.sh                 # 1,000 and 10,000 releases
+#   SIZES="1000" scripts/bench.sh    # just 1,000
+#
+# SKIP_ADD=1 reuses the indexes of the last run (only the Go benchmarks run).
+#
+# Releases, indexes and binaries go to $EX99_BENCH_DIR (default ./bench-out)
+# and releases are reused between runs. For each size it times `ex99 add`
+# of every release into a new index (releases/s, peak RSS, index size on
+# disk), then runs the Go benchmarks of cmd/ex99 over that index: ask in
+# process (median and p99 per question), search, and a cold `ex99 ask`
+# process; and the extract benchmark (time per release).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES="${SIZES:-1000 10000}"
+OUT="${EX99_BENCH_DIR:-$PWD/bench-out}"
+mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"
+export EX99_BENCH_DIR="$OUT"
+
+go build -o "$OUT/ex99" ./cmd/ex99
+go build -o "$OUT/synth" ./internal/synth/cmd/synth
+
+# measure CMD...: runs it and prints "elapsed_seconds peak_rss_kb user_s sys_s"
+measure() {
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f "%e %M %U %S" -o "$OUT/time.txt" "$@"
+		cat "$OUT/time.txt"
+		return
+	fi
+	# no GNU time: sample /proc/PID/status
+	local start end peak=0 rss
+	start=$(date +%s.%N)
+	"$@" &
+	local pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		rss=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+		[ -n "$rss" ] && [ "$rss" -gt "$peak" ] && peak=$rss
+		sleep 0.1
+	done
+	wait "$pid"
+	end=$(date +%s.%N)
+	echo "$(echo "$end - $start" | bc) $peak 0 0"
+}
+
+declare -A ADD_RATE ADD_RSS IDX_MB ADD_CPU
+csv=""
+for n in $SIZES; do
+	rel="$OUT/rel-$n"
+	if [ ! -f "$rel/.complete" ]; then
+		rm -rf "$rel"
+		"$OUT/synth" -n "$n" -html 4 -out "$rel"
+		touch "$rel/.complete"
+	fi
+	idx="$OUT/idx-$n"
+	if [ -n "${SKIP_ADD:-}" ] && [ -f "$OUT/add-$n.txt" ]; then
+		read -r secs rss usr sys < "$OUT/add-$n.txt"
+	else
+		rm -rf "$idx"
+		sync
+		echo "adding $n releases..." >&2
+		measure "$OUT/ex99" add -q --index "$idx" "$rel" > "$OUT/add-$n.txt"
+		read -r secs rss usr sys < "$OUT/add-$n.txt"
+	fi
+	ADD_RATE[$n]=$(echo "scale=0; $n / $secs" | bc)
+	ADD_CPU[$n]=$(echo "scale=1; ($usr + $sys) * 1000 / $n" | bc)
+	ADD_RSS[$n]=$((rss / 1024))
+	IDX_MB[$n]=$(du -sm "$idx" | cut -f1)
+	csv="${csv:+$csv,}$n"
+done
+
+echo "running the Go benchmarks..." >&2
+EX99_BENCH_N="$csv" go test ./cmd/ex99 -run '^$' -bench 'BenchmarkAsk|BenchmarkSearch|BenchmarkColdAsk' \
+	-benchtime 1x -timeout 3h | tee "$OUT/bench.txt" >&2
+go test ./extract -run '^$' -bench 'BenchmarkParse' -benchtime 100x | tee "$OUT/extract.txt" >&2
+
+# metric NAME UNIT: the value of UNIT on the benchmark line NAME
+metric() {
+	awk -v name="$1" -v unit="$2" '$1 ~ "^"name"(-[0-9]+)?$" { for (i = 2; i < NF; i++) if ($(i+1) == unit) { printf "%.1f", $i; exit } }' "$OUT/bench.txt" "$OUT/extract.txt"
+}
+pair() { echo "$(metric "$1" p50-ms) / $(metric "$1" p99-ms)"; }
+
+echo
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(go version | cut -d' ' -f3)"
+echo
+echo "| releases | add (releases/s) | add CPU per release (ms) | add peak RSS (MiB) | index on disk (MiB) | ask, company named: p50 / p99 ms | ask --doc: p50 / p99 ms | ask, no company: p50 / p99 ms | search: p50 / p99 ms | cold CLI ask: p50 / p99 ms |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for n in $SIZES; do
+	echo "| $n | ${ADD_RATE[$n]} | ${ADD_CPU[$n]} | ${ADD_RSS[$n]} | ${IDX_MB[$n]} | $(pair "BenchmarkAsk/$n/named") | $(pair "BenchmarkAsk/$n/doc") | $(pair "BenchmarkAsk/$n/unnamed") | $(pair "BenchmarkSearch/$n") | $(pair "BenchmarkColdAsk/$n") |"
+done
+echo
+text=$(awk '$1 ~ /^BenchmarkParse\/text/ {printf "%.1f", $3/1e6}' "$OUT/extract.txt")
+html=$(awk '$1 ~ /^BenchmarkParse\/html/ {printf "%.1f", $3/1e6}' "$OUT/extract.txt")
+echo "Extract, per release (one core): text ${text} ms, HTML ${html} ms."
