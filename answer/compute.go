@@ -542,8 +542,8 @@ func (e *Engine) compare(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	if len(ts) >= 2 {
 		var like *index.Fact
 		for _, t := range ts {
-			o := e.find(q, ctx, q.Metric, t, like)
-			if o.ok {
+			o := e.findOther(q, ctx, q.Metric, t, like)
+			if o.ok && !containsFact(ops, o.f) {
 				ops = append(ops, o.f)
 				if like == nil {
 					f := o.f
@@ -557,17 +557,15 @@ func (e *Engine) compare(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		if !first.ok {
 			return Answer{Kind: KindNone, Answer: fmt.Sprintf("Not found: no figure for %s to compare.", metricName(q)), Citations: []Citation{}}, false
 		}
-		for _, c := range e.findFacts(operandQueryOr(q, q.Metric, ctx), ctx, q.Metric, target{}, "") {
-			if sameRow(c.f, first.f) && c.f.Period.Months == first.f.Period.Months && c.f.Period.Kind == first.f.Period.Kind {
-				ops = append(ops, c.f)
-			}
-		}
+		ops = e.rowPeriods(q, ctx, first.f)
 	}
 	if len(ops) < 2 {
 		return Answer{Kind: KindNone, Answer: fmt.Sprintf("Not found: fewer than two periods of %s to compare.", metricName(q)), Citations: []Citation{}}, false
 	}
-	low := strings.ToLower(q.Text)
-	wantLow := strings.Contains(low, "lower") || strings.Contains(low, "lowest") || strings.Contains(low, "smaller") || strings.Contains(low, "smallest") || strings.Contains(low, "least") || strings.Contains(low, "less")
+	wantLow := q.Low
+	if q.HasBound {
+		return boundAnswer(q, ctx, ops), true
+	}
 	sort.SliceStable(ops, func(i, j int) bool {
 		if wantLow {
 			return ops[i].Value.LessThan(ops[j].Value)
@@ -588,6 +586,69 @@ func (e *Engine) compare(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	a.Answer = fmt.Sprintf("%s — %s was %s in %s (%s)", label, metricName(q), adj, label, strings.Join(parts, "; "))
 	a.Value = ""
 	return a, true
+}
+
+// rowPeriods is every period's figure of first's row: for a table row,
+// its level figures of first's unit, entity and length of period, one per
+// period; for a sentence, the figures the question's words find in it.
+func (e *Engine) rowPeriods(q nlq.Query, ctx *docCtx, first index.Fact) []index.Fact {
+	var ops []index.Fact
+	if first.Source == "table" {
+		row, err := e.Index.Row(first.Doc, first.TableIndex, first.RowIndex)
+		if err != nil {
+			return nil
+		}
+		for _, f := range row {
+			if f.Period.IsZero() || f.Change != "" || f.Unit != first.Unit || f.Entity != first.Entity ||
+				f.Period.Months != first.Period.Months || f.Period.Kind != first.Period.Kind {
+				continue
+			}
+			dup := false
+			for _, o := range ops {
+				dup = dup || samePeriod(o.Period, f.Period)
+			}
+			if !dup {
+				ops = append(ops, f)
+			}
+		}
+		return ops
+	}
+	for _, c := range e.findFacts(operandQueryOr(q, q.Metric, ctx), ctx, q.Metric, target{}, "") {
+		if sameRow(c.f, first) && c.f.Period.Months == first.Period.Months && c.f.Period.Kind == first.Period.Kind && !containsFact(ops, c.f) {
+			ops = append(ops, c.f)
+		}
+	}
+	return ops
+}
+
+// boundAnswer names the periods whose figure is beyond the question's
+// bound ("in which year was X less than 15,000 thousands").
+func boundAnswer(q nlq.Query, ctx *docCtx, ops []index.Fact) Answer {
+	sort.SliceStable(ops, func(i, j int) bool { return ops[i].Period.End.Days() < ops[j].Period.End.Days() })
+	rel, op := "more than", func(v decimal.Decimal) bool { return v.GreaterThan(q.Bound) }
+	if q.Low {
+		rel, op = "less than", func(v decimal.Decimal) bool { return v.LessThan(q.Bound) }
+	}
+	var hits, parts []string
+	var first index.Fact
+	for _, f := range ops {
+		parts = append(parts, fmt.Sprintf("%s: %s", periodLabel(f.Period), formatValue(f.Value, f.Unit)))
+		if op(f.Value) {
+			if len(hits) == 0 {
+				first = f
+			}
+			hits = append(hits, periodLabel(f.Period))
+		}
+	}
+	bound := formatValue(q.Bound, ops[0].Unit)
+	if len(hits) == 0 {
+		return Answer{Kind: KindNone, Citations: []Citation{},
+			Answer: fmt.Sprintf("None: %s is not %s %s in any period the release gives (%s).", metricName(q), rel, bound, strings.Join(parts, "; "))}
+	}
+	a := computed(q, ctx, metricName(q), first.Value, first.Unit, strings.Join(parts, "; "), first.Period, ops...)
+	a.Answer = fmt.Sprintf("%s — %s was %s %s in %s (%s)", strings.Join(hits, ", "), metricName(q), rel, bound, strings.Join(hits, ", "), strings.Join(parts, "; "))
+	a.Value = ""
+	return a
 }
 
 // periodLabel is a short name for a period: its fiscal year for a year, else its end date.

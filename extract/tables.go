@@ -215,6 +215,37 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 			t.Columns[c].Entity = ""
 		}
 	}
+	// a column headed "(%)" alone beside an amount of change is that
+	// change in percent, elsewhere a share
+	for c := range t.Columns {
+		if reBarePercent.MatchString(t.Columns[c].Header) && t.Columns[c].Kind == "" {
+			t.Columns[c].Kind = "percent"
+			if c > 0 && t.Columns[c-1].Kind == "change" {
+				t.Columns[c].Kind = "pct_change"
+			}
+		}
+	}
+	// a year column beside dated columns of the same length ends on their
+	// day: "Fiscal years ended July 31, 2019 | 2018" is July 31, 2018
+	for c := range t.Columns {
+		p := &t.Columns[c].Period
+		if !p.Year || t.Columns[c].Kind != "" {
+			continue
+		}
+		for _, o := range t.Columns {
+			if o.Kind == "" && !o.Period.Year && o.Period.Kind == p.Kind && o.Period.Months == p.Months && o.Period.End.M > 0 && o.Period.End.D > 0 {
+				y := p.End.Y
+				if y == 0 {
+					y = p.FY
+				}
+				p.End = Date{Y: y, M: o.Period.End.M, D: o.Period.End.D}
+				if o.Period.FY != 0 {
+					p.FY, p.FQ = o.Period.FY-(o.Period.End.Y-y), o.Period.FQ
+				}
+				break
+			}
+		}
+	}
 	// a change column refers to the period of the value column before it
 	for c := range t.Columns {
 		if t.Columns[c].Kind == "pct_change" || t.Columns[c].Kind == "change" {
@@ -222,9 +253,17 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 				for k := c - 1; k >= 0; k-- {
 					if t.Columns[k].Kind == "" {
 						// the first value column of the group is the current one
+						// (shares of a total between them are not value columns)
 						j := k
-						for j > 0 && t.Columns[j-1].Kind == "" && t.Columns[j-1].Period.Months == t.Columns[k].Period.Months && t.Columns[j-1].Period.End.Y >= t.Columns[k].Period.End.Y {
-							j--
+						for {
+							i := j - 1
+							for i >= 0 && t.Columns[i].Kind == "percent" {
+								i--
+							}
+							if i < 0 || t.Columns[i].Kind != "" || t.Columns[i].Period.Months != t.Columns[k].Period.Months || t.Columns[i].Period.End.Y < t.Columns[k].Period.End.Y {
+								break
+							}
+							j = i
 						}
 						p := t.Columns[j].Period
 						p.Label = t.Columns[c].Header
@@ -483,6 +522,9 @@ func titleMonths(title string) int {
 }
 
 var reHeaderNoise = regexp.MustCompile(`(?i)\b(for|the|three|six|nine|twelve|months?|weeks?|quarters?|years?|ended|ending|fiscal|unaudited|audited|change|percent|increase|decrease|as|of|and|reported|amounts?|in|millions|thousands|billions|except|per|share|data|first|second|third|fourth|full|q[1-4]|fy|vs\.?|versus|to|gaap|non-gaap|adjusted|total|dollars|chg|var|variance|\d+)\b|[$%(),.\-–—/]`)
+
+// reBarePercent is a column header of a percent sign alone: "%", "(%)".
+var reBarePercent = regexp.MustCompile(`^\s*\(?\s*%\s*\)?\s*$`)
 
 // reSpacedYear is a year printed letter-spaced ("2 0 1 8"), as text
 // taken from typeset pages sometimes is.

@@ -18,6 +18,7 @@ import (
 
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/vocab"
+	"github.com/shopspring/decimal"
 )
 
 // Intent is what kind of answer a question wants.
@@ -74,6 +75,13 @@ type Query struct {
 	// Operands are the two things a ratio compares, as worded ("Data Center
 	// Group goodwill", "Mobileye goodwill"), when the question names them.
 	Operands []string `json:"operands,omitempty"`
+	// Low says a comparison asks for the smaller figure ("in which year was
+	// X lower").
+	Low bool `json:"low,omitempty"`
+	// Bound, when HasBound, is the figure a comparison measures against, in
+	// base units ("less than 15,000 thousands" is 15000000; "negative" is 0).
+	Bound    decimal.Decimal `json:"bound"`
+	HasBound bool            `json:"has_bound,omitempty"`
 	// Words are all content words (metric words included), for full-text search.
 	Words string `json:"words"`
 	// Phrases are multi-word phrases of the question worth matching as written.
@@ -405,6 +413,9 @@ func Parse(question string) Query {
 	if q.Metric == nil && q.Derived == nil && (q.Op == "change") && !hasExplicitChange(lrest) && explicit < 2 {
 		q.Op = ""
 	}
+	if q.Op == "compare" {
+		comparison(&q, v, lrest)
+	}
 	if (q.Op == "sum" || q.Op == "average") && len(q.Periods) == 2 {
 		q.Periods = fillYears(q.Periods, low)
 	}
@@ -649,4 +660,54 @@ func fillYears(ps []PeriodSpec, low string) []PeriodSpec {
 		out = append(out, mid)
 	}
 	return append(out, hi)
+}
+
+// reBound is a comparison with a figure: "less than 15,000 thousands",
+// "above $2.5 million", "less than 50%".
+var reBound = regexp.MustCompile(`\b(?:less|lower|smaller|fewer|below|under|more|greater|higher|larger|above|over)\s*(?:than\s*)?(-?\$?\s?\d[\d,]*(?:\.\d+)?)\s*(%|thousands?|millions?|billions?|k\b|m\b|bn\b)?`)
+
+// comparison reads what a comparison asks for: the greater or smaller
+// figure, or the figures beyond a bound; its words leave the terms.
+func comparison(q *Query, v *vocab.Vocab, lrest string) {
+	drop := map[string]bool{"than": true}
+	for _, w := range v.CompareHigh {
+		drop[w] = true
+	}
+	for _, w := range v.CompareLow {
+		drop[w] = true
+		if len(findPhrase(lrest, w)) > 0 {
+			q.Low = true
+		}
+	}
+	if m := reBound.FindStringSubmatch(lrest); m != nil {
+		num := strings.NewReplacer("$", "", ",", "", " ", "").Replace(m[1])
+		if d, err := decimal.NewFromString(num); err == nil {
+			if sc, ok := v.Scale(strings.TrimSuffix(m[2], "s")); ok {
+				d = d.Shift(sc)
+			} else if sc, ok := v.Scale(m[2]); ok {
+				d = d.Shift(sc)
+			}
+			q.Bound, q.HasBound = d, true
+			for _, w := range strings.Fields(strings.NewReplacer(",", " ", "$", " ", "%", " ").Replace(m[0])) {
+				drop[w] = true
+			}
+		}
+	} else if len(findPhrase(lrest, "negative")) > 0 || len(findPhrase(lrest, "positive")) > 0 {
+		q.Bound, q.HasBound = decimal.Zero, true
+		q.Low = len(findPhrase(lrest, "negative")) > 0
+	}
+	keep := func(ws []string) []string {
+		var out []string
+		for _, w := range ws {
+			lw := strings.ToLower(w)
+			if drop[lw] || q.HasBound && strings.Trim(lw, "0123456789,.$") == "" {
+				continue
+			}
+			out = append(out, w)
+		}
+		return out
+	}
+	q.Terms = keep(q.Terms)
+	q.Words = strings.Join(keep(strings.Fields(q.Words)), " ")
+	q.Modifiers = keep(q.Modifiers)
 }

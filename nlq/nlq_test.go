@@ -110,3 +110,30 @@ func TestOperands(t *testing.T) {
 		}
 	}
 }
+
+// TestComparison checks comparisons: which way, and a bound in base units.
+func TestComparison(t *testing.T) {
+	tests := []struct {
+		q     string
+		low   bool
+		bound string // "" for none
+		terms string
+	}{
+		{q: "In which year were Additions larger?", terms: "Additions"},
+		{q: "In which year was the amount for Sensors the largest?", terms: "Sensors"},
+		{q: "Which year had lower net sales?", low: true},
+		{q: "In which year was Maintenance less than15,000 thousands?", low: true, bound: "15000000", terms: "Maintenance"},
+		{q: "In which year was the external valuation % for leasehold less than 50%?", low: true, bound: "50"},
+		{q: "In which year was Other income (expense), net negative?", low: true, bound: "0"},
+	}
+	for _, tt := range tests {
+		q := Parse(tt.q)
+		bound := ""
+		if q.HasBound {
+			bound = q.Bound.String()
+		}
+		if q.Op != "compare" || q.Low != tt.low || bound != tt.bound || tt.terms != "" && strings.Join(q.Terms, " ") != tt.terms {
+			t.Errorf("Parse(%q) = op %q low %v bound %q terms %q; want compare %v %q %q", tt.q, q.Op, q.Low, bound, q.Terms, tt.low, tt.bound, tt.terms)
+		}
+	}
+}

@@ -74,6 +74,11 @@ type Vocab struct {
 	// ComputeCues ask for a computed figure even where the release states one
 	// ("to two decimal places", "calculate").
 	ComputeCues []string `json:"compute_cues"`
+	// CompareHigh and CompareLow are the words of a comparison that ask for
+	// the greater or the smaller figure ("in which year was X higher"), or
+	// with "than N" for the figures above or below N.
+	CompareHigh []string `json:"compare_high"`
+	CompareLow  []string `json:"compare_low"`
 	// PeriodSumCues ask, beside two or more periods, for the figures'
 	// sum ("the total cost of revenue in 2019 and 2018").
 	PeriodSumCues []string `json:"period_sum_cues"`
