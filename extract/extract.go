@@ -522,7 +522,7 @@ func findTicker(doc *Document) string {
 	return ""
 }
 
-var reUnitPhrase = regexp.MustCompile(`(?i)\((?:\$|dollars|amounts)?\s*in\s+(thousands|millions|billions)\)|\b(?:dollars|amounts|\$)\s+in\s+(thousands|millions|billions)\b|\bin\s+(thousands|millions|billions)\s+of\s+dollars\b`)
+var reUnitPhrase = regexp.MustCompile(`(?i)\((?:\$|dollars|amounts)?\s*in\s+(thousands?|millions?|billions?|000['’]?s)\b[^()]{0,60}\)|\b(?:dollars|amounts|\$)\s+in\s+(thousands|millions|billions)\b|\bin\s+(thousands|millions|billions)\s+of\s+dollars\b`)
 
 // nearbyUnit finds a scale stated in prose right before or after a table
 // ("… by contract type (in millions):"), else the nearest parenthesized one
@@ -543,9 +543,12 @@ func nearbyUnit(blocks []block, i int) string {
 		}
 		if m := reUnitParen.FindString(b.text); m != "" {
 			best, bd = m, abs(j-i)
+		} else if len(b.text) < 160 && isUnitLine(b.text) && reScaleWord.MatchString(strings.ToLower(b.text)) {
+			// a line of its own: "Expressed in US $000's except share amounts"
+			best, bd = b.text, abs(j-i)
 		}
 	}
 	return best
 }
 
-var reUnitParen = regexp.MustCompile(`(?i)\((?:(?:all|amounts?|figures|expressed|stated|presented|shown|are|dollars|usd|us\$|\$|€|£|in\s+(?:the\s+)?tables?)\s*)*in\s+(?:thousands|millions|billions)(?:\s+of\s+[a-z.$ ]+)?(?:,[^)]{0,60})?\)`)
+var reUnitParen = regexp.MustCompile(`(?i)\((?:(?:all|amounts?|figures|expressed|stated|presented|shown|are|united|states|u\.s\.|us|dollars|euros?|pounds|usd|eur|gbp|rmb|cad|aud|us\$|\$|€|£|in\s+(?:the\s+)?tables?)\s*)*in\s+(?:thousands?|millions?|billions?|000['’]?s)\b(?:\s+of\s+[a-z.$ ]+)?(?:[,\s][^)]{0,60})?(?:\)|$)`)

@@ -127,6 +127,11 @@ func TestParseScale(t *testing.T) {
 		{"US$’000", 3, 3, ""},
 		{"(All amounts expressed in thousands of U.S. Dollars, except share and per share data)", 3, 0, ""},
 		{"(amounts in table in millions)", 6, 6, ""},
+		{"(in million)", 6, 6, ""},
+		{"RMB’Million", 6, 6, ""},
+		{"(in 000’s)", 3, 3, ""},
+		{"(United States Dollars in thousands, except per share data, unless otherwise noted)", 3, 3, ""},
+		{"(in millions except per share data)", 6, 6, ""},
 	}
 	for _, tt := range tests {
 		if !isUnitLine(tt.in) && !reUnitParen.MatchString(tt.in) {
