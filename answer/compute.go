@@ -200,7 +200,13 @@ func (e *Engine) derivedChange(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		one := q
 		one.Op, one.Places, one.Exact = "", 8, true
 		one.Periods = []nlq.PeriodSpec{ps}
+		// computed from its parts, for precision; else as the release states it
 		a, ok := e.derived(one, ctx, q.Derived)
+		if !ok && !q.Exact {
+			lq := one
+			lq.Exact = false
+			a, ok = e.lookupAnswer(lq, ctx)
+		}
 		if !ok {
 			return a, false
 		}
@@ -250,7 +256,13 @@ func (e *Engine) derivedChange(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		// the difference of two percentages is in points
 		shown = strings.TrimSuffix(shown, "%") + " percentage points"
 	}
-	r.Answer = fmt.Sprintf("%s — %s, %s = %s (%s: %s; %s: %s)", shown, label, r.Period, formula, y.a.Period, y.a.Formula, x.a.Period, x.a.Formula)
+	side := func(a Answer) string {
+		if a.Formula == "" {
+			return a.Period + ": as stated"
+		}
+		return a.Period + ": " + a.Formula
+	}
+	r.Answer = fmt.Sprintf("%s — %s, %s = %s (%s; %s)", shown, label, r.Period, formula, side(y.a), side(x.a))
 	return r, true
 }
 

@@ -141,12 +141,20 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 	titlePeriod := datedLine(t.Title)
 
 	// columns
+	spread := spreadYears(g.header, g.ncols)
 	t.Columns = make([]Column, g.ncols)
 	for c := 0; c < g.ncols; c++ {
 		var parts []string
-		for _, h := range g.header {
-			if c < len(h) && h[c] != "" && (len(parts) == 0 || parts[len(parts)-1] != h[c]) {
-				parts = append(parts, h[c])
+		for hi, h := range g.header {
+			cell := ""
+			if c < len(h) {
+				cell = h[c]
+			}
+			if cell == "" && spread[hi] != "" {
+				cell = spread[hi]
+			}
+			if cell != "" && (len(parts) == 0 || parts[len(parts)-1] != cell) {
+				parts = append(parts, cell)
 			}
 		}
 		hdr := reSpacedYear.ReplaceAllString(strings.Join(parts, " "), "$1$2$3$4")
@@ -522,6 +530,49 @@ func titleMonths(title string) int {
 }
 
 var reHeaderNoise = regexp.MustCompile(`(?i)\b(for|the|three|six|nine|twelve|months?|weeks?|quarters?|years?|ended|ending|fiscal|unaudited|audited|change|percent|increase|decrease|as|of|and|reported|amounts?|in|millions|thousands|billions|except|per|share|data|first|second|third|fourth|full|q[1-4]|fy|vs\.?|versus|to|gaap|non-gaap|adjusted|total|dollars|chg|var|variance|\d+)\b|[$%(),.\-–—/]`)
+
+// spreadYears finds header rows whose one filled cell is a year ("Fiscal
+// 2019") over columns that name no year of their own ("First Quarter",
+// "Second Quarter"): a heading that spanned them all before the table lost
+// its column spans. It returns that text by header row, "" for the others.
+func spreadYears(header [][]string, ncols int) []string {
+	out := make([]string, len(header))
+	for hi, h := range header {
+		one, n := "", 0
+		for c := 0; c < ncols && c < len(h); c++ {
+			if strings.TrimSpace(h[c]) != "" {
+				one = h[c]
+				n++
+			}
+		}
+		if n != 1 {
+			continue
+		}
+		ms := ScanPeriods(one)
+		if len(ms) != 1 || !ms[0].YearOnly || strings.TrimSpace(one[:ms[0].Start]+one[ms[0].End:]) != "" && !strings.EqualFold(strings.TrimSpace(one[:ms[0].Start]), "fiscal") {
+			continue
+		}
+		// every other column must lack a year in every header row
+		bare := 0
+		for c := 0; c < ncols; c++ {
+			yr := false
+			for _, r := range header {
+				if c < len(r) && r[c] != one && r[c] != "" {
+					for _, m := range ScanPeriods(r[c]) {
+						yr = yr || m.Period.FY != 0 || m.Period.End.Y != 0
+					}
+				}
+			}
+			if !yr {
+				bare++
+			}
+		}
+		if bare >= 2 {
+			out[hi] = one
+		}
+	}
+	return out
+}
 
 // reBarePercent is a column header of a percent sign alone: "%", "(%)".
 var reBarePercent = regexp.MustCompile(`^\s*\(?\s*%\s*\)?\s*$`)

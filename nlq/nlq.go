@@ -160,6 +160,22 @@ func Parse(question string) Query {
 		blank(masked, m.Start, m.End)
 	}
 	sortPeriods(q.Periods, text)
+	// "the third and fourth quarter of fiscal 2019": a quarter without its
+	// year shares the year of the quarter named with one
+	year := 0
+	for _, ps := range q.Periods {
+		if !reOrdinalPair.MatchString(question) {
+			break
+		}
+		if ps.FQ > 0 && ps.FY != 0 {
+			year = ps.FY
+		}
+	}
+	for i := range q.Periods {
+		if p := &q.Periods[i]; year != 0 && p.FQ > 0 && p.FY == 0 && p.End.IsZero() && p.Relative == "" {
+			p.FY = year
+		}
+	}
 	rest := string(masked)
 	lrest := strings.ToLower(rest)
 
@@ -559,6 +575,8 @@ func cleanQuestion(s string) string {
 		return r
 	}, s)
 	s = strings.Join(strings.Fields(s), " ")
+	// "the second and first quarter": each ordinal names its quarter
+	s = reOrdinalPair.ReplaceAllString(s, "$1 $3 and $2 $3")
 	if len(s) > 1000 {
 		s = strings.ToValidUTF8(s[:1000], "")
 	}
@@ -661,6 +679,9 @@ func fillYears(ps []PeriodSpec, low string) []PeriodSpec {
 	}
 	return append(out, hi)
 }
+
+// reOrdinalPair is two ordinals sharing a period noun: "second and first quarter".
+var reOrdinalPair = regexp.MustCompile(`(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:and|&|to|vs\.?|versus)\s+(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarters?|halves|half)\b`)
 
 // reBound is a comparison with a figure: "less than 15,000 thousands",
 // "above $2.5 million", "less than 50%".

@@ -100,6 +100,12 @@ func TestOperands(t *testing.T) {
 	if q := Parse("What is the total cash provided by financing activities between 2017 to 2019?"); q.Op != "sum" || len(q.Periods) != 3 || q.Periods[1].FY != 2018 {
 		t.Errorf("a sum over 2017 to 2019 = op %q, %d periods; want sum over three years", q.Op, len(q.Periods))
 	}
+	if q := Parse("What is the change in revenues between the second and first quarter in the fiscal year 2019?"); len(q.Periods) != 2 || q.Periods[0].FQ != 2 || q.Periods[0].FY != 2019 || q.Periods[1].FQ != 1 {
+		t.Errorf("the second and first quarter of 2019 = %+v; want Q2 and Q1 of FY2019", q.Periods)
+	}
+	if q := Parse("By how much did Q4 net income change from Q4 2003?"); len(q.Periods) != 2 || q.Periods[0].FY != 0 {
+		t.Errorf("Q4 … from Q4 2003 = %+v; want the first Q4 left to the release's year", q.Periods)
+	}
 	if q := Parse("What was the change in revenue from 2017 to 2019?"); len(q.Periods) != 2 {
 		t.Errorf("a change from 2017 to 2019 has %d periods; want its two ends", len(q.Periods))
 	}
