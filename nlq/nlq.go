@@ -524,6 +524,22 @@ func isPassageQuestion(low string, q Query) bool {
 			if numericVerb {
 				return false
 			}
+			if reWhatIs.MatchString(low) {
+				// "what is the amount of deposits held", "what was the deposit
+				// held at 31 December 2019": a figure, of a date
+				for _, w := range ws[2:] {
+					for _, n := range v.NumericNouns {
+						if strings.Trim(w, "?,.") == n {
+							return false
+						}
+					}
+				}
+				for _, ps := range q.Periods {
+					if ps.Relative == "" && !ps.Since {
+						return false
+					}
+				}
+			}
 			// "what is/are/does …" wants a figure when it names a metric
 			return q.Metric == nil && q.Derived == nil && q.Op == "" && q.Unit == ""
 		}
@@ -679,6 +695,9 @@ func fillYears(ps []PeriodSpec, low string) []PeriodSpec {
 	}
 	return append(out, hi)
 }
+
+// reWhatIs opens a question that asks what something is or was.
+var reWhatIs = regexp.MustCompile(`^(?:what|which)\s+(?:is|was|are|were)\b`)
 
 // reOrdinalPair is two ordinals sharing a period noun: "second and first quarter".
 var reOrdinalPair = regexp.MustCompile(`(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:and|&|to|vs\.?|versus)\s+(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarters?|halves|half)\b`)

@@ -87,6 +87,9 @@ type Vocab struct {
 	// NumericVerbs turn a passage-looking question into a figure question
 	// ("what did X cost").
 	NumericVerbs []string `json:"numeric_verbs"`
+	// NumericNouns turn a "what is/was …" question into a figure question
+	// ("what is the amount of deposits held").
+	NumericNouns []string `json:"numeric_nouns"`
 	// Units maps a unit to phrases that ask for it ("how many" → count).
 	Units map[string][]string `json:"units"`
 	// Expansions add words a passage search should also look for ("ceo" →
