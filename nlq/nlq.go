@@ -503,6 +503,15 @@ func isPassageQuestion(low string, q Query) bool {
 			}
 		}
 	}
+	if reWhatIs.MatchString(low) && (q.Metric != nil || q.Derived != nil) {
+		// "what was the deferred compensation plan assets in 2018": a named
+		// figure of a date, whatever verbs its name holds
+		for _, ps := range q.Periods {
+			if ps.Relative == "" && !ps.Since {
+				return false
+			}
+		}
+	}
 	for _, w := range ws {
 		for _, pv := range v.PassageVerbs {
 			if strings.Trim(w, "?,.") == pv {

@@ -38,7 +38,7 @@ func TestParse(t *testing.T) {
 		{q: "What revenue does the company expect for fiscal 2005?", intent: Lookup, metric: "revenue", periods: "FY2005"},
 		{q: "How much were the additional charges against the remaining Fetish inventory?", intent: Lookup, metric: ""},
 		{q: "What is the amount of deposits held as collateral at 31 December 2019?", intent: Lookup},
-		{q: "What was the Deferred compensation plan assets in 2018?", intent: Lookup},
+		{q: "What was the Deferred compensation plan assets in 2018?", intent: Lookup, metric: "total_assets", periods: "FY2018"},
 		{q: "How does the company estimate the fair value of their stock options?", intent: Passage},
 		{q: "What did the company complete in the second quarter of fiscal 2019?", intent: Passage},
 		{q: "What do the additions in the year and prior year relate to?", intent: Passage},
