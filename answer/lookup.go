@@ -734,7 +734,8 @@ func (e *Engine) coveringFacts(q nlq.Query, ctx *docCtx, t target, metric *vocab
 		// every word in the figure's own label, column or section, not just its sentence
 		own := termSet(c.f.Metric + " " + c.f.Column + " " + strings.Join(c.f.Section, " "))
 		unit := metric.Unit
-		if q.Unit != "" {
+		if q.Unit != "" && q.Op == "" {
+			// a lookup in the unit asked; a computation's operands are in the metric's
 			unit = q.Unit
 		}
 		if cov, _ := coverage(want, own); cov >= 0.99 && (c.f.Key == "" || c.f.Key == metric.Key) && unitFits(unit, c.f.Unit) && c.f.Change == "" {

@@ -589,6 +589,7 @@ var reCurrencyPrefix = regexp.MustCompile(`\b(U\.\s?S\.|US|C|A|NZ|HK|S)\s?\$`)
 // ("Domestic", "Sears Canada"), after taking out the period words.
 func columnEntity(hdr string) string {
 	s := reCurrencyPrefix.ReplaceAllString(hdr, "$")
+	s = reUnit.ReplaceAllString(s, " ") // "RMB’Million", "US$’000" state the unit
 	for _, m := range ScanPeriods(s) {
 		s = s[:m.Start] + strings.Repeat(" ", m.End-m.Start) + s[m.End:]
 	}

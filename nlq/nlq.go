@@ -11,6 +11,7 @@ package nlq
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -196,7 +197,7 @@ func Parse(question string) Query {
 	// unit wanted
 	for _, u := range []string{"count", "USD/share", "percent", "USD"} {
 		for _, ph := range v.Units[u] {
-			if len(findPhrase(lrest, ph)) > 0 {
+			if atHead(lrest, ph) {
 				if q.Unit == "" {
 					q.Unit = u
 				}
@@ -760,3 +761,25 @@ func comparison(q *Query, v *vocab.Vocab, lrest string) {
 	q.Words = strings.Join(keep(strings.Fields(q.Words)), " ")
 	q.Modifiers = keep(q.Modifiers)
 }
+
+// atHead reports whether phrase occurs in low where it ends its noun
+// phrase: a one-word cue ("rate") followed by another noun ("interest rate
+// swaps") is part of a name, not the head.
+func atHead(low, phrase string) bool {
+	for _, at := range findPhrase(low, phrase) {
+		if !slices.Contains(vocab.Default().UnitHeads, phrase) {
+			return true
+		}
+		rest := strings.Fields(low[at+len(phrase):])
+		if len(rest) == 0 {
+			return true
+		}
+		next := strings.Trim(rest[0], "?.,;:!()")
+		if next == "" || headPrep[next] || vocab.Default().IsStopword(next) || questionWord[next] || reYearWord.MatchString(next) {
+			return true
+		}
+	}
+	return false
+}
+
+var reYearWord = regexp.MustCompile(`^(?:19|20)\d\d$|^q[1-4]$|^fy\d*$`)

@@ -42,6 +42,8 @@ func TestParse(t *testing.T) {
 		{q: "How does the company estimate the fair value of their stock options?", intent: Passage},
 		{q: "What did the company complete in the second quarter of fiscal 2019?", intent: Passage},
 		{q: "What do the additions in the year and prior year relate to?", intent: Passage},
+		{q: "What is the 2019 carrying amount of interest rate swaps?", intent: Lookup, unit: ""},
+		{q: "What was the effective tax rate in 2019?", intent: Compute, derived: "effective tax rate", unit: "percent"},
 		{q: "", intent: Lookup},
 	}
 	for _, tt := range tests {
@@ -83,6 +85,16 @@ func itoa(n int) string {
 		s = string(rune('0'+n%10)) + s
 	}
 	return s
+}
+
+// TestUnitHeads: "rate" asks for a percentage where it ends its noun phrase.
+func TestUnitHeads(t *testing.T) {
+	if q := Parse("What is the 2019 carrying amount of interest rate swaps?"); q.Unit != "" {
+		t.Errorf("interest rate swaps: unit %q, want none", q.Unit)
+	}
+	if q := Parse("What is the discount rate?"); q.Unit != "percent" {
+		t.Errorf("the discount rate: unit %q, want percent", q.Unit)
+	}
 }
 
 // TestOperands checks the two-part questions: sums and ratios of named

@@ -92,6 +92,9 @@ type Vocab struct {
 	NumericNouns []string `json:"numeric_nouns"`
 	// Units maps a unit to phrases that ask for it ("how many" → count).
 	Units map[string][]string `json:"units"`
+	// UnitHeads are unit cues that ask for their unit only where they end a
+	// noun phrase: "tax rate" is a percentage, "interest rate swaps" are not.
+	UnitHeads []string `json:"unit_heads"`
 	// Expansions add words a passage search should also look for ("ceo" →
 	// "chief executive officer").
 	Expansions map[string]string `json:"expansions"`
