@@ -39,3 +39,55 @@ func TestColumnReading(t *testing.T) {
 		}
 	}
 }
+
+// TestLostSpans checks tables whose group headings lost their column spans,
+// and a breakdown whose column names the metric: "Revenues" over "2019 |
+// 2018" covers both; "APAC" under "Net Sales" columns is APAC's net sales.
+func TestLostSpans(t *testing.T) {
+	src := []byte(`<html><body><p>(in thousands of U.S. dollars)</p><table>
+<tr><td></td><td>Revenues</td><td></td><td>Income from vessel operations</td><td></td></tr>
+<tr><td></td><td>2019</td><td>2018</td><td>2019</td><td>2018</td></tr>
+<tr><td>Teekay LNG</td><td>601,256</td><td>510,762</td><td>299,253</td><td>148,599</td></tr>
+</table>
+<p>(dollars in thousands)</p><table>
+<tr><td></td><td>Fiscal Year 2018 Net Sales</td><td>% of Total</td><td>Fiscal Year 2017 Net Sales</td><td>% of Total</td></tr>
+<tr><td>APAC</td><td>479,987</td><td>40.0%</td><td>288,764</td><td>38.1%</td></tr>
+<tr><td>Total</td><td>1,199,968</td><td>100.0%</td><td>757,300</td><td>100.0%</td></tr>
+</table>
+<table>
+<tr><td></td><td></td><td></td><td>Percent Change</td><td></td></tr>
+<tr><td>(Dollars in millions)</td><td>2019</td><td>Actual</td><td>Constant</td><td>2018</td></tr>
+<tr><td>Interest expense</td><td>$2,082</td><td>3%</td><td>3%</td><td>$2,025</td></tr>
+</table></body></html>`)
+	d, err := Parse("spans.htm", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Tables) != 3 {
+		t.Fatalf("%d tables, want 3", len(d.Tables))
+	}
+	if h := d.Tables[0].Columns[1].Header; h != "Revenues 2018" {
+		t.Errorf("second column of a lost span = %q, want %q", h, "Revenues 2018")
+	}
+	if h := d.Tables[2].Columns[3].Header; h != "2018" {
+		t.Errorf("a heading over a non-period column spread to %q; want 2018 alone", h)
+	}
+	var apac, total *Fact
+	for i := range d.Facts {
+		f := &d.Facts[i]
+		if f.TableIndex == 1 && f.Unit == USD && f.Period.FY == 2017 {
+			switch f.Metric {
+			case "APAC":
+				apac = f
+			case "Total":
+				total = f
+			}
+		}
+	}
+	if apac == nil || apac.Key != "revenue" || apac.Entity != "APAC" || apac.Value.String() != "288764000" {
+		t.Errorf("APAC 2017 = %+v; want revenue of entity APAC, 288764000", apac)
+	}
+	if total == nil || total.Key != "revenue" || total.Entity != "" {
+		t.Errorf("Total 2017 = %+v; want the company's revenue", total)
+	}
+}

@@ -141,6 +141,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 	titlePeriod := datedLine(t.Title)
 
 	// columns
+	spanRight(g.header, g.ncols)
 	spread := spreadYears(g.header, g.ncols)
 	t.Columns = make([]Column, g.ncols)
 	for c := 0; c < g.ncols; c++ {
@@ -531,6 +532,43 @@ func titleMonths(title string) int {
 
 var reHeaderNoise = regexp.MustCompile(`(?i)\b(for|the|three|six|nine|twelve|months?|weeks?|quarters?|years?|ended|ending|fiscal|unaudited|audited|change|percent|increase|decrease|as|of|and|reported|amounts?|in|millions|thousands|billions|except|per|share|data|first|second|third|fourth|full|q[1-4]|fy|vs\.?|versus|to|gaap|non-gaap|adjusted|total|dollars|chg|var|variance|\d+)\b|[$%(),.\-–—/]`)
 
+// spanRight restores the spans of group headings that lost them: a heading
+// over a blank cell whose neighbour below is filled on both sides covers
+// it ("Revenues" over "2019 | 2018", "Income from operations" over the next
+// "2019 | 2018").
+func spanRight(header [][]string, ncols int) {
+	for hi := 0; hi+1 < len(header); hi++ {
+		up, low := header[hi], header[hi+1]
+		filled := 0
+		for c := 0; c < ncols && c < len(low); c++ {
+			if strings.TrimSpace(low[c]) != "" {
+				filled++
+			}
+		}
+		if filled < 2 {
+			continue
+		}
+		orig := append([]string(nil), up...)
+		for c := 1; c < ncols && c < len(up) && c < len(low); c++ {
+			if strings.TrimSpace(up[c]) != "" || strings.TrimSpace(up[c-1]) == "" ||
+				strings.TrimSpace(low[c]) == "" || strings.TrimSpace(low[c-1]) == "" || low[c] == low[c-1] ||
+				len(ScanPeriods(low[c])) == 0 || len(ScanPeriods(low[c-1])) == 0 {
+				// only over a run of periods ("2019 | 2018"), the shape of a group
+				continue
+			}
+			// only a heading printed over one column lost its span; one that
+			// spans two or more still has it
+			start := c - 1
+			for start > 0 && up[start-1] == up[c-1] {
+				start--
+			}
+			if strings.TrimSpace(orig[start]) != "" && (start+1 >= len(orig) || orig[start+1] != orig[start]) {
+				up[c] = up[c-1]
+			}
+		}
+	}
+}
+
 // spreadYears finds header rows whose one filled cell is a year ("Fiscal
 // 2019") over columns that name no year of their own ("First Quarter",
 // "Second Quarter"): a heading that spanned them all before the table lost
@@ -648,6 +686,33 @@ func parseCell(s string) Cell {
 	return c
 }
 
+// columnMetric is the vocabulary metric a column header names besides its
+// period ("Fiscal Year 2018 Net Sales" is net sales), or "".
+func columnMetric(hdr string) string {
+	s := reAudited.ReplaceAllString(hdr, " ")
+	s = reUnit.ReplaceAllString(s, " ")
+	for _, m := range ScanPeriods(s) {
+		s = s[:m.Start] + strings.Repeat(" ", m.End-m.Start) + s[m.End:]
+	}
+	s = reColumnNoise.ReplaceAllString(s, " ")
+	s = strings.TrimSpace(strings.Join(strings.Fields(s), " "))
+	if s == "" {
+		return ""
+	}
+	if m := vocab.Default().MetricByName(s); m != nil {
+		return m.Key
+	}
+	return ""
+}
+
+// reColumnNoise are the words of a column header around a metric's name.
+var reColumnNoise = regexp.MustCompile(`(?i)\b(for|the|three|six|nine|twelve|months?|weeks?|quarters?|years?|ended|ending|fiscal|unaudited|audited|as|of|reported|amounts?|in|millions|thousands|billions|full|fy)\b|[$(),.:]`)
+
+// isTotalLabel reports a row label that is a total ("Total", "Total net sales").
+func isTotalLabel(s string) bool {
+	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "total")
+}
+
 // rowFacts makes a fact of every numeric cell of row ri of t.
 func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 	row := &t.Rows[ri]
@@ -684,6 +749,15 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 			Entity: col.Entity, Period: col.Period, Basis: basis, Source: "table", Printed: c.Text,
 			Start: row.Line, End: row.EndLine, TableIndex: ti, RowIndex: ri, ColIndex: ci, Dashes: dashes,
 			Adjusted: adjusted || reAdjusted.MatchString(col.Header) || reAdjusted.MatchString(full),
+		}
+		if key == "" {
+			// a breakdown: "APAC" under "Fiscal Year 2018 Net Sales" is APAC's net sales
+			if ck := columnMetric(col.Header); ck != "" {
+				f.Key = ck
+				if f.Entity == "" && isEntityName(row.Label) && !isTotalLabel(row.Label) {
+					f.Entity = strings.TrimRight(row.Label, " -:")
+				}
+			}
 		}
 		if f.Entity == "" {
 			for k := len(row.Section) - 1; k >= 0; k-- {
