@@ -528,6 +528,25 @@ var reUnitPhrase = regexp.MustCompile(`(?i)\((?:\$|dollars|amounts)?\s*in\s+(tho
 // ("… by contract type (in millions):"), else the nearest parenthesized one
 // ("… the following (in thousands):") anywhere in the text.
 func nearbyUnit(blocks []block, i int) string {
+	u := moneyUnit(blocks, i)
+	// "(shares in thousands, except per share data)" beside "(Tabular
+	// amounts in millions)": the share counts' own scale
+	for _, j := range []int{i - 1, i + 1, i - 2, i + 2, i - 3, i + 3} {
+		if j < 0 || j >= len(blocks) || blocks[j].kind == bTable {
+			continue
+		}
+		if m := reSharesParen.FindString(blocks[j].text); m != "" && u != "" && !strings.Contains(u, m) {
+			return u + " " + m
+		}
+	}
+	return u
+}
+
+// reSharesParen states the scale of a table's share counts.
+var reSharesParen = regexp.MustCompile(`(?i)\(\s*shares\s+in\s+(?:thousands|millions)\b[^()]{0,60}\)`)
+
+// moneyUnit is nearbyUnit's money scale.
+func moneyUnit(blocks []block, i int) string {
 	for _, j := range []int{i - 1, i + 1, i - 2, i + 2} {
 		if j < 0 || j >= len(blocks) || blocks[j].kind == bTable {
 			continue

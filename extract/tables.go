@@ -569,8 +569,8 @@ func spanRight(header [][]string, ncols int) {
 	}
 }
 
-// spreadYears finds header rows whose one filled cell is a year ("Fiscal
-// 2019") over columns that name no year of their own ("First Quarter",
+// spreadYears finds header rows whose one filled cell is a period ("Fiscal
+// 2019", "As of March 29, 2019") over columns that name no year of their own ("First Quarter",
 // "Second Quarter"): a heading that spanned them all before the table lost
 // its column spans. It returns that text by header row, "" for the others.
 func spreadYears(header [][]string, ncols int) []string {
@@ -587,7 +587,8 @@ func spreadYears(header [][]string, ncols int) []string {
 			continue
 		}
 		ms := ScanPeriods(one)
-		if len(ms) != 1 || !ms[0].YearOnly || strings.TrimSpace(one[:ms[0].Start]+one[ms[0].End:]) != "" && !strings.EqualFold(strings.TrimSpace(one[:ms[0].Start]), "fiscal") {
+		if len(ms) != 1 || len(strings.Fields(one[:ms[0].Start]+" "+one[ms[0].End:])) > 3 || strings.ContainsAny(one[:ms[0].Start]+one[ms[0].End:], "0123456789") {
+			// one period, alone or with a few words ("Fiscal 2019", "As of March 29, 2019")
 			continue
 		}
 		// every other column must lack a year in every header row
