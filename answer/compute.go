@@ -246,10 +246,24 @@ func (e *Engine) derivedChange(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	}
 	r := Answer{Kind: KindComputed, Value: val.StringFixed(places), Unit: unit, Metric: label, Entity: y.a.Entity, Formula: formula, Citations: []Citation{}}
 	r.Period = fmt.Sprintf("%s vs %s", y.a.Period, x.a.Period)
+	var opsText []string
+	lo, hi := 0, 0
 	for _, c := range append(append([]Citation{}, y.a.Citations...), x.a.Citations...) {
-		if c.Role == "" && !slices.Contains(r.Citations, c) {
+		if c.Role == "operands" {
+			// the figures of both sides, in the formula's order
+			opsText = append(opsText, c.Text)
+			if lo == 0 || c.Line < lo {
+				lo = c.Line
+			}
+			hi = max(hi, c.EndLine)
+			continue
+		}
+		if !slices.Contains(r.Citations, c) {
 			r.Citations = append(r.Citations, c)
 		}
+	}
+	if len(opsText) == 2 {
+		r.Citations = append(r.Citations, Citation{Doc: y.a.Citations[0].Doc, Line: lo, EndLine: hi, Text: strings.Join(opsText, " ; "), Role: "operands"})
 	}
 	shown := formatFixed(val, unit, places)
 	if q.Op == "change" && unit == extract.Percent {
@@ -521,7 +535,12 @@ func (e *Engine) aggregate(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	}
 	formula := strings.Join(parts, " + ")
 	val := sum
-	name := "sum of " + metricName(q)
+	mname := metricName(q)
+	if q.Metric != nil && ops[0].Key != q.Metric.Key && ops[0].Source == "table" {
+		// a row the vocabulary's metric only guessed at: name it as printed
+		mname = ops[0].Describe()
+	}
+	name := "sum of " + mname
 	if q.Op == "average" {
 		places := int32(2)
 		if q.Places >= 0 {
@@ -529,7 +548,7 @@ func (e *Engine) aggregate(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		}
 		val = sum.DivRound(decimal.NewFromInt(int64(len(ops))), places+8).Round(places)
 		formula = fmt.Sprintf("(%s) / %d", formula, len(ops))
-		name = "average " + metricName(q)
+		name = "average " + mname
 	}
 	a := computed(q, ctx, name, val, ops[0].Unit, formula, ops[0].Period, ops...)
 	var ps []string

@@ -743,7 +743,10 @@ func (e *Engine) coveringFacts(q nlq.Query, ctx *docCtx, t target, metric *vocab
 			// a lookup in the unit asked; a computation's operands are in the metric's
 			unit = q.Unit
 		}
-		if cov, _ := coverage(want, own); cov >= 0.99 && (c.f.Key == "" || c.f.Key == metric.Key) && unitFits(unit, c.f.Unit) && c.f.Change == "" {
+		// a label that is the question's words and no more names its own
+		// unit ("dividend yield" is a percentage, whatever "dividend" is)
+		exact := c.f.Source == "table" && allIn(strings.Fields(c.f.Metric), want)
+		if cov, _ := coverage(want, own); cov >= 0.99 && (c.f.Key == "" || c.f.Key == metric.Key) && (unitFits(unit, c.f.Unit) || exact) && c.f.Change == "" {
 			out = append(out, c)
 		}
 	}

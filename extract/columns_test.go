@@ -91,3 +91,27 @@ func TestLostSpans(t *testing.T) {
 		t.Errorf("Total 2017 = %+v; want the company's revenue", total)
 	}
 }
+
+// TestLabelColumnHeading: "October 31," over the label column of an
+// otherwise blank header row heads the year columns below it.
+func TestLabelColumnHeading(t *testing.T) {
+	src := []byte(`<html><body><table>
+<tr><td>October 31,</td><td></td><td></td></tr>
+<tr><td></td><td>2019</td><td>2018</td></tr>
+<tr><td>(In thousands)</td><td></td><td></td></tr>
+<tr><td>Packaging materials</td><td>7,488</td><td>6,547</td></tr>
+<tr><td>Prepared chicken</td><td>20,032</td><td>13,591</td></tr>
+</table></body></html>`)
+	d, err := Parse("label.htm", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Tables) != 1 {
+		t.Fatalf("%d tables, want 1", len(d.Tables))
+	}
+	for i, want := range []string{"as of October 31, 2019", "as of October 31, 2018"} {
+		if got := d.Tables[0].Columns[i].Period.String(); got != want {
+			t.Errorf("column %d period = %q, want %q", i, got, want)
+		}
+	}
+}

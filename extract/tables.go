@@ -143,6 +143,13 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 	// columns
 	spanRight(g.header, g.ncols)
 	spread := spreadYears(g.header, g.ncols)
+	for hi := range g.header {
+		// "October 31," or "Years ended December 31," over the label column of a
+		// header row that is otherwise blank heads every column
+		if hi < len(g.headLabel) && spread[hi] == "" && blankRow(g.header[hi]) && rePeriodHeading.MatchString(strings.TrimSpace(g.headLabel[hi])) {
+			spread[hi] = g.headLabel[hi]
+		}
+	}
 	t.Columns = make([]Column, g.ncols)
 	for c := 0; c < g.ncols; c++ {
 		var parts []string
@@ -567,6 +574,20 @@ func spanRight(header [][]string, ncols int) {
 			}
 		}
 	}
+}
+
+// rePeriodHeading is a heading that names when without a year: "October 31,",
+// "As of December 31,", "Years Ended June 30,".
+var rePeriodHeading = regexp.MustCompile(`(?i)^(?:as\s+(?:of|at)\s+|at\s+|(?:fiscal\s+)?(?:years?|quarters?|(?:three|six|nine|twelve)\s+months?|\d{1,2}\s+weeks)\s+ended\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?$`)
+
+// blankRow reports a header row with no text.
+func blankRow(h []string) bool {
+	for _, c := range h {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // spreadYears finds header rows whose one filled cell is a period ("Fiscal
