@@ -115,3 +115,32 @@ func TestLabelColumnHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestSidewaysTable: years down the side and figures across the top.
+func TestSidewaysTable(t *testing.T) {
+	src := []byte(`<html><body><table>
+<tr><td></td><td>Operating Leases</td><td>Finance Leases</td></tr>
+<tr><td>2021</td><td>$138</td><td>$6</td></tr>
+<tr><td>2022</td><td>135</td><td>6</td></tr>
+<tr><td>Thereafter</td><td>577</td><td>35</td></tr>
+</table></body></html>`)
+	d, err := Parse("side.htm", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range d.Facts {
+		if f.Value.String() == "135" {
+			found = true
+			if f.Metric != "Operating Leases" || f.Period.FY != 2022 || f.Column != "2022" {
+				t.Errorf("135 = %q, FY%d, column %q; want Operating Leases, FY2022, column 2022", f.Metric, f.Period.FY, f.Column)
+			}
+		}
+		if f.Value.String() == "577" && !f.Period.IsZero() {
+			t.Errorf("Thereafter has period %s; want none", f.Period)
+		}
+	}
+	if !found {
+		t.Fatal("no fact 135")
+	}
+}

@@ -160,6 +160,10 @@ func interpret(doc *Document, blocks []block) {
 	}
 	for i := range doc.Facts {
 		f := &doc.Facts[i]
+		if f.rowPeriod {
+			doc.Calendar.fill(&f.Period, Period{})
+			continue
+		}
 		f.Period = doc.Tables[f.TableIndex].Columns[f.ColIndex].Period
 	}
 	doc.Current, doc.Latest = currentPeriods(doc)
@@ -175,6 +179,11 @@ func interpret(doc *Document, blocks []block) {
 			}
 			for i := range doc.Facts {
 				f := &doc.Facts[i]
+				if f.rowPeriod {
+					f.Period.FQ, f.Period.FY = 0, 0
+					doc.Calendar.fill(&f.Period, Period{})
+					continue
+				}
 				f.Period = doc.Tables[f.TableIndex].Columns[f.ColIndex].Period
 			}
 			doc.Current, doc.Latest = currentPeriods(doc)

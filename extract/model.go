@@ -139,6 +139,9 @@ type Fact struct {
 	// Approx marks figures the text rounds ("approximately $600,000", "$2.9 million").
 	Approx bool   `json:"approx,omitempty"`
 	Source string `json:"source"` // "table" or "text"
+	// rowPeriod marks a table fact whose period is its row's label (a table
+	// turned on its side), not its column's.
+	rowPeriod bool
 	// Printed is the figure as the release prints it ("$ 30,023", "(0.23)", "$2.9 million").
 	Printed string `json:"printed,omitempty"`
 	Text    string `json:"text,omitempty"` // for text facts, the clause that describes the figure

@@ -730,6 +730,23 @@ func columnMetric(hdr string) string {
 // reColumnNoise are the words of a column header around a metric's name.
 var reColumnNoise = regexp.MustCompile(`(?i)\b(for|the|three|six|nine|twelve|months?|weeks?|quarters?|years?|ended|ending|fiscal|unaudited|audited|as|of|reported|amounts?|in|millions|thousands|billions|full|fy)\b|[$(),.:]`)
 
+// labelPeriod reads a row label that is a period and at most one other
+// word ("2021", "Fiscal 2019", "Nonvested at January 1, 2017") as that
+// period; rest is the other word.
+func labelPeriod(label string) (p Period, rest string, ok bool) {
+	l := strings.TrimSpace(strings.TrimRight(label, ":"))
+	ms := ScanPeriods(l)
+	if len(ms) != 1 {
+		return Period{}, "", false
+	}
+	rest = strings.Join(strings.Fields(l[:ms[0].Start]+" "+l[ms[0].End:]), " ")
+	if len(strings.Fields(rest)) > 1 {
+		return Period{}, "", false
+	}
+	p = columnPeriod(l, false, "")
+	return p, rest, !p.IsZero()
+}
+
 // isTotalLabel reports a row label that is a total ("Total", "Total net sales").
 func isTotalLabel(s string) bool {
 	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "total")
@@ -772,7 +789,16 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 			Start: row.Line, End: row.EndLine, TableIndex: ti, RowIndex: ri, ColIndex: ci, Dashes: dashes,
 			Adjusted: adjusted || reAdjusted.MatchString(col.Header) || reAdjusted.MatchString(full),
 		}
-		if key == "" {
+		if lp, rest, ok := labelPeriod(row.Label); ok && col.Period.IsZero() && strings.TrimSpace(col.Header) != "" {
+			// a table turned on its side: the row is the year, the column the figure
+			// ("2021 | Operating Leases 138")
+			f.Period, f.Metric, f.Column, f.rowPeriod = lp, strings.TrimSpace(col.Header), row.Label, true
+			f.Key = metricKey(f.Metric, nil)
+			if rest != "" {
+				f.Metric = rest + ": " + f.Metric // "Nonvested: Number of Shares"
+			}
+		}
+		if key == "" && f.Key == "" {
 			// a breakdown: "APAC" under "Fiscal Year 2018 Net Sales" is APAC's net sales
 			if ck := columnMetric(col.Header); ck != "" {
 				f.Key = ck
