@@ -124,6 +124,10 @@ func (e *Engine) find(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, like 
 		// own words carry every word the question names it by
 		cands = e.coveringFacts(q, ctx, t, m)
 	}
+	if like != nil {
+		// the other operand is another figure, never like itself
+		cands = slices.DeleteFunc(cands, func(c candidate) bool { return sameFact(c.f, *like) })
+	}
 	if len(cands) == 0 {
 		return operand{}
 	}
