@@ -92,26 +92,29 @@ func haveShared(t *testing.T) {
 }
 
 // TestCorpusSets runs the shared question sets for real releases and our own
-// sets for the releases without one; each must stay at or above its floor.
+// sets for the releases without one. Each must stay at or above its floor
+// (set one or two questions below the score when it was last raised), and
+// the shared sets may give no wrong number: "none" beats a wrong figure.
 func TestCorpusSets(t *testing.T) {
 	haveShared(t)
 	sets := []struct {
-		path  string
-		floor float64
+		path     string
+		floor    float64
+		maxWrong int // -1 for no limit
 	}{
-		{filepath.Join(shared, "eval", "southern-2004q4.qa.jsonl"), 80},
-		{filepath.Join(shared, "eval", "apple-2004q3.qa.jsonl"), 0},
-		{filepath.Join(shared, "eval", "buckle-2024q3.qa.jsonl"), 0},
-		{filepath.Join(shared, "eval", "caterpillar-2022q1.qa.jsonl"), 0},
-		{filepath.Join(shared, "eval", "goldman-2021q4.qa.jsonl"), 0},
-		{filepath.Join(shared, "eval", "abvc-2024fy.qa.jsonl"), 0},
-		{filepath.Join("..", "testdata", "qa", "sears-2004q2.qa.jsonl"), 75},
-		{filepath.Join("..", "testdata", "qa", "southern-2006q4.qa.jsonl"), 0},
-		{filepath.Join("..", "testdata", "qa", "apple-2024q1.qa.jsonl"), 0},
-		{filepath.Join("..", "testdata", "qa", "oracle-2014q4.qa.jsonl"), 0},
-		{filepath.Join("..", "testdata", "qa", "pnc-2020q4.qa.jsonl"), 0},
-		{filepath.Join("..", "testdata", "qa", "nvidia-2026q4.qa.jsonl"), 0},
-		{filepath.Join("..", "testdata", "qa", "innovo-2004q2.more.qa.jsonl"), 85},
+		{filepath.Join(shared, "eval", "southern-2004q4.qa.jsonl"), 90, 0},
+		{filepath.Join(shared, "eval", "apple-2004q3.qa.jsonl"), 90, 0},
+		{filepath.Join(shared, "eval", "buckle-2024q3.qa.jsonl"), 90, 0},
+		{filepath.Join(shared, "eval", "caterpillar-2022q1.qa.jsonl"), 83, 0},
+		{filepath.Join(shared, "eval", "goldman-2021q4.qa.jsonl"), 75, 0},
+		{filepath.Join(shared, "eval", "abvc-2024fy.qa.jsonl"), 90, 0},
+		{filepath.Join("..", "testdata", "qa", "sears-2004q2.qa.jsonl"), 90, -1},
+		{filepath.Join("..", "testdata", "qa", "southern-2006q4.qa.jsonl"), 66, -1},
+		{filepath.Join("..", "testdata", "qa", "apple-2024q1.qa.jsonl"), 66, -1},
+		{filepath.Join("..", "testdata", "qa", "oracle-2014q4.qa.jsonl"), 83, -1},
+		{filepath.Join("..", "testdata", "qa", "pnc-2020q4.qa.jsonl"), 58, -1},
+		{filepath.Join("..", "testdata", "qa", "nvidia-2026q4.qa.jsonl"), 66, -1},
+		{filepath.Join("..", "testdata", "qa", "innovo-2004q2.more.qa.jsonl"), 87, -1},
 	}
 	for _, s := range sets {
 		items, err := evalqa.Load(s.path)
@@ -128,6 +131,9 @@ func TestCorpusSets(t *testing.T) {
 		t.Logf("%s: %s", filepath.Base(s.path), tally)
 		if tally.Pct() < s.floor {
 			t.Errorf("%s: %.1f%% is below its floor %.0f%%", filepath.Base(s.path), tally.Pct(), s.floor)
+		}
+		if s.maxWrong >= 0 && tally[evalqa.Wrong] > s.maxWrong {
+			t.Errorf("%s: %d wrong answers, at most %d allowed", filepath.Base(s.path), tally[evalqa.Wrong], s.maxWrong)
 		}
 	}
 }
@@ -178,7 +184,11 @@ func TestTATQA(t *testing.T) {
 		t.Logf("tatqa %-22s %s", op, tally)
 	}
 	t.Logf("tatqa fact + change/pct_change/ratio/sum/average: %s", core)
-	if core.Pct() < 0 {
-		t.Errorf("TAT-QA core score %.1f%% below floor", core.Pct())
+	// floors a little under the scores when last raised (fact 60.5%, core 53.7%)
+	if f := byOp["fact/lookup"]; f.Pct() < 59 {
+		t.Errorf("TAT-QA fact score %.1f%% is below its floor 59%%", f.Pct())
+	}
+	if core.Pct() < 52 {
+		t.Errorf("TAT-QA core score %.1f%% is below its floor 52%%", core.Pct())
 	}
 }
