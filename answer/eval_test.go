@@ -140,7 +140,7 @@ func TestCorpusSets(t *testing.T) {
 
 // TestTATQA runs TAT-QA's development questions (annual-report tables and
 // text) and reports the score by op; the fact and arithmetic questions must
-// stay above their floors. Set EX99_TATQA_ALL=1 to include every op.
+// stay above their floors. It takes a few seconds; -short skips it.
 func TestTATQA(t *testing.T) {
 	dir := filepath.Join(shared, "external", "tatqa-dev")
 	if _, err := os.Stat(dir); err != nil {
