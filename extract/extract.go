@@ -86,8 +86,7 @@ func detectFormat(src []byte) string {
 	if bytes.HasPrefix(bytes.TrimSpace(low), []byte("<document>")) {
 		return "submission"
 	}
-	if bytes.Contains(low, []byte("<sec-document>")) || bytes.Contains(low, []byte("<sec-header>")) || bytes.Contains(low, []byte("<ims-header>")) ||
-		bytes.Count(bytes.ToLower(src), []byte("<document>")) > 1 {
+	if reSubmissionTag.Match(head) || reDocumentTag.FindAllIndex(src, 2) != nil && len(reDocumentTag.FindAllIndex(src, 2)) > 1 {
 		return "submission"
 	}
 	for _, tag := range []string{"<html", "<body", "<div", "<p>", "<p ", "<font", "<br", "<td", "<tr"} {
@@ -105,6 +104,13 @@ func detectFormat(src []byte) string {
 	}
 	return "text"
 }
+
+// reSubmissionTag and reDocumentTag are the SGML tags of an EDGAR
+// submission, at the start of a line (prose that names them is not one).
+var (
+	reSubmissionTag = regexp.MustCompile(`(?im)^\s*<(?:sec-document|sec-header|ims-header)>`)
+	reDocumentTag   = regexp.MustCompile(`(?im)^\s*<document>`)
+)
 
 var reEdgarTextTable = regexp.MustCompile(`(?im)^\s*<(?:S|C|CAPTION|PAGE)>`)
 

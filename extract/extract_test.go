@@ -206,3 +206,18 @@ func TestSeedFacts(t *testing.T) {
 		t.Errorf("entities %v lack IAA", ents)
 	}
 }
+
+// TestDetectFormat: SGML tags named in prose do not make a submission.
+func TestDetectFormat(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"<SEC-DOCUMENT>0001.txt\n<SEC-HEADER>\n", "submission"},
+		{"<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\nNet sales rose.\n</TEXT>\n</DOCUMENT>\n", "submission"},
+		{"Notes: the bytes between <TEXT> and </TEXT> of a <SEC-DOCUMENT> file.\n", "text"},
+		{"<html><body><p>Net sales rose.</p></body></html>", "html"},
+	}
+	for _, tt := range tests {
+		if got := detectFormat([]byte(tt.src)); got != tt.want {
+			t.Errorf("detectFormat(%q) = %s, want %s", tt.src, got, tt.want)
+		}
+	}
+}

@@ -155,6 +155,10 @@ func (a *app) add(args []string, quiet bool) error {
 		docs++
 		passages += len(r.doc.Passages)
 		facts += len(r.doc.Facts)
+		if len(r.doc.Facts) == 0 {
+			a.clearBar(bar)
+			fmt.Fprintf(a.stderr, "ex99: add: %s: warning: no figures found; added for search, but it may not be an earnings release\n", r.path)
+		}
 	}
 	pending := wr.Pending()
 	if err := wr.Flush(); err != nil {
