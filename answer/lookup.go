@@ -762,7 +762,7 @@ func finest(cands []candidate) (candidate, []candidate) {
 	best := cands[0]
 	var agree []candidate
 	for _, c := range cands[1:] {
-		if c.score < best.score-0.8 || c.f.Unit != best.f.Unit || !samePeriod(c.f.Period, best.f.Period) {
+		if c.score < best.score-0.8 || c.f.Unit != best.f.Unit || !samePeriod(c.f.Period, best.f.Period) || c.f.Adjusted != best.f.Adjusted {
 			continue
 		}
 		if !agrees(c.f.Value, best.f.Value) {
@@ -772,7 +772,7 @@ func finest(cands []candidate) (candidate, []candidate) {
 	}
 	pick := best
 	for _, c := range agree {
-		if precision(c.f.Value).LessThan(precision(pick.f.Value)) {
+		if factPrecision(c.f).LessThan(factPrecision(pick.f)) {
 			pick = c
 		}
 	}
@@ -813,6 +813,27 @@ func precision(d decimal.Decimal) decimal.Decimal {
 	}
 	return decimal.New(1, exp)
 }
+
+// factPrecision is the step a figure is printed to: "75.0%" is to 0.1,
+// "30,023" in thousands to 1,000, "$2.9 million" to 100,000.
+func factPrecision(f index.Fact) decimal.Decimal {
+	m := reNumber.FindString(f.Printed)
+	if m == "" {
+		return precision(f.Value)
+	}
+	p, err := decimal.NewFromString(strings.ReplaceAll(m, ",", ""))
+	if err != nil || p.IsZero() {
+		return precision(f.Value)
+	}
+	places := int32(0)
+	if i := strings.IndexByte(m, '.'); i >= 0 {
+		places = int32(len(m) - i - 1)
+	}
+	// the printed figure times its scale is the value
+	return decimal.New(1, -places).Mul(f.Value.Abs().Div(p.Abs()))
+}
+
+var reNumber = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?`)
 
 // agrees reports whether two values state the same figure within the
 // rounding of the coarser one.
@@ -859,7 +880,14 @@ func factAnswer(q nlq.Query, f index.Fact, ctx *docCtx) Answer {
 	case "change":
 		kindWord = " (change)"
 	}
-	a.Answer = fmt.Sprintf("%s — %s%s, %s", formatValue(f.Value, f.Unit), what, kindWord, a.Period)
+	shown := formatValue(f.Value, f.Unit)
+	if f.Unit == extract.Percent {
+		// to the places printed: "75.0%", not "75%"
+		if m := reNumber.FindString(f.Printed); strings.Contains(m, ".") {
+			shown = formatFixed(f.Value, f.Unit, int32(len(m)-strings.IndexByte(m, '.')-1))
+		}
+	}
+	a.Answer = fmt.Sprintf("%s — %s%s, %s", shown, what, kindWord, a.Period)
 	if f.Approx {
 		a.Note = "The release gives this figure rounded."
 	}

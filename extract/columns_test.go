@@ -144,3 +144,37 @@ func TestSidewaysTable(t *testing.T) {
 		t.Fatal("no fact 135")
 	}
 }
+
+// TestContinuedTable: a table split by a break goes on with its
+// predecessor's columns, and a money row after a per-share block is money.
+func TestContinuedTable(t *testing.T) {
+	src := []byte(`<html><body><table>
+<tr><td>(In millions, except per share data)</td><td>Q4 FY26</td><td>Q4 FY25</td></tr>
+<tr><td>GAAP net income</td><td>$42,960</td><td>$22,091</td></tr>
+</table>
+<table>
+<tr><td>Diluted net income per share</td><td></td><td></td></tr>
+<tr><td>GAAP</td><td>$1.76</td><td>$0.89</td></tr>
+<tr><td>Free cash flow</td><td>$34,902</td><td>$15,519</td></tr>
+</table></body></html>`)
+	d, err := Parse("cont.htm", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fcf, eps *Fact
+	for i := range d.Facts {
+		f := &d.Facts[i]
+		switch f.Value.String() {
+		case "34902000000":
+			fcf = f
+		case "1.76":
+			eps = f
+		}
+	}
+	if fcf == nil || fcf.Unit != USD || fcf.Key != "free_cash_flow" || fcf.Period.FQ != 4 {
+		t.Errorf("free cash flow = %+v; want USD, FY26 Q4", fcf)
+	}
+	if eps == nil || eps.Unit != "USD/share" || eps.Basis != "diluted" {
+		t.Errorf("diluted EPS = %+v; want USD/share, diluted", eps)
+	}
+}

@@ -142,6 +142,22 @@ func interpret(doc *Document, blocks []block) {
 					b.grid.title = append(b.grid.title, prev.Unit)
 				}
 			}
+			if len(doc.Tables) > 0 && blankHeader(b.grid) {
+				// a table that goes on after a break with no header of its own
+				// (a page or a spacer row split it) has its predecessor's columns
+				prev := doc.Tables[len(doc.Tables)-1]
+				if len(prev.Columns) == b.grid.ncols && b.grid.start-prev.End <= 3 {
+					hs := make([]string, b.grid.ncols)
+					for c := range prev.Columns {
+						hs[c] = prev.Columns[c].Header
+					}
+					b.grid.header, b.grid.headLabel = [][]string{hs}, []string{""}
+					b.grid.headerStart, b.grid.headerEnd = prev.HeaderStart, prev.HeaderEnd
+					if len(b.grid.title) == 0 {
+						b.grid.title = append(b.grid.title, prev.Title...)
+					}
+				}
+			}
 			t, facts := buildTable(b.grid, len(doc.Tables))
 			// a title naming a segment ("CONSTRUCTION INDUSTRIES") opens its section
 			for _, l := range b.grid.title {
@@ -586,3 +602,15 @@ func moneyUnit(blocks []block, i int) string {
 }
 
 var reUnitParen = regexp.MustCompile(`(?i)\((?:(?:all|amounts?|figures|expressed|stated|presented|shown|are|united|states|u\.s\.|us|dollars|euros?|pounds|usd|eur|gbp|rmb|cad|aud|us\$|\$|€|£|in\s+(?:the\s+)?tables?)\s*)*in\s+(?:thousands?|millions?|billions?|000['’]?s)\b(?:\s+of\s+[a-z.$ ]+)?(?:[,\s][^)]{0,60})?(?:\)|$)`)
+
+// blankHeader reports a grid with no column header text.
+func blankHeader(g *grid) bool {
+	for _, h := range g.header {
+		for _, c := range h {
+			if strings.TrimSpace(c) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}

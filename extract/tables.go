@@ -767,6 +767,16 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 		basis = "basic"
 	}
 	perShare := rePerShare.MatchString(full) || key == "eps" || key == "dividends_per_share" || key == "book_value_per_share"
+	if lk := metricKey(row.Label, nil); lk != "" && !rePerShare.MatchString(row.Label) {
+		// "Free cash flow" after a "Diluted net income per share" block is
+		// money, whatever the block above it was about
+		if m := v.Metric(lk); m != nil && m.Unit == USD {
+			perShare = false
+			if !strings.Contains(strings.ToLower(row.Label), "diluted") && !strings.Contains(strings.ToLower(row.Label), "basic") {
+				basis = ""
+			}
+		}
+	}
 	shareCount := !perShare && (key == "shares" || reShareCount.MatchString(row.Label) && (reAvgShares.MatchString(row.Label) || !reStockAmount.MatchString(row.Label)) ||
 		reShareCount.MatchString(lastOf(row.Section)) && (basis != ""))
 	pctLabel := rePctLabel.MatchString(row.Label)
