@@ -772,7 +772,9 @@ func finest(cands []candidate) (candidate, []candidate) {
 	}
 	pick := best
 	for _, c := range agree {
-		if factPrecision(c.f).LessThan(factPrecision(pick.f)) {
+		// a finer figure that says more ("$204.5 million" over 204); the same
+		// figure twice keeps the better-scored source
+		if !c.f.Value.Equal(pick.f.Value) && factPrecision(c.f).LessThan(factPrecision(pick.f)) {
 			pick = c
 		}
 	}
