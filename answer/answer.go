@@ -13,6 +13,7 @@ import (
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
 	"github.com/ex99/ex99/nlq"
+	"github.com/ex99/ex99/vocab"
 )
 
 // Kinds of answer.
@@ -81,7 +82,12 @@ func (e *Engine) Ask(question string) Answer {
 	}
 	var best *Answer
 	for i := range docs {
-		r := e.askDoc(q, &docs[i])
+		dq := q
+		if names := namedEntities(question, docs[i].Entities); len(names) > 0 {
+			// the release's own names hide the metric words inside them
+			dq = nlq.ParseKnowing(question, names)
+		}
+		r := e.askDoc(dq, &docs[i])
 		r.Question = question
 		if len(docs) > 1 {
 			r.Doc = docs[i].Name
@@ -95,6 +101,19 @@ func (e *Engine) Ask(question string) Answer {
 		best.Note = strings.TrimSpace(best.Note + " Answered from " + best.Doc + ".")
 	}
 	return *best
+}
+
+// namedEntities are the entities of a release the question names, word for
+// word (case aside).
+func namedEntities(question string, entities []string) []string {
+	low := " " + strings.Join(vocab.Tokens(question), " ") + " "
+	var out []string
+	for _, e := range entities {
+		if n := strings.Join(vocab.Tokens(e), " "); n != "" && strings.Contains(low, " "+n+" ") {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // rank orders answers from different releases: an answer beats none, a

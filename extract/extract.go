@@ -165,6 +165,15 @@ func interpret(doc *Document, blocks []block) {
 					tableSection = strings.TrimRight(l, ":")
 				}
 			}
+			// so does one over the label column of its header ("Retail Banking
+			// | 4Q20 3Q20 4Q19")
+			for _, l := range b.grid.headLabel {
+				l = strings.TrimSpace(l)
+				if l != "" && !isUnitLine(l) && !strings.ContainsAny(l, "0123456789") && len(ScanPeriods(l)) == 0 &&
+					isEntityName(l) && !isCompanyName(l, doc.Company) && !monthWord(l) {
+					tableSection = strings.TrimRight(l, ":")
+				}
+			}
 			t.Section = tableSection
 			doc.Tables = append(doc.Tables, t)
 			doc.Facts = append(doc.Facts, facts...)
@@ -505,6 +514,19 @@ func titleEntities(doc *Document) {
 			known[vocab.Normalize(f.Entity)] = f.Entity
 		}
 	}
+	// a name heading one table that is a row of another ("Retail Banking"
+	// heading its results, and a row of "Business Segment Income")
+	rowLabels := map[string]bool{}
+	for _, t := range doc.Tables {
+		for _, r := range t.Rows {
+			rowLabels[vocab.Normalize(r.Label)] = true
+		}
+	}
+	for _, t := range doc.Tables {
+		if n := vocab.Normalize(t.Section); n != "" && rowLabels[n] && known[n] == "" && isEntityName(t.Section) {
+			known[n] = strings.TrimRight(t.Section, ":- ")
+		}
+	}
 	tableEntity := map[int]string{}
 	for i, t := range doc.Tables {
 		if e, ok := known[vocab.Normalize(t.Section)]; ok && t.Section != "" {
@@ -613,4 +635,14 @@ func blankHeader(g *grid) bool {
 		}
 	}
 	return true
+}
+
+// monthWord reports text that holds a month's name ("December 31,").
+func monthWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if monthIndex[strings.ToLower(strings.Trim(w, ".,"))] > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -120,7 +120,12 @@ var (
 
 // Parse reads a question. It never fails; an empty or unreadable question
 // gives a Query with no metric, period or words.
-func Parse(question string) Query {
+func Parse(question string) Query { return ParseKnowing(question, nil) }
+
+// ParseKnowing is Parse for a question about a release whose entities
+// (segments, subsidiaries, regions) are names: a metric word inside one of
+// them ("Asset" in "Asset Management Group earnings") names no metric.
+func ParseKnowing(question string, names []string) Query {
 	v := vocab.Default()
 	q := Query{Text: question, Intent: Lookup, Places: -1}
 	text := cleanQuestion(question)
@@ -254,6 +259,9 @@ func Parse(question string) Query {
 		nt = append(nt, w.norm)
 	}
 	spans := v.FindMetrics(nt)
+	if len(names) > 0 {
+		spans = outsideNames(spans, nt, names)
+	}
 	for _, h := range opHits {
 		inside := false
 		for _, sp := range spans {
@@ -783,3 +791,33 @@ func atHead(low, phrase string) bool {
 }
 
 var reYearWord = regexp.MustCompile(`^(?:19|20)\d\d$|^q[1-4]$|^fy\d*$`)
+
+// outsideNames drops the metric spans that lie inside one of names, found
+// as whole words in the normalized tokens nt.
+func outsideNames(spans []vocab.Span, nt []string, names []string) []vocab.Span {
+	inside := make([]bool, len(nt))
+	for _, n := range names {
+		ws := vocab.Tokens(n)
+		if len(ws) < 2 {
+			continue // a one-word name ("Joe's") cannot hide a metric
+		}
+		for i := 0; i+len(ws) <= len(nt); i++ {
+			if slices.Equal(nt[i:i+len(ws)], ws) {
+				for k := i; k < i+len(ws); k++ {
+					inside[k] = true
+				}
+			}
+		}
+	}
+	out := spans[:0:0]
+	for _, sp := range spans {
+		all := true
+		for k := sp.Start; k < sp.End; k++ {
+			all = all && inside[k]
+		}
+		if !all {
+			out = append(out, sp)
+		}
+	}
+	return out
+}

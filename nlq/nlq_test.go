@@ -160,3 +160,15 @@ func TestComparison(t *testing.T) {
 		}
 	}
 }
+
+// TestParseKnowing: a metric word inside a release's entity name is part of
+// the name.
+func TestParseKnowing(t *testing.T) {
+	q := ParseKnowing("Asset Management Group earnings 4Q20", []string{"Asset Management Group", "Retail Banking"})
+	if q.Metric == nil || q.Metric.Key != "net_income" {
+		t.Errorf("metric = %v; want net_income (Asset is part of a name)", q.Metric)
+	}
+	if q := Parse("Asset Management Group earnings 4Q20"); q.Metric == nil {
+		t.Errorf("without names the question still has a metric")
+	}
+}
