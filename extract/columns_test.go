@@ -178,3 +178,27 @@ func TestContinuedTable(t *testing.T) {
 		t.Errorf("diluted EPS = %+v; want USD/share, diluted", eps)
 	}
 }
+
+// TestRegionsUnderHeading: rows naming regions under a heading row that
+// names a metric are that metric for each region.
+func TestRegionsUnderHeading(t *testing.T) {
+	src := []byte(`<html><body><p>($ in millions)</p><table>
+<tr><td></td><td>Q4 FY14</td><td>Q4 FY13</td></tr>
+<tr><td>REVENUES</td><td></td><td></td></tr>
+<tr><td>Americas</td><td>$5,857</td><td>$5,911</td></tr>
+<tr><td>Europe, Middle East &amp; Africa</td><td>3,768</td><td>3,328</td></tr>
+<tr><td>Total Revenues</td><td>$11,320</td><td>$10,947</td></tr>
+</table></body></html>`)
+	d, err := Parse("geo.htm", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range d.Facts {
+		if f.Value.String() == "3768000000" && (f.Key != "revenue" || f.Entity != "Europe, Middle East & Africa") {
+			t.Errorf("EMEA = key %q entity %q; want revenue of Europe, Middle East & Africa", f.Key, f.Entity)
+		}
+		if f.Value.String() == "11320000000" && f.Entity != "" {
+			t.Errorf("Total Revenues has entity %q; want the company's", f.Entity)
+		}
+	}
+}

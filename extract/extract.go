@@ -203,8 +203,22 @@ func interpret(doc *Document, blocks []block) {
 			doc.Calendar = c
 			for i := range doc.Tables {
 				for c := range doc.Tables[i].Columns {
-					p := &doc.Tables[i].Columns[c].Period
-					p.FQ, p.FY = 0, 0
+					col := &doc.Tables[i].Columns[c]
+					p := &col.Period
+					switch {
+					case col.named && p.FQ > 0:
+						// "Fiscal 2013 Q1" keeps its label; its end follows the calendar
+						p.End = Date{}
+					case col.named:
+						// so does "Fiscal 2013"
+						y := p.FY
+						if y == 0 {
+							y = p.End.Y
+						}
+						p.End = Date{Y: y}
+					default:
+						p.FQ, p.FY = 0, 0
+					}
 					doc.Calendar.fill(p, Period{})
 				}
 			}

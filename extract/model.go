@@ -91,6 +91,10 @@ type Column struct {
 	Period Period `json:"period"`
 	Entity string `json:"entity,omitempty"` // a segment or region named in the header
 	Kind   string `json:"kind,omitempty"`   // "" for values, "change" for a $ change, "pct_change" for a % change, "percent" for % of something
+	// named marks a column headed by a fiscal quarter or year without a date
+	// ("Fiscal 2013 Q1", "2019"): its end date comes from the calendar, and
+	// changes with it.
+	named bool
 }
 
 // Row is one table row.

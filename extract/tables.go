@@ -181,6 +181,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 			col.Kind = "change"
 		}
 		col.Entity = columnEntity(hdr)
+		col.named = col.Period.End.M == 0 && (col.Period.FQ > 0 || col.Period.FY > 0 || col.Period.End.Y > 0)
 		t.Columns[c] = col
 	}
 	// in a table that is not a balance sheet, a column headed by a date alone
@@ -806,6 +807,16 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 			f.Key = metricKey(f.Metric, nil)
 			if rest != "" {
 				f.Metric = rest + ": " + f.Metric // "Nonvested: Number of Shares"
+			}
+		}
+		if key == "" && f.Key == "" && len(row.Section) > 0 && isEntityName(row.Label) && !isTotalLabel(row.Label) {
+			// a breakdown under a heading row: "Americas" under "REVENUES" is
+			// the Americas' revenues
+			if sk := metricKey(lastOf(row.Section), nil); sk != "" {
+				f.Key = sk
+				if f.Entity == "" {
+					f.Entity = strings.TrimRight(row.Label, " -:")
+				}
 			}
 		}
 		if key == "" && f.Key == "" {
