@@ -98,6 +98,18 @@ func operandQuery(q nlq.Query, m *vocab.Metric, ctx *docCtx) nlq.Query {
 	o.Op = ""
 	o.Unit = ""
 	o.Terms = entityTerms(q, ctx.info)
+	if m != nil && m == q.Metric {
+		// the question's own words about its metric ("net income from
+		// continuing operations") still pick the row
+		for _, w := range withoutCompany(q.Terms, ctx.info) {
+			if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'") {
+				continue // "IMFT's": whose figure, not which
+			}
+			if !slices.Contains(o.Terms, w) {
+				o.Terms = append(o.Terms, w)
+			}
+		}
+	}
 	if m != nil {
 		o.Words = strings.Join(append(append([]string{}, q.Modifiers...), o.Terms...), " ") + " " + m.Name()
 	}

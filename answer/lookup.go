@@ -427,6 +427,13 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 		}
 		fp = extract.Period{Kind: extract.Instant, End: fp.End, FQ: fq, FY: fp.FY}
 	}
+	if !q.Forward && f.Source == "text" && ctx.info.Calendar.Known && !fp.End.IsZero() && fp.End.M > 0 && !ctx.info.Latest.IsZero() && ctx.info.Latest.M > 0 && fp.End.Days() > ctx.info.Latest.Days()+62 {
+		// a sentence's figure for a period after the release's own is a plan
+		// or an expectation ("600 branches" once an acquisition closes in
+		// 2021), not a reported figure; a table's schedule of payments due in
+		// later years is reported
+		return c, false
+	}
 	ps := periodMatch(fp, t)
 	if ps == 0 && t.kind == extract.Instant && t.end.IsZero() && t.fq == 4 && fp.Kind == extract.Duration && fp.Months == 12 && !fp.End.IsZero() {
 		// a balance asked by year, in a table headed "Fiscal Year Ended August
