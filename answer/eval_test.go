@@ -113,7 +113,7 @@ func TestCorpusSets(t *testing.T) {
 		{filepath.Join("..", "testdata", "qa", "apple-2024q1.qa.jsonl"), 66, -1},
 		{filepath.Join("..", "testdata", "qa", "oracle-2014q4.qa.jsonl"), 91, -1},
 		{filepath.Join("..", "testdata", "qa", "pnc-2020q4.qa.jsonl"), 91, -1},
-		{filepath.Join("..", "testdata", "qa", "nvidia-2026q4.qa.jsonl"), 83, -1},
+		{filepath.Join("..", "testdata", "qa", "nvidia-2026q4.qa.jsonl"), 91, -1},
 		{filepath.Join("..", "testdata", "qa", "innovo-2004q2.more.qa.jsonl"), 87, -1},
 	}
 	for _, s := range sets {

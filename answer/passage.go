@@ -103,9 +103,23 @@ func (e *Engine) outlookAnswer(q nlq.Query, ctx *docCtx) Answer {
 	if err == nil {
 		targets := resolve(q, ctx.info, false)
 		for _, h := range hits {
-			if outlookFits(h.Text, q, targets) {
+			text := h.Text
+			var lead *index.Passage
+			if h.Bullet && len(extract.ScanPeriods(text)) == 0 {
+				// "•Revenue is expected to be $78.0 billion" under "NVIDIA's
+				// outlook for the first quarter of fiscal 2027 is as follows:"
+				if l, ok := e.leadIn(ctx, h.Passage); ok {
+					lead = &l
+					text = l.Text + " " + text
+				}
+			}
+			if outlookFits(text, q, targets) {
 				a.Kind = KindPassage
 				a.Citations = append(a.Citations, passageCitation(h.Passage))
+				if lead != nil {
+					// the lines that say which period it is for
+					a.Citations = append(a.Citations, passageCitation(*lead))
+				}
 				if a.Answer == "" {
 					a.Answer = h.Text
 					a.Marked = Mark(h.Text, q.Words)
@@ -121,6 +135,22 @@ func (e *Engine) outlookAnswer(q nlq.Query, ctx *docCtx) Answer {
 		a.Citations = a.Citations[:3]
 	}
 	return a
+}
+
+// leadIn is the paragraph that introduces a run of bullets: the last
+// passage before p that is not a bullet, in p's section.
+func (e *Engine) leadIn(ctx *docCtx, p index.Passage) (index.Passage, bool) {
+	hits, err := e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: p.Section + " " + p.Text, Size: 30})
+	if err != nil {
+		return index.Passage{}, false
+	}
+	best := index.Passage{}
+	for _, h := range hits {
+		if h.Section == p.Section && !h.Bullet && h.End < p.Start && h.End > best.End {
+			best = h.Passage
+		}
+	}
+	return best, best.End > 0
 }
 
 var (
