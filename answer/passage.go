@@ -20,6 +20,9 @@ func (e *Engine) passageAnswer(q nlq.Query, ctx *docCtx, _ string) Answer {
 		a.Answer = "Not found: the question has no words to search for."
 		return a
 	}
+	// the periods asked, as a release words them ("first quarter", "fiscal
+	// 2024"): a passage comparing the two quarters asked about is about them
+	words = strings.TrimSpace(words + " " + periodWords(resolve(q, ctx.info, false)))
 	hits, err := e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: words, Phrases: q.Phrases, Size: 3})
 	if err != nil || len(hits) == 0 {
 		a.Answer = "Not found: no passage of " + ctx.info.Name + " matches the question."
@@ -55,6 +58,27 @@ func passageWords(q nlq.Query, d *index.DocInfo) string {
 		return q.Words
 	}
 	return strings.Join(keep, " ")
+}
+
+// periodWords names targets the way releases write them: "first quarter
+// fiscal 2024".
+func periodWords(ts []target) string {
+	ord := map[int]string{}
+	for w, n := range vocab.Default().Ordinals {
+		if len(w) > 3 && (ord[n] == "" || len(w) < len(ord[n])) {
+			ord[n] = w
+		}
+	}
+	var out []string
+	for _, t := range ts {
+		if t.fq > 0 && ord[t.fq] != "" {
+			out = append(out, ord[t.fq]+" quarter")
+		}
+		if t.fy > 0 {
+			out = append(out, fmt.Sprintf("fiscal %d", t.fy))
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // Mark puts \x01 and \x02 around the words of text that match the terms of
