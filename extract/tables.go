@@ -859,7 +859,12 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 		} else if f.Unit == Shares {
 			f.Scale = t.Scale.Shares
 		}
-		_ = v
+		if m := v.Metric(f.Key); m != nil && f.Change == "" && m.Unit != f.Unit {
+			// "Gross margin" in dollars is gross profit
+			if u := v.MetricForUnit(row.Label, f.Unit); u != nil {
+				f.Key = u.Key
+			}
+		}
 		facts = append(facts, f)
 	}
 	return facts

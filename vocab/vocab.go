@@ -30,6 +30,9 @@ type Metric struct {
 	// table has several ("Profit attributable to common shareholders" over
 	// "Profit").
 	Prefer []string `json:"prefer,omitempty"`
+	// UnitNames name the metric only for a figure in its unit: a "Gross
+	// margin" row in dollars is gross profit, in percent the margin.
+	UnitNames []string `json:"unit_names,omitempty"`
 }
 
 // Name is the metric's display name (its first name).
@@ -195,6 +198,23 @@ func (v *Vocab) Metric(key string) *Metric { return v.byKey[key] }
 // MetricByName returns the metric one of whose names equals the normalized
 // text exactly, or nil.
 func (v *Vocab) MetricByName(text string) *Metric { return v.byName[fold(Normalize(text))] }
+
+// MetricForUnit returns the metric that text names for a figure in unit
+// (by its unit names: "gross margin" in USD is gross profit), or nil.
+func (v *Vocab) MetricForUnit(text, unit string) *Metric {
+	k := fold(Normalize(text))
+	for _, m := range v.Metrics {
+		if m.Unit != unit {
+			continue
+		}
+		for _, n := range m.UnitNames {
+			if fold(Normalize(n)) == k {
+				return m
+			}
+		}
+	}
+	return nil
+}
 
 // DerivedByName returns the derived figure named by the normalized text, or nil.
 func (v *Vocab) DerivedByName(text string) *Derived { return v.derived[fold(Normalize(text))] }
