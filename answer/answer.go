@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
 	"github.com/ex99/ex99/nlq"
 	"github.com/ex99/ex99/vocab"
@@ -267,6 +266,3 @@ func companyNamed(q nlq.Query, d *index.DocInfo) bool {
 
 var genericCompanyWord = map[string]bool{"group": true, "company": true, "corporation": true, "holdings": true, "incorporated": true,
 	"international": true, "financial": true, "services": true, "and": true, "of": true, "bancorp": true, "systems": true, "technologies": true, "plc": true}
-
-// periodText describes the period a fact is for.
-func periodText(p extract.Period) string { return p.String() }

@@ -17,9 +17,8 @@ var hundred = decimal.NewFromInt(100)
 
 // operand is a fact used in a computation.
 type operand struct {
-	f   index.Fact
-	ok  bool
-	why string
+	f  index.Fact
+	ok bool
 }
 
 // computeAnswer answers changes, growth rates, margins, ratios, sums,

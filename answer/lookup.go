@@ -299,7 +299,6 @@ type candidate struct {
 	f      index.Fact
 	score  float64
 	target target
-	why    string
 }
 
 // findFacts scores the release's candidate facts for q at target t, best first.
@@ -814,7 +813,7 @@ func precision(d decimal.Decimal) decimal.Decimal {
 		return decimal.NewFromInt(1)
 	}
 	exp := int32(0)
-	for !d.Mod(decimal.New(1, exp+1)).IsZero() == false && exp < 15 {
+	for d.Mod(decimal.New(1, exp+1)).IsZero() && exp < 15 {
 		exp++
 	}
 	for exp > -10 && !d.Mod(decimal.New(1, exp)).IsZero() {
@@ -847,7 +846,7 @@ var reNumber = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?`)
 // agrees reports whether two values state the same figure within the
 // rounding of the coarser one.
 func agrees(a, b decimal.Decimal) bool {
-	if a.Sign() != b.Sign() && !a.IsZero() && !b.IsZero() && a.Abs().Equal(b.Abs()) == false {
+	if a.Sign() != b.Sign() && !a.IsZero() && !b.IsZero() && !a.Abs().Equal(b.Abs()) {
 		// a loss printed in parentheses and written out as "a net loss of $X" agree by magnitude
 		a, b = a.Abs(), b.Abs()
 	}

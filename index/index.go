@@ -29,7 +29,7 @@ import (
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/vocab"
 	jsoniter "github.com/json-iterator/go"
-	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // ErrBusy is returned (wrapped) when another process holds the index: a
@@ -195,7 +195,7 @@ func Open(path string, opts Options) (*Index, error) {
 		}
 		opts.ReadOnly = false
 		return Open(path, opts)
-	case errors.Is(err, bolt.ErrTimeout):
+	case errors.Is(err, bolterrors.ErrTimeout):
 		return nil, busy
 	default:
 		return nil, damaged(path, err)
@@ -943,14 +943,15 @@ func (x *Index) Row(name string, table, row int) ([]Fact, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: row: %w", err)
 	}
-	for _, h := range res.Hits {
-		var r rowData
-		if err := json.Unmarshal([]byte(str(h.Fields["data"])), &r); err != nil {
-			return nil, fmt.Errorf("index: row %s: %w", h.ID, err)
-		}
-		return r.Facts, nil
+	if len(res.Hits) == 0 {
+		return nil, nil
 	}
-	return nil, nil
+	h := res.Hits[0]
+	var r rowData
+	if err := json.Unmarshal([]byte(str(h.Fields["data"])), &r); err != nil {
+		return nil, fmt.Errorf("index: row %s: %w", h.ID, err)
+	}
+	return r.Facts, nil
 }
 
 // AllFacts returns every fact of a release, in document order.

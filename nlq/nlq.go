@@ -105,7 +105,6 @@ type PeriodSpec struct {
 var (
 	rePlaces  = regexp.MustCompile(`(?i)\b(one|two|three|four|zero|no|\d)\s+decimal(?:\s+places?)?`)
 	placesNum = map[string]int{"zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4}
-	reSince   = regexp.MustCompile(`(?i)\b(since|from)\s*$`)
 	reSumOf   = regexp.MustCompile(`\b(?:sum|total|combined)\s+of\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
 	reRatioOf = regexp.MustCompile(`\b(?:ratio|proportion)\s+(?:of|between)\s+(?:the\s+)?(.+?)\s+(?:to|over|and|against|divided by|versus|vs\.?)\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
 	rePctOf   = regexp.MustCompile(`^\s*(?:what\s+(?:is|was|were|are)\s+)?(?:the\s+)?(.+?)\s+as\s+an?\s+(percentage|percent|%|share|proportion|ratio)\s+of\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
@@ -621,14 +620,6 @@ func blank(b []byte, start, end int) {
 	for i := start; i < end && i < len(b); i++ {
 		b[i] = ' '
 	}
-}
-
-func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
-	}
-	return f[len(f)-1]
 }
 
 // findPhrase returns where phrase occurs in s as whole words.
