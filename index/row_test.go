@@ -1,7 +1,6 @@
 package index
 
 import (
-	"os"
 	"testing"
 
 	"github.com/ex99/ex99/extract"
@@ -9,14 +8,7 @@ import (
 
 // TestRow reads back one table row of the seed release, every column of it.
 func TestRow(t *testing.T) {
-	src, err := os.ReadFile("../testdata/innovo-2004q2.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := extract.Parse("innovo-2004q2.txt", src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := seedDoc(t)
 	x, err := OpenMem()
 	if err != nil {
 		t.Fatal(err)
