@@ -169,9 +169,17 @@ func (p prefilter) from(re, anchored *regexp.Regexp, in func(byte) bool, prefixe
 	}
 	var out [][]int
 	l := p.low
+	// the first bytes of prefixes: most positions fail on a table look-up
+	var first [256]bool
+	for _, pre := range prefixes {
+		if pre == "" {
+			return re.FindAllStringSubmatchIndex(p.s, -1)
+		}
+		first[pre[0]] = true
+	}
 	runEnd := 0 // end of the run of chars in the set that holds i
 	for i := 0; i < len(l); i++ {
-		if i > 0 && isWordChar(l[i-1]) || !hasPrefix(l[i:], prefixes) {
+		if !first[l[i]] || i > 0 && isWordChar(l[i-1]) || !hasPrefix(l[i:], prefixes) {
 			continue
 		}
 		if runEnd <= i {
