@@ -99,11 +99,48 @@ func sentences(t string) [][2]int {
 	return out
 }
 
+var percentDigits = strings.NewReplacer(",", "", "–", "-")
+
+// hasDigit reports an ASCII digit in s.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// phoneHint reports what every match of rePhoneish has: a digit before
+// '-' or ':', or '(' before a digit.
+func phoneHint(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if isDigit(s[i]) && (s[i+1] == '-' || s[i+1] == ':') || s[i] == '(' && isDigit(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsPer reports "per" in s, in any case: rePercent needs "%" or it
+// (no non-ASCII char folds to p, e or r).
+func containsPer(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i]|0x20 == 'p' && s[i+1]|0x20 == 'e' && s[i+2]|0x20 == 'r' {
+			return true
+		}
+	}
+	return false
+}
+
 // raw is the figure as printed.
 func (n number) raw(s string) string { return s[n.start:n.end] }
 
 // numbersIn finds the figures of a sentence: money, percentages, and counts.
 func numbersIn(s string) []number {
+	if !hasDigit(s) {
+		return nil // every figure has a digit (\d is ASCII)
+	}
 	var out []number
 	v := vocab.Default()
 	taken := make([]bool, len(s)+1)
@@ -124,8 +161,10 @@ func numbersIn(s string) []number {
 	for _, d := range findDates(s) {
 		mark(d.start, d.end)
 	}
-	for _, m := range rePhoneish.FindAllStringIndex(s, -1) {
-		mark(m[0], m[1])
+	if phoneHint(s) {
+		for _, m := range rePhoneish.FindAllStringIndex(s, -1) {
+			mark(m[0], m[1])
+		}
 	}
 	for _, m := range ScanPeriods(s) {
 		// quarter names like "2Q04" and years; the amounts inside "$30 million" are not periods
@@ -136,7 +175,11 @@ func numbersIn(s string) []number {
 			}
 		}
 	}
-	for _, m := range reMoney.FindAllStringSubmatchIndex(s, -1) {
+	var money [][]int
+	if strings.IndexByte(s, '$') >= 0 {
+		money = reMoney.FindAllStringSubmatchIndex(s, -1)
+	}
+	for _, m := range money {
 		if isTaken(m[0], m[1]) {
 			continue
 		}
@@ -162,17 +205,21 @@ func numbersIn(s string) []number {
 			d = d.Neg()
 		}
 		n.value = d
-		if reApproxWord.MatchString(s[:m[0]]) {
+		if reApproxWord.MatchString(tail(s[:m[0]], 2)) {
 			n.approx = true
 		}
 		out = append(out, n)
 		mark(m[0], m[1])
 	}
-	for _, m := range rePercent.FindAllStringSubmatchIndex(s, -1) {
+	var pcts [][]int
+	if strings.IndexByte(s, '%') >= 0 || containsPer(s) {
+		pcts = rePercent.FindAllStringSubmatchIndex(s, -1)
+	}
+	for _, m := range pcts {
 		if isTaken(m[0], m[1]) {
 			continue
 		}
-		num := strings.NewReplacer(",", "", "–", "-").Replace(s[m[4]:m[5]])
+		num := percentDigits.Replace(s[m[4]:m[5]])
 		d, err := decimal.NewFromString(num)
 		if err != nil {
 			continue
@@ -183,7 +230,7 @@ func numbersIn(s string) []number {
 			n.neg = true
 		}
 		n.value = d
-		if reApproxWord.MatchString(s[:m[0]]) {
+		if reApproxWord.MatchString(tail(s[:m[0]], 2)) {
 			n.approx = true
 		}
 		out = append(out, n)
@@ -242,7 +289,7 @@ func numbersIn(s string) []number {
 			}
 		}
 		n.value = d
-		if reApproxWord.MatchString(s[:a]) {
+		if reApproxWord.MatchString(tail(s[:a], 2)) {
 			n.approx = true
 		}
 		out = append(out, n)
@@ -396,7 +443,9 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 					TableIndex: -1, RowIndex: -1, ColIndex: -1}
 				f.Text = strings.TrimSpace(cl)
 				// role: prior-period figure, change, or level
-				prior := reFromWord.MatchString(before)
+				// (tail: a match of reFromWord holds at most 8 words, "as compared
+				// with a net loss of approximately"; of reChangeBefor 3, of reApproxWord 2)
+				prior := reFromWord.MatchString(tail(before, 8))
 				switch {
 				case reChangeAfter.MatchString(after) && (n.unit == Percent || strings.HasPrefix(strings.TrimSpace(strings.ToLower(after)), "increase") || strings.HasPrefix(strings.TrimSpace(strings.ToLower(after)), "decrease")):
 					f.Change = "change"
@@ -407,12 +456,12 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 					if v.ChangeSign(w) < 0 && f.Value.IsPositive() {
 						f.Value = f.Value.Neg()
 					}
-				case reChangeBefor.MatchString(before) && !prior:
+				case reChangeBefor.MatchString(tail(before, 3)) && !prior:
 					f.Change = "change"
 					if n.unit == Percent {
 						f.Change = "pct_change"
 					}
-					w := strings.Fields(strings.ToLower(reChangeBefor.FindStringSubmatch(before)[1]))[0]
+					w := strings.Fields(strings.ToLower(reChangeBefor.FindStringSubmatch(tail(before, 3))[1]))[0]
 					sign := v.ChangeSign(w)
 					if w == "by" {
 						sign = changeDirection(before)

@@ -282,3 +282,27 @@ var (
 	periodMemo memo[Mention]
 	dateMemo   memo[dateAt]
 )
+
+// tail is the end of s from the start of its n-th last run of non-space
+// chars (\S+; isSpace is \s), with the spaces after it. Matching a regexp
+// that ends in $ against tail(s, n) gives what matching it against s gives
+// when every match starts at a non-space char and holds at most n runs of
+// non-space chars: such a match lies inside the tail, and the char before
+// the tail is a space or nothing, which \b reads like the start of text.
+// Go tries an unanchored regexp at every position, so matching the words
+// before a figure over the whole sentence, for every figure, was costly.
+func tail(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n; k++ {
+		for i > 0 && isSpace(s[i-1]) {
+			i--
+		}
+		if i == 0 {
+			return s
+		}
+		for i > 0 && !isSpace(s[i-1]) {
+			i--
+		}
+	}
+	return s[i:]
+}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // samePeriodScan checks that the prefiltered scanners find exactly what the
@@ -82,8 +83,12 @@ func FuzzPeriodScan(f *testing.F) {
 	for _, s := range periodSamples {
 		f.Add(s)
 	}
+	for _, s := range numberSamples {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		samePeriodScan(t, s)
+		sameNumberScan(t, s)
 		if ms := ScanPeriods(s); !reflect.DeepEqual(ms, scanPeriods(s)) {
 			t.Fatalf("ScanPeriods(%q) differs from its memo", s)
 		}
@@ -99,5 +104,68 @@ func TestMemoCopies(t *testing.T) {
 	a[0].Period.FY = 1900
 	if b := ScanPeriods(s); b[0].Period.FY == 1900 {
 		t.Fatal("a caller's change reached the memo")
+	}
+}
+
+// sameNumberScan checks the shortcuts of numbersIn and narrativeFacts
+// against the plain regular expressions: a guard that is false means no
+// match, and a regexp matched over a tail of s matches as over s.
+func sameNumberScan(t *testing.T, s string) {
+	t.Helper()
+	if !hasDigit(s) && (reMoney.MatchString(s) || rePercent.MatchString(s) || reBare.MatchString(s)) {
+		t.Fatalf("a figure in %q without a digit", s)
+	}
+	if !phoneHint(s) && rePhoneish.MatchString(s) {
+		t.Fatalf("rePhoneish matches %q without its hint", s)
+	}
+	if strings.IndexByte(s, '$') < 0 && reMoney.MatchString(s) {
+		t.Fatalf("reMoney matches %q without a $", s)
+	}
+	if strings.IndexByte(s, '%') < 0 && !containsPer(s) && rePercent.MatchString(s) {
+		t.Fatalf("rePercent matches %q without %% or per", s)
+	}
+	for _, c := range []struct {
+		re *regexp.Regexp
+		n  int
+	}{{reApproxWord, 2}, {reFromWord, 8}, {reChangeBefor, 3}} {
+		// every prefix, as the callers match the words before a figure
+		for i := 0; i <= len(s); i++ {
+			if i > 200 && i < len(s)-200 {
+				continue
+			}
+			p := s[:i]
+			tl := tail(p, c.n)
+			if got, want := c.re.FindStringSubmatch(tl), c.re.FindStringSubmatch(p); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%v on tail %q of %q: got %q, want %q", c.re, tl, p, got, want)
+			}
+		}
+	}
+}
+
+var numberSamples = []string{
+	"increased by approximately $2.9 million", "compared to a net loss of approximately $(1.2) million", "as compared with a net profit of",
+	"up 12.5 percent", "a decrease of   approximately 3 PER cent", "call (800) 555-1212 or 1-800-555-1212 at 10:30", "approx. 5%",
+	"more than\t31 employees", "less  than 5", "as  compared\twith  a  net  income  of  approximately  $4", "from", "vs.$3", "ſome 5 %",
+	"increase of\napproximately 7%", "(increased by 4", "Fiscal 2004 ... over 12 stores", "",
+}
+
+func TestNumberScanShortcuts(t *testing.T) {
+	for _, s := range append(append([]string{}, numberSamples...), periodSamples...) {
+		sameNumberScan(t, s)
+	}
+	src, err := os.ReadFile("../testdata/innovo-2004q2.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(src), "\n") {
+		sameNumberScan(t, l)
+	}
+	// no char outside ASCII folds to p, e or r (containsPer's premise)
+	for _, c := range "perPER" {
+		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+			if f > unicode.MaxASCII {
+				t.Fatalf("%q folds to %q", c, f)
+			}
+		}
 	}
 }
