@@ -102,7 +102,7 @@ func scanDates(s string) []dateAt {
 		}
 		return false
 	}
-	for _, m := range pf.from(reMDY, reMDYAt, isDateChar, monthPrefixes...) {
+	for _, m := range pf.from(scanMDY) {
 		mo := monthIndex[strings.ToLower(strings.TrimSuffix(s[m[2]:m[3]], "."))]
 		d, _ := strconv.Atoi(s[m[4]:m[5]])
 		y, _ := strconv.Atoi(s[m[6]:m[7]])
@@ -133,7 +133,7 @@ func scanDates(s string) []dateAt {
 		d, _ := strconv.Atoi(s[m[6]:m[7]])
 		out = append(out, dateAt{m[0], m[1], Date{y, mo, d}})
 	}
-	for _, m := range pf.from(reMY, reMYAt, isDateChar, monthPrefixes...) {
+	for _, m := range pf.from(scanMY) {
 		if taken(m[0], m[1]) {
 			continue
 		}
@@ -265,7 +265,7 @@ func scanPeriods(s string) []Mention {
 		add(m)
 	}
 	// ordinal quarters
-	for _, g := range pf.from(reOrdQ, reOrdQAt, isOrdQChar, ordPrefixes...) {
+	for _, g := range pf.from(scanOrdQ) {
 		q := ordinal[strings.ToLower(s[g[2]:g[3]])]
 		m := Mention{Start: g[0], End: g[1], Period: Period{Kind: Duration, Months: 3, FQ: q}}
 		if g[4] >= 0 {
@@ -283,7 +283,7 @@ func scanPeriods(s string) []Mention {
 		}
 		mergeOrAdd(&out, m)
 	}
-	for _, g := range pf.from(reYOrdQ, reYOrdQAt, isOrdQChar, yordPrefixes...) {
+	for _, g := range pf.from(scanYOrdQ) {
 		y, _ := strconv.Atoi(s[g[4]:g[5]])
 		q := ordinal[strings.ToLower(s[g[6]:g[7]])]
 		mergeOrAdd(&out, Mention{Start: g[0], End: g[1], Fiscal: g[2] >= 0, Period: Period{Kind: Duration, Months: 3, FQ: q, FY: y}})
@@ -325,12 +325,12 @@ func scanPeriods(s string) []Mention {
 		}
 		mergeOrAdd(&out, m)
 	}
-	for _, g := range pf.from(reFY, reFYAt, isOrdQChar, "fiscal", "fy") {
+	for _, g := range pf.from(scanFY) {
 		y, _ := strconv.Atoi(s[g[2]:g[3]])
 		mergeOrAdd(&out, Mention{Start: g[0], End: g[1], Fiscal: true, YearOnly: true, Period: Period{FY: fullYear(y)}})
 	}
 	// durations with no end date ("six months", "nine-month", "full year")
-	for _, g := range pf.from(reDurWord, reDurWordAt, isDurChar, durPrefixes...) {
+	for _, g := range pf.from(scanDurWord) {
 		if overlaps(g[0], g[1]) {
 			continue
 		}
@@ -354,7 +354,7 @@ func scanPeriods(s string) []Mention {
 		out = append(out, m)
 	}
 	// bare years
-	for _, g := range pf.from(reYear, reYearAt, isWordChar, "19", "20") {
+	for _, g := range pf.from(scanYear) {
 		if overlaps(g[0], g[1]) {
 			continue
 		}

@@ -156,39 +156,61 @@ func (p prefilter) chunked(re *regexp.Regexp, in func(byte) bool, needles ...str
 	return out
 }
 
-// from finds what re.FindAllStringSubmatchIndex(s, -1) finds by trying
-// anchored, a copy of re behind "^", only where a match can start: at a
-// word start (the char before, if any, is not an ASCII word char) whose
-// lowered text begins with one of prefixes, and only over the run of chars
-// for which in is true. That gives the same matches when every match of re
-// begins with \b and one of prefixes (case folded), holds only chars for
-// which in is true, and in is true of every ASCII word char.
-func (p prefilter) from(re, anchored *regexp.Regexp, in func(byte) bool, prefixes ...string) [][]int {
+// scanner finds the matches of re by trying at, a copy of re behind "^",
+// only where a match can start (see from).
+type scanner struct {
+	re, at *regexp.Regexp
+	in     func(byte) bool
+	// prefixes by their first byte: most positions fail on a look-up
+	prefixes [256][]string
+	// words bounds the runs of chars that are not sep which a match of re
+	// can hold, in any text; 0 for no bound.
+	words int
+	sep   func(byte) bool
+}
+
+func newScanner(re *regexp.Regexp, in func(byte) bool, words int, sep func(byte) bool, prefixes ...string) *scanner {
+	sc := &scanner{re: re, at: anchor(re), in: in, words: words, sep: sep}
+	for _, p := range prefixes {
+		if p == "" {
+			panic("extract: empty scanner prefix")
+		}
+		sc.prefixes[p[0]] = append(sc.prefixes[p[0]], p)
+	}
+	return sc
+}
+
+// from finds what sc.re.FindAllStringSubmatchIndex(s, -1) finds by trying
+// sc.at only where a match can start: at a word start (the char before,
+// if any, is not an ASCII word char) whose lowered text begins with one of
+// sc.prefixes, and only over the run of chars for which sc.in is true, cut
+// after the sc.words-th run of non-sep chars (see head). That gives the
+// same matches when every match of re begins with \b and one of prefixes
+// (case folded), holds only chars for which in is true and at most words
+// runs of non-sep chars, and in is true of every ASCII word char.
+func (p prefilter) from(sc *scanner) [][]int {
 	if p.exotic {
-		return re.FindAllStringSubmatchIndex(p.s, -1)
+		return sc.re.FindAllStringSubmatchIndex(p.s, -1)
 	}
 	var out [][]int
 	l := p.low
-	// the first bytes of prefixes: most positions fail on a table look-up
-	var first [256]bool
-	for _, pre := range prefixes {
-		if pre == "" {
-			return re.FindAllStringSubmatchIndex(p.s, -1)
-		}
-		first[pre[0]] = true
-	}
 	runEnd := 0 // end of the run of chars in the set that holds i
 	for i := 0; i < len(l); i++ {
-		if !first[l[i]] || i > 0 && isWordChar(l[i-1]) || !hasPrefix(l[i:], prefixes) {
+		pre := sc.prefixes[l[i]]
+		if pre == nil || i > 0 && isWordChar(l[i-1]) || !hasPrefix(l[i:], pre) {
 			continue
 		}
 		if runEnd <= i {
 			runEnd = i
-			for runEnd < len(l) && in(l[runEnd]) {
+			for runEnd < len(l) && sc.in(l[runEnd]) {
 				runEnd++
 			}
 		}
-		m := anchored.FindStringSubmatchIndex(p.s[i:runEnd])
+		end := runEnd
+		if sc.words > 0 {
+			end = head(l, i, runEnd, sc.words, sc.sep)
+		}
+		m := sc.at.FindStringSubmatchIndex(p.s[i:end])
 		if m == nil {
 			continue
 		}
@@ -203,6 +225,33 @@ func (p prefilter) from(re, anchored *regexp.Regexp, in func(byte) bool, prefixe
 		}
 	}
 	return out
+}
+
+// head is where the text from i (a char that is not sep) stops being
+// worth matching: after n runs of chars that are not sep, the seps after
+// them, and one more byte, or at limit. A match from i that holds at most
+// n runs ends before that byte, and every such match, and the context its
+// \b and \s* see, is the same in s[i:head] as in s[i:limit]; a match
+// needing more runs cannot exist. Go's backtracker clears a bit per
+// instruction and input byte on every call, so matching the whole rest of
+// a long sentence at each candidate word cost more than the matching.
+func head(s string, i, limit, n int, sep func(byte) bool) int {
+	j := i
+	for k := 0; k < n; k++ {
+		for j < limit && sep(s[j]) {
+			j++
+		}
+		for j < limit && !sep(s[j]) {
+			j++
+		}
+	}
+	for j < limit && sep(s[j]) {
+		j++
+	}
+	if j < limit {
+		j++
+	}
+	return j
 }
 
 func hasPrefix(s string, prefixes []string) bool {
@@ -229,14 +278,11 @@ func isDateChar(c byte) bool { return isWordChar(c) || isSpace(c) || c == '.' ||
 // isOrdQChar: what reOrdQ, reYOrdQ and reFY matches are made of.
 func isOrdQChar(c byte) bool { return isWordChar(c) || isSpace(c) || c == '-' || c == '\'' }
 
+// The scanners of the period and date regexps. Words counts the runs a
+// match can hold: reOrdQ's longest is "first | fiscal | quarter | of | the
+// | fiscal | year | '04" with hyphens and spaces between (a hyphen alone is
+// no run then), reMDY's "Sept. | 30th | , | 2004".
 var (
-	reMDYAt     = anchor(reMDY)
-	reMYAt      = anchor(reMY)
-	reOrdQAt    = anchor(reOrdQ)
-	reYOrdQAt   = anchor(reYOrdQ)
-	reFYAt      = anchor(reFY)
-	reDurWordAt = anchor(reDurWord)
-	reYearAt    = anchor(reYear)
 	// every month alternative of monthRe begins with one of these
 	monthPrefixes = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 	ordPrefixes   = []string{"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"}
@@ -244,7 +290,17 @@ var (
 	// every alternative of reDurWord begins with one of these
 	durPrefixes = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "three", "six", "nine", "twelve", "thirteen", "fourteen",
 		"twenty", "thirty", "forty", "fifty", "sixteen", "full", "fiscal", "year", "quarter", "half", "annual", "ytd"}
+
+	scanMDY     = newScanner(reMDY, isDateChar, 4, isSpace, monthPrefixes...)
+	scanMY      = newScanner(reMY, isDateChar, 3, isSpace, monthPrefixes...)
+	scanOrdQ    = newScanner(reOrdQ, isOrdQChar, 8, isSpaceOrHyphen, ordPrefixes...)
+	scanYOrdQ   = newScanner(reYOrdQ, isOrdQChar, 5, isSpaceOrHyphen, yordPrefixes...)
+	scanFY      = newScanner(reFY, isOrdQChar, 4, isSpaceOrHyphen, "fiscal", "fy")
+	scanDurWord = newScanner(reDurWord, isDurChar, 3, isSpaceOrHyphen, durPrefixes...)
+	scanYear    = newScanner(reYear, isWordChar, 1, isSpace, "19", "20")
 )
+
+func isSpaceOrHyphen(c byte) bool { return isSpace(c) || c == '-' }
 
 // isDurChar reports the chars a duration phrase (reDurWord) is made of:
 // ASCII word chars, white space (\s) and hyphens.

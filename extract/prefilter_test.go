@@ -24,14 +24,14 @@ func samePeriodScan(t *testing.T, s string) {
 			t.Fatalf("%s on %q: got %v, want %v", name, s, got, want)
 		}
 	}
-	check("reMDY", pf.from(reMDY, reMDYAt, isDateChar, monthPrefixes...), reMDY)
-	check("reMY", pf.from(reMY, reMYAt, isDateChar, monthPrefixes...), reMY)
-	check("reOrdQ", pf.from(reOrdQ, reOrdQAt, isOrdQChar, ordPrefixes...), reOrdQ)
+	check("reMDY", pf.from(scanMDY), reMDY)
+	check("reMY", pf.from(scanMY), reMY)
+	check("reOrdQ", pf.from(scanOrdQ), reOrdQ)
 	check("reDurWord", pf.chunked(reDurWord, isDurChar, "month", "week", "year", "quarter", "annual", "ytd"), reDurWord)
-	check("reDurWord from", pf.from(reDurWord, reDurWordAt, isDurChar, durPrefixes...), reDurWord)
-	check("reYOrdQ from", pf.from(reYOrdQ, reYOrdQAt, isOrdQChar, yordPrefixes...), reYOrdQ)
-	check("reFY from", pf.from(reFY, reFYAt, isOrdQChar, "fiscal", "fy"), reFY)
-	check("reYear from", pf.from(reYear, reYearAt, isWordChar, "19", "20"), reYear)
+	check("reDurWord from", pf.from(scanDurWord), reDurWord)
+	check("reYOrdQ from", pf.from(scanYOrdQ), reYOrdQ)
+	check("reFY from", pf.from(scanFY), reFY)
+	check("reYear from", pf.from(scanYear), reYear)
 	months := pf.monthWord()
 	check("reDMY", pf.all(months && pf.year, reDMY), reDMY)
 	check("reISO", pf.all(hasDigitDashDigit(s) && pf.year, reISO), reISO)
@@ -57,6 +57,9 @@ var periodSamples = []string{
 	"sept 30 2004", "Sept. 30, 2004", "Mar 1 1999", "marches 1999", "annual", "ytd", "the year ended", "",
 	"fiscal-year 2021", "fiscal year end 2003", "FY '04", "fy2004", "2004 second quarter", "fiscal 2004 3rd quarter", "12 months", "52-weeks",
 	"twenty-six weeks", "fifty three weeks", "a12 months", "x2004", "20045", "2004_", "19 99", "year-to-date 2004", "half year",
+	"second quarter  results", "second quarter - - results", "second - - fiscal -- quarter of the fiscal year '04 and", "first-quarter'04x",
+	"fiscal - year - ended   2004", "fiscal year 2004 - first - quarter", "twenty - six - weeks", "full-fiscal years ago", "year - to - date",
+	"Sept.  30th ,  2004", "Sept . 30, 2004", "Dec. , 2004", "May ,2004", "fy ' 04", "fy'04", "Q2 - 2004", "May\t29,\n2004",
 }
 
 func TestPrefilterSameAsRegexp(t *testing.T) {
