@@ -45,6 +45,10 @@ var (
 	reCents         = regexp.MustCompile(`(?i)^cents?\b`)
 	reRangePerShare = regexp.MustCompile(`(?i)^\s*(?:to|and|-|–)\s*\$\s?\d[\d,]*(?:\.\d+)?\s+(?:per|a)\s+(?:diluted\s+|basic\s+)?share`)
 	rePhoneish      = regexp.MustCompile(`\(\d{3}\)\s*\d{3}-?\s*\d{4}|\d{3}-\d{3}-\d{4}|\d{1,2}:\d\d|\b\d-\d{3}-\d{3}-\d{4}\b`)
+	reDividendWord  = regexp.MustCompile(`(?i)dividend`)
+	reBookValue     = regexp.MustCompile(`(?i)book\s+value`)
+	reLeadingThe    = regexp.MustCompile(`^(?i:the\s+)`)
+	reListSep       = regexp.MustCompile(`,\s*(?:and\s+)?|\s+and\s+`)
 )
 
 var abbrevs = map[string]bool{"inc": true, "co": true, "corp": true, "ltd": true, "mr": true, "ms": true, "mrs": true, "dr": true,
@@ -604,10 +608,10 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 					if reEarningsWord.MatchString(ctxWords) && !reEffectWord.MatchString(strings.ToLower(desc+" "+firstWords(cutAt(after), 8))) {
 						f.Key = "eps"
 					}
-					if regexp.MustCompile(`(?i)dividend`).MatchString(lastWords(before, 6)) {
+					if reDividendWord.MatchString(lastWords(before, 6)) {
 						f.Key = "dividends_per_share"
 					}
-					if regexp.MustCompile(`(?i)book\s+value`).MatchString(lastWords(before, 6)) {
+					if reBookValue.MatchString(lastWords(before, 6)) {
 						f.Key = "book_value_per_share"
 					}
 				} else {
@@ -933,7 +937,7 @@ func subjectEntity(subject, company string) string {
 		if lw == "company" || lw == "the company" || strings.HasPrefix(lw, "the ") && isCompanyName(name[4:], company) {
 			continue
 		}
-		if m := regexp.MustCompile(`^(?i:the\s+)`).FindString(name); m != "" {
+		if m := reLeadingThe.FindString(name); m != "" {
 			name = name[len(m):]
 		}
 		return name
@@ -975,7 +979,7 @@ func respectiveEntities(sent string) []string {
 		return nil
 	}
 	list := m[1]
-	parts := regexp.MustCompile(`,\s*(?:and\s+)?|\s+and\s+`).Split(list, -1)
+	parts := reListSep.Split(list, -1)
 	var out []string
 	for _, p := range parts {
 		p = strings.TrimSpace(p)

@@ -130,8 +130,11 @@ func isMarkupOnly(s string) bool {
 	if strings.HasPrefix(t, "<") && strings.HasSuffix(t, ">") && !strings.Contains(t[1:], "<") {
 		return true
 	}
-	return reRule.MatchString(t) || regexp.MustCompile(`^-\s*\d+\s*-$`).MatchString(t)
+	return reRule.MatchString(t) || reDashedPage.MatchString(t)
 }
+
+// reDashedPage is a page number line: "- 3 -".
+var reDashedPage = regexp.MustCompile(`^-\s*\d+\s*-$`)
 
 func leadingSpaces(s string) int {
 	n := 0
