@@ -1,6 +1,11 @@
 package vocab
 
-import "testing"
+import (
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
 
 func TestNormalize(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -51,5 +56,51 @@ func TestFindMetrics(t *testing.T) {
 	spans := v.FindMetrics(Tokens("What was the operating margin and net sales?"))
 	if len(spans) != 2 || spans[0].Derived == nil || spans[1].Metric == nil || spans[1].Metric.Key != "revenue" {
 		t.Fatalf("FindMetrics: %+v", spans)
+	}
+}
+
+// findMetricsPlain is FindMetrics without its shortcut: every phrase is
+// joined and folded.
+func findMetricsPlain(v *Vocab, tokens []string) []Span {
+	var out []Span
+	used := make([]bool, len(tokens))
+	for n := min(v.maxWords, len(tokens)); n >= 1; n-- {
+		for i := 0; i+n <= len(tokens); i++ {
+			if anyUsed(used[i : i+n]) {
+				continue
+			}
+			p := fold(strings.Join(tokens[i:i+n], " "))
+			d, m := v.derived[p], v.byName[p]
+			if d == nil && m == nil {
+				continue
+			}
+			out = append(out, Span{Start: i, End: i + n, Metric: m, Derived: d})
+			for j := i; j < i+n; j++ {
+				used[j] = true
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
+
+func TestFindMetricsShortcut(t *testing.T) {
+	v := Default()
+	var texts []string
+	for _, m := range v.Metrics {
+		for _, n := range m.Names {
+			texts = append(texts, n, "the "+n+" and "+n+"s for our segment", "Joe's "+n+" increased", strings.ToUpper(n))
+		}
+	}
+	for _, d := range v.Derived {
+		texts = append(texts, d.Name, "our "+d.Name+" rose", strings.Join(d.Names, " "))
+	}
+	texts = append(texts, "", "net sales net sales", "gross margins of the inventories", "income (loss) from operations")
+	for _, s := range texts {
+		for _, toks := range [][]string{Tokens(s), strings.Split(Normalize(s), " "), append(Tokens(s), "", "net sales", " ")} {
+			if got, want := v.FindMetrics(toks), findMetricsPlain(v, toks); !reflect.DeepEqual(got, want) {
+				t.Fatalf("FindMetrics(%q) = %v, want %v", toks, got, want)
+			}
+		}
 	}
 }
