@@ -505,8 +505,8 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 	}
 	if metric != nil {
 		label := vocab.Normalize(f.Metric)
-		for _, ph := range metric.Prefer {
-			if strings.Contains(label, vocab.Normalize(ph)) {
+		for _, ph := range metric.NormPrefer() {
+			if strings.Contains(label, ph) {
 				src += 0.05
 				break
 			}
@@ -533,9 +533,9 @@ func labelNames(f index.Fact, m *vocab.Metric, qterms map[string]bool) bool {
 		return false
 	}
 	label := " " + vocab.Normalize(f.Metric) + " "
-	for _, n := range m.Names {
-		nn := vocab.Normalize(n)
-		if len(strings.Fields(nn)) < 2 || !strings.Contains(label, " "+nn+" ") {
+	for _, nn := range m.NormNames() {
+		// (a normalized name has single spaces between words: one word has none)
+		if !strings.Contains(nn, " ") || !strings.Contains(label, " "+nn+" ") {
 			continue
 		}
 		// the name must be most of the label: "Net sales (Note 3)", not
@@ -1056,8 +1056,7 @@ func dedupeTargets(ts []target) []target {
 // descNames reports whether a sentence figure's description names the metric.
 func descNames(f index.Fact, m *vocab.Metric) bool {
 	d := " " + vocab.Normalize(f.Metric) + " "
-	for _, n := range m.Names {
-		nn := vocab.Normalize(n)
+	for _, nn := range m.NormNames() {
 		if len(nn) >= 6 && strings.Contains(d, " "+nn+" ") {
 			return true
 		}
@@ -1068,8 +1067,8 @@ func descNames(f index.Fact, m *vocab.Metric) bool {
 // namesIn reports whether text names the metric by any of its names.
 func namesIn(text string, m *vocab.Metric) bool {
 	t := " " + singulars(vocab.Normalize(text)) + " "
-	for _, n := range m.Names {
-		if strings.Contains(t, " "+singulars(vocab.Normalize(n))+" ") {
+	for _, nn := range m.NormNames() {
+		if strings.Contains(t, " "+singulars(nn)+" ") {
 			return true
 		}
 	}

@@ -33,6 +33,35 @@ type Metric struct {
 	// UnitNames name the metric only for a figure in its unit: a "Gross
 	// margin" row in dollars is gross profit, in percent the margin.
 	UnitNames []string `json:"unit_names,omitempty"`
+
+	norm, normPrefer []string // Names and Prefer normalized (Parse fills them)
+}
+
+// NormNames are the metric's names normalized (Normalize), in the order of
+// Names. Answering compares every candidate row label with every name:
+// normalizing the names each time was a fifth of answering. The caller
+// must not change the slice.
+func (m *Metric) NormNames() []string {
+	if m.norm == nil {
+		return normalizeAll(m.Names)
+	}
+	return m.norm
+}
+
+// NormPrefer is Prefer normalized, like NormNames.
+func (m *Metric) NormPrefer() []string {
+	if m.normPrefer == nil {
+		return normalizeAll(m.Prefer)
+	}
+	return m.normPrefer
+}
+
+func normalizeAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = Normalize(s)
+	}
+	return out
 }
 
 // Name is the metric's display name (its first name).
@@ -150,6 +179,7 @@ func Parse(data []byte) (*Vocab, error) {
 			return nil, fmt.Errorf("vocab: metric %q has no names", m.Key)
 		}
 		v.byKey[m.Key] = m
+		m.norm, m.normPrefer = normalizeAll(m.Names), normalizeAll(m.Prefer)
 		for _, n := range m.Names {
 			k := fold(Normalize(n))
 			if o, ok := v.byName[k]; ok && o != m {
