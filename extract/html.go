@@ -467,12 +467,11 @@ type rline struct {
 // unit is a piece of the release in reading order: a paragraph (with its
 // lines), a table, or lines of preformatted text.
 type unit struct {
-	kind   blockKind // bPara, bBullet, bHeading or bTable; -2 for <pre> text
-	lines  []Line    // the unit's view lines (text not yet numbered)
-	text   string    // folded paragraph text
-	grids  []*grid   // tables: line numbers relative to the unit's first line (0-based)
-	cont   []bool    // tables: grid i continues grid i-1 under another period
-	header []int     // tables: unused
+	kind  blockKind // bPara, bBullet, bHeading or bTable; -2 for <pre> text
+	lines []Line    // the unit's view lines (text not yet numbered)
+	text  string    // folded paragraph text
+	grids []*grid   // tables: line numbers relative to the unit's first line (0-based)
+	cont  []bool    // tables: grid i continues grid i-1 under another period
 }
 
 // flow walks the tree and gathers units.

@@ -327,7 +327,6 @@ type comp struct {
 	footnote bool // footnote numbers set in a column of their own
 	width    int  // widest text, for the view
 	gridCol  int  // column in the grid, -1 for a text-only column
-	firstRow int
 }
 
 var (

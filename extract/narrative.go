@@ -350,10 +350,8 @@ func sortInts(a []int) {
 var (
 	rePriorWords  = regexp.MustCompile(`(?i)^[\s,]*(?:in|for|during|of)?\s*(?:the|a|its|our)?\s*(prior[\s-]year|prior|previous[\s-]year|previous|year[\s-]ago|year[\s-]earlier|last\s+year|same\s+(?:quarter|period)\s+(?:of\s+)?(?:last|the\s+prior|a)\s+year)`)
 	reFromWord    = regexp.MustCompile(`(?i)\b(from|compared\s+(?:to|with)|versus|vs\.?|against|as\s+compared\s+(?:to|with))\s*(?:a\s+(?:net\s+)?(?:loss|profit|income)\s+of\s+)?(?:approximately\s+)?$`)
-	reToWord      = regexp.MustCompile(`(?i)\b(to|of|was|were|is|are|totaled|totalled|total|reached|at|were\s+approximately|was\s+approximately|of\s+approximately|to\s+approximately|amounted\s+to|came\s+in\s+at|generated|reported|posted|recorded)\s*$`)
 	reChangeAfter = regexp.MustCompile(`(?i)^\s*(increase|decrease|decline|improvement|reduction|rise|drop|gain|growth|higher|lower|up|down|more|less|better|worse)\b`)
 	reChangeBefor = regexp.MustCompile(`(?i)\b(increased|decreased|declined|grew|rose|fell|dropped|improved|reduced|up|down|increase\s+of|decrease\s+of|decline\s+of|reduction\s+of|growth\s+of|improvement\s+of|gain\s+of|drop\s+of|rise\s+of|by|change\s+of)\s*(?:approximately\s+|about\s+|nearly\s+)?$`)
-	reVerbCut     = regexp.MustCompile(`(?i)\s(increased|decreased|declined|grew|rose|fell|dropped|improved|was|were|is|are|totaled|totalled|amounted|reached|came|generated|reported|posted|recorded|of|compared|reduced|narrowed|widened|accounted)\b`)
 	rePossessive  = regexp.MustCompile(`((?:[A-Z][\w&.\-]*\s+(?:&\s+|and\s+)?){0,3}[A-Z][\w&.\-]*)(?:'s|’s|'|’)(?:\s|$)`)
 	reForEntity   = regexp.MustCompile(`(?i)\bfor\s+(?:our|the|its)\s+((?:[\w&'’\-]+\s+){0,3}?(?:segment|division|subsidiary|business|unit|region|group))\b`)
 	reRespectList = regexp.MustCompile(`(?i)\b(?:for|of|at|in)\s+((?:[A-Z][^,;]*?,\s*)+(?:and\s+)?[A-Z][^,;]*?)\s+(?:were|was|are|is|of|increased|decreased|totaled|grew|rose|fell|improved|declined)\b`)

@@ -34,8 +34,6 @@ var (
 	reDMY = regexp.MustCompile(`(?i)\b(\d{1,2})\s+(` + monthRe + `)\s*,?\s*((?:19|20)\d\d)\b`)
 	// "December 2004", "Dec. 2004"
 	reMY = regexp.MustCompile(`(?i)\b(` + monthRe + `)\s*,?\s+((?:19|20)\d\d)\b`)
-	// "May 29" without a year (year filled from context)
-	reMD = regexp.MustCompile(`(?i)\b(` + monthRe + `)\s+(\d{1,2})\b`)
 	// "05/29/04", "5/29/2004", "2004-05-29"
 	reSlash = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b`)
 	reISO   = regexp.MustCompile(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`)

@@ -668,8 +668,6 @@ func columnEntity(hdr string) string {
 	return s
 }
 
-var reCellNum = regexp.MustCompile(`(\d[\d,]*)?(\.\d+)?`)
-
 // cellStrip takes currency signs, separators and marks out of a cell.
 var cellStrip = strings.NewReplacer("$", "", "€", "", "£", "", ",", "", "(", "", ")", "", "%", "", " ", "", "*", "")
 
