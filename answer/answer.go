@@ -54,7 +54,9 @@ type Citation struct {
 	// Offset is the byte range of the cited element in the source file.
 	Offset [2]int `json:"offset"`
 	// Role is "operands" for the citation that lists a computation's
-	// figures as printed, in the formula's order; "" for source lines.
+	// figures as printed, in the formula's order; "stated" for where the
+	// release itself states a computed figure (rounded as printed); "" for
+	// source lines.
 	Role string `json:"role,omitempty"`
 }
 

@@ -6,7 +6,8 @@ import (
 )
 
 // TestAsk pins the seed release's answers for the kinds of question ex99
-// handles: a lookup, a stated change, sums and means over periods, a ratio
+// handles: a lookup, a stated change, a change between two named periods
+// (computed exactly, citing the release's rounded statement of it), sums and means over periods, a ratio
 // and its change between dates, and a period the release does not cover.
 func TestAsk(t *testing.T) {
 	x := memIndex(t, "../testdata/innovo-2004q2.txt")
@@ -19,10 +20,13 @@ func TestAsk(t *testing.T) {
 		line       int    // first line of the first citation; 0 for none
 		answerHas  string // a part of the answer text
 		operandsAt string // the operands citation's text, for computed answers of two or more figures
+		statedAt   string // the text of a "stated" citation: the release says the computed figure
 	}{
 		{q: "Joe's net sales Q2 2004", kind: KindFact, value: "4394000", unit: "USD", line: 171, answerHas: "three months ended May 29, 2004"},
 		{q: "net loss per share Q2 2004", kind: KindFact, value: "-0.23", unit: "USD/share", line: 406},
-		{q: "What was the percentage change in net sales from Q2 2003 to Q2 2004?", kind: KindFact, value: "150", unit: "percent"},
+		{q: "What was the percentage change in net sales from Q2 2003 to Q2 2004?", kind: KindComputed, value: "149.92", unit: "percent",
+			answerHas: "(30023000 - 12013000) / 12013000", statedAt: "150%"},
+		{q: "What was the percentage increase in net sales in Q2 2004?", kind: KindFact, value: "150", unit: "percent"},
 		{q: "What is the total net sales for Q2 2003 and Q2 2004?", kind: KindComputed, value: "42036000", unit: "USD", line: 378,
 			answerHas: "30023000 + 12013000", operandsAt: "$30,023 ; $12,013"},
 		{q: "What was the average net sales for Q2 2003 and Q2 2004?", kind: KindComputed, value: "21018000", unit: "USD", line: 378},
@@ -54,6 +58,15 @@ func TestAsk(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("Ask(%q) cites no operands %q: %+v", tt.q, tt.operandsAt, a.Citations)
+			}
+		}
+		if tt.statedAt != "" {
+			found := false
+			for _, c := range a.Citations {
+				found = found || c.Role == "stated" && strings.Contains(c.Text, tt.statedAt)
+			}
+			if !found {
+				t.Errorf("Ask(%q) cites no statement %q: %+v", tt.q, tt.statedAt, a.Citations)
 			}
 		}
 	}

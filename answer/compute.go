@@ -27,6 +27,22 @@ type operand struct {
 // a "none" answer naming it).
 func (e *Engine) computeAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	v := vocab.Default()
+	// "from 2018 to 2019" names both ends: where the release prints both,
+	// the exact change between them answers (a stated change may be rounded,
+	// or span other periods)
+	if q.Derived == nil && (q.Op == "change" || q.Op == "pct_change") && bothEnds(q) {
+		if a, ok := e.change(q, ctx); ok {
+			if s, ok := e.lookupAnswer(q, ctx); ok && statedAgrees(s, a) {
+				// the release says so too: cite it beside the operands
+				for _, c := range s.Citations {
+					c.Role = "stated"
+					a.Citations = append(a.Citations, c)
+				}
+				a.Note = strings.TrimSpace(a.Note + " The release states " + s.Answer[:strings.Index(s.Answer+" —", " —")] + ".")
+			}
+			return a, true
+		}
+	}
 	// a figure the release states answers a lookup, unless the question asks to compute
 	if !q.Exact && (q.Derived != nil || q.Op == "change" || q.Op == "pct_change") {
 		if a, ok := e.lookupAnswer(q, ctx); ok {
@@ -910,4 +926,34 @@ func containsFact(fs []index.Fact, f index.Fact) bool {
 		}
 	}
 	return false
+}
+
+// bothEnds reports a question that names the two periods of a change
+// ("from 2018 to 2019", "Q2 2004 versus Q2 2003"), not one and a relation
+// ("year over year").
+func bothEnds(q nlq.Query) bool {
+	n := 0
+	for _, p := range q.Periods {
+		if p.Relative != "" {
+			return false
+		}
+		n++
+	}
+	return n == 2
+}
+
+// statedAgrees reports whether a stated figure s is the computed c as printed:
+// the same unit, and c rounded to s's decimal places is s ("a 150%
+// increase" against 149.92; "63.6%" against 63.60).
+func statedAgrees(s, c Answer) bool {
+	sv, err1 := decimal.NewFromString(s.Value)
+	cv, err2 := decimal.NewFromString(c.Value)
+	if err1 != nil || err2 != nil || s.Unit != c.Unit {
+		return false
+	}
+	places := int32(0)
+	if sv.Exponent() < 0 {
+		places = -sv.Exponent()
+	}
+	return cv.Round(places).Equal(sv)
 }
