@@ -25,6 +25,7 @@ func readHTML(src []byte, base int) ([]Line, []block) {
 	f.flush(nil)
 	lines, blocks := f.assemble()
 	attachTitles(blocks)
+	attachUnits(blocks)
 	for _, p := range f.parts {
 		switch {
 		case p.cont:

@@ -22,7 +22,11 @@ var (
 	// shares") holds amounts, not share counts
 	reStockAmount = regexp.MustCompile(`(?i)\d[\d,.]*\s+shares|\b(treasury|common|preferred|capital)\s+stock\b|\bpar\b|\bat\s+cost\b`)
 	reAvgShares   = regexp.MustCompile(`(?i)\b(weighted|average)\b`)
-	rePctLabel    = regexp.MustCompile(`(?i)\b(ratio|rate|percent|percentage|yield)\b|%`)
+	// a rate or ratio names the row where it ends the label or a phrase
+	// of it ("Effective tax rate", "Rate of return", "Yield, net"); not a
+	// thing named after a rate ("Interest rate swaps", "Rate lock
+	// commitments"), which holds amounts
+	rePctLabel = regexp.MustCompile(`(?i)\b(ratios?|rates?|percent|percentage|yield)\b(?:\s*$|\s*[(,:;%/\-–—)]|\s+(?:of|on|for|in|at|to|per|as|from|used|applied|assumed|change|changes|increase|decrease|growth|points?|and|or)\b)|%`)
 )
 
 // statementWords are words of financial statement headings; a value-less
