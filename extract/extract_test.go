@@ -221,3 +221,38 @@ func TestDetectFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestRespectively pairs a list of figures with a list of periods named in
+// the same order; a bare year in the list is the first period, years earlier.
+func TestRespectively(t *testing.T) {
+	tests := []struct {
+		sent string
+		want []string // each figure's value and period
+	}{
+		{"The amortization of intangible assets for the years ended June 30, 2019, 2018 and 2017 was $95.1 million, $97.2 million and $68.7 million, respectively.",
+			[]string{"95100000 twelve months ended June 30, 2019", "97200000 twelve months ended June 30, 2018", "68700000 twelve months ended June 30, 2017"}},
+		{"Income before income tax expense of $88.8 million and $133.5 million during the years ended December 31, 2019 and 2018, respectively, was earned in the United States.",
+			[]string{"88800000 twelve months ended December 31, 2019", "133500000 twelve months ended December 31, 2018"}},
+		{"Revenue was $10.2 million and $9.1 million in fiscal 2019 and 2018, respectively.",
+			[]string{"10200000 twelve months ended December 2019", "9100000 twelve months ended December 2018"}},
+	}
+	for _, tt := range tests {
+		d, err := Parse("r.txt", []byte(tt.sent+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range d.Facts {
+			got = append(got, f.Value.String()+" "+f.Period.String())
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: facts %q; want %q", tt.sent, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if !strings.HasPrefix(got[i], tt.want[i]) {
+				t.Errorf("%q: fact %d is %q; want %q", tt.sent, i, got[i], tt.want[i])
+			}
+		}
+	}
+}

@@ -31,6 +31,7 @@ var (
 	reBare = regexp.MustCompile(`(?i)(?:^|[^\w$.,/:-])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s*(thousand|million|billion)\b)?`)
 	// a sentence boundary: end mark, space, then a capital, quote or digit
 	reApproxWord    = regexp.MustCompile(`(?i)\b(approximately|about|roughly|nearly|almost|around|over|more than|less than|some|up to|approx\.?)\s*$`)
+	reIncludeCut    = regexp.MustCompile(`(?i)\b(includes?|included|including|excludes?|excluded|excluding|consist(?:s|ed|ing)?\s+of|comprised\s+of)\b`)
 	reContrastCut   = regexp.MustCompile(`(?i)\b(compared\s+(?:to|with)|versus|vs\.?|whereas|while)\b`)
 	reContrast      = regexp.MustCompile(`\b(from|compared|versus|vs\.?|against|while|whereas|but)\b`)
 	reListMarker    = regexp.MustCompile(`(?:^|\s|:)\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x|[a-h])\)\s`)
@@ -437,6 +438,10 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 			if mainPeriod.IsZero() {
 				mainPeriod = *ctx
 			}
+			var respPer []Period
+			if resp {
+				respPer = respectivePeriods(cl, cnums, cper)
+			}
 			var lastCurrent Period
 			for ni, n := range cnums {
 				before := cl[:n.start]
@@ -550,6 +555,11 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 					per = lastCurrent
 				} else if f.Change == "" && !prior && !per.IsZero() {
 					lastCurrent = per
+				}
+				if respPer != nil && f.Change == "" && !prior {
+					// "$88,848, $133,514 and $138,668 during the years ended
+					// December 31, 2019, 2018 and 2017, respectively"
+					per = respPer[ni]
 				}
 				f.Period = per
 				// what the figure is of: the noun phrase after it ("$1,707,000 of
@@ -702,6 +712,61 @@ func priorYear(p Period) Period {
 	return p
 }
 
+// respectivePeriods pairs a clause's figures with a list of as many
+// periods ("$95.1 million and $97.2 million … for the years ended June 30,
+// 2019 and 2018, respectively"): the figures must be one list of one unit,
+// the periods one list (only commas and "and" between them). A bare year
+// in the list takes the form of the first period ("June 30, 2018"). It
+// returns nil when the clause is not such a pair of lists.
+func respectivePeriods(cl string, nums []number, pers []Mention) []Period {
+	if len(nums) < 2 || len(pers) < len(nums) {
+		return nil
+	}
+	for i := 1; i < len(nums); i++ {
+		if nums[i].unit != nums[0].unit || !reListGap.MatchString(cl[nums[i-1].end:nums[i].start]) {
+			return nil
+		}
+	}
+	// the run of periods: len(nums) matches, only list words between
+	for k := 0; k+len(nums) <= len(pers); k++ {
+		run := pers[k : k+len(nums)]
+		ok := true
+		for i := 1; i < len(run) && ok; i++ {
+			ok = run[i].Start >= run[i-1].End && reListGap.MatchString(cl[run[i-1].End:run[i].Start])
+		}
+		if !ok || k+len(nums) < len(pers) && reListGap.MatchString(cl[run[len(run)-1].End:pers[k+len(nums)].Start]) {
+			continue
+		}
+		first := run[0].Period
+		if first.IsZero() {
+			return nil
+		}
+		out := make([]Period, len(run))
+		for i, m := range run {
+			p := m.Period
+			if y := p.FY; i > 0 && reBareYear.MatchString(cl[m.Start:m.End]) && y != 0 && first.End.Y > y && first.End.Y-y < 10 {
+				// a bare year after a full period: that period, years earlier
+				p = first
+				for p.End.Y > y {
+					p = priorYear(p)
+				}
+			}
+			if p.IsZero() {
+				return nil
+			}
+			out[i] = p
+		}
+		return out
+	}
+	return nil
+}
+
+// reBareYear is a year printed alone ("2018").
+var reBareYear = regexp.MustCompile(`^(?:19|20)\d\d$`)
+
+// reListGap is what stands between the items of a list: commas and "and".
+var reListGap = regexp.MustCompile(`^[\s,]*(?:and\s*)?$`)
+
 // clauseSubject is what a figure is a figure of: the text before it with
 // the trailing verb and function words taken off ("Joe's net sales" in
 // "Joe's net sales increased to $4,394,000 …"), from the last clause
@@ -714,6 +779,11 @@ func clauseSubject(cl string, at int) string {
 	}
 	// after a contrast ("… compared to a net loss of"), the subject starts anew
 	if locs := reContrastCut.FindAllStringIndex(head, -1); len(locs) > 0 {
+		head = head[locs[len(locs)-1][1]:]
+	}
+	// and after an inclusion: "Total revenue includes SPVSS revenue of $168
+	// million" is SPVSS revenue
+	if locs := reIncludeCut.FindAllStringIndex(head, -1); len(locs) > 0 && strings.TrimSpace(head[locs[len(locs)-1][1]:]) != "" {
 		head = head[locs[len(locs)-1][1]:]
 	}
 	// start after the last strong boundary: an earlier figure's trailing part is not the subject
