@@ -151,6 +151,11 @@ func (e *Engine) find(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, like 
 		// own words carry every word the question names it by
 		cands = e.coveringFacts(q, ctx, t, m)
 	}
+	if len(cands) == 0 && m != nil && m == q.Metric {
+		// "revenue from cloud": a row named by the question's other words
+		// ("Cloud") in a table that is about the metric or about nothing else
+		cands = e.namedRows(q, ctx, t, m)
+	}
 	if like != nil {
 		// the other operand is another figure, never like itself
 		cands = slices.DeleteFunc(cands, func(c candidate) bool { return sameFact(c.f, *like) })
@@ -956,4 +961,36 @@ func statedAgrees(s, c Answer) bool {
 		places = -sv.Exponent()
 	}
 	return cv.Round(places).Equal(sv)
+}
+
+// namedRows are the table figures at t whose row label is made only of the
+// question's words other than the metric's ("Cloud" for "revenue from
+// cloud"), in the metric's unit, where the row's section names nothing the
+// question does not (so not "Cost of revenue: Cloud").
+func (e *Engine) namedRows(q nlq.Query, ctx *docCtx, t target, m *vocab.Metric) []candidate {
+	terms := withoutCompany(q.Terms, ctx.info)
+	if len(terms) == 0 {
+		return nil
+	}
+	dq := q
+	dq.Terms = terms
+	dq.Metric = nil
+	dq.Op, dq.Derived, dq.Unit = "", nil, ""
+	asked := termSet(strings.Join(terms, " ") + " " + q.MetricText + " " + strings.Join(m.Names, " "))
+	var out []candidate
+	for _, c := range e.findFacts(dq, ctx, nil, t, "") {
+		f := c.f
+		if f.Source != "table" || f.Change != "" || f.Key != "" && f.Key != m.Key || !unitFits(m.Unit, f.Unit) {
+			continue
+		}
+		label := termSet(f.Metric)
+		if len(label) == 0 || !allIn(strings.Fields(f.Metric), asked) {
+			continue
+		}
+		if !allIn(strings.Fields(strings.Join(f.Section, " ")), asked) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
