@@ -132,6 +132,27 @@ func rank(a Answer) float64 {
 // docCtx is what answering needs to know about one release.
 type docCtx struct {
 	info *index.DocInfo
+	// facts remembers the index's candidate facts by query: answering one
+	// question asks the same search for several periods and operands.
+	facts map[string][]index.Fact
+}
+
+// searchFacts is x.Facts(fq), remembered for the question being answered.
+// The facts returned are shared: callers must not change them.
+func (c *docCtx) searchFacts(x *index.Index, fq index.FactQuery) ([]index.Fact, error) {
+	k := strings.Join(fq.Docs, "\x00") + "\x01" + strings.Join(fq.Keys, "\x00") + "\x01" + fq.Words + "\x01" + fmt.Sprint(fq.Size)
+	if fs, ok := c.facts[k]; ok {
+		return fs, nil
+	}
+	fs, err := x.Facts(fq)
+	if err != nil {
+		return nil, err
+	}
+	if c.facts == nil {
+		c.facts = map[string][]index.Fact{}
+	}
+	c.facts[k] = fs
+	return fs, nil
 }
 
 // askDoc answers q from one release.

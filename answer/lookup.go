@@ -313,7 +313,7 @@ func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t tar
 		// ("iPhone" under "Net sales by category"): look for the metric's names too
 		words += " " + strings.Join(metric.Names[:min(len(metric.Names), 8)], " ")
 	}
-	facts, err := e.Index.Facts(index.FactQuery{Docs: []string{ctx.info.Name}, Keys: keys, Words: words, Size: 80})
+	facts, err := ctx.searchFacts(e.Index, index.FactQuery{Docs: []string{ctx.info.Name}, Keys: keys, Words: words, Size: 80})
 	if err != nil {
 		return nil
 	}

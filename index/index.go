@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -114,6 +115,10 @@ type Index struct {
 	mu    sync.Mutex
 	err   error // the first sign of damage a search met
 	count int   // releases, once counted (read-only)
+	// recs holds the decoded records of recently asked releases (docFacts),
+	// at most maxCachedDocs; a write clears it.
+	recs  map[string][]docRec
+	asked map[string]bool // releases fact queries were about
 }
 
 // search runs a Bleve search of ex99's own making: any error or panic
@@ -347,6 +352,11 @@ type Passage struct {
 
 type rowData struct {
 	Facts []Fact `json:"facts"`
+	// Label and Context are the row record's searched fields, kept to rank
+	// a release's records without Bleve's scoring (Facts); empty in
+	// indexes built before they were stored.
+	Label   string `json:"label,omitempty"`
+	Context string `json:"context,omitempty"`
 }
 
 type docRecord struct {
@@ -667,6 +677,9 @@ func (w *Writer) Flush() error { return w.flush(true) }
 // flush waits for the batch being written, then writes the queued one: in
 // the background unless wait is set.
 func (w *Writer) flush(wait bool) error {
+	w.x.mu.Lock()
+	w.x.recs = nil // the records kept for answering may change
+	w.x.mu.Unlock()
 	if err := w.wait(); err != nil {
 		return err
 	}
@@ -782,16 +795,16 @@ func addDoc(b interface {
 			if len(fs) == 0 {
 				continue
 			}
-			data, err := json.Marshal(rowData{Facts: fs})
-			if err != nil {
-				return n, fmt.Errorf("index: %s: %w", d.Name, err)
-			}
 			var cols []string
 			for _, c := range t.Columns {
 				cols = append(cols, c.Header)
 			}
-			rec := rowRecord{Kind: kindRow, Doc: d.Name, Label: r.Label,
-				Context: strings.Join(r.Section, " ") + " " + title + " " + strings.Join(cols, " "), Data: string(data)}
+			context := strings.Join(r.Section, " ") + " " + title + " " + strings.Join(cols, " ")
+			data, err := json.Marshal(rowData{Facts: fs, Label: r.Label, Context: context})
+			if err != nil {
+				return n, fmt.Errorf("index: %s: %w", d.Name, err)
+			}
+			rec := rowRecord{Kind: kindRow, Doc: d.Name, Label: r.Label, Context: context, Data: string(data)}
 			rec.Keys, rec.Entities = keysOf(fs)
 			if err := b.Index(rowID(d.Name, ti, ri), rec); err != nil {
 				return n, fmt.Errorf("index: %s: %w", d.Name, err)
@@ -908,6 +921,9 @@ func (x *Index) Facts(q FactQuery) ([]Fact, error) {
 	}
 	bq.AddShould(should...)
 	bq.SetMinShould(1)
+	if len(q.Docs) == 1 && x.readRelease(q.Docs[0]) {
+		return x.docFacts(q)
+	}
 	req := bleve.NewSearchRequestOptions(bq, q.Size, 0, false)
 	req.Fields = []string{"data"}
 	res, err := x.search(req)
@@ -931,6 +947,165 @@ func (x *Index) Facts(q FactQuery) ([]Fact, error) {
 		}
 	}
 	return out, nil
+}
+
+// manyReleases is the index size from which fact queries about one release
+// read that release's records rather than search (docFacts).
+const manyReleases = 500
+
+// readRelease reports whether a fact query about release name should read
+// its records (docFacts) rather than search: in a large index, or when the
+// release was asked about before in this process (its records are kept,
+// and reading them is then faster than searching). A single question to a
+// small index searches: reading a long release's records whole costs more.
+func (x *Index) readRelease(name string) bool {
+	if n, err := x.Count(); err == nil && n >= manyReleases {
+		return true
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.asked[name] {
+		return true
+	}
+	if x.asked == nil {
+		x.asked = map[string]bool{}
+	}
+	x.asked[name] = true
+	return false
+}
+
+// docFacts answers a fact query within one release of a large index.
+// Bleve's scoring walks the postings of every query word across all
+// releases to reach the few records of one (Advance is linear when
+// frequencies are read), and unscored it unions them whole: at 10,000
+// releases that was most of answering. So the release's records are read
+// through its own small postings (and kept for the next question), and
+// those that share a word or key with the query are ranked by the same
+// boosts as the search (no idf: within one release it matters little).
+// The answers to the evaluation questions are the same either way.
+func (x *Index) docFacts(q FactQuery) ([]Fact, error) {
+	recs, err := x.docRecs(q.Docs[0])
+	if err != nil {
+		return nil, err
+	}
+	words := map[string]bool{}
+	for _, t := range Terms(q.Words) {
+		words[t] = true
+	}
+	type ranked struct {
+		r     *docRec
+		score float64
+	}
+	var rs []ranked
+	for i := range recs {
+		r := &recs[i]
+		score := 3*overlap(words, r.label) + 0.5*overlap(words, r.context) + overlap(words, r.text) + 2*overlap(words, r.entities)
+		for _, k := range q.Keys {
+			if slices.Contains(r.keys, k) {
+				score += 4
+				break
+			}
+		}
+		if score > 0 {
+			rs = append(rs, ranked{r, score})
+		}
+	}
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].score != rs[j].score {
+			return rs[i].score > rs[j].score
+		}
+		return rs[i].r.id < rs[j].r.id
+	})
+	var out []Fact
+	for i, r := range rs {
+		if i == q.Size {
+			break
+		}
+		out = append(out, r.r.facts...)
+	}
+	return out, nil
+}
+
+// docRec is a row or passage record of a release, decoded, with the
+// analyzed terms of its searched fields.
+type docRec struct {
+	id                             string
+	facts                          []Fact
+	keys                           []string
+	label, context, text, entities []string
+}
+
+// maxCachedDocs bounds the releases whose records are kept decoded.
+const maxCachedDocs = 16
+
+// docRecs returns the row and passage records of release name that hold
+// facts, from the cache or the index.
+func (x *Index) docRecs(name string) ([]docRec, error) {
+	x.mu.Lock()
+	recs, ok := x.recs[name]
+	x.mu.Unlock()
+	if ok {
+		return recs, nil
+	}
+	req := bleve.NewSearchRequestOptions(term("doc", name), maxDocRecords, 0, false)
+	req.Fields = []string{"data"}
+	req.Score = "none"
+	res, err := x.search(req)
+	if err != nil {
+		return nil, wrap("index: search", err)
+	}
+	for _, h := range res.Hits {
+		data := str(h.Fields["data"])
+		r := docRec{id: h.ID}
+		switch hitKind(h.ID) {
+		case kindRow:
+			var d rowData
+			if fastJSON.Unmarshal([]byte(data), &d) != nil || len(d.Facts) == 0 {
+				continue
+			}
+			label := d.Label
+			if label == "" {
+				label = d.Facts[0].Metric
+			}
+			r.facts, r.label, r.context = d.Facts, Terms(label), Terms(d.Context)
+		case kindPassage:
+			var p Passage
+			if fastJSON.Unmarshal([]byte(data), &p) != nil || len(p.Facts) == 0 {
+				continue
+			}
+			r.facts, r.text = p.Facts, analyze(p.Text)
+		default:
+			continue
+		}
+		var ents string
+		r.keys, ents = keysOf(r.facts)
+		r.entities = Terms(ents)
+		recs = append(recs, r)
+	}
+	x.mu.Lock()
+	if x.recs == nil || len(x.recs) >= maxCachedDocs {
+		x.recs = map[string][]docRec{}
+	}
+	x.recs[name] = recs
+	x.mu.Unlock()
+	return recs, nil
+}
+
+// maxDocRecords bounds the records of one release a fact query reads.
+const maxDocRecords = 5000
+
+// overlap is the share of the query's words among terms.
+func overlap(words map[string]bool, terms []string) float64 {
+	if len(words) == 0 || len(terms) == 0 {
+		return 0
+	}
+	hit := 0
+	for w := range words {
+		if slices.Contains(terms, w) {
+			hit++
+		}
+	}
+	return float64(hit) / float64(len(words))
 }
 
 // Row returns the facts of one table row of release name (by table and

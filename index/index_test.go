@@ -164,3 +164,56 @@ func TestClip(t *testing.T) {
 		t.Errorf("clip of a short string: %q", got)
 	}
 }
+
+// TestDocFactsMatchesSearch: the one-release reading used in large indexes
+// finds the same facts as the search, and ranks the records that name the
+// metric first.
+func TestDocFactsMatchesSearch(t *testing.T) {
+	x, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	w := x.NewWriter()
+	if err := w.Add(seedDoc(t)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	key := func(f Fact) string {
+		return f.Metric + "|" + f.Period.String() + "|" + f.Value.String() + "|" + f.Source
+	}
+	tests := []FactQuery{
+		{Keys: []string{"revenue"}, Words: "net sales"},
+		{Words: "Joe's net sales second quarter"},
+		{Keys: []string{"net_income"}, Words: "net loss per share"},
+		{Words: "inventories"},
+		{Keys: []string{"total_assets"}},
+	}
+	for _, q := range tests {
+		q.Docs = []string{"innovo-2004q2.txt"}
+		q.Size = 1000
+		searched, err := x.Facts(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		read, err := x.docFacts(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, b := map[string]int{}, map[string]int{}
+		for _, f := range searched {
+			a[key(f)]++
+		}
+		for _, f := range read {
+			b[key(f)]++
+		}
+		if len(searched) == 0 || !reflect.DeepEqual(a, b) {
+			t.Errorf("%+v: search found %d facts, reading %d; they differ", q, len(searched), len(read))
+		}
+		if len(q.Keys) > 0 && len(read) > 0 && read[0].Key != q.Keys[0] {
+			t.Errorf("%+v: first fact read is %q (%s); want a %s row first", q, read[0].Metric, read[0].Key, q.Keys[0])
+		}
+	}
+}
