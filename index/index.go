@@ -357,6 +357,47 @@ type rowData struct {
 	// indexes built before they were stored.
 	Label   string `json:"label,omitempty"`
 	Context string `json:"context,omitempty"`
+	// Header, HeaderLines and HeaderOffset are the table's column header,
+	// the same for every fact of the row: stored once here (it was a sixth
+	// of the index) and given back to each fact when the row is read.
+	Header       string `json:"header,omitempty"`
+	HeaderLines  [2]int `json:"header_lines,omitempty"`
+	HeaderOffset [2]int `json:"header_offset,omitempty"`
+}
+
+// newRowData is the stored form of a row's facts, the header taken out of
+// the facts when they all share it.
+func newRowData(fs []Fact, label, context string) rowData {
+	d := rowData{Facts: fs, Label: label, Context: context}
+	for _, f := range fs {
+		if f.Header != fs[0].Header || f.HeaderLines != fs[0].HeaderLines || f.HeaderOffset != fs[0].HeaderOffset {
+			return d
+		}
+	}
+	d.Header, d.HeaderLines, d.HeaderOffset = fs[0].Header, fs[0].HeaderLines, fs[0].HeaderOffset
+	d.Facts = make([]Fact, len(fs))
+	for i, f := range fs {
+		f.Header, f.HeaderLines, f.HeaderOffset = "", [2]int{}, [2]int{}
+		d.Facts[i] = f
+	}
+	return d
+}
+
+// decodeRow reads a stored row, giving its facts their header back.
+func decodeRow(data string) (rowData, error) {
+	var d rowData
+	if err := fastJSON.Unmarshal([]byte(data), &d); err != nil {
+		return d, err
+	}
+	if d.Header != "" {
+		for i := range d.Facts {
+			f := &d.Facts[i]
+			if f.Header == "" {
+				f.Header, f.HeaderLines, f.HeaderOffset = d.Header, d.HeaderLines, d.HeaderOffset
+			}
+		}
+	}
+	return d, nil
 }
 
 type docRecord struct {
@@ -800,7 +841,7 @@ func addDoc(b interface {
 				cols = append(cols, c.Header)
 			}
 			context := strings.Join(r.Section, " ") + " " + title + " " + strings.Join(cols, " ")
-			data, err := json.Marshal(rowData{Facts: fs, Label: r.Label, Context: context})
+			data, err := json.Marshal(newRowData(fs, r.Label, context))
 			if err != nil {
 				return n, fmt.Errorf("index: %s: %w", d.Name, err)
 			}
@@ -935,8 +976,7 @@ func (x *Index) Facts(q FactQuery) ([]Fact, error) {
 		data := str(h.Fields["data"])
 		switch hitKind(h.ID) {
 		case kindRow:
-			var r rowData
-			if fastJSON.Unmarshal([]byte(data), &r) == nil {
+			if r, err := decodeRow(data); err == nil {
 				out = append(out, r.Facts...)
 			}
 		case kindPassage:
@@ -1059,8 +1099,8 @@ func (x *Index) docRecs(name string) ([]docRec, error) {
 		r := docRec{id: h.ID}
 		switch hitKind(h.ID) {
 		case kindRow:
-			var d rowData
-			if fastJSON.Unmarshal([]byte(data), &d) != nil || len(d.Facts) == 0 {
+			d, err := decodeRow(data)
+			if err != nil || len(d.Facts) == 0 {
 				continue
 			}
 			label := d.Label
@@ -1122,8 +1162,8 @@ func (x *Index) Row(name string, table, row int) ([]Fact, error) {
 		return nil, nil
 	}
 	h := res.Hits[0]
-	var r rowData
-	if err := json.Unmarshal([]byte(str(h.Fields["data"])), &r); err != nil {
+	r, err := decodeRow(str(h.Fields["data"]))
+	if err != nil {
 		return nil, fmt.Errorf("index: row %s: %w", h.ID, err)
 	}
 	return r.Facts, nil
@@ -1144,8 +1184,7 @@ func (x *Index) AllFacts(name string) ([]Fact, error) {
 		for _, h := range res.Hits {
 			data := str(h.Fields["data"])
 			if hitKind(h.ID) == kindRow {
-				var r rowData
-				if fastJSON.Unmarshal([]byte(data), &r) == nil {
+				if r, err := decodeRow(data); err == nil {
 					out = append(out, r.Facts...)
 				}
 			} else {

@@ -217,3 +217,36 @@ func TestDocFactsMatchesSearch(t *testing.T) {
 		}
 	}
 }
+
+// TestRowHeaderStoredOnce: a row stores its table's header once, and every
+// table fact read back has it, as it had before it was stored.
+func TestRowHeaderStoredOnce(t *testing.T) {
+	d := seedDoc(t)
+	var r recorder
+	if _, err := addDoc(&r, d); err != nil {
+		t.Fatal(err)
+	}
+	rows := 0
+	for _, o := range r.ops {
+		rec, ok := o.rec.(rowRecord)
+		if !ok {
+			continue
+		}
+		rows++
+		if n := strings.Count(rec.Data, `"header":`); n != 1 {
+			t.Errorf("%s stores the header %d times; want once", o.id, n)
+		}
+		rd, err := decodeRow(rec.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range rd.Facts {
+			if f.Header == "" || f.HeaderLines[0] == 0 || f.HeaderOffset[1] == 0 {
+				t.Errorf("%s: fact %q read back without its header: %+v", o.id, f.Metric, f)
+			}
+		}
+	}
+	if rows == 0 {
+		t.Fatal("no rows recorded")
+	}
+}

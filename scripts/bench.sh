@@ -25,11 +25,22 @@ export EX99_BENCH_DIR="$OUT"
 go build -o "$OUT/ex99" ./cmd/ex99
 go build -o "$OUT/synth" ./internal/synth/cmd/synth
 
-# measure CMD...: runs it and prints "elapsed_seconds peak_rss_kb user_s sys_s"
+# measure CMD...: runs it and prints "elapsed_seconds peak_rss_kb user_s sys_s peak_anon_kb".
+# Peak RSS counts the pages of index files Bleve maps and reads (shared,
+# clean page cache the kernel can drop); peak anonymous memory is ex99's own.
 measure() {
 	if [ -x /usr/bin/time ]; then
-		/usr/bin/time -f "%e %M %U %S" -o "$OUT/time.txt" "$@"
-		cat "$OUT/time.txt"
+		/usr/bin/time -f "%e %M %U %S" -o "$OUT/time.txt" "$@" &
+		local tpid=$! anon=0 a pid
+		while kill -0 "$tpid" 2>/dev/null; do
+			for pid in $(pgrep -P "$tpid" 2>/dev/null); do
+				a=$(awk '/^RssAnon:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+				[ -n "$a" ] && [ "$a" -gt "$anon" ] && anon=$a
+			done
+			sleep 0.2
+		done
+		wait "$tpid"
+		echo "$(cat "$OUT/time.txt") $anon"
 		return
 	fi
 	# no GNU time: sample /proc/PID/status
@@ -44,10 +55,10 @@ measure() {
 	done
 	wait "$pid"
 	end=$(date +%s.%N)
-	echo "$(echo "$end - $start" | bc) $peak 0 0"
+	echo "$(echo "$end - $start" | bc) $peak 0 0 0"
 }
 
-declare -A ADD_RATE ADD_RSS IDX_MB ADD_CPU
+declare -A ADD_RATE ADD_RSS ADD_ANON IDX_MB ADD_CPU
 csv=""
 for n in $SIZES; do
 	rel="$OUT/rel-$n"
@@ -58,17 +69,18 @@ for n in $SIZES; do
 	fi
 	idx="$OUT/idx-$n"
 	if [ -n "${SKIP_ADD:-}" ] && [ -f "$OUT/add-$n.txt" ]; then
-		read -r secs rss usr sys < "$OUT/add-$n.txt"
+		read -r secs rss usr sys anon < "$OUT/add-$n.txt"
 	else
 		rm -rf "$idx"
 		sync
 		echo "adding $n releases..." >&2
 		measure "$OUT/ex99" add -q --index "$idx" "$rel" > "$OUT/add-$n.txt"
-		read -r secs rss usr sys < "$OUT/add-$n.txt"
+		read -r secs rss usr sys anon < "$OUT/add-$n.txt"
 	fi
 	ADD_RATE[$n]=$(echo "scale=0; $n / $secs" | bc)
 	ADD_CPU[$n]=$(echo "scale=1; ($usr + $sys) * 1000 / $n" | bc)
 	ADD_RSS[$n]=$((rss / 1024))
+	ADD_ANON[$n]=$((${anon:-0} / 1024))
 	IDX_MB[$n]=$(du -sm "$idx" | cut -f1)
 	csv="${csv:+$csv,}$n"
 done
@@ -87,10 +99,10 @@ pair() { echo "$(metric "$1" p50-ms) / $(metric "$1" p99-ms)"; }
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(go version | cut -d' ' -f3)"
 echo
-echo "| releases | add (releases/s) | add CPU per release (ms) | add peak RSS (MiB) | index on disk (MiB) | ask, company named: p50 / p99 ms | ask --doc: p50 / p99 ms | ask, no company: p50 / p99 ms | search: p50 / p99 ms | cold CLI ask: p50 / p99 ms |"
+echo "| releases | add (releases/s) | add CPU per release (ms) | add peak RSS / private (MiB) | index on disk (MiB) | ask, company named: p50 / p99 ms | ask --doc: p50 / p99 ms | ask, no company: p50 / p99 ms | search: p50 / p99 ms | cold CLI ask: p50 / p99 ms |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $SIZES; do
-	echo "| $n | ${ADD_RATE[$n]} | ${ADD_CPU[$n]} | ${ADD_RSS[$n]} | ${IDX_MB[$n]} | $(pair "BenchmarkAsk/$n/named") | $(pair "BenchmarkAsk/$n/doc") | $(pair "BenchmarkAsk/$n/unnamed") | $(pair "BenchmarkSearch/$n") | $(pair "BenchmarkColdAsk/$n") |"
+	echo "| $n | ${ADD_RATE[$n]} | ${ADD_CPU[$n]} | ${ADD_RSS[$n]} / ${ADD_ANON[$n]} | ${IDX_MB[$n]} | $(pair "BenchmarkAsk/$n/named") | $(pair "BenchmarkAsk/$n/doc") | $(pair "BenchmarkAsk/$n/unnamed") | $(pair "BenchmarkSearch/$n") | $(pair "BenchmarkColdAsk/$n") |"
 done
 echo
 text=$(awk '$1 ~ /^BenchmarkParse\/text/ {printf "%.1f", $3/1e6}' "$OUT/extract.txt")
