@@ -352,11 +352,11 @@ type Passage struct {
 
 type rowData struct {
 	Facts []Fact `json:"facts"`
-	// Label and Context are the row record's searched fields, kept to rank
-	// a release's records without Bleve's scoring (Facts); empty in
-	// indexes built before they were stored.
+	// Label is the row record's label and Columns its table's title and
+	// column headers, kept to rank a release's records without Bleve's
+	// scoring (docFacts); empty in indexes built before.
 	Label   string `json:"label,omitempty"`
-	Context string `json:"context,omitempty"`
+	Columns string `json:"columns,omitempty"`
 	// Header, HeaderLines and HeaderOffset are the table's column header,
 	// the same for every fact of the row: stored once here (it was a sixth
 	// of the index) and given back to each fact when the row is read.
@@ -367,8 +367,8 @@ type rowData struct {
 
 // newRowData is the stored form of a row's facts, the header taken out of
 // the facts when they all share it.
-func newRowData(fs []Fact, label, context string) rowData {
-	d := rowData{Facts: fs, Label: label, Context: context}
+func newRowData(fs []Fact, label, columns string) rowData {
+	d := rowData{Facts: fs, Label: label, Columns: columns}
 	for _, f := range fs {
 		if f.Header != fs[0].Header || f.HeaderLines != fs[0].HeaderLines || f.HeaderOffset != fs[0].HeaderOffset {
 			return d
@@ -840,8 +840,9 @@ func addDoc(b interface {
 			for _, c := range t.Columns {
 				cols = append(cols, c.Header)
 			}
-			context := strings.Join(r.Section, " ") + " " + title + " " + strings.Join(cols, " ")
-			data, err := json.Marshal(newRowData(fs, r.Label, context))
+			columns := title + " " + strings.Join(cols, " ")
+			context := strings.Join(r.Section, " ") + " " + columns
+			data, err := json.Marshal(newRowData(fs, r.Label, columns))
 			if err != nil {
 				return n, fmt.Errorf("index: %s: %w", d.Name, err)
 			}
@@ -1107,7 +1108,7 @@ func (x *Index) docRecs(name string) ([]docRec, error) {
 			if label == "" {
 				label = d.Facts[0].Metric
 			}
-			r.facts, r.label, r.context = d.Facts, Terms(label), Terms(d.Context)
+			r.facts, r.label, r.context = d.Facts, Terms(label), rowContext(d)
 		case kindPassage:
 			var p Passage
 			if fastJSON.Unmarshal([]byte(data), &p) != nil || len(p.Facts) == 0 {
@@ -1129,6 +1130,22 @@ func (x *Index) docRecs(name string) ([]docRec, error) {
 	x.recs[name] = recs
 	x.mu.Unlock()
 	return recs, nil
+}
+
+// rowContext is the analyzed terms of a row's context as the row record
+// indexes it: its section, its table's title and column headers. The two
+// parts are each the same for many rows, so their analysis is remembered
+// (Terms) where the whole would be new for every row.
+func rowContext(d rowData) []string {
+	var ts []string
+	for _, s := range []string{strings.Join(d.Facts[0].Section, " "), d.Columns} {
+		for _, t := range Terms(s) {
+			if !slices.Contains(ts, t) {
+				ts = append(ts, t)
+			}
+		}
+	}
+	return ts
 }
 
 // maxDocRecords bounds the records of one release a fact query reads.
