@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -248,5 +249,26 @@ func TestRowHeaderStoredOnce(t *testing.T) {
 	}
 	if rows == 0 {
 		t.Fatal("no rows recorded")
+	}
+}
+
+// TestAnalyzeWithoutCharFilter: text with no "TM" analyzes the same without
+// the trademark char filter; text with it keeps the filter's work.
+func TestAnalyzeWithoutCharFilter(t *testing.T) {
+	analyze("")
+	for _, s := range []string{
+		"Joe's net sales increased to $4,394,000", "Income (loss) from operations", "Shago(R) and Fetish",
+		"Cost of goods sold — 2019 (in thousands)", "Ünïcode façade's naïve résumé", "",
+	} {
+		var want []string
+		for _, tok := range an.Analyze([]byte(s)) {
+			want = append(want, string(tok.Term))
+		}
+		if got := analyze(s); !reflect.DeepEqual(got, append([]string{}, want...)) && !(len(got) == 0 && len(want) == 0) {
+			t.Errorf("analyze(%q) = %q; want %q", s, got, want)
+		}
+	}
+	if got := analyze("FetishTM jeans"); !slices.Contains(got, "fetish") {
+		t.Errorf("analyze(FetishTM jeans) = %q; want the mark taken off", got)
 	}
 }

@@ -110,9 +110,14 @@ func newMapping() *mapping.IndexMappingImpl {
 }
 
 var (
-	anOnce sync.Once
-	an     analysis.Analyzer
+	anOnce  sync.Once
+	an      analysis.Analyzer
+	anPlain analysis.Analyzer // an without the char filter
 )
+
+// plainAnalyzer names textAnalyzer's analysis without its char filter;
+// only analyze uses it, the index mapping does not hold it.
+const plainAnalyzer = "ex99-plain"
 
 // Terms analyzes text the way the index does (English, stemmed, stop words
 // and trademark marks removed) and returns its terms in order. Answer
@@ -122,12 +127,19 @@ var (
 func Terms(text string) []string {
 	termsMu.Lock()
 	ts, ok := termsMemo[text]
+	if !ok {
+		// the previous generation: what is still in use comes forward, so
+		// a full memo does not forget the labels every question meets
+		if ts, ok = termsOld[text]; ok {
+			termsMemo[text] = ts
+		}
+	}
 	termsMu.Unlock()
 	if !ok {
 		ts = analyze(text)
 		termsMu.Lock()
-		if len(termsMemo) >= 20000 {
-			clear(termsMemo)
+		if len(termsMemo) >= termsGen {
+			termsOld, termsMemo = termsMemo, map[string][]string{}
 		}
 		termsMemo[strings.Clone(text)] = ts
 		termsMu.Unlock()
@@ -135,19 +147,37 @@ func Terms(text string) []string {
 	return slices.Clone(ts)
 }
 
+// termsGen is the size of a generation of the memo of Terms.
+const termsGen = 20000
+
 var (
 	termsMu   sync.Mutex
 	termsMemo = map[string][]string{}
+	termsOld  map[string][]string
 )
 
 func analyze(text string) []string {
 	anOnce.Do(func() {
-		an = newMapping().AnalyzerNamed(textAnalyzer)
+		m := newMapping()
+		an = m.AnalyzerNamed(textAnalyzer)
+		// the same analysis without the trademark char filter: its regexp
+		// was a third of analyzing, and it can only act on text with "TM"
+		if err := m.AddCustomAnalyzer(plainAnalyzer, map[string]interface{}{
+			"type":          custom.Name,
+			"tokenizer":     unicode.Name,
+			"token_filters": []string{en.PossessiveName, lowercase.Name, porter.Name},
+		}); err == nil {
+			anPlain = m.AnalyzerNamed(plainAnalyzer)
+		}
 	})
-	if an == nil {
+	a := an
+	if anPlain != nil && !strings.Contains(text, "TM") {
+		a = anPlain
+	}
+	if a == nil {
 		return nil
 	}
-	ts := an.Analyze([]byte(text))
+	ts := a.Analyze([]byte(text))
 	out := make([]string, 0, len(ts))
 	for _, t := range ts {
 		out = append(out, string(t.Term))
