@@ -257,7 +257,7 @@ func ParseKnowing(question string, names []string) Query {
 	for _, w := range words {
 		nt = append(nt, w.norm)
 	}
-	spans := v.FindMetrics(nt)
+	spans := findMetrics(v, nt)
 	if len(names) > 0 {
 		spans = outsideNames(spans, nt, names)
 	}
@@ -811,4 +811,31 @@ func outsideNames(spans []vocab.Span, nt []string, names []string) []vocab.Span 
 		}
 	}
 	return out
+}
+
+// auxiliaries are the verbs a question puts inside a metric's name ("how
+// much net cash was used for financing activities"); names are matched as
+// if they were not there.
+var auxiliaries = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true, "has": true, "have": true, "had": true}
+
+// findMetrics is v.FindMetrics over the tokens without auxiliaries, its
+// spans given back in positions of tokens.
+func findMetrics(v *vocab.Vocab, tokens []string) []vocab.Span {
+	var kept []string
+	var at []int
+	for i, t := range tokens {
+		if auxiliaries[t] && i > 0 {
+			continue
+		}
+		kept = append(kept, t)
+		at = append(at, i)
+	}
+	if len(kept) == len(tokens) {
+		return v.FindMetrics(tokens)
+	}
+	spans := v.FindMetrics(kept)
+	for i := range spans {
+		spans[i].Start, spans[i].End = at[spans[i].Start], at[spans[i].End-1]+1
+	}
+	return spans
 }
