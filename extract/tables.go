@@ -334,13 +334,33 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		// a total row closes the section it totals
 		if len(stack) > 0 && strings.HasPrefix(strings.ToLower(label), "total") {
 			top := vocab.Normalize(stack[len(stack)-1].text)
-			if top != "" && strings.Contains(vocab.Normalize(label), top) {
+			if top != "" && (strings.Contains(vocab.Normalize(label), top) || totalNames(label, top)) {
 				stack = stack[:len(stack)-1]
 			}
 		}
 		_ = ri
 	}
 	return t, facts
+}
+
+// totalNames reports a total row whose other words all name the section
+// (normalized): "Total deferred" totals "Deferred tax expense (benefit)",
+// "Total current" "Current provision for income taxes".
+func totalNames(label, section string) bool {
+	ws := strings.Fields(vocab.Normalize(label))
+	if len(ws) < 2 || ws[0] != "total" {
+		return false
+	}
+	in := map[string]bool{}
+	for _, w := range strings.Fields(section) {
+		in[w] = true
+	}
+	for _, w := range ws[1:] {
+		if !in[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // cleanLabel trims footnote markers, trailing colons and dashes, and folds space.
