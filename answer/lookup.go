@@ -461,7 +461,9 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 	// number of customers by 61,342") may answer a question of its words
 	cs := 0.0
 	if f.Change != change {
-		if metric != nil || change != "" || f.Change == "pct_change" && want != extract.Percent {
+		// a percentage change answers only a question about change: "product
+		// percentage of revenue" is a share, not the 6% growth beside it
+		if metric != nil || change != "" || f.Change == "pct_change" && (want != extract.Percent || !q.ChangeCue) {
 			return c, false
 		}
 		cs = -0.2
@@ -959,6 +961,9 @@ func narrower(q nlq.Query, d *index.DocInfo, entTerms []string) bool {
 		}
 		if isAcronym(m) && !ent[index.NormEntity(m)] {
 			continue // "GS diluted EPS": a ticker or the company's initials
+		}
+		if vocab.Default().IsWhole(strings.ToLower(m)) {
+			continue // "total provision for income taxes" is all of it
 		}
 		for _, w := range strings.Fields(index.NormEntity(m)) {
 			if !ent[w] && !isCompanyWord(w, d) && !genericCompanyWord[w] {

@@ -11,6 +11,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -127,6 +128,9 @@ type Vocab struct {
 	// UnitHeads are unit cues that ask for their unit only where they end a
 	// noun phrase: "tax rate" is a percentage, "interest rate swaps" are not.
 	UnitHeads []string `json:"unit_heads"`
+	// WholeWords before a metric's name ask for all of it ("total
+	// provision for income taxes"), not a narrower figure.
+	WholeWords []string `json:"whole_words"`
 	// Expansions add words a passage search should also look for ("ceo" →
 	// "chief executive officer").
 	Expansions map[string]string `json:"expansions"`
@@ -260,6 +264,10 @@ func (v *Vocab) DerivedByName(text string) *Derived { return v.derived[fold(Norm
 
 // IsStopword reports whether w (lower case) carries no meaning in a question.
 func (v *Vocab) IsStopword(w string) bool { return v.stop[w] }
+
+// IsWhole reports a word that asks for the whole of a metric ("total",
+// "overall"), lower case.
+func (v *Vocab) IsWhole(w string) bool { return slices.Contains(v.WholeWords, w) }
 
 // ChangeSign returns +1 for a word of increase, -1 for a word of decrease, 0 otherwise.
 func (v *Vocab) ChangeSign(w string) int { return v.change[strings.ToLower(w)] }
