@@ -34,6 +34,8 @@ func TestAsk(t *testing.T) {
 			answerHas: "percentage points"},
 		{q: "What was the percentage change in the current ratio from November 29, 2003 to May 29, 2004?", kind: KindComputed, value: "-54.50", unit: "percent",
 			answerHas: "13329000 / 12157000"},
+		{q: "How much did accumulated other comprehensive loss change since November 29, 2003?", kind: KindComputed, value: "59000", unit: "USD",
+			line: 351, answerHas: "0 - -59000"}, // "--" on May 29, 2004: nothing, taken as zero
 		{q: "What was Innovo's revenue in Q2 2001?", kind: KindNone, answerHas: "Not found"},
 	}
 	for _, tt := range tests {

@@ -67,15 +67,6 @@ func (e *Engine) computeAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 			}
 		}
 		a, ok := e.change(q, ctx)
-		if !ok && q.Metric == nil && !q.Exact {
-			// "how much did advertising costs increase": a figure described that way
-			lq := q
-			lq.Op = ""
-			lq.ChangeCue = true
-			if s, ok := e.lookupAnswer(lq, ctx); ok {
-				return s, true
-			}
-		}
 		if !ok && q.Op == "change" && !q.Exact {
 			// "how did comparable sales change": a stated percentage change answers
 			pq := q
@@ -193,8 +184,52 @@ func (e *Engine) findOther(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, 
 		if f, ok := e.rowAt(*like, t); ok {
 			return operand{f: f, ok: true}
 		}
+		if f, ok := e.dashAt(*like, t); ok {
+			return operand{f: f, ok: true}
+		}
 	}
 	return e.find(q, ctx, m, t, like)
+}
+
+// dashAt is like's row's figure for target t where the row prints a dash
+// there ("—"): nothing, which the computation takes as zero. The dash's
+// column is dated by another row's figure in that column.
+func (e *Engine) dashAt(like index.Fact, t target) (index.Fact, bool) {
+	if len(like.Dashes) == 0 || like.Change != "" {
+		return index.Fact{}, false
+	}
+dashes:
+	for _, ci := range like.Dashes {
+		if ci == like.ColIndex {
+			continue
+		}
+		// another row of the table with a figure in the dash's column
+		var rows []int
+		for r := like.RowIndex - 1; r >= 0 && len(rows) < 20; r-- {
+			rows = append(rows, r)
+		}
+		for r := like.RowIndex + 1; r <= like.RowIndex+20; r++ {
+			rows = append(rows, r)
+		}
+		for _, r := range rows {
+			row, err := e.Index.Row(like.Doc, like.TableIndex, r)
+			if err != nil {
+				return index.Fact{}, false
+			}
+			for _, f := range row {
+				if f.ColIndex != ci || f.Change != "" {
+					continue
+				}
+				if periodMatch(f.Period, t) <= 0 {
+					continue dashes
+				}
+				z := like
+				z.Value, z.Period, z.ColIndex, z.Column, z.Printed = decimal.Zero, f.Period, ci, f.Column, "—"
+				return z, true
+			}
+		}
+	}
+	return index.Fact{}, false
 }
 
 // rowAt finds the figure of like's row, of like's kind, entity and unit,
@@ -408,7 +443,8 @@ func (e *Engine) change(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	case len(ts) == 1 && (sinceAny(q) || balance && ts[0].kind == extract.Instant && !ts[0].end.Near(ctx.info.Latest) && !ts[0].current):
 		// "since November 29, 2003": from that date to the latest
 		t1 = ts[0]
-		t2 = defaultTarget(ctx.info, balance)
+		// since a date: to the latest balance, whatever the vocabulary knows
+		t2 = defaultTarget(ctx.info, balance || t1.kind == extract.Instant || t1.months == 0 && !t1.end.IsZero())
 	case len(ts) == 1 && onlyRelative(q, "prior_year"):
 		// "year over year": the release's period against the year before
 		t2 = defaultTarget(ctx.info, balance)
@@ -429,6 +465,14 @@ func (e *Engine) change(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	}
 	m := q.Metric
 	b := e.find(q, ctx, m, t2, nil)
+	if !b.ok {
+		// the later figure may be a dash in the earlier one's row
+		if a := e.find(q, ctx, m, t1, nil); a.ok && a.f.Source == "table" {
+			if z, ok := e.dashAt(a.f, t2); ok {
+				b = operand{f: z, ok: true}
+			}
+		}
+	}
 	if !b.ok {
 		return missing(q, ctx, metricName(q), t2, b, operand{ok: true}, keyOr(m), ""), false
 	}
