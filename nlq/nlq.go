@@ -814,9 +814,11 @@ func outsideNames(spans []vocab.Span, nt []string, names []string) []vocab.Span 
 }
 
 // auxiliaries are the verbs a question puts inside a metric's name ("how
-// much net cash was used for financing activities"); names are matched as
-// if they were not there.
-var auxiliaries = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true, "has": true, "have": true, "had": true}
+// much net cash was used for financing activities"), and the share bases
+// it may put there ("net income per diluted share"); names are matched as
+// if they were not there (the basis is read from the question apart).
+var auxiliaries = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true, "has": true, "have": true, "had": true,
+	"diluted": true, "basic": true}
 
 // findMetrics is v.FindMetrics over the tokens without auxiliaries, its
 // spans given back in positions of tokens.
