@@ -256,3 +256,24 @@ func TestRespectively(t *testing.T) {
 		}
 	}
 }
+
+// TestColumnPeriod reads column headers into periods.
+func TestColumnPeriod(t *testing.T) {
+	tests := []struct {
+		hdr     string
+		balance bool
+		want    string
+	}{
+		// (the document's calendar dates the quarters later)
+		{"2019 First", false, "three months (Q1 FY2019)"},
+		{"2018 Fourth", false, "three months (Q4 FY2018)"},
+		{"Third 2019", false, "three months (Q3 FY2019)"},
+		{"2019", false, "twelve months ended 2019"},
+		{"Three Months Ended 05/29/04", false, "three months ended May 29, 2004"},
+	}
+	for _, tt := range tests {
+		if got := columnPeriod(tt.hdr, tt.balance, "").String(); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("columnPeriod(%q) = %q; want %q", tt.hdr, got, tt.want)
+		}
+	}
+}

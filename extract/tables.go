@@ -434,6 +434,16 @@ func scaleOf(w string) int32 {
 // columnPeriod reads a column header into a period. balance says the table
 // is a balance sheet, so a bare date is an instant.
 func columnPeriod(hdr string, balance bool, title string) Period {
+	if m := reYearOrdinal.FindStringSubmatch(strings.TrimSpace(hdr)); m != nil && !balance {
+		// "2019" over "First" … "Fourth": the year's quarters
+		year, ord := m[1], m[2]
+		if year == "" {
+			year, ord = m[4], m[3]
+		}
+		p := columnPeriod(ord+" quarter "+year, false, "")
+		p.Label = strings.Join(strings.Fields(hdr), " ")
+		return p
+	}
 	clean := reAudited.ReplaceAllString(hdr, " ")
 	ms := ScanPeriods(clean)
 	if !hasDuration(ms) {
@@ -520,6 +530,10 @@ func columnPeriod(hdr string, balance bool, title string) Period {
 	p.Label = strings.Join(strings.Fields(hdr), " ")
 	return p
 }
+
+// reYearOrdinal is a column header that is a year and a quarter's ordinal
+// ("2019 First", "Fourth 2018"), the header of a table of quarters.
+var reYearOrdinal = regexp.MustCompile(`(?i)^(?:(?:fiscal\s+)?((?:19|20)\d\d)\s+(first|second|third|fourth)|(first|second|third|fourth)\s+(?:fiscal\s+)?((?:19|20)\d\d))$`)
 
 func hasDuration(ms []Mention) bool {
 	for _, m := range ms {
