@@ -131,6 +131,11 @@ func (e *Engine) find(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, like 
 	oq := q
 	if m != nil {
 		oq = operandQuery(q, m, ctx)
+		if q.Op == "change" && q.Unit == extract.Percent && m.Unit != extract.Percent {
+			// "the change in the percentage of sales represented by gross
+			// profit": the figures are shares, and the change is in points
+			oq.Unit = q.Unit
+		}
 	} else {
 		oq.Op = ""
 		oq.Derived = nil

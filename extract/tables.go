@@ -246,6 +246,33 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 			}
 		}
 	}
+	// a column whose first figure is printed as a percentage and none with
+	// a currency sign, in a table that states no money unit, holds
+	// percentages ("Sales 100.0 %", then "Gross profit 50.9" in a table
+	// of shares of sales)
+	for c := range t.Columns {
+		if t.Columns[c].Kind != "" || t.Unit != "" || strings.ContainsAny(t.Columns[c].Header, "$€£¥") {
+			continue // a table in thousands of dollars holds amounts
+		}
+		first, n, money := Cell{}, 0, false
+		for _, r := range g.rows {
+			if c >= len(r.cells) || strings.TrimSpace(r.cells[c]) == "" {
+				continue
+			}
+			cell := parseCell(r.cells[c])
+			if !cell.Ok {
+				continue
+			}
+			if n == 0 {
+				first = cell
+			}
+			n++
+			money = money || strings.ContainsAny(r.cells[c], "$€£¥")
+		}
+		if n >= 2 && first.Pct && !money {
+			t.Columns[c].Kind = "percent"
+		}
+	}
 	// a year column beside dated columns of the same length ends on their
 	// day: "Fiscal years ended July 31, 2019 | 2018" is July 31, 2018
 	for c := range t.Columns {

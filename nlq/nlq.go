@@ -243,6 +243,10 @@ func ParseKnowing(question string, names []string) Query {
 				if taken {
 					continue
 				}
+				if op == "pct_change" && strings.HasPrefix(ph, "in ") && strings.HasPrefix(strings.TrimSpace(lrest[at+len(ph):]), "of ") {
+					// "the change in percentage of sales": a change in a share
+					continue
+				}
 				opHits = append(opHits, opHit{op, at, at + len(ph)})
 				for i := at; i < at+len(ph); i++ {
 					opAt[i] = true
@@ -297,6 +301,19 @@ func ParseKnowing(question string, names []string) Query {
 	for i, sp := range spans {
 		if sp.Start <= stopAt && (primary < 0 || sp.End-sp.Start > spans[primary].End-spans[primary].Start) {
 			primary = i
+		}
+	}
+	// "percentage of sales represented by gross profit": the figure is
+	// the one named after "represented by", a share of the one before
+	for i, w := range words {
+		if !representWord[w.norm] || i+1 >= len(words) || words[i+1].norm != "by" && words[i+1].norm != "for" {
+			continue
+		}
+		for k, sp := range spans {
+			if sp.Start > i && sp.Start <= i+3 {
+				primary, stopAt = k, len(nt)
+				break
+			}
 		}
 	}
 	if primary > 0 {
@@ -411,7 +428,8 @@ func ParseKnowing(question string, names []string) Query {
 		}
 	}
 	// "the exact percentage revenue growth": a change asked in percent
-	if q.Op == "change" && q.Unit == "percent" && q.Derived == nil && (q.Metric == nil || q.Metric.Unit != "percent") {
+	// ("the change in the percentage of sales …" is a change in a share)
+	if q.Op == "change" && q.Unit == "percent" && q.Derived == nil && (q.Metric == nil || q.Metric.Unit != "percent") && !reShareOf.MatchString(strings.ToLower(rest)) {
 		q.Op = "pct_change"
 	}
 	// a change asked of something the vocabulary does not know is more
@@ -812,6 +830,13 @@ func outsideNames(spans []vocab.Span, nt []string, names []string) []vocab.Span 
 	}
 	return out
 }
+
+// reShareOf asks for a share ("percentage of sales").
+var reShareOf = regexp.MustCompile(`\b(?:percentage|percent)\s+of\b|%\s+of\b`)
+
+// representWord says the figure asked for is named after it ("represented
+// by", "accounted for by", "made up by").
+var representWord = map[string]bool{"represented": true, "accounted": true, "made": true, "contributed": true}
 
 // auxiliaries are the verbs a question puts inside a metric's name ("how
 // much net cash was used for financing activities"), and the share bases
