@@ -439,6 +439,20 @@ func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change
 		// 31, 2019": the year's column holds its close
 		ps = 0.85 * periodMatch(extract.Period{Kind: extract.Instant, End: fp.End, FQ: 4, FY: fp.FY}, t)
 	}
+	if ps == 0 && t.kind == extract.Duration && fp.Kind == extract.Instant && !fp.End.IsZero() {
+		// a flow cannot be at a date: a column headed by a date alone
+		// ("December 31, 2018") over sales and profit is the period ending then
+		if fm := vocab.Default().Metric(f.Key); fm != nil && fm.Kind == "flow" {
+			months := t.months
+			if months == 0 {
+				months = 12
+			}
+			dp := extract.Period{Kind: extract.Duration, End: fp.End, Months: months, FQ: fp.FQ, FY: fp.FY}
+			if ps = 0.85 * periodMatch(dp, t); ps > 0 {
+				c.f.Period = dp // and the answer says so
+			}
+		}
+	}
 	if ps == 0 {
 		return c, false
 	}
