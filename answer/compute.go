@@ -1026,6 +1026,14 @@ func (e *Engine) namedRows(q nlq.Query, ctx *docCtx, t target, m *vocab.Metric) 
 	dq.Metric = nil
 	dq.Op, dq.Derived, dq.Unit = "", nil, ""
 	asked := termSet(strings.Join(terms, " ") + " " + q.MetricText + " " + strings.Join(m.Names, " "))
+	var own []string // the question's words that name what, not whose
+	for _, w := range terms {
+		lw := strings.ToLower(w)
+		if strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s") || genericCompanyWord[lw] {
+			continue
+		}
+		own = append(own, w)
+	}
 	var out []candidate
 	for _, c := range e.findFacts(dq, ctx, nil, t, "") {
 		f := c.f
@@ -1037,6 +1045,11 @@ func (e *Engine) namedRows(q nlq.Query, ctx *docCtx, t target, m *vocab.Metric) 
 			continue
 		}
 		if !allIn(strings.Fields(strings.Join(f.Section, " ")), asked) {
+			continue
+		}
+		// and the question's own words are all the figure's: "goodwill
+		// acquisitions for Data Center Group" is not the group's goodwill
+		if !allIn(own, termSet(f.Metric+" "+strings.Join(f.Section, " ")+" "+f.Column+" "+f.Table+" "+f.Entity)) {
 			continue
 		}
 		out = append(out, c)

@@ -735,6 +735,10 @@ func (e *Engine) lookupAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		// row and column that carry every word of the question
 		cands = e.coveringFacts(q, ctx, t, metric)
 	}
+	if len(cands) == 0 && metric != nil && metric == q.Metric && change == "" {
+		// "sales in Mexico": the "Mexico" row of a table of sales
+		cands = e.namedRows(q, ctx, t, metric)
+	}
 	if len(cands) == 0 {
 		a.Answer = notFoundReason(q, ctx, metric, t, len(ts) > 0)
 		return a, false
