@@ -152,6 +152,9 @@ func (e *Engine) find(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, like 
 		// ("Cloud") in a table that is about the metric or about nothing else
 		cands = e.namedRows(q, ctx, t, m)
 	}
+	// an operand is a level, never a change printed beside it (an
+	// "Increase (Decrease)" column)
+	cands = slices.DeleteFunc(cands, func(c candidate) bool { return c.f.Change != "" })
 	if like != nil {
 		// the other operand is another figure, never like itself
 		cands = slices.DeleteFunc(cands, func(c candidate) bool { return sameFact(c.f, *like) })
