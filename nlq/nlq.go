@@ -247,6 +247,10 @@ func ParseKnowing(question string, names []string) Query {
 					// "the change in percentage of sales": a change in a share
 					continue
 				}
+				if op == "average" && (strings.HasSuffix(lrest[:at], "weighted ") || strings.HasSuffix(lrest[:at], "weighted-")) {
+					// "weighted-average shares outstanding" names a figure
+					continue
+				}
 				opHits = append(opHits, opHit{op, at, at + len(ph)})
 				for i := at; i < at+len(ph); i++ {
 					opAt[i] = true
