@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
@@ -525,15 +526,43 @@ func (e *Engine) change(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		}
 		val := diff.Mul(hundred).DivRound(base, places+8).Round(places)
 		formula := fmt.Sprintf("(%s - %s) / %s × 100", b.f.Value, a.f.Value, base)
-		r := computed(q, ctx, "percentage change in "+name, val, extract.Percent, formula, b.f.Period, b.f, a.f)
+		what := "percentage change in "
+		if decreaseAsked(q) && val.IsNegative() {
+			// "by what percent did sales decline": by 5%, not by -5%
+			val, what = val.Neg(), "percentage decrease in "
+			formula = fmt.Sprintf("(%s - %s) / %s × 100", a.f.Value, b.f.Value, base)
+		}
+		r := computed(q, ctx, what+name, val, extract.Percent, formula, b.f.Period, b.f, a.f)
 		r.Value = val.StringFixed(places)
 		r.Answer = strings.Replace(r.Answer, formatValue(val, extract.Percent), formatFixed(val, extract.Percent, places), 1)
 		r.Period = fmt.Sprintf("%s vs %s", describePeriod(b.f.Period, ctx.info), describePeriod(a.f.Period, ctx.info))
 		return r, true
 	}
-	r := computed(q, ctx, "change in "+name, diff, b.f.Unit, fmt.Sprintf("%s - %s", b.f.Value, a.f.Value), b.f.Period, b.f, a.f)
+	what, formula := "change in ", fmt.Sprintf("%s - %s", b.f.Value, a.f.Value)
+	if decreaseAsked(q) && diff.IsNegative() {
+		// "how much did the rate decrease": by 1 point, not by -1
+		diff, what, formula = diff.Neg(), "decrease in ", fmt.Sprintf("%s - %s", a.f.Value, b.f.Value)
+	}
+	r := computed(q, ctx, what+name, diff, b.f.Unit, formula, b.f.Period, b.f, a.f)
 	r.Period = fmt.Sprintf("%s vs %s", describePeriod(b.f.Period, ctx.info), describePeriod(a.f.Period, ctx.info))
 	return r, true
+}
+
+// decreaseAsked reports a question that asks how much a figure fell ("how
+// much did X decrease", "by what percent did sales decline"): its change
+// words all go down ("increase / (decrease)" asks both ways).
+func decreaseAsked(q nlq.Query) bool {
+	v := vocab.Default()
+	down := false
+	for _, w := range strings.FieldsFunc(strings.ToLower(q.Text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch s := v.ChangeSign(w); {
+		case s > 0:
+			return false
+		case s < 0:
+			down = true
+		}
+	}
+	return down
 }
 
 func operandQueryOr(q nlq.Query, m *vocab.Metric, ctx *docCtx) nlq.Query {

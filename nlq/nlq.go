@@ -199,11 +199,13 @@ func ParseKnowing(question string, names []string) Query {
 		}
 	}
 	// unit wanted
+	unitOfFigure := false // the unit names what the figure is ("rate"), not how to answer
 	for _, u := range []string{"count", "USD/share", "percent", "USD"} {
 		for _, ph := range v.Units[u] {
 			if atHead(lrest, ph) {
 				if q.Unit == "" {
 					q.Unit = u
+					unitOfFigure = slices.Contains(v.UnitHeads, ph)
 				}
 			}
 		}
@@ -433,7 +435,8 @@ func ParseKnowing(question string, names []string) Query {
 	}
 	// "the exact percentage revenue growth": a change asked in percent
 	// ("the change in the percentage of sales …" is a change in a share)
-	if q.Op == "change" && q.Unit == "percent" && q.Derived == nil && (q.Metric == nil || q.Metric.Unit != "percent") && !reShareOf.MatchString(strings.ToLower(rest)) {
+	// ("how much did the rate of return decrease": a rate changes in points)
+	if q.Op == "change" && q.Unit == "percent" && !unitOfFigure && q.Derived == nil && (q.Metric == nil || q.Metric.Unit != "percent") && !reShareOf.MatchString(strings.ToLower(rest)) {
 		q.Op = "pct_change"
 	}
 	// a change asked of something the vocabulary does not know is more
