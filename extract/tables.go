@@ -370,6 +370,13 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 	return t, facts
 }
 
+// startsWithShares reports a label that begins with a name of the share
+// count metric ("Weighted average number of shares used in …").
+func startsWithShares(label string) bool {
+	sp := vocab.Default().FindMetrics(vocab.Tokens(label))
+	return len(sp) > 0 && sp[0].Start == 0 && sp[0].Metric != nil && sp[0].Metric.Key == "shares"
+}
+
 // totalNames reports a total row whose other words all name the section
 // (normalized): "Total deferred" totals "Deferred tax expense (benefit)",
 // "Total current" "Current provision for income taxes".
@@ -839,6 +846,16 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 			if !strings.Contains(strings.ToLower(row.Label), "diluted") && !strings.Contains(strings.ToLower(row.Label), "basic") {
 				basis = ""
 			}
+		}
+	}
+	if sec := lastOf(row.Section); startsWithShares(row.Label) || startsWithShares(sec) && rePerShare.MatchString(sec) {
+		// "Weighted average number of shares used in earnings per share",
+		// and "Basic earnings per share" under it: a count of shares,
+		// whatever it is used in (but "Net income per basic share" under
+		// "Weighted-average shares outstanding" is per share)
+		perShare = false
+		if key == "eps" {
+			key = "shares"
 		}
 	}
 	shareCount := !perShare && (key == "shares" || reShareCount.MatchString(row.Label) && (reAvgShares.MatchString(row.Label) || !reStockAmount.MatchString(row.Label)) ||
