@@ -184,11 +184,11 @@ func TestTATQA(t *testing.T) {
 		t.Logf("tatqa %-22s %s", op, tally)
 	}
 	t.Logf("tatqa fact + change/pct_change/ratio/sum/average: %s", core)
-	// floors a little under the scores when last raised (fact 61.9%, core 56.5%)
-	if f := byOp["fact/lookup"]; f.Pct() < 61 {
-		t.Errorf("TAT-QA fact score %.1f%% is below its floor 61%%", f.Pct())
+	// floors a little under the scores when last raised (fact 66.4%, core 60.0%)
+	if f := byOp["fact/lookup"]; f.Pct() < 65 {
+		t.Errorf("TAT-QA fact score %.1f%% is below its floor 65%%", f.Pct())
 	}
-	if core.Pct() < 55.5 {
-		t.Errorf("TAT-QA core score %.1f%% is below its floor 55.5%%", core.Pct())
+	if core.Pct() < 59.5 {
+		t.Errorf("TAT-QA core score %.1f%% is below its floor 59.5%%", core.Pct())
 	}
 }
