@@ -36,6 +36,8 @@ func TestAsk(t *testing.T) {
 			answerHas: "13329000 / 12157000"},
 		{q: "How much did accumulated other comprehensive loss change since November 29, 2003?", kind: KindComputed, value: "59000", unit: "USD",
 			line: 351, answerHas: "0 - -59000"}, // "--" on May 29, 2004: nothing, taken as zero
+		{q: "How much did total current assets decrease since November 29, 2003?", kind: KindComputed, value: "5241000", unit: "USD",
+			line: 315, answerHas: "decrease in total current assets"},
 		{q: "What was Innovo's revenue in Q2 2001?", kind: KindNone, answerHas: "Not found"},
 	}
 	for _, tt := range tests {

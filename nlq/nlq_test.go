@@ -44,6 +44,16 @@ func TestParse(t *testing.T) {
 		{q: "What do the additions in the year and prior year relate to?", intent: Passage},
 		{q: "What is the 2019 carrying amount of interest rate swaps?", intent: Lookup, unit: ""},
 		{q: "What was the effective tax rate in 2019?", intent: Compute, derived: "effective tax rate", unit: "percent"},
+		// a name broken by an auxiliary or a share basis is still the name
+		{q: "How much net cash was used for financing activities in 2018?", intent: Lookup, metric: "financing_cash_flow", periods: "FY2018"},
+		{q: "What was the percentage change in the net income per diluted share between 2018 and 2019?", intent: Compute, metric: "eps", op: "pct_change", basis: "diluted", periods: "FY2018,FY2019"},
+		// the figure named after "represented by"; a change in a share is a change
+		{q: "What was the percentage of sales represented by gross profit in 2018?", intent: Lookup, metric: "gross_profit", unit: "percent", periods: "FY2018"},
+		{q: "What was the change in percentage of sales represented by gross profit between 2018 and 2019?", intent: Compute, metric: "gross_profit", op: "change", unit: "percent"},
+		// "weighted-average" names a figure; a rate changes in points
+		{q: "What is the increase / (decrease) in the weighted-average common stock outstanding from 2018 to 2019?", intent: Compute, op: "change"},
+		{q: "How much did the expected long term rate of return on plan assets decrease by from 2017 to 2019?", intent: Compute, op: "change", unit: "percent"},
+		{q: "What is the total net operating loss carry-forwards in 2018 and 2019?", intent: Compute, metric: "nol_carryforwards", op: "sum"},
 		{q: "", intent: Lookup},
 	}
 	for _, tt := range tests {
