@@ -222,7 +222,15 @@ func (a *app) collect(args []string) ([]string, int) {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() && !skipByName(name) {
+			regular := d.Type().IsRegular()
+			if d.Type()&fs.ModeSymlink != 0 {
+				// a link to a file is the file; links to folders are not
+				// followed (they could loop)
+				if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+					regular = true
+				}
+			}
+			if regular && !skipByName(name) {
 				found = append(found, path)
 			}
 			return nil
