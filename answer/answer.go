@@ -55,7 +55,8 @@ type Citation struct {
 	Offset [2]int `json:"offset"`
 	// Role is "operands" for the citation that lists a computation's
 	// figures as printed, in the formula's order; "stated" for where the
-	// release itself states a computed figure (rounded as printed); "" for
+	// release itself states a computed figure (rounded as printed);
+	// "footnote" for the footnote a cited row's label points to; "" for
 	// source lines.
 	Role string `json:"role,omitempty"`
 }
@@ -222,6 +223,10 @@ func factCitations(f index.Fact) []Citation {
 	cs := []Citation{factCitation(f)}
 	if f.Header != "" {
 		cs = append(cs, Citation{Doc: f.Doc, Line: f.HeaderLines[0], EndLine: f.HeaderLines[1], Text: f.Header, Offset: f.HeaderOffset})
+	}
+	for _, n := range f.Notes {
+		// the footnote the row's label points to says what the row is
+		cs = append(cs, Citation{Doc: f.Doc, Line: n.Start, EndLine: n.End, Text: n.Text, Offset: n.Offset, Role: "footnote"})
 	}
 	return cs
 }

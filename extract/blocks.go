@@ -45,6 +45,7 @@ type gridRow struct {
 	line, end int      // reading-view lines
 	indent    int      // indentation of the label (characters or points); larger is deeper
 	bold      bool     // the label is set in bold (HTML), a hint that it heads a section
+	marks     []string // footnote marks after the label (HTML superscripts)
 }
 
 // hasValues reports whether any cell holds text.

@@ -179,6 +179,7 @@ func interpret(doc *Document, blocks []block) {
 			doc.Facts = append(doc.Facts, facts...)
 		}
 	}
+	attachNotes(doc)
 	if doc.Company == "" {
 		doc.Company = findCompany(doc)
 	}
@@ -660,3 +661,57 @@ func monthWord(s string) bool {
 	}
 	return false
 }
+
+// attachNotes gives the facts of a row whose label carries footnote marks
+// ("Profit¹") the footnotes those marks point to: the first paragraph after
+// the table, within a page of it, that begins with the mark ("1 Profit
+// attributable to common shareholders.").
+func attachNotes(doc *Document) {
+	for ti := range doc.Tables {
+		t := &doc.Tables[ti]
+		marked := false
+		for _, r := range t.Rows {
+			marked = marked || len(r.Marks) > 0
+		}
+		if !marked {
+			continue
+		}
+		notes := map[string]Note{}
+		for _, p := range doc.Passages {
+			if p.Start <= t.End || p.Start > t.End+60 {
+				continue
+			}
+			m := reNoteStart.FindStringSubmatch(p.Text)
+			if m == nil {
+				continue
+			}
+			k := noteMark(m[1])
+			if _, seen := notes[k]; k == "" || seen {
+				continue
+			}
+			n := Note{Start: p.Start, End: p.End, Text: p.Text}
+			if p.Start >= 1 && p.End <= len(doc.Lines) {
+				n.Offset = [2]int{doc.Lines[p.Start-1].Start, doc.Lines[p.End-1].End}
+			}
+			notes[k] = n
+		}
+		if len(notes) == 0 {
+			continue
+		}
+		for i := range doc.Facts {
+			f := &doc.Facts[i]
+			if f.Source != "table" || f.TableIndex != ti || f.RowIndex < 0 || f.RowIndex >= len(t.Rows) {
+				continue
+			}
+			for _, k := range t.Rows[f.RowIndex].Marks {
+				if n, ok := notes[k]; ok {
+					f.Notes = append(f.Notes, n)
+				}
+			}
+		}
+	}
+}
+
+// reNoteStart is the mark a footnote begins with: "1 ", "(1)", "[1]",
+// "(a)", "*", "†", "¹".
+var reNoteStart = regexp.MustCompile(`^\s*(\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\[\d{1,2}\]|\d{1,2}(?:[.)]|\s)|[a-z][.)]\s|\*{1,3}|†|‡|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})`)

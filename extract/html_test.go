@@ -360,3 +360,41 @@ func TestHTMLNbspIndent(t *testing.T) {
 		t.Errorf("nil cell = %q", rs[2].cells[0])
 	}
 }
+
+// TestFootnotes: a row label's footnote mark, superscript or printed,
+// points its figures to the footnote below the table.
+func TestFootnotes(t *testing.T) {
+	src := `<html><body>
+<table>
+<tr><td></td><td>2022</td><td>2021</td></tr>
+<tr><td>Sales</td><td>$ 100</td><td>$ 90</td></tr>
+<tr><td>Profit<sup>1</sup></td><td>$ 12</td><td>$ 10</td></tr>
+<tr><td>Adjusted profit (2)</td><td>$ 14</td><td>$ 11</td></tr>
+</table>
+<p>1 Profit attributable to common shareholders.</p>
+<p>(2) Excludes restructuring costs.</p>
+</body></html>`
+	d, err := Parse("r.htm", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Sales": "", "Profit": "1 Profit attributable to common shareholders.", "Adjusted profit": "(2) Excludes restructuring costs."}
+	seen := 0
+	for _, f := range d.Facts {
+		w, ok := want[f.Metric]
+		if !ok || f.Source != "table" {
+			continue
+		}
+		seen++
+		got := ""
+		if len(f.Notes) > 0 {
+			got = f.Notes[0].Text
+		}
+		if got != w {
+			t.Errorf("%s: note %q; want %q", f.Metric, got, w)
+		}
+	}
+	if seen != 6 {
+		t.Errorf("saw %d facts of the three rows; want 6: %+v", seen, d.Facts)
+	}
+}

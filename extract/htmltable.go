@@ -21,9 +21,10 @@ import (
 
 // hcell is a non-empty table cell placed on the logical grid.
 type hcell struct {
-	s, e   int    // logical columns [s, e)
-	text   string // folded text
-	label  string // text without trailing footnote superscripts
+	s, e   int      // logical columns [s, e)
+	text   string   // folded text
+	label  string   // text without trailing footnote superscripts
+	marks  []string // those superscripts ("1", "a")
 	bold   bool
 	indent float64  // points
 	marker bool     // only a footnote marker or bullet glyph
@@ -159,8 +160,14 @@ func readCell(td *hnode, st hstyle) (hcell, bool) {
 		k--
 	}
 	label := foldSegs(segs[:k])
+	var marks []string
+	for _, sg := range segs[k:] {
+		if m := noteMark(sg.text); sg.sup && m != "" {
+			marks = append(marks, m)
+		}
+	}
 	if label == "" {
-		label = text
+		label, marks = text, nil
 	}
 	bold, n := true, 0
 	for _, s := range segs {
@@ -179,7 +186,7 @@ func readCell(td *hnode, st hstyle) (hcell, bool) {
 			lines = append(lines, t)
 		}
 	}
-	return hcell{text: text, label: label, bold: bold && n > 0, indent: indent, marker: reMarker.MatchString(text), lines: lines}, true
+	return hcell{text: text, label: label, marks: marks, bold: bold && n > 0, indent: indent, marker: reMarker.MatchString(text), lines: lines}, true
 }
 
 // isBlankNode reports an element with no visible text (a spacer paragraph).
@@ -1196,6 +1203,7 @@ func (a *tableAnalysis) bodyRow(ri, line, minLabelCol int, colOf []int, n int) (
 			break
 		}
 		labels = append(labels, c.label)
+		gr.marks = append(gr.marks, c.marks...)
 		if first {
 			gr.indent = int(c.indent+0.5) + 12*max(c.s-minLabelCol, 0)
 			gr.bold = c.bold

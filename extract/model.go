@@ -101,6 +101,9 @@ type Column struct {
 type Row struct {
 	Label   string   `json:"label"`
 	Section []string `json:"section,omitempty"` // value-less heading rows above it, outermost first
+	// Marks are the footnote marks printed after the label ("Profit¹":
+	// "1"), without parentheses.
+	Marks   []string `json:"marks,omitempty"`
 	Line    int      `json:"line"`
 	EndLine int      `json:"end_line"`
 	Cells   []Cell   `json:"cells"` // one per column
@@ -161,6 +164,9 @@ type Fact struct {
 	// Dashes are the columns of a table fact's row printed as a dash ("--"),
 	// which read as zero; cells left blank are not listed.
 	Dashes []int `json:"dashes,omitempty"`
+	// Notes are the footnotes a table fact's row label points to, as the
+	// release prints them below the table.
+	Notes []Note `json:"notes,omitempty"`
 }
 
 // Describe is the fact's metric with its section path, e.g.
@@ -325,3 +331,12 @@ func (p Period) Tag() string {
 }
 
 var monthWords = map[int]string{3: "three months", 6: "six months", 9: "nine months", 12: "twelve months"}
+
+// Note is a footnote: its reading-view lines, its byte range in the source
+// and its text.
+type Note struct {
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Offset [2]int `json:"offset"`
+	Text   string `json:"text"`
+}

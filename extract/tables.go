@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -351,7 +352,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		if label == "" && len(path) > 0 {
 			label = "Total " + strings.TrimRight(path[len(path)-1], ":- ")
 		}
-		row := Row{Label: label, Section: path, Line: gr.line, EndLine: gr.end}
+		row := Row{Label: label, Section: path, Line: gr.line, EndLine: gr.end, Marks: rowMarks(gr)}
 		row.Cells = make([]Cell, len(gr.cells))
 		for c, txt := range gr.cells {
 			row.Cells[c] = parseCell(txt)
@@ -396,6 +397,40 @@ func totalNames(label, section string) bool {
 	}
 	return true
 }
+
+// rowMarks are the footnote marks after a row's label: superscripts the
+// HTML reader kept apart, or marks printed in the label ("Net sales (1)").
+func rowMarks(gr gridRow) []string {
+	marks := append([]string{}, gr.marks...)
+	if m := reFootnote.FindString(strings.TrimRight(gr.label, " :")); m != "" {
+		for _, p := range reNoteMark.FindAllString(m, -1) {
+			if k := noteMark(p); k != "" && !slices.Contains(marks, k) {
+				marks = append(marks, k)
+			}
+		}
+	}
+	return marks
+}
+
+var reNoteMark = regexp.MustCompile(`\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\[\d+\]|\*+|†|‡`)
+
+// noteMark is a footnote mark without its brackets ("(1)" → "1", "¹" →
+// "1"), or "" when s is not one.
+func noteMark(s string) string {
+	s = strings.Trim(strings.TrimSpace(s), "()[]. ")
+	s = strings.Map(func(r rune) rune {
+		if i := strings.IndexRune("⁰¹²³⁴⁵⁶⁷⁸⁹", r); i >= 0 {
+			return '0' + rune(len([]rune("⁰¹²³⁴⁵⁶⁷⁸⁹"[:i])))
+		}
+		return r
+	}, s)
+	if reMarkText.MatchString(s) {
+		return s
+	}
+	return ""
+}
+
+var reMarkText = regexp.MustCompile(`^(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4}|\*{1,3}|†|‡)$`)
 
 // cleanLabel trims footnote markers, trailing colons and dashes, and folds space.
 func cleanLabel(s string) string {

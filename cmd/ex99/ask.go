@@ -120,7 +120,11 @@ func (a *app) humanAnswer(ans answer.Answer) string {
 		cites = cites[:1]
 	}
 	for _, c := range cites {
-		fmt.Fprintf(&b, "  %s: %s\n", label, citeRef(c.Doc, c.Line, c.EndLine))
+		l := label
+		if c.Role != "" {
+			l = c.Role // "operands", "stated", "footnote"
+		}
+		fmt.Fprintf(&b, "  %s: %s\n", l, citeRef(c.Doc, c.Line, c.EndLine))
 		for i, l := range strings.Split(c.Text, "\n") {
 			fmt.Fprintf(&b, "    %5d  %s\n", c.Line+i, strings.TrimRight(l, " "))
 		}
