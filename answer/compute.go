@@ -924,9 +924,18 @@ func (e *Engine) phraseOperands(q nlq.Query, ctx *docCtx, t target) ([]index.Fac
 	return ops, ""
 }
 
+// phrasePeriods is q for resolving the periods of figures it names by
+// phrases ("inventory reserves to accrued compensation in 2018"): the
+// first phrase's metric says nothing of the others, so a year is the
+// year's flow or its closing balance, whichever each figure is.
+func phrasePeriods(q nlq.Query) nlq.Query {
+	q.Metric, q.Derived = nil, nil
+	return q
+}
+
 // sumOfPhrases adds the figures a question names ("the sum of X and Y in 2019").
 func (e *Engine) sumOfPhrases(q nlq.Query, ctx *docCtx) (Answer, bool) {
-	ts := resolve(q, ctx.info, false)
+	ts := resolve(phrasePeriods(q), ctx.info, false)
 	t := target{current: true}
 	if len(ts) > 0 {
 		t = ts[0]
@@ -949,7 +958,7 @@ func (e *Engine) sumOfPhrases(q nlq.Query, ctx *docCtx) (Answer, bool) {
 func (e *Engine) ratioOfPhrases(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	v := vocab.Default()
 	balance := false
-	ts := resolve(q, ctx.info, balance)
+	ts := resolve(phrasePeriods(q), ctx.info, balance)
 	t := target{current: true}
 	if len(ts) > 0 {
 		t = ts[0]
