@@ -398,3 +398,29 @@ func TestFootnotes(t *testing.T) {
 		t.Errorf("saw %d facts of the three rows; want 6: %+v", seen, d.Facts)
 	}
 }
+
+// TestRollForward: a roll-forward's balance columns are balances at the
+// start and the end of the year their header names.
+func TestRollForward(t *testing.T) {
+	src := `<html><body><table>
+<tr><td></td><td colspan="3">Year Ended December 31, 2019</td></tr>
+<tr><td></td><td>Balance at Beginning of Period</td><td>Increase / (Decrease)</td><td>Balance at End of Period</td></tr>
+<tr><td>Accounts receivable</td><td>$ 90,831</td><td>7,117</td><td>$ 97,948</td></tr>
+</table></body></html>`
+	d, err := Parse("r.htm", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"90831": "as of December 31, 2018", "97948": "as of December 31, 2019"}
+	for _, f := range d.Facts {
+		if w, ok := want[f.Value.String()]; ok {
+			if got := f.Period.String(); !strings.HasPrefix(got, w) {
+				t.Errorf("%s: period %q; want %q", f.Value, got, w)
+			}
+			delete(want, f.Value.String())
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("facts not found: %v", want)
+	}
+}

@@ -237,6 +237,26 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 			t.Columns[c].Entity = ""
 		}
 	}
+	// a roll-forward's balance columns are balances at the start and the
+	// end of the period their header names ("Year Ended December 31, 2019 |
+	// Balance at End of Period")
+	for c := range t.Columns {
+		col := &t.Columns[c]
+		p := &col.Period
+		if col.Kind != "" || p.Kind != Duration || p.End.IsZero() || p.Months == 0 {
+			continue
+		}
+		switch {
+		case reEndBalance.MatchString(col.Header):
+			p.Kind, p.Months, p.Weeks = Instant, 0, 0
+		case reStartBalance.MatchString(col.Header) && p.Months == 12 && p.End.M > 0:
+			p.Kind, p.Months, p.Weeks = Instant, 0, 0
+			p.End.Y--
+			if p.FY != 0 {
+				p.FY--
+			}
+		}
+	}
 	// a column headed "(%)" alone beside an amount of change is that
 	// change in percent, elsewhere a share
 	for c := range t.Columns {
@@ -599,6 +619,13 @@ func columnPeriod(hdr string, balance bool, title string) Period {
 	p.Label = strings.Join(strings.Fields(hdr), " ")
 	return p
 }
+
+// reEndBalance and reStartBalance head the closing and opening balance
+// columns of a roll-forward.
+var (
+	reEndBalance   = regexp.MustCompile(`(?i)\b(?:balance\s+at\s+(?:the\s+)?end|end(?:ing)?\s+balance|closing\s+balance|balance\s*,?\s+end)\b`)
+	reStartBalance = regexp.MustCompile(`(?i)\b(?:balance\s+at\s+(?:the\s+)?beginning|beginning\s+balance|opening\s+balance|balance\s*,?\s+beginning)\b`)
+)
 
 // reYearOrdinal is a column header that is a year and a quarter's ordinal
 // ("2019 First", "Fourth 2018"), the header of a table of quarters.
