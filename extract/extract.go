@@ -590,7 +590,7 @@ func findTicker(doc *Document) string {
 	return ""
 }
 
-var reUnitPhrase = regexp.MustCompile(`(?i)\((?:\$|dollars|amounts)?\s*in\s+(thousands?|millions?|billions?|000['’]?s)\b[^()]{0,60}\)|\b(?:dollars|amounts|\$)\s+in\s+(thousands|millions|billions)\b|\bin\s+(thousands|millions|billions)\s+of\s+dollars\b`)
+var reUnitPhrase = regexp.MustCompile(`(?i)\((?:\$|dollars|amounts|tables?)?\s*in\s+(thousands?|millions?|billions?|000['’]?s)\b[^()]{0,60}\)|\b(?:dollars|amounts|\$)\s+in\s+(thousands|millions|billions)\b|\bin\s+(thousands|millions|billions)\s+of\s+dollars\b`)
 
 // nearbyUnit finds a scale stated in prose right before or after a table
 // ("… by contract type (in millions):"), else the nearest parenthesized one

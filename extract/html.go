@@ -25,7 +25,6 @@ func readHTML(src []byte, base int) ([]Line, []block) {
 	f.flush(nil)
 	lines, blocks := f.assemble()
 	attachTitles(blocks)
-	attachUnits(blocks)
 	for _, p := range f.parts {
 		switch {
 		case p.cont:

@@ -424,3 +424,25 @@ func TestRollForward(t *testing.T) {
 		t.Errorf("facts not found: %v", want)
 	}
 }
+
+// TestUnitNearTable: a table that states no scale takes the one the
+// sentence before or after it states for it.
+func TestUnitNearTable(t *testing.T) {
+	for _, tt := range []struct{ before, after string }{
+		{"<p>The following table summarizes our leases (in millions):</p>", ""},
+		{"", "<p>Future minimum lease payments as of January 31, 2020 (table in millions):</p>"},
+	} {
+		src := `<html><body>` + tt.before + `<table>
+<tr><td></td><td>Operating Leases</td><td>Finance Leases</td></tr>
+<tr><td>2021</td><td>$138</td><td>$6</td></tr>
+<tr><td>2022</td><td>135</td><td>6</td></tr>
+</table>` + tt.after + `</body></html>`
+		d, err := Parse("r.htm", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Tables) != 1 || d.Tables[0].Scale.Money != 6 {
+			t.Errorf("%q %q: tables %+v; want one in millions", tt.before, tt.after, d.Tables)
+		}
+	}
+}

@@ -114,7 +114,6 @@ func textBlocks(texts []string, off int) []block {
 	sort.SliceStable(blocks, func(a, b int) bool { return blocks[a].start < blocks[b].start })
 	blocks = mergeLists(blocks, texts, off)
 	attachTitles(blocks)
-	attachUnits(blocks)
 	return dropTitleBlocks(blocks)
 }
 
@@ -243,85 +242,6 @@ func attachTitles(blocks []block) {
 		}
 		g.title = append(title, g.title...)
 	}
-}
-
-// attachUnits gives a table that states no scale of its own the scale a
-// sentence next to it states for it ("The following table summarizes our
-// leases (in millions):", "… as follows (table in millions)"), or else the
-// scale the document states for its amounts ("(Dollars in thousands)" above
-// the table, or anywhere when it says it holds for all: "(All amounts
-// expressed in thousands of U.S. Dollars, except share and per share
-// data)").
-func attachUnits(blocks []block) {
-	// a statement for the whole document holds for tables above it too
-	// (notes print it in a page header that may come after a table)
-	docUnit := ""
-	for _, b := range blocks {
-		if b.kind != bTable && b.kind >= 0 {
-			if m := reDocUnit.FindString(b.text); m != "" && reWholeDoc.MatchString(m) {
-				docUnit = m
-				break
-			}
-		}
-	}
-	for i := range blocks {
-		b := blocks[i]
-		if b.kind != bTable && b.kind >= 0 {
-			if m := reDocUnit.FindString(b.text); m != "" {
-				docUnit = m
-			}
-			continue
-		}
-		g := b.grid
-		if g == nil || gridHasUnit(g) {
-			continue
-		}
-		unit := ""
-		if i > 0 && blocks[i-1].kind >= 0 && blocks[i-1].kind != bTable {
-			// the lead-in sentence: "… (in millions):"
-			if m := reLeadInUnit.FindStringSubmatch(blocks[i-1].text); m != nil {
-				unit = m[1]
-			}
-		}
-		if unit == "" && i+1 < len(blocks) && blocks[i+1].kind >= 0 && blocks[i+1].kind != bTable {
-			// a sentence after the table that says it is about the table
-			if m := reTableUnit.FindString(blocks[i+1].text); m != "" {
-				unit = m
-			}
-		}
-		if unit == "" {
-			unit = docUnit
-		}
-		if unit != "" {
-			g.title = append(g.title, unit)
-		}
-	}
-}
-
-var (
-	// a parenthesized unit at the end of a sentence that introduces a table
-	reLeadInUnit = regexp.MustCompile(`(?i)(\((?:[^()]*\b)?(?:in|of)\s+(?:thousands|millions|billions)\b[^()]*\))\s*[:.]?\s*$`)
-	// "(table in millions)", "(amounts in table in thousands)"
-	reTableUnit = regexp.MustCompile(`(?i)\((?:[^()]*\b)?tables?\s+(?:(?:are|is|presented|stated|shown|expressed)\s+)?in\s+(?:thousands|millions|billions)\b[^()]*\)`)
-	// "(All amounts expressed in thousands of U.S. Dollars …)", "(Dollars in
-	// thousands, except per share data, unless otherwise stated)"
-	reWholeDoc = regexp.MustCompile(`(?i)\ball amounts\b|unless otherwise (?:stated|noted|indicated|specified)`)
-	reDocUnit  = regexp.MustCompile(`(?i)\((?:all\s+)?(?:amounts|dollars|(?:u\.?s\.?|united states)\s+dollars|figures)\s+(?:are\s+)?(?:expressed\s+|stated\s+|presented\s+)?in\s+(?:thousands|millions|billions)\b[^()]*\)`)
-)
-
-// gridHasUnit reports a table whose title or header states its scale.
-func gridHasUnit(g *grid) bool {
-	if gridUnit(g) != "" {
-		return true
-	}
-	for _, h := range g.header {
-		for _, c := range h {
-			if isUnitLine(c) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // isTitleText reports text that can stand above a table as its title: short
