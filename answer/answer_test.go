@@ -55,23 +55,20 @@ func TestAsk(t *testing.T) {
 		if !strings.Contains(a.Answer, tt.answerHas) {
 			t.Errorf("Ask(%q) = %q; want it to say %q", tt.q, a.Answer, tt.answerHas)
 		}
-		if tt.operandsAt != "" {
-			found := false
-			for _, c := range a.Citations {
-				found = found || c.Role == "operands" && strings.Contains(c.Text, tt.operandsAt)
-			}
-			if !found {
-				t.Errorf("Ask(%q) cites no operands %q: %+v", tt.q, tt.operandsAt, a.Citations)
-			}
-		}
-		if tt.statedAt != "" {
-			found := false
-			for _, c := range a.Citations {
-				found = found || c.Role == "stated" && strings.Contains(c.Text, tt.statedAt)
-			}
-			if !found {
-				t.Errorf("Ask(%q) cites no statement %q: %+v", tt.q, tt.statedAt, a.Citations)
+		for role, text := range map[string]string{"operands": tt.operandsAt, "stated": tt.statedAt} {
+			if text != "" && !citesAs(a, role, text) {
+				t.Errorf("Ask(%q) has no %s citation with %q: %+v", tt.q, role, text, a.Citations)
 			}
 		}
 	}
+}
+
+// citesAs reports whether a cites text in a citation of the given role.
+func citesAs(a Answer, role, text string) bool {
+	for _, c := range a.Citations {
+		if c.Role == role && strings.Contains(c.Text, text) {
+			return true
+		}
+	}
+	return false
 }

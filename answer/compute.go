@@ -899,10 +899,19 @@ func sinceAny(q nlq.Query) bool {
 }
 
 // phraseOperands finds the figures a question words ("net bookings",
-// "in-game net bookings") at target t, preferring one table.
-func (e *Engine) phraseOperands(q nlq.Query, ctx *docCtx, t target) ([]index.Fact, string) {
+// "in-game net bookings") at the question's period, preferring one table.
+// When one is missing, a is the "none" answer that names it.
+func (e *Engine) phraseOperands(q nlq.Query, ctx *docCtx) (ops []index.Fact, a Answer, ok bool) {
+	t := target{current: true}
+	// the first phrase's metric says nothing of the others: a year is the
+	// year's flow or its closing balance, whichever each figure is
+	// ("inventory reserves to accrued compensation in 2018")
+	pq := q
+	pq.Metric, pq.Derived = nil, nil
+	if ts := resolve(pq, ctx.info, false); len(ts) > 0 {
+		t = ts[0]
+	}
 	v := vocab.Default()
-	var ops []index.Fact
 	var like *index.Fact
 	for _, ph := range q.Operands {
 		oq := q
@@ -913,7 +922,7 @@ func (e *Engine) phraseOperands(q nlq.Query, ctx *docCtx, t target) ([]index.Fac
 		oq.Modifiers = nil
 		o := e.find(oq, ctx, oq.Metric, t, like)
 		if !o.ok {
-			return nil, ph
+			return nil, Answer{Kind: KindNone, Citations: []Citation{}, Answer: fmt.Sprintf("Not computed: %s gives no figure for %q at %s.", ctx.info.Name, ph, t.String())}, false
 		}
 		ops = append(ops, o.f)
 		if like == nil {
@@ -921,28 +930,14 @@ func (e *Engine) phraseOperands(q nlq.Query, ctx *docCtx, t target) ([]index.Fac
 			like = &f
 		}
 	}
-	return ops, ""
-}
-
-// phrasePeriods is q for resolving the periods of figures it names by
-// phrases ("inventory reserves to accrued compensation in 2018"): the
-// first phrase's metric says nothing of the others, so a year is the
-// year's flow or its closing balance, whichever each figure is.
-func phrasePeriods(q nlq.Query) nlq.Query {
-	q.Metric, q.Derived = nil, nil
-	return q
+	return ops, Answer{}, true
 }
 
 // sumOfPhrases adds the figures a question names ("the sum of X and Y in 2019").
 func (e *Engine) sumOfPhrases(q nlq.Query, ctx *docCtx) (Answer, bool) {
-	ts := resolve(phrasePeriods(q), ctx.info, false)
-	t := target{current: true}
-	if len(ts) > 0 {
-		t = ts[0]
-	}
-	ops, missingPh := e.phraseOperands(q, ctx, t)
-	if ops == nil {
-		return Answer{Kind: KindNone, Citations: []Citation{}, Answer: fmt.Sprintf("Not computed: %s gives no figure for %q at %s.", ctx.info.Name, missingPh, t.String())}, false
+	ops, none, ok := e.phraseOperands(q, ctx)
+	if !ok {
+		return none, false
 	}
 	sum := decimal.Zero
 	var parts []string
@@ -956,31 +951,9 @@ func (e *Engine) sumOfPhrases(q nlq.Query, ctx *docCtx) (Answer, bool) {
 // ratioOfPhrases computes "the ratio of X to Y" where X and Y are worded
 // in the question (row labels the vocabulary may not know).
 func (e *Engine) ratioOfPhrases(q nlq.Query, ctx *docCtx) (Answer, bool) {
-	v := vocab.Default()
-	balance := false
-	ts := resolve(phrasePeriods(q), ctx.info, balance)
-	t := target{current: true}
-	if len(ts) > 0 {
-		t = ts[0]
-	}
-	var ops []index.Fact
-	var like *index.Fact
-	for _, ph := range q.Operands {
-		oq := q
-		oq.Op, oq.Derived, oq.Unit = "", nil, ""
-		oq.Metric = v.MetricByName(ph)
-		oq.Terms = strings.Fields(ph)
-		oq.Words = ph
-		oq.Modifiers = nil
-		o := e.find(oq, ctx, oq.Metric, t, like)
-		if !o.ok {
-			return Answer{Kind: KindNone, Citations: []Citation{}, Answer: fmt.Sprintf("Not computed: %s gives no figure for %q at %s.", ctx.info.Name, ph, t.String())}, false
-		}
-		ops = append(ops, o.f)
-		if like == nil {
-			f := o.f
-			like = &f
-		}
+	ops, none, ok := e.phraseOperands(q, ctx)
+	if !ok {
+		return none, false
 	}
 	if ops[1].Value.IsZero() {
 		return Answer{Kind: KindNone, Citations: []Citation{}, Answer: "Not computed: the second figure is zero."}, false
