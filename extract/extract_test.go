@@ -277,3 +277,12 @@ func TestColumnPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteMark reads footnote marks without their brackets.
+func TestNoteMark(t *testing.T) {
+	for in, want := range map[string]string{"¹": "1", "(2)": "2", " [12] ": "12", "(a)": "a", "*": "*", "†": "†", "Net": "", "123": ""} {
+		if got := noteMark(in); got != want {
+			t.Errorf("noteMark(%q) = %q; want %q", in, got, want)
+		}
+	}
+}

@@ -437,18 +437,14 @@ var reNoteMark = regexp.MustCompile(`\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\[\d
 // noteMark is a footnote mark without its brackets ("(1)" → "1", "¹" →
 // "1"), or "" when s is not one.
 func noteMark(s string) string {
-	s = strings.Trim(strings.TrimSpace(s), "()[]. ")
-	s = strings.Map(func(r rune) rune {
-		if i := strings.IndexRune("⁰¹²³⁴⁵⁶⁷⁸⁹", r); i >= 0 {
-			return '0' + rune(len([]rune("⁰¹²³⁴⁵⁶⁷⁸⁹"[:i])))
-		}
-		return r
-	}, s)
+	s = superDigits.Replace(strings.Trim(strings.TrimSpace(s), "()[]. "))
 	if reMarkText.MatchString(s) {
 		return s
 	}
 	return ""
 }
+
+var superDigits = strings.NewReplacer("⁰", "0", "¹", "1", "²", "2", "³", "3", "⁴", "4", "⁵", "5", "⁶", "6", "⁷", "7", "⁸", "8", "⁹", "9")
 
 var reMarkText = regexp.MustCompile(`^(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4}|\*{1,3}|†|‡)$`)
 
@@ -910,7 +906,7 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 			}
 		}
 	}
-	if sec := lastOf(row.Section); startsWithShares(row.Label) || startsWithShares(sec) && rePerShare.MatchString(sec) {
+	if sec := lastOf(row.Section); startsWithShares(row.Label) || rePerShare.MatchString(sec) && startsWithShares(sec) {
 		// "Weighted average number of shares used in earnings per share",
 		// and "Basic earnings per share" under it: a count of shares,
 		// whatever it is used in (but "Net income per basic share" under

@@ -1000,19 +1000,22 @@ const manyReleases = 500
 // and reading them is then faster than searching). A single question to a
 // small index searches: reading a long release's records whole costs more.
 func (x *Index) readRelease(name string) bool {
-	if n, err := x.Count(); err == nil && n >= manyReleases {
-		return true
-	}
 	x.mu.Lock()
-	defer x.mu.Unlock()
-	if x.asked[name] {
+	asked := x.asked[name]
+	if !asked {
+		if x.asked == nil {
+			x.asked = map[string]bool{}
+		}
+		x.asked[name] = true
+	}
+	x.mu.Unlock()
+	if asked {
 		return true
 	}
-	if x.asked == nil {
-		x.asked = map[string]bool{}
-	}
-	x.asked[name] = true
-	return false
+	// counted once per release asked about (a writable index does not
+	// keep its count)
+	n, err := x.Count()
+	return err == nil && n >= manyReleases
 }
 
 // docFacts answers a fact query within one release of a large index.
