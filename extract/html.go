@@ -185,9 +185,14 @@ func (b *treeBuilder) popTo(i, end int) {
 // find returns the index of the innermost open element named one of tags,
 // searching no lower than an element named one of stop; -1 if none.
 func (b *treeBuilder) find(tags, stop map[string]bool) int {
+	return b.findBy(func(t string) bool { return tags[t] }, stop)
+}
+
+// findBy is find with the wanted elements named by a predicate.
+func (b *treeBuilder) findBy(want func(tag string) bool, stop map[string]bool) int {
 	for k := len(b.stack) - 1; k > 0; k-- {
 		t := b.stack[k].tag
-		if tags[t] {
+		if want(t) {
 			return k
 		}
 		if stop[t] {
@@ -271,27 +276,16 @@ func (b *treeBuilder) close(tag string, at, end int) {
 	case "p":
 		stop = pScope
 	}
-	i := b.find(set1(tag), stop)
+	// the tag alone, compared: no set is made, and none is shared between
+	// the parsers that run in parallel (a shared cache of one-tag sets was
+	// a concurrent map write)
+	i := b.findBy(func(t string) bool { return t == tag }, stop)
 	if i <= 0 {
 		return
 	}
 	b.popTo(i, at)
 	b.stack[i].end = end
 	b.stack = b.stack[:i]
-}
-
-var set1Cache = map[string]map[string]bool{}
-
-// set1 is a one-tag set, cached for the common tags.
-func set1(tag string) map[string]bool {
-	if m, ok := set1Cache[tag]; ok {
-		return m
-	}
-	m := map[string]bool{tag: true}
-	if len(set1Cache) < 200 {
-		set1Cache[tag] = m
-	}
-	return m
 }
 
 // ---- styles ----
