@@ -603,10 +603,22 @@ func (w *Writer) Add(d *extract.Document) error {
 	if err := w.queue(rec.ops, d.Name); err != nil {
 		return err
 	}
-	if w.entries >= w.BatchEntries || time.Since(w.since) >= w.MaxDelay {
+	if w.entries >= w.BatchEntries {
 		return w.flush(false)
 	}
-	return nil
+	return w.FlushDue()
+}
+
+// FlushDue starts writing what is queued (in the background) once the
+// oldest queued release has waited MaxDelay. Add calls it; a caller that
+// waits for its next release (a slow file being extracted) calls it every
+// so often too, so that finished releases are not held back, unwritten and
+// lost to a kill, by one that is not finished.
+func (w *Writer) FlushDue() error {
+	if len(w.pending) == 0 || time.Since(w.since) < w.MaxDelay {
+		return nil
+	}
+	return w.flush(false)
 }
 
 // op is one batch operation: index rec under id, or delete id (rec nil).

@@ -120,8 +120,14 @@ func (a *app) add(args []string, quiet bool) error {
 	}
 	var docs, passages, facts, unchanged int
 	names := map[string]string{}
+	tick := time.NewTicker(flushCheck)
+	defer tick.Stop()
 	for i := range files {
-		r := <-results[i]
+		r, err := nextResult(results[i], tick.C, wr)
+		if err != nil {
+			a.clearBar(bar)
+			return fmt.Errorf("add: %w; %d releases were added before it; run the same add again to finish", err, docs-wr.Pending())
+		}
 		results[i] = nil
 		<-slots
 		if bar != nil {
@@ -182,6 +188,26 @@ func (a *app) add(args []string, quiet bool) error {
 		return silentError{exitFailed}
 	}
 	return nil
+}
+
+// flushCheck is how often add, waiting for a release still being
+// extracted, lets the writer write what has waited long enough.
+const flushCheck = 250 * time.Millisecond
+
+// nextResult waits for a release's extraction; meanwhile, on every tick,
+// the releases already queued are written once they are due, so that a
+// slow file does not hold back (and a kill does not lose) finished work.
+func nextResult(result <-chan addResult, tick <-chan time.Time, wr *index.Writer) (addResult, error) {
+	for {
+		select {
+		case r := <-result:
+			return r, nil
+		case <-tick:
+			if err := wr.FlushDue(); err != nil {
+				return addResult{}, err
+			}
+		}
+	}
 }
 
 func (a *app) clearBar(bar *progressbar.ProgressBar) {

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestAddWritesWhileASlowFileParses: releases already extracted are
+// written within the writer's delay (2s) even while the next file is still
+// being read, so that a kill then loses only the slow one. Fixed bugs: the
+// delay was checked only when the next release arrived, so finished work
+// sat unwritten behind a slow file.
+func TestAddWritesWhileASlowFileParses(t *testing.T) {
+	noIndexEnv(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	writeFile(t, filepath.Join(in, "a-2004q2.txt"), seedRelease())
+	slow := writeFile(t, filepath.Join(in, "b-2004q2.txt"), []byte(strings.Replace(string(seedRelease()), "Innovo", "Slowco", 1)))
+	release := make(chan struct{})
+	defer func(f func(string) ([]byte, error)) { readFile = f }(readFile)
+	orig := readFile
+	readFile = func(p string) ([]byte, error) {
+		if p == slow {
+			<-release
+		}
+		return orig(p)
+	}
+	idx := filepath.Join(dir, "idx")
+	done := make(chan result, 1)
+	go func() { done <- ex99(t, "", "add", "-q", "--index", idx, in) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		zaps, _ := filepath.Glob(filepath.Join(idx, "store", "*.zap"))
+		if len(zaps) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			close(release)
+			t.Fatalf("the first release was not written while the second was still being read: %v", <-done)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	close(release)
+	if r := <-done; r.code != 0 {
+		t.Fatalf("add: %v", r)
+	}
+	if got := strings.Join(docNames(t, idx), " "); got != "a-2004q2.txt b-2004q2.txt" {
+		t.Errorf("index holds %s", got)
+	}
+}
