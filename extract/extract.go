@@ -378,7 +378,18 @@ func clauseLines(doc *Document, p *Passage, clause string) (int, int) {
 	return first, last
 }
 
-var reCompany = regexp.MustCompile(`\b((?:[A-Z][\w&.'’®™-]*,?\s+(?:(?:and|&|of|de)\s+)?){1,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp))(?:\s*\([^)]{0,40}\))?,?\s+(?:today\s+)?(?:announced|reported|disclosed|posted|released|said)`)
+// Company names are matched by letters of any script ("Nestlé", "Ölwerke",
+// "Société"): Go's \w and \b know ASCII only, so a name with an accented
+// letter lost all but its suffix ("Inc."). nameStart stands for \b before
+// such a word; nameWord is one capitalized word of a name.
+const (
+	nameStart = `(?:^|[^\p{L}\p{N}_])`
+	nameWord  = `\p{Lu}[\p{L}\p{N}_&.'’®™-]*`
+	nameWordT = `\p{Lu}[\p{L}\p{N}_&'’-]*`  // without the dot and marks
+	nameWordH = `\p{Lu}[\p{L}\p{N}_&'’.-]*` // without the marks
+)
+
+var reCompany = regexp.MustCompile(nameStart + `((?:` + nameWord + `,?\s+(?:(?:and|&|of|de)\s+)?){1,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp))(?:\s*\([^)]{0,40}\))?,?\s+(?:today\s+)?(?:announced|reported|disclosed|posted|released|said)`)
 
 // findCompany reads the company's name from the opening text ("Innovo
 // Group Inc. (NASDAQ: INNO) today disclosed …", "ABVC BioPharma, Inc.
@@ -404,11 +415,11 @@ func findCompany(doc *Document) string {
 
 // "Apple® today announced", "Apple Reports Third Quarter Results"
 var (
-	reCompanyToday    = regexp.MustCompile(`(?:^|[—–\-,.]\s*|\s)((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*)[®™]?\s+today\s+(?:announced|reported|posted|released)`)
-	reCompanyHeadline = regexp.MustCompile(`^((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)[®™]?\s+(?:Reports|Announces|Posts|Releases)\b`)
+	reCompanyToday    = regexp.MustCompile(`(?:^|[—–\-,.]\s*|\s)((?:` + nameWordT + `\s+){0,3}` + nameWordT + `)[®™]?\s+today\s+(?:announced|reported|posted|released)`)
+	reCompanyHeadline = regexp.MustCompile(`^((?:` + nameWordH + `\s+){0,3}` + nameWordH + `)[®™]?\s+(?:Reports|Announces|Posts|Releases)\b`)
 )
 
-var reCompanyTicker = regexp.MustCompile(`\b((?:[A-Z][\w&.'’®™-]*,?\s+(?:(?:and|&|of|de)\s+)?){0,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp|[A-Z][\w&.-]+))\s*\((?:NASDAQ|NYSE|Nasdaq|NYSE American|AMEX|OTC|TSX|LSE)\b`)
+var reCompanyTicker = regexp.MustCompile(nameStart + `((?:` + nameWord + `,?\s+(?:(?:and|&|of|de)\s+)?){0,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp|\p{Lu}[\p{L}\p{N}_&.-]+))\s*\((?:NASDAQ|NYSE|Nasdaq|NYSE American|AMEX|OTC|TSX|LSE)\b`)
 
 // entitiesOf lists the distinct entities facts name.
 func entitiesOf(facts []Fact) []string {
