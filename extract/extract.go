@@ -3,12 +3,14 @@ package extract
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/ex99/ex99/vocab"
@@ -26,11 +28,14 @@ func Parse(name string, src []byte) (*Document, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, fmt.Errorf("extract: %s: empty file: %w", name, ErrNotRelease)
 	}
+	sum := sha256.Sum256(src)
+	doc := &Document{Name: name, Hash: hex.EncodeToString(sum[:]), Size: len(src)}
+	if u, ok := fromUTF16(src); ok {
+		src = u // the NULs of UTF-16 would read as binary
+	}
 	if kind := binaryKind(src); kind != "" {
 		return nil, fmt.Errorf("extract: %s: %s, not text: %w", name, kind, ErrNotRelease)
 	}
-	sum := sha256.Sum256(src)
-	doc := &Document{Name: name, Hash: hex.EncodeToString(sum[:]), Size: len(src)}
 	text := toUTF8(src)
 	var blocks []block
 	switch detectFormat(text) {
@@ -49,6 +54,50 @@ func Parse(name string, src []byte) (*Document, error) {
 	}
 	interpret(doc, blocks)
 	return doc, nil
+}
+
+// fromUTF16 decodes UTF-16 text to UTF-8: text with a byte-order mark, or
+// without one where every other byte of its start is NUL and the others
+// are not (Windows' "Unicode" text files). Anything else is left alone.
+func fromUTF16(src []byte) ([]byte, bool) {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(src, []byte{0xff, 0xfe}):
+		order, src = binary.LittleEndian, src[2:]
+	case bytes.HasPrefix(src, []byte{0xfe, 0xff}):
+		order, src = binary.BigEndian, src[2:]
+	case looksUTF16(src, 1):
+		order = binary.LittleEndian
+	case looksUTF16(src, 0):
+		order = binary.BigEndian
+	default:
+		return nil, false
+	}
+	units := make([]uint16, len(src)/2)
+	for i := range units {
+		units[i] = order.Uint16(src[2*i:])
+	}
+	return []byte(string(utf16.Decode(units))), true
+}
+
+// looksUTF16 reports whether the first bytes of src, taken in pairs, have a
+// NUL at offset nul of (nearly) every pair and none at the other: ASCII-range
+// text in UTF-16.
+func looksUTF16(src []byte, nul int) bool {
+	n := min(len(src), 4000) &^ 1
+	if n < 8 {
+		return false
+	}
+	zeros := 0
+	for i := 0; i < n; i += 2 {
+		if src[i+1-nul] == 0 {
+			return false
+		}
+		if src[i+nul] == 0 {
+			zeros++
+		}
+	}
+	return zeros*10 >= n/2*9
 }
 
 // binaryKind names binary content (a PDF, an image, an archive), or "".
