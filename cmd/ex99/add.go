@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
@@ -137,7 +139,7 @@ func (a *app) add(args []string, quiet bool) error {
 		case r.err != nil:
 			failed++
 			a.clearBar(bar)
-			fmt.Fprintf(a.stderr, "ex99: add: %s: %v\n", r.path, r.err)
+			fmt.Fprintf(a.stderr, "ex99: add: %s: %v\n", printable(r.path), r.err)
 			continue
 		case r.skip:
 			unchanged++
@@ -145,7 +147,7 @@ func (a *app) add(args []string, quiet bool) error {
 		}
 		if prev, ok := names[r.doc.Name]; ok {
 			a.clearBar(bar)
-			fmt.Fprintf(a.stderr, "ex99: add: %s replaces %s: both are named %s\n", r.path, prev, r.doc.Name)
+			fmt.Fprintf(a.stderr, "ex99: add: %s replaces %s: both are named %s\n", printable(r.path), printable(prev), printable(r.doc.Name))
 		}
 		names[r.doc.Name] = r.path
 		if err := wr.Add(r.doc); err != nil {
@@ -155,7 +157,7 @@ func (a *app) add(args []string, quiet bool) error {
 			}
 			failed++
 			a.clearBar(bar)
-			fmt.Fprintf(a.stderr, "ex99: add: %s: %v\n", r.path, err)
+			fmt.Fprintf(a.stderr, "ex99: add: %s: %v\n", printable(r.path), err)
 			continue
 		}
 		docs++
@@ -163,7 +165,7 @@ func (a *app) add(args []string, quiet bool) error {
 		facts += len(r.doc.Facts)
 		if len(r.doc.Facts) == 0 {
 			a.clearBar(bar)
-			fmt.Fprintf(a.stderr, "ex99: add: %s: warning: no figures found; added for search, but it may not be an earnings release\n", r.path)
+			fmt.Fprintf(a.stderr, "ex99: add: %s: warning: no figures found; added for search, but it may not be an earnings release\n", printable(r.path))
 		}
 	}
 	pending := wr.Pending()
@@ -223,7 +225,7 @@ func (a *app) collect(args []string) ([]string, int) {
 	for _, p := range args {
 		st, err := os.Stat(p)
 		if err != nil {
-			fmt.Fprintf(a.stderr, "ex99: add: %s: %v\n", p, friendlyErr(err))
+			fmt.Fprintf(a.stderr, "ex99: add: %s: %v\n", printable(p), friendlyErr(err))
 			failed++
 			continue
 		}
@@ -234,7 +236,7 @@ func (a *app) collect(args []string) ([]string, int) {
 		var found []string
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				fmt.Fprintf(a.stderr, "ex99: add: %s: %v\n", path, friendlyErr(err))
+				fmt.Fprintf(a.stderr, "ex99: add: %s: %v\n", printable(path), friendlyErr(err))
 				failed++
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
@@ -248,27 +250,59 @@ func (a *app) collect(args []string) ([]string, int) {
 				}
 				return nil
 			}
-			regular := d.Type().IsRegular()
-			if d.Type()&fs.ModeSymlink != 0 {
-				// a link to a file is the file; links to folders are not
-				// followed (they could loop)
-				if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
-					regular = true
-				}
+			if d.IsDir() || skipByName(name) {
+				return nil
 			}
-			if regular && !skipByName(name) {
+			why, fails := notAFile(path, d.Type())
+			if why == "" {
 				found = append(found, path)
+				return nil
+			}
+			fmt.Fprintf(a.stderr, "ex99: add: %s: %s\n", printable(path), why)
+			if fails {
+				failed++
 			}
 			return nil
 		})
 		if err != nil {
-			fmt.Fprintf(a.stderr, "ex99: add: %s: %v\n", p, err)
+			fmt.Fprintf(a.stderr, "ex99: add: %s: %v\n", printable(p), err)
 			failed++
 		}
 		sort.Strings(found)
 		files = append(files, found...)
 	}
 	return files, failed
+}
+
+// notAFile says why a folder walk does not add an entry that is not a
+// regular file, and whether that counts as a failure: nothing is passed
+// over silently. A link to a file is the file; a link to a folder is not
+// followed (links could loop), which is said but is no failure.
+func notAFile(path string, mode fs.FileMode) (why string, fails bool) {
+	if mode.IsRegular() {
+		return "", false
+	}
+	if mode&fs.ModeSymlink != 0 {
+		st, err := os.Stat(path)
+		switch {
+		case err != nil:
+			return "skipped: a link to nothing (" + friendlyErr(err).Error() + ")", true
+		case st.Mode().IsRegular():
+			return "", false
+		case st.IsDir():
+			return "skipped: a link to a folder (links to folders are not followed)", false
+		}
+		mode = st.Mode()
+	}
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "skipped: a named pipe (FIFO), not a regular file", true
+	case mode&fs.ModeSocket != 0:
+		return "skipped: a socket, not a regular file", true
+	case mode&fs.ModeDevice != 0:
+		return "skipped: a device, not a regular file", true
+	}
+	return "skipped: not a regular file", true
 }
 
 // skipByName leaves out files a folder walk should not try: notes and
@@ -345,4 +379,15 @@ func parseSafely(name string, src []byte) (doc *extract.Document, err error) {
 		return nil, errors.New(msg)
 	}
 	return doc, nil
+}
+
+// printable is a file or release name as it may be printed to a terminal:
+// as it is, unless it holds control characters (an escape sequence in a
+// file name could rewrite the screen) or bytes that are not UTF-8; then
+// quoted with those escaped, as Go's %q does ("a\x1b[2Jb.txt").
+func printable(s string) string {
+	if !utf8.ValidString(s) || strings.IndexFunc(s, unicode.IsControl) >= 0 {
+		return strconv.Quote(s)
+	}
+	return s
 }
