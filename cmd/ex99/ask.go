@@ -141,9 +141,9 @@ func (a *app) humanAnswer(ans answer.Answer) string {
 
 func citeRef(doc string, line, end int) string {
 	if end > line {
-		return fmt.Sprintf("%s:%d-%d", doc, line, end)
+		return fmt.Sprintf("%s:%d-%d", printable(doc), line, end)
 	}
-	return fmt.Sprintf("%s:%d", doc, line)
+	return fmt.Sprintf("%s:%d", printable(doc), line)
 }
 
 // marks renders the \x01…\x02 word marks: reverse video on a terminal,

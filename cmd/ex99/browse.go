@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -218,7 +219,7 @@ func (a *app) docsCmd() *cobra.Command {
 				if per == "" {
 					per = d.Current.End.String()
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\n", d.Name, d.Company, per, d.Format, d.Lines, d.Passages, d.Tables, d.Facts)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\n", printable(d.Name), printable(d.Company), per, d.Format, d.Lines, d.Passages, d.Tables, d.Facts)
 			}
 			return tw.Flush()
 		},
@@ -246,15 +247,15 @@ paragraph and per table row.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			name, lo, hi, err := parseRef(args[0])
-			if err != nil {
-				return usagef("show", "%v", err)
-			}
 			x, err := a.openRead()
 			if err != nil {
 				return err
 			}
 			defer x.Close()
+			name, lo, hi, err := parseRef(args[0], hasDoc(x))
+			if err != nil {
+				return usagef("show", "%v", err)
+			}
 			lines, err := x.View(name)
 			if err != nil {
 				return fmt.Errorf("%w; run ex99 docs to list the releases", err)
@@ -281,10 +282,12 @@ paragraph and per table row.`,
 	return c
 }
 
-// parseRef reads NAME, NAME:LINE or NAME:LINE-END.
-func parseRef(s string) (string, int, int, error) {
+// parseRef reads NAME, NAME:LINE or NAME:LINE-END. A release's name may
+// hold colons ("a:1.txt"): s is a name when the index has a release of
+// that name (known), or when what follows its last colon is no line number.
+func parseRef(s string, known func(name string) bool) (string, int, int, error) {
 	i := strings.LastIndexByte(s, ':')
-	if i < 0 {
+	if i < 0 || known(s) || !reLineRange.MatchString(s[i+1:]) {
 		return s, 0, 0, nil
 	}
 	name, rng := s[:i], s[i+1:]
@@ -298,6 +301,17 @@ func parseRef(s string) (string, int, int, error) {
 		return "", 0, 0, fmt.Errorf("%q: expected NAME:LINE or NAME:LINE-END with line numbers from 1", s)
 	}
 	return name, l, h, nil
+}
+
+// reLineRange is what parseRef takes for a line or a range of lines.
+var reLineRange = regexp.MustCompile(`^\s*\d*\s*(?:-\s*\d*\s*)?$`)
+
+// hasDoc reports whether x holds a release of a name.
+func hasDoc(x *index.Index) func(name string) bool {
+	return func(name string) bool {
+		_, err := x.Doc(name)
+		return err == nil
+	}
 }
 
 func (a *app) rmCmd() *cobra.Command {

@@ -170,7 +170,7 @@ func (a *app) prompt(x *index.Index, doc string) error {
 				fmt.Fprintln(a.stdout, err)
 			}
 			for _, d := range ds {
-				fmt.Fprintf(a.stdout, "%s\t%s\t%s\n", d.Name, d.Company, d.Current.Tag())
+				fmt.Fprintf(a.stdout, "%s\t%s\t%s\n", printable(d.Name), printable(d.Company), d.Current.Tag())
 			}
 		case "json":
 			asJSON = !asJSON
@@ -198,7 +198,7 @@ func (a *app) prompt(x *index.Index, doc string) error {
 				fmt.Fprintf(a.stdout, "%s\n  %s\n", citeRef(h.Doc, h.Start, h.End), a.marks(answer.Mark(h.Text, arg)))
 			}
 		case "show":
-			name, lo, hi, err := parseRef(arg)
+			name, lo, hi, err := parseRef(arg, hasDoc(x))
 			if err != nil || name == "" {
 				fmt.Fprintln(a.stdout, "usage: :show NAME:LINE")
 				continue
