@@ -449,6 +449,7 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 				f := Fact{Source: "text", Printed: n.raw(cl), Start: p.Start, End: p.End, Unit: n.unit, Value: n.value, Approx: n.approx,
 					TableIndex: -1, RowIndex: -1, ColIndex: -1}
 				f.Text = strings.TrimSpace(cl)
+				f.textAt = sr[0] + cr[0] + len(cl) - len(strings.TrimLeftFunc(cl, unicode.IsSpace))
 				// role: prior-period figure, change, or level
 				// (tail: a match of reFromWord holds at most 8 words, "as compared
 				// with a net loss of approximately"; of reChangeBefor 3, of reApproxWord 2)
