@@ -256,12 +256,20 @@ func interpret(doc *Document, blocks []block) {
 		// a clause printed twice in a passage is cited where it first
 		// stands, as strings.Index found it before
 		firstAt := map[string]int{}
+		prevAt, prevFirst := -1, -1
 		for k := range fs {
-			if at, ok := firstAt[fs[k].Text]; ok {
-				fs[k].textAt = at
-			} else {
-				firstAt[fs[k].Text] = fs[k].textAt
+			at := fs[k].textAt
+			if at == prevAt {
+				// the clause of the figure before (a clause can be long: hash it once)
+				fs[k].textAt = prevFirst
+				continue
 			}
+			if first, ok := firstAt[fs[k].Text]; ok {
+				fs[k].textAt = first
+			} else {
+				firstAt[fs[k].Text] = at
+			}
+			prevAt, prevFirst = at, fs[k].textAt
 		}
 		for k := range fs {
 			if fs[k].Entity == "" && sectionEntity[p.Section] != "" {
