@@ -301,6 +301,25 @@ func interpret(doc *Document, blocks []block) {
 	for i := range doc.Passages {
 		p := &doc.Passages[i]
 		fs := narrativeFacts(p, doc.Company, &ctx, names)
+		var pl passageLines
+		// a clause printed twice in a passage is cited where it first
+		// stands, as strings.Index found it before
+		firstAt := map[string]int{}
+		prevAt, prevFirst := -1, -1
+		for k := range fs {
+			at := fs[k].textAt
+			if at == prevAt {
+				// the clause of the figure before (a clause can be long: hash it once)
+				fs[k].textAt = prevFirst
+				continue
+			}
+			if first, ok := firstAt[fs[k].Text]; ok {
+				fs[k].textAt = first
+			} else {
+				firstAt[fs[k].Text] = at
+			}
+			prevAt, prevFirst = at, fs[k].textAt
+		}
 		for k := range fs {
 			if fs[k].Entity == "" && sectionEntity[p.Section] != "" {
 				// a figure under the heading "Sears Canada" is Sears Canada's
@@ -308,7 +327,7 @@ func interpret(doc *Document, blocks []block) {
 			}
 			doc.Calendar.fill(&fs[k].Period, doc.Current)
 			// cite the sentence's own lines where they can be found
-			fs[k].Start, fs[k].End = clauseLines(doc, p, fs[k].Text)
+			fs[k].Start, fs[k].End = pl.clauseLines(doc, p, fs[k].textAt, len(fs[k].Text))
 		}
 		doc.Facts = append(doc.Facts, fs...)
 	}
@@ -394,32 +413,44 @@ func narrativeCurrent(doc *Document) Period {
 	return keep[best]
 }
 
-// clauseLines finds the view lines that hold a clause of passage p.
-func clauseLines(doc *Document, p *Passage, clause string) (int, int) {
-	i := strings.Index(p.Text, clause)
-	if i < 0 || p.Start == p.End {
+// passageLines maps offsets in a passage's folded text to its view lines:
+// ends[k] is the offset just past the k-th non-blank line (and the space
+// that joins it to the next), lines[k] that line's number. It is built
+// once per passage: walking and folding the passage's lines for every
+// figure cost time quadratic in a long paragraph.
+type passageLines struct {
+	built bool
+	ends  []int
+	lines []int
+}
+
+// clauseLines finds the view lines of passage p that hold the clause of n
+// bytes at offset at of its text.
+func (pl *passageLines) clauseLines(doc *Document, p *Passage, at, n int) (int, int) {
+	if at < 0 || p.Start == p.End {
 		return p.Start, p.End
 	}
-	// walk the passage's lines, counting folded characters
-	pos := 0
+	if !pl.built {
+		pl.built = true
+		pos := 0
+		for ln := p.Start; ln <= p.End && ln <= len(doc.Lines); ln++ {
+			t := strings.Join(strings.Fields(doc.Lines[ln-1].Text), " ")
+			if t == "" {
+				continue
+			}
+			pos += len(t) + 1
+			pl.ends = append(pl.ends, pos)
+			pl.lines = append(pl.lines, ln)
+		}
+	}
 	first, last := p.Start, p.End
-	startSet := false
-	end := i + len(clause)
-	for ln := p.Start; ln <= p.End && ln <= len(doc.Lines); ln++ {
-		t := strings.Join(strings.Fields(doc.Lines[ln-1].Text), " ")
-		if t == "" {
-			continue
-		}
-		lo := pos
-		pos += len(t) + 1
-		if !startSet && i < pos {
-			first, startSet = ln, true
-		}
-		if end <= pos {
-			last = ln
-			break
-		}
-		_ = lo
+	// the first line that reaches past the clause's start, the first that
+	// holds its end
+	if k := sort.SearchInts(pl.ends, at+1); k < len(pl.ends) {
+		first = pl.lines[k]
+	}
+	if k := sort.SearchInts(pl.ends, at+n); k < len(pl.ends) {
+		last = pl.lines[k]
 	}
 	if last < first {
 		last = first

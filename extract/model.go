@@ -149,6 +149,8 @@ type Fact struct {
 	// rowPeriod marks a table fact whose period is its row's label (a table
 	// turned on its side), not its column's.
 	rowPeriod bool
+	// textAt is where Text stands in its passage's text (text facts).
+	textAt int
 	// Printed is the figure as the release prints it ("$ 30,023", "(0.23)", "$2.9 million").
 	Printed string `json:"printed,omitempty"`
 	Text    string `json:"text,omitempty"` // for text facts, the clause that describes the figure

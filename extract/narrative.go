@@ -1,10 +1,14 @@
 package extract
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ex99/ex99/vocab"
 	"github.com/shopspring/decimal"
@@ -304,12 +308,11 @@ func numbersIn(s string) []number {
 	return out
 }
 
+// sortNumbers orders figures by start, keeping the order of equal ones
+// (an insertion sort of the three kinds found one after another cost time
+// quadratic in a long sentence).
 func sortNumbers(ns []number) {
-	for i := 1; i < len(ns); i++ {
-		for j := i; j > 0 && ns[j].start < ns[j-1].start; j-- {
-			ns[j], ns[j-1] = ns[j-1], ns[j]
-		}
-	}
+	slices.SortStableFunc(ns, func(a, b number) int { return cmp.Compare(a.start, b.start) })
 }
 
 // clauses splits a sentence at semicolons and list markers ("(i)", "(b)").
@@ -340,13 +343,7 @@ func clauses(s string) [][2]int {
 	return out
 }
 
-func sortInts(a []int) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
-}
+func sortInts(a []int) { slices.Sort(a) }
 
 var (
 	rePriorWords  = regexp.MustCompile(`(?i)^[\s,]*(?:in|for|during|of)?\s*(?:the|a|its|our)?\s*(prior[\s-]year|prior|previous[\s-]year|previous|year[\s-]ago|year[\s-]earlier|last\s+year|same\s+(?:quarter|period)\s+(?:of\s+)?(?:last|the\s+prior|a)\s+year)`)
@@ -404,8 +401,10 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 		for _, cr := range clauses(sent) {
 			cl := sent[cr[0]:cr[1]]
 			var cnums []number
-			for _, n := range nums {
-				if n.start >= cr[0] && n.end <= cr[1] {
+			// nums are in order: the clause's are those from the first at its start
+			k, _ := slices.BinarySearchFunc(nums, cr[0], func(n number, at int) int { return cmp.Compare(n.start, at) })
+			for ; k < len(nums) && nums[k].start < cr[1]; k++ {
+				if n := nums[k]; n.end <= cr[1] {
 					n.start -= cr[0]
 					n.end -= cr[0]
 					cnums = append(cnums, n)
@@ -415,7 +414,8 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 				continue
 			}
 			cper := ScanPeriods(cl)
-			subject := clauseSubject(cl, cnums[0].start)
+			look := newPeriodLookup(cper)
+			subject := clauseSubject(cl[wordsFrom(cl, cnums[0].start-figureWindow):], cnums[0].start-wordsFrom(cl, cnums[0].start-figureWindow))
 			if len(vocab.Default().FindMetrics(vocab.Tokens(subject))) == 0 {
 				if d := descAfter(cl[cnums[0].end:]); d != "" {
 					subject = d
@@ -444,17 +444,22 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 			}
 			var lastCurrent Period
 			for ni, n := range cnums {
-				before := cl[:n.start]
-				after := cl[n.end:]
+				// only the words near a figure describe it: a clause can be a
+				// whole long paragraph, and reading all of it for every
+				// figure cost time quadratic in its length
+				lo := wordsFrom(cl, n.start-figureWindow)
+				before := cl[lo:n.start]
+				after := cl[n.end:wordsTo(cl, n.end+figureWindow)]
 				f := Fact{Source: "text", Printed: n.raw(cl), Start: p.Start, End: p.End, Unit: n.unit, Value: n.value, Approx: n.approx,
 					TableIndex: -1, RowIndex: -1, ColIndex: -1}
 				f.Text = strings.TrimSpace(cl)
+				f.textAt = sr[0] + cr[0] + len(cl) - len(strings.TrimLeftFunc(cl, unicode.IsSpace))
 				// role: prior-period figure, change, or level
 				// (tail: a match of reFromWord holds at most 8 words, "as compared
 				// with a net loss of approximately"; of reChangeBefor 3, of reApproxWord 2)
 				prior := reFromWord.MatchString(tail(before, 8))
 				switch {
-				case reChangeAfter.MatchString(after) && (n.unit == Percent || strings.HasPrefix(strings.TrimSpace(strings.ToLower(after)), "increase") || strings.HasPrefix(strings.TrimSpace(strings.ToLower(after)), "decrease")):
+				case reChangeAfter.MatchString(after) && (n.unit == Percent || strings.HasPrefix(lowerStart(after), "increase") || strings.HasPrefix(lowerStart(after), "decrease")):
 					f.Change = "change"
 					if n.unit == Percent {
 						f.Change = "pct_change"
@@ -480,7 +485,7 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 				changeOf := ""
 				if f.Change == "" && !prior {
 					// "(vi) increase in depreciation and amortization costs of $329,000"
-					cs := clauseSubject(cl, n.start)
+					cs := clauseSubject(before, len(before))
 					if m := reChangeSubject.FindStringSubmatchIndex(cs); m != nil {
 						changeOf = strings.TrimPrefix(strings.TrimSpace(cs[m[3]:]), "in ")
 					}
@@ -501,8 +506,11 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 				}
 				var per Period
 				found := false
-				for _, m := range cper {
-					if m.Start >= n.end && m.Start < nextStart && m.Start-n.end < 60 && !reContrast.MatchString(cl[n.end:m.Start]) {
+				for _, m := range cper[look.from(n.end):] {
+					if m.Start >= nextStart || m.Start-n.end >= 60 {
+						break
+					}
+					if !reContrast.MatchString(cl[n.end:m.Start]) {
 						per, found = m.Period, true
 						break
 					}
@@ -514,9 +522,9 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 					// the next period in the clause, when no other figure stands between
 					// or the figures between are appositives ("$6,728,000, or $0.23 per
 					// share, for the quarter")
-					for _, m := range cper {
-						if m.Start < n.end {
-							continue
+					for _, m := range cper[look.from(n.end):] {
+						if m.Start-n.end > figureWindow {
+							break // not short
 						}
 						gap := strings.ToLower(cl[n.end:m.Start])
 						// what stands between, other than figures, must be short: an appositive
@@ -529,10 +537,8 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 				}
 				if !found {
 					// the last period named before the figure
-					for _, m := range cper {
-						if m.End <= n.start {
-							per, found = m.Period, true
-						}
+					if i := look.lastEnded(n.start, false); i >= 0 {
+						per, found = cper[i].Period, true
 					}
 					if !found {
 						per = mainPeriod
@@ -545,10 +551,8 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 					// "sales for the quarter ended Nov 2 decreased 0.7 percent from
 					// sales for the period ended Nov 4": a change is of the period
 					// named before it, not the base it is compared with
-					for _, m := range cper {
-						if m.End <= n.start && isReporting(m) {
-							per = m.Period
-						}
+					if i := look.lastEnded(n.start, true); i >= 0 {
+						per = cper[i].Period
 					}
 				}
 				if f.Change != "" && !lastCurrent.IsZero() {
@@ -564,7 +568,7 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 				f.Period = per
 				// what the figure is of: the noun phrase after it ("$1,707,000 of
 				// additional charges"), else the subject before it
-				local := clauseSubject(cl, n.start)
+				local := clauseSubject(before, len(before))
 				if ni > 0 {
 					// a later figure without its own metric words shares the clause's subject
 					seg := cl[cnums[ni-1].end:n.start]
@@ -851,21 +855,139 @@ func cutAt(s string) string {
 	return s
 }
 
+// firstWords is the first n words of s (split as strings.Fields splits),
+// joined by spaces. It reads only as far as those words.
 func firstWords(s string, n int) string {
-	ws := strings.Fields(s)
-	if len(ws) > n {
-		ws = ws[:n]
+	ws := make([]string, 0, n)
+	i := 0
+	for len(ws) < n {
+		i += len(s[i:]) - len(strings.TrimLeftFunc(s[i:], unicode.IsSpace))
+		if i == len(s) {
+			break
+		}
+		j := strings.IndexFunc(s[i:], unicode.IsSpace)
+		if j < 0 {
+			j = len(s) - i
+		}
+		ws = append(ws, s[i:i+j])
+		i += j
 	}
 	return strings.Join(ws, " ")
 }
 
+// lastWords is the last n words of s, joined by spaces, read from the end.
 func lastWords(s string, n int) string {
-	// stop at the start of the clause's last comma-separated part that has words
-	ws := strings.Fields(s)
-	if len(ws) > n {
-		ws = ws[len(ws)-n:]
+	ws := make([]string, n)
+	k := n
+	e := len(s)
+	for k > 0 {
+		e = len(strings.TrimRightFunc(s[:e], unicode.IsSpace))
+		if e == 0 {
+			break
+		}
+		b := strings.LastIndexFunc(s[:e], unicode.IsSpace)
+		if b < 0 {
+			b = 0
+		} else {
+			_, size := utf8.DecodeRuneInString(s[b:])
+			b += size
+		}
+		k--
+		ws[k] = s[b:e]
+		e = b
 	}
-	return strings.Join(ws, " ")
+	return strings.Join(ws[k:], " ")
+}
+
+// figureWindow is how far before and after a figure narrativeFacts reads
+// the words that describe it. The longest clause with a figure in the
+// corpus is 449 bytes.
+const figureWindow = 1024
+
+// wordsFrom is where a window of s that starts near i begins: just after
+// the first ASCII space at or after i (so that no word is cut), or 0 for
+// i <= 0.
+func wordsFrom(s string, i int) int {
+	if i <= 0 {
+		return 0
+	}
+	for j := i; j < len(s); j++ {
+		if isSpace(s[j]) {
+			return j + 1
+		}
+	}
+	return len(s)
+}
+
+// wordsTo is where a window of s that ends near i ends: at the last ASCII
+// space at or before i, or len(s) for i >= len(s).
+func wordsTo(s string, i int) int {
+	if i >= len(s) {
+		return len(s)
+	}
+	for j := i; j > 0; j-- {
+		if isSpace(s[j]) {
+			return j
+		}
+	}
+	return 0
+}
+
+// periodLookup answers the questions narrativeFacts asks of a clause's
+// period mentions (in order of start) for each figure, by binary search
+// rather than a walk over all of them.
+type periodLookup struct {
+	ms []Mention
+	// minEnd[i] is the least End of ms[i:]; minEndRep the same over the
+	// reporting mentions, repIdx their indices
+	minEnd, minEndRep, repIdx []int
+}
+
+func newPeriodLookup(ms []Mention) periodLookup {
+	l := periodLookup{ms: ms, minEnd: make([]int, len(ms))}
+	for i, m := range ms {
+		if isReporting(m) {
+			l.repIdx = append(l.repIdx, i)
+		}
+	}
+	l.minEndRep = make([]int, len(l.repIdx))
+	for i := len(ms) - 1; i >= 0; i-- {
+		l.minEnd[i] = ms[i].End
+		if i+1 < len(ms) {
+			l.minEnd[i] = min(l.minEnd[i], l.minEnd[i+1])
+		}
+	}
+	for k := len(l.repIdx) - 1; k >= 0; k-- {
+		l.minEndRep[k] = ms[l.repIdx[k]].End
+		if k+1 < len(l.repIdx) {
+			l.minEndRep[k] = min(l.minEndRep[k], l.minEndRep[k+1])
+		}
+	}
+	return l
+}
+
+// from is the index of the first mention that starts at or after at.
+func (l periodLookup) from(at int) int {
+	i, _ := slices.BinarySearchFunc(l.ms, at, func(m Mention, at int) int { return cmp.Compare(m.Start, at) })
+	return i
+}
+
+// lastEnded is the index of the last mention (of the reporting ones, with
+// rep) that ends at or before at, or -1: the last i with End <= at is the
+// one before the first i from which every End is later.
+func (l periodLookup) lastEnded(at int, rep bool) int {
+	minEnd := l.minEnd
+	if rep {
+		minEnd = l.minEndRep
+	}
+	k := sort.Search(len(minEnd), func(i int) bool { return minEnd[i] > at })
+	if k == 0 {
+		return -1
+	}
+	if rep {
+		return l.repIdx[k-1]
+	}
+	return k - 1
 }
 
 func cleanDesc(s string) string {

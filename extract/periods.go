@@ -1,9 +1,13 @@
 package extract
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ex99/ex99/vocab"
 )
@@ -92,20 +96,18 @@ func scanDates(s string) []dateAt {
 		return out
 	}
 	months := pf.monthWord()
-	taken := func(a, b int) bool {
-		for _, x := range out {
-			if a < x.end && b > x.start {
-				return true
-			}
-		}
-		return false
+	var seen spanSet // the ranges of out
+	taken := func(a, b int) bool { return seen.first(a, b) >= 0 }
+	keep := func(d dateAt) {
+		out = append(out, d)
+		seen.add(d.start, d.end)
 	}
 	for _, m := range pf.from(scanMDY) {
 		mo := monthIndex[strings.ToLower(strings.TrimSuffix(s[m[2]:m[3]], "."))]
 		d, _ := strconv.Atoi(s[m[4]:m[5]])
 		y, _ := strconv.Atoi(s[m[6]:m[7]])
 		if d >= 1 && d <= 31 {
-			out = append(out, dateAt{m[0], m[1], Date{y, mo, d}})
+			keep(dateAt{m[0], m[1], Date{y, mo, d}})
 		}
 	}
 	for _, m := range pf.all(months, reDMY) {
@@ -116,11 +118,15 @@ func scanDates(s string) []dateAt {
 		mo := monthIndex[strings.ToLower(strings.TrimSuffix(s[m[4]:m[5]], "."))]
 		y, _ := strconv.Atoi(s[m[6]:m[7]])
 		if d >= 1 && d <= 31 {
-			out = append(out, dateAt{m[0], m[1], Date{y, mo, d}})
+			keep(dateAt{m[0], m[1], Date{y, mo, d}})
 		}
 	}
 	if pf.has("/") {
+		n := len(out)
 		out = slashDates(s, out, taken)
+		for _, d := range out[n:] {
+			seen.add(d.start, d.end)
+		}
 	}
 	for _, m := range pf.all(hasDigitDashDigit(s), reISO) {
 		if taken(m[0], m[1]) {
@@ -129,7 +135,7 @@ func scanDates(s string) []dateAt {
 		y, _ := strconv.Atoi(s[m[2]:m[3]])
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
 		d, _ := strconv.Atoi(s[m[6]:m[7]])
-		out = append(out, dateAt{m[0], m[1], Date{y, mo, d}})
+		keep(dateAt{m[0], m[1], Date{y, mo, d}})
 	}
 	for _, m := range pf.from(scanMY) {
 		if taken(m[0], m[1]) {
@@ -137,7 +143,7 @@ func scanDates(s string) []dateAt {
 		}
 		mo := monthIndex[strings.ToLower(strings.TrimSuffix(s[m[2]:m[3]], "."))]
 		y, _ := strconv.Atoi(s[m[4]:m[5]])
-		out = append(out, dateAt{m[0], m[1], Date{Y: y, M: mo}})
+		keep(dateAt{m[0], m[1], Date{Y: y, M: mo}})
 	}
 	sortDates(out)
 	return out
@@ -160,12 +166,9 @@ func slashDates(s string, out []dateAt, taken func(a, b int) bool) []dateAt {
 	return out
 }
 
+// sortDates orders dates by start, keeping the order of equal ones.
 func sortDates(ds []dateAt) {
-	for i := 1; i < len(ds); i++ {
-		for j := i; j > 0 && ds[j].start < ds[j-1].start; j-- {
-			ds[j], ds[j-1] = ds[j-1], ds[j]
-		}
-	}
+	slices.SortStableFunc(ds, func(a, b dateAt) int { return cmp.Compare(a.start, b.start) })
 }
 
 // fullYear turns a two-digit year into a four-digit one (04 → 2004, 98 → 1998).
@@ -197,70 +200,15 @@ func ScanPeriods(s string) []Mention {
 
 // scanPeriods is ScanPeriods without the memo.
 func scanPeriods(s string) []Mention {
-	var out []Mention
-	overlaps := func(a, b int) bool {
-		for _, x := range out {
-			if a < x.End && b > x.Start {
-				return true
-			}
-		}
-		return false
-	}
-	add := func(m Mention) {
-		if !overlaps(m.Start, m.End) {
-			out = append(out, m)
-		}
-	}
+	ml := mentionList{}
 	v := vocab.Default()
 	pf := newPrefilter(s)
 
 	// durations ending at a date: "<duration> ended <date>"
-	dates := findDates(s)
-	for _, d := range dates {
-		pre := s[:d.start]
-		// look back for "ended"/"ending"/"ended on"/"as of"/"at"
-		lp := strings.ToLower(pre)
-		trim := strings.TrimRight(lp, " ,")
-		kw := ""
-		for _, k := range []string{"ended on", "ending on", "ended", "ending", "end", "as of", "at", "as at", "on"} {
-			if strings.HasSuffix(trim, " "+k) || trim == k {
-				kw = k
-				break
-			}
-		}
-		m := Mention{Start: d.start, End: d.end, Period: Period{End: d.d}}
-		if kw == "ended" || kw == "ending" || kw == "ended on" || kw == "ending on" || kw == "end" {
-			before := strings.TrimSuffix(trim, kw)
-			before = strings.TrimRight(before, " ")
-			// the duration words just before "ended"
-			months, weeks, ds := durationBefore(before)
-			if months > 0 {
-				m.Start = ds
-				m.Period.Kind = Duration
-				m.Period.Months = months
-				m.Period.Weeks = weeks
-			} else {
-				m.Start = len(before)
-				if m.Start > 0 {
-					m.Start++
-				}
-			}
-			if m.Period.Kind == Unknown && (strings.HasSuffix(before, "quarter") || strings.HasSuffix(before, "period")) {
-				m.Period.Kind = Duration
-				if strings.HasSuffix(before, "quarter") {
-					m.Period.Months = 3
-				}
-			}
-			// "second quarter of fiscal 2004 ended June 26, 2004" is handled by the quarter pass
-		} else if kw == "as of" || kw == "as at" || kw == "at" {
-			m.Period.Kind = Instant
-			m.Start = d.start - (len(pre) - len(strings.TrimSuffix(trim, kw)))
-			if m.Start < 0 {
-				m.Start = d.start
-			}
-		}
-		_ = v
-		add(m)
+	var lc lowerCursor
+	lc.s = s
+	for _, d := range findDates(s) {
+		ml.add(dateMention(s, d, &lc))
 	}
 	// ordinal quarters
 	for _, g := range pf.from(scanOrdQ) {
@@ -279,12 +227,12 @@ func scanPeriods(s string) []Mention {
 		if strings.Contains(strings.ToLower(s[g[0]:g[1]]), "fiscal") {
 			m.Fiscal = true
 		}
-		mergeOrAdd(&out, m)
+		ml.mergeOrAdd(m)
 	}
 	for _, g := range pf.from(scanYOrdQ) {
 		y, _ := strconv.Atoi(s[g[4]:g[5]])
 		q := ordinal[strings.ToLower(s[g[6]:g[7]])]
-		mergeOrAdd(&out, Mention{Start: g[0], End: g[1], Fiscal: g[2] >= 0, Period: Period{Kind: Duration, Months: 3, FQ: q, FY: y}})
+		ml.mergeOrAdd(Mention{Start: g[0], End: g[1], Fiscal: g[2] >= 0, Period: Period{Kind: Duration, Months: 3, FQ: q, FY: y}})
 	}
 	for _, g := range pf.all(pf.has("q1", "q2", "q3", "q4"), reQn) {
 		q, _ := strconv.Atoi(s[g[2]:g[3]])
@@ -293,12 +241,12 @@ func scanPeriods(s string) []Mention {
 			y, _ := strconv.Atoi(s[g[6]:g[7]])
 			m.Period.FY = fullYear(y)
 		}
-		mergeOrAdd(&out, m)
+		ml.mergeOrAdd(m)
 	}
 	for _, g := range pf.all(pf.has("1q", "2q", "3q", "4q"), reNQ) {
 		q, _ := strconv.Atoi(s[g[2]:g[3]])
 		y, _ := strconv.Atoi(s[g[4]:g[5]])
-		mergeOrAdd(&out, Mention{Start: g[0], End: g[1], Period: Period{Kind: Duration, Months: 3, FQ: q, FY: fullYear(y)}})
+		ml.mergeOrAdd(Mention{Start: g[0], End: g[1], Period: Period{Kind: Duration, Months: 3, FQ: q, FY: fullYear(y)}})
 	}
 	for _, g := range pf.all(pf.has("half", "h1", "h2", "1h", "2h"), reHalf) {
 		h := 1
@@ -321,15 +269,15 @@ func scanPeriods(s string) []Mention {
 			y, _ := strconv.Atoi(s[g[8]:g[9]])
 			m.Period.FY = fullYear(y)
 		}
-		mergeOrAdd(&out, m)
+		ml.mergeOrAdd(m)
 	}
 	for _, g := range pf.from(scanFY) {
 		y, _ := strconv.Atoi(s[g[2]:g[3]])
-		mergeOrAdd(&out, Mention{Start: g[0], End: g[1], Fiscal: true, YearOnly: true, Period: Period{FY: fullYear(y)}})
+		ml.mergeOrAdd(Mention{Start: g[0], End: g[1], Fiscal: true, YearOnly: true, Period: Period{FY: fullYear(y)}})
 	}
 	// durations with no end date ("six months", "nine-month", "full year")
 	for _, g := range pf.from(scanDurWord) {
-		if overlaps(g[0], g[1]) {
+		if ml.overlaps(g[0], g[1]) {
 			continue
 		}
 		mo := v.DurationMonths(s[g[2]:g[3]])
@@ -348,17 +296,17 @@ func scanPeriods(s string) []Mention {
 		if mo == 0 {
 			continue
 		}
-		m := Mention{Start: g[0], End: g[1], Period: Period{Kind: Duration, Months: mo, Weeks: weeksIn(low)}}
-		out = append(out, m)
+		ml.push(Mention{Start: g[0], End: g[1], Period: Period{Kind: Duration, Months: mo, Weeks: weeksIn(low)}})
 	}
 	// bare years
 	for _, g := range pf.from(scanYear) {
-		if overlaps(g[0], g[1]) {
+		if ml.overlaps(g[0], g[1]) {
 			continue
 		}
 		y, _ := strconv.Atoi(s[g[2]:g[3]])
-		out = append(out, Mention{Start: g[0], End: g[1], YearOnly: true, Period: Period{FY: y}})
+		ml.push(Mention{Start: g[0], End: g[1], YearOnly: true, Period: Period{FY: y}})
 	}
+	out := ml.ms
 	sortMentions(out)
 	out = joinMentions(s, out)
 	for i := range out {
@@ -375,12 +323,14 @@ func scanPeriods(s string) []Mention {
 // yearIsPeriod reports whether the word "year" between before and after
 // names a twelve-month period ("for the year", "full year") rather than a
 // relation ("prior year", "a year ago", "per year", "year-over-year").
+// Only the words next to "year" matter, so only they are lowered: before
+// and after are the whole rest of the text, long in a long paragraph.
 func yearIsPeriod(before, after string) bool {
 	if strings.HasSuffix(before, "-") || strings.HasPrefix(after, "-") {
 		return false // "year-over-year", "multi-year", "year-end"
 	}
-	b := strings.ToLower(strings.TrimSpace(before))
-	a := strings.ToLower(strings.TrimSpace(after))
+	b := lowerEnd(before)
+	a := lowerStart(after)
 	for _, w := range []string{"prior", "last", "previous", "next", "per", "a", "each", "same", "comparable", "that", "one", "this", "every", "calendar", "coming", "current", "past", "two", "three", "several", "prior-", "fiscal", "which", "what", "any", "either", "both", "whichever"} {
 		if strings.HasSuffix(b, " "+w) || b == w {
 			return false
@@ -394,33 +344,190 @@ func yearIsPeriod(before, after string) bool {
 	return true
 }
 
-// mergeOrAdd adds m unless it overlaps a mention already found; a quarter
-// phrase that overlaps a dated duration ("second quarter of fiscal 2004
-// ended June 26, 2004") lends it its fiscal quarter and year.
-func mergeOrAdd(out *[]Mention, m Mention) {
-	for i := range *out {
-		x := &(*out)[i]
-		if m.Start < x.End && m.End > x.Start {
-			if x.Period.FQ == 0 && m.Period.FQ != 0 {
-				x.Period.FQ = m.Period.FQ
-			}
-			if x.Period.FY == 0 && m.Period.FY != 0 {
-				x.Period.FY = m.Period.FY
-			}
-			x.Fiscal = x.Fiscal || m.Fiscal
-			x.Start, x.End = min(x.Start, m.Start), max(x.End, m.End)
-			return
-		}
+// edgeBytes is how much of a long text lowerEnd and lowerStart lower: a
+// rune lowers to no fewer than a third of its bytes, so that leaves over
+// 20 bytes, more than the longest word the callers compare.
+const edgeBytes = 64
+
+// lowerEnd is strings.ToLower(strings.TrimSpace(s)) when that is short,
+// else a lowered end of it at least edgeBytes/3 bytes long that cannot
+// equal a word of 20 bytes or less: a suffix test on it answers as on
+// the whole.
+func lowerEnd(s string) string {
+	rt := strings.TrimRightFunc(s, unicode.IsSpace)
+	if len(rt) <= edgeBytes {
+		return strings.ToLower(strings.TrimLeftFunc(rt, unicode.IsSpace))
 	}
-	*out = append(*out, m)
+	cut := len(rt) - edgeBytes
+	for cut < len(rt) && !utf8.RuneStart(rt[cut]) {
+		cut++
+	}
+	if strings.TrimRightFunc(rt[:cut], unicode.IsSpace) == "" {
+		// only space before the end: the end is all of it
+		return strings.ToLower(strings.TrimLeftFunc(rt[cut:], unicode.IsSpace))
+	}
+	// text before the end: whatever follows, the whole is longer than 20 bytes
+	return strings.ToLower(rt[cut:])
 }
 
-func sortMentions(ms []Mention) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
+// lowerStart is strings.ToLower(strings.TrimSpace(s)) when that is short,
+// else a lowered start of it at least edgeBytes/3 bytes long: a prefix
+// test of a word of 20 bytes or less on it answers as on the whole.
+func lowerStart(s string) string {
+	lt := strings.TrimLeftFunc(s, unicode.IsSpace)
+	if len(lt) <= edgeBytes {
+		return strings.ToLower(strings.TrimRightFunc(lt, unicode.IsSpace))
+	}
+	cut := edgeBytes
+	for cut > 0 && !utf8.RuneStart(lt[cut]) {
+		cut--
+	}
+	return strings.ToLower(lt[:cut])
+}
+
+// dateWords is how many runs of non-space chars before a date dateMention
+// reads: "for the thirty-nine weeks ended on" needs 6, and a duration word
+// (reDurWord, at most 3 runs) with what may follow it (reDurTail, at most
+// 3) before the keyword (2) fits with room for a match that straddles the
+// window's start.
+const dateWords = 16
+
+// dateMention reads date d of s with the words before it: "six months
+// ended May 29, 2004" is a duration, "as of May 29, 2004" an instant. It
+// reads only the last dateWords runs of text before the date: lowering and
+// scanning all of the text before every date cost time quadratic in a long
+// paragraph. Offsets are those of the lowered text, as they always were
+// (lc gives the lowered length of what lies before the window).
+func dateMention(s string, d dateAt, lc *lowerCursor) Mention {
+	end := d.start
+	for end > 0 && (s[end-1] == ' ' || s[end-1] == ',') {
+		end--
+	}
+	w := end - len(tail(s[:end], dateWords))
+	whole := w == 0
+	off := lc.at(w) // len(strings.ToLower(s[:w]))
+	// trim: the lowered text before the date without its trailing spaces
+	// and commas, from the window on; a window that is not the whole holds
+	// dateWords runs, longer than every keyword, and follows a space
+	trim := strings.ToLower(s[w:end])
+	kw := ""
+	for _, k := range []string{"ended on", "ending on", "ended", "ending", "end", "as of", "at", "as at", "on"} {
+		if strings.HasSuffix(trim, " "+k) || whole && trim == k {
+			kw = k
+			break
 		}
 	}
+	m := Mention{Start: d.start, End: d.end, Period: Period{End: d.d}}
+	if kw == "ended" || kw == "ending" || kw == "ended on" || kw == "ending on" || kw == "end" {
+		before := strings.TrimSuffix(trim, kw)
+		before = strings.TrimRight(before, " ")
+		// the duration words just before "ended"
+		months, weeks, ds := durationBefore(before)
+		if months > 0 {
+			m.Start = off + ds
+			m.Period.Kind = Duration
+			m.Period.Months = months
+			m.Period.Weeks = weeks
+		} else {
+			m.Start = off + len(before)
+			if m.Start > 0 {
+				m.Start++
+			}
+		}
+		if m.Period.Kind == Unknown && (strings.HasSuffix(before, "quarter") || strings.HasSuffix(before, "period")) {
+			m.Period.Kind = Duration
+			if strings.HasSuffix(before, "quarter") {
+				m.Period.Months = 3
+			}
+		}
+		// "second quarter of fiscal 2004 ended June 26, 2004" is handled by the quarter pass
+	} else if kw == "as of" || kw == "as at" || kw == "at" {
+		m.Period.Kind = Instant
+		m.Start = d.start - (d.start - (off + len(strings.TrimSuffix(trim, kw))))
+		if m.Start < 0 {
+			m.Start = d.start
+		}
+	}
+	return m
+}
+
+// lowerCursor gives len(strings.ToLower(s[:i])) for rune boundaries i,
+// walking s once when i grows (the dates of a text come in order): a rune
+// may lower to a different length (the Kelvin sign K to k), and the
+// mention offsets have always been those of the lowered text.
+type lowerCursor struct {
+	s    string
+	i, n int // n is the lowered length of s[:i]
+}
+
+func (c *lowerCursor) at(i int) int {
+	if i < c.i {
+		c.i, c.n = 0, 0
+	}
+	for c.i < i {
+		r, size := utf8.DecodeRuneInString(c.s[c.i:])
+		switch {
+		case r < utf8.RuneSelf:
+			c.n++
+		case r == utf8.RuneError && size == 1:
+			c.n += utf8.RuneLen(utf8.RuneError) // strings.ToLower writes U+FFFD for a bad byte
+		default:
+			c.n += utf8.RuneLen(unicode.ToLower(r))
+		}
+		c.i += size
+	}
+	return c.n
+}
+
+// mentionList is scanPeriods' growing list of mentions, with a spanSet of
+// their ranges so that overlap checks cost time in what is near, not in
+// the length of the list.
+type mentionList struct {
+	ms   []Mention
+	seen spanSet
+}
+
+// push appends m.
+func (l *mentionList) push(m Mention) {
+	l.ms = append(l.ms, m)
+	l.seen.add(m.Start, m.End)
+}
+
+// overlaps reports a mention that [a, b) overlaps.
+func (l *mentionList) overlaps(a, b int) bool { return l.seen.first(a, b) >= 0 }
+
+// add appends m unless it overlaps a mention already found.
+func (l *mentionList) add(m Mention) {
+	if !l.overlaps(m.Start, m.End) {
+		l.push(m)
+	}
+}
+
+// mergeOrAdd adds m unless it overlaps a mention already found; a quarter
+// phrase that overlaps a dated duration ("second quarter of fiscal 2004
+// ended June 26, 2004") lends it its fiscal quarter and year. Of several it
+// overlaps, the one found first takes it.
+func (l *mentionList) mergeOrAdd(m Mention) {
+	i := l.seen.first(m.Start, m.End)
+	if i < 0 {
+		l.push(m)
+		return
+	}
+	x := &l.ms[i]
+	if x.Period.FQ == 0 && m.Period.FQ != 0 {
+		x.Period.FQ = m.Period.FQ
+	}
+	if x.Period.FY == 0 && m.Period.FY != 0 {
+		x.Period.FY = m.Period.FY
+	}
+	x.Fiscal = x.Fiscal || m.Fiscal
+	x.Start, x.End = min(x.Start, m.Start), max(x.End, m.End)
+	l.seen.set(i, x.Start, x.End)
+}
+
+// sortMentions orders mentions by start, keeping the order of equal ones.
+func sortMentions(ms []Mention) {
+	slices.SortStableFunc(ms, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 }
 
 // joinMentions merges adjacent mentions that describe one period:

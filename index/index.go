@@ -798,7 +798,7 @@ func addDoc(b interface {
 				if clause != "" && len(clause) <= maxCite {
 					return clause, off
 				}
-				return clip(sb.String()+t, maxCite), off
+				return clipJoin(sb.String(), t, maxCite), off
 			}
 			sb.WriteString(t)
 		}
@@ -896,6 +896,17 @@ func clip(s string, n int) string {
 		n--
 	}
 	return s[:n] + " …"
+}
+
+// clipJoin is clip(a+b, n) for len(a)+len(b) > n without building a+b:
+// b can be a line of megabytes, and copying it for every fact cited from
+// it cost memory and time quadratic in the line.
+func clipJoin(a, b string, n int) string {
+	if len(a) > n {
+		return clip(a, n)
+	}
+	// clip reads up to s[n]: n+1 bytes of a+b
+	return clip(a+b[:min(len(b), n+1-len(a))], n)
 }
 
 func keysOf(fs []Fact) ([]string, string) {
