@@ -363,38 +363,50 @@ type rowData struct {
 	Header       string `json:"header,omitempty"`
 	HeaderLines  [2]int `json:"header_lines,omitempty"`
 	HeaderOffset [2]int `json:"header_offset,omitempty"`
+	// Cite and Offset are the row's cited lines, the same for every fact
+	// of the row when it is one line of a table: stored once here.
+	Cite   string `json:"cite,omitempty"`
+	Offset [2]int `json:"offset,omitempty"`
 }
 
-// newRowData is the stored form of a row's facts, the header taken out of
-// the facts when they all share it.
+// newRowData is the stored form of a row's facts: the header, and the
+// cited lines, taken out of the facts when they all share them.
 func newRowData(fs []Fact, label, columns string) rowData {
-	d := rowData{Facts: fs, Label: label, Columns: columns}
+	d := rowData{Facts: slices.Clone(fs), Label: label, Columns: columns}
+	sameHeader, sameCite := true, true
 	for _, f := range fs {
-		if f.Header != fs[0].Header || f.HeaderLines != fs[0].HeaderLines || f.HeaderOffset != fs[0].HeaderOffset {
-			return d
+		sameHeader = sameHeader && f.Header == fs[0].Header && f.HeaderLines == fs[0].HeaderLines && f.HeaderOffset == fs[0].HeaderOffset
+		sameCite = sameCite && f.Cite == fs[0].Cite && f.Offset == fs[0].Offset
+	}
+	if sameHeader {
+		d.Header, d.HeaderLines, d.HeaderOffset = fs[0].Header, fs[0].HeaderLines, fs[0].HeaderOffset
+		for i := range d.Facts {
+			d.Facts[i].Header, d.Facts[i].HeaderLines, d.Facts[i].HeaderOffset = "", [2]int{}, [2]int{}
 		}
 	}
-	d.Header, d.HeaderLines, d.HeaderOffset = fs[0].Header, fs[0].HeaderLines, fs[0].HeaderOffset
-	d.Facts = make([]Fact, len(fs))
-	for i, f := range fs {
-		f.Header, f.HeaderLines, f.HeaderOffset = "", [2]int{}, [2]int{}
-		d.Facts[i] = f
+	if sameCite && len(fs) > 1 {
+		d.Cite, d.Offset = fs[0].Cite, fs[0].Offset
+		for i := range d.Facts {
+			d.Facts[i].Cite, d.Facts[i].Offset = "", [2]int{}
+		}
 	}
 	return d
 }
 
-// decodeRow reads a stored row, giving its facts their header back.
+// decodeRow reads a stored row, giving its facts their header and cited
+// lines back.
 func decodeRow(data string) (rowData, error) {
 	var d rowData
 	if err := fastJSON.Unmarshal([]byte(data), &d); err != nil {
 		return d, err
 	}
-	if d.Header != "" {
-		for i := range d.Facts {
-			f := &d.Facts[i]
-			if f.Header == "" {
-				f.Header, f.HeaderLines, f.HeaderOffset = d.Header, d.HeaderLines, d.HeaderOffset
-			}
+	for i := range d.Facts {
+		f := &d.Facts[i]
+		if d.Header != "" && f.Header == "" {
+			f.Header, f.HeaderLines, f.HeaderOffset = d.Header, d.HeaderLines, d.HeaderOffset
+		}
+		if d.Cite != "" && f.Cite == "" {
+			f.Cite, f.Offset = d.Cite, d.Offset
 		}
 	}
 	return d, nil
@@ -804,16 +816,37 @@ func addDoc(b interface {
 		}
 		return sb.String(), off
 	}
+	// the facts of a row share its cited lines, and those of a table its
+	// header: cited once, each, and shared, not copied per fact (a table
+	// of 100,000 columns made 100,000 copies of both)
+	type citeKey struct {
+		start, end int
+		clause     string
+	}
+	type cited struct {
+		text string
+		off  [2]int
+	}
+	cites := map[citeKey]cited{}
+	citeOnce := func(start, end int, clause string) (string, [2]int) {
+		k := citeKey{start, end, clause}
+		c, ok := cites[k]
+		if !ok {
+			c.text, c.off = cite(start, end, clause)
+			cites[k] = c
+		}
+		return c.text, c.off
+	}
 	n := 0
 	// passages with their narrative facts
 	byPassage := map[int][]Fact{}
 	rows := map[[2]int][]Fact{}
 	for _, f := range d.Facts {
-		c, off := cite(f.Start, f.End, f.Text)
+		c, off := citeOnce(f.Start, f.End, f.Text)
 		sf := Fact{Fact: f, Doc: d.Name, Cite: c, Offset: off}
 		if f.Source == "table" && f.TableIndex < len(d.Tables) {
 			if t := d.Tables[f.TableIndex]; t.HeaderStart > 0 && t.HeaderEnd >= t.HeaderStart {
-				sf.Header, sf.HeaderOffset = cite(t.HeaderStart, t.HeaderEnd, "")
+				sf.Header, sf.HeaderOffset = citeOnce(t.HeaderStart, t.HeaderEnd, "")
 				sf.HeaderLines = [2]int{t.HeaderStart, t.HeaderEnd}
 			}
 		}
