@@ -172,40 +172,74 @@ func (x *Index) Err() error {
 // Open opens the index at path, creating it unless opts.ReadOnly is set.
 // Errors wrap ErrBusy when another process is writing, ErrNoIndex when a
 // reader finds nothing, and say how to rebuild when the index is damaged.
+// A damaged index is left exactly as it was found.
 func Open(path string, opts Options) (*Index, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = time.Second
 	}
-	cfg := map[string]interface{}{"bolt_timeout": opts.Timeout.String()}
 	if opts.ReadOnly {
-		cfg["read_only"] = true
+		return openReader(path, opts)
 	}
-	busy := &busyError{path: path, readOnly: opts.ReadOnly}
-	boltPath := filepath.Join(path, "store", "root.bolt")
-	if opts.ReadOnly && lockedByOther(boltPath, true) {
+	return openWriter(path, opts)
+}
+
+// openReader opens an existing index for reading.
+func openReader(path string, opts Options) (*Index, error) {
+	if lockedByOther(boltPath(path), true) {
 		// a writer holds it, likely for long: say so now. A writer waits
 		// up to Timeout instead, for readers come and go.
-		return nil, busy
+		return nil, &busyError{path: path, readOnly: true}
 	}
-	b, err := openBleve(path, cfg)
-	switch {
-	case err == nil:
-		return &Index{b: b, path: path, readOnly: opts.ReadOnly}, nil
-	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) && isEmptyDir(path):
-		if opts.ReadOnly {
-			return nil, fmt.Errorf("index %s: %w", path, ErrNoIndex)
-		}
+	b, err := openBleve(path, map[string]interface{}{"bolt_timeout": opts.Timeout.String(), "read_only": true})
+	if err != nil {
+		return nil, openError(path, true, err)
+	}
+	return &Index{b: b, path: path, readOnly: true}, nil
+}
+
+// openWriter opens the index at path for writing, creating it if there is
+// none. It first opens it read-only, which writes nothing, and goes on only
+// if that finds it whole: scorch opened for writing removes every segment
+// file its root does not list, so a writable open of an index whose
+// root.bolt is empty or missing would delete every release in it.
+func openWriter(path string, opts Options) (*Index, error) {
+	probe, err := openReader(path, opts)
+	if errors.Is(err, ErrNoIndex) {
 		if err := create(path); err != nil {
 			return nil, err
 		}
-		opts.ReadOnly = false
-		return Open(path, opts)
+		probe, err = openReader(path, opts)
+	}
+	if err != nil {
+		if errors.Is(err, ErrBusy) {
+			err = &busyError{path: path}
+		}
+		return nil, err
+	}
+	if err := probe.Close(); err != nil {
+		return nil, fmt.Errorf("index %s: %w", path, err)
+	}
+	b, err := openBleve(path, map[string]interface{}{"bolt_timeout": opts.Timeout.String()})
+	if err != nil {
+		return nil, openError(path, false, err)
+	}
+	return &Index{b: b, path: path}, nil
+}
+
+// openError says why Bleve could not open the index at path: there is
+// none, another process holds it, or it is damaged.
+func openError(path string, readOnly bool, err error) error {
+	switch {
+	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) && isEmptyDir(path):
+		return fmt.Errorf("index %s: %w", path, ErrNoIndex)
 	case errors.Is(err, bolterrors.ErrTimeout):
-		return nil, busy
+		return &busyError{path: path, readOnly: readOnly}
 	default:
-		return nil, damaged(path, err)
+		return damaged(path, err)
 	}
 }
+
+func boltPath(path string) string { return filepath.Join(path, "store", "root.bolt") }
 
 // openBleve opens an existing index, turning a panic inside Bleve (a
 // truncated file) into an error. Scorch opens an index whose latest
