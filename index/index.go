@@ -81,8 +81,12 @@ func (e *damageError) Error() string {
 	if e.path == "" {
 		return fmt.Sprintf("index is damaged (%s)", e.reason)
 	}
-	return fmt.Sprintf("index %s is damaged (%s). Rebuild it: remove the folder and add the releases again, e.g. rm -r %s && ex99 add --index %s FILE...",
-		e.path, e.reason, e.path, e.path)
+	dir := rebuildTarget(e.path)
+	if dir == "" {
+		return fmt.Sprintf("index %s is damaged (%s). Rebuild it: remove its files and add the releases again", e.path, e.reason)
+	}
+	return fmt.Sprintf("index %s is damaged (%s). Rebuild it: remove the index folder and add the releases again, e.g. rm -r %s && ex99 add --index %s FILE...",
+		e.path, e.reason, dir, dir)
 }
 
 func (e *damageError) Is(target error) bool { return target == ErrDamaged }
@@ -170,21 +174,37 @@ func (x *Index) Err() error {
 }
 
 // Open opens the index at path, creating it unless opts.ReadOnly is set.
-// Errors wrap ErrBusy when another process is writing, ErrNoIndex when a
-// reader finds nothing, and say how to rebuild when the index is damaged.
-// A damaged index is left exactly as it was found.
+// It opens only an index of ours (or a folder with nothing in it to
+// create one in), and never changes a damaged one. Errors wrap ErrNotIndex
+// for a file or a folder of something else, ErrNoIndex when a reader finds
+// nothing, ErrBusy when another process is writing, ErrNotWritable when a
+// writer may not write to a whole index, and ErrDamaged, saying how to
+// rebuild, when the index is damaged.
 func Open(path string, opts Options) (*Index, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = time.Second
 	}
+	where, err := classify(path)
+	if err != nil {
+		return nil, err
+	}
 	if opts.ReadOnly {
+		if where == placeNone || where == placeEmpty {
+			return nil, fmt.Errorf("index %s: %w", path, ErrNoIndex)
+		}
 		return openReader(path, opts)
 	}
-	return openWriter(path, opts)
+	return openWriter(path, where, opts)
 }
 
-// openReader opens an existing index for reading.
+// openReader opens an existing index of ours for reading.
 func openReader(path string, opts Options) (*Index, error) {
+	if err := checkReadable(path); err != nil {
+		return nil, err
+	}
+	if err := checkBolt(path); err != nil {
+		return nil, err
+	}
 	if lockedByOther(boltPath(path), true) {
 		// a writer holds it, likely for long: say so now. A writer waits
 		// up to Timeout instead, for readers come and go.
@@ -202,14 +222,13 @@ func openReader(path string, opts Options) (*Index, error) {
 // if that finds it whole: scorch opened for writing removes every segment
 // file its root does not list, so a writable open of an index whose
 // root.bolt is empty or missing would delete every release in it.
-func openWriter(path string, opts Options) (*Index, error) {
-	probe, err := openReader(path, opts)
-	if errors.Is(err, ErrNoIndex) {
+func openWriter(path string, where place, opts Options) (*Index, error) {
+	if where == placeNone || where == placeEmpty {
 		if err := create(path); err != nil {
 			return nil, err
 		}
-		probe, err = openReader(path, opts)
 	}
+	probe, err := openReader(path, opts)
 	if err != nil {
 		if errors.Is(err, ErrBusy) {
 			err = &busyError{path: path}
@@ -219,19 +238,25 @@ func openWriter(path string, opts Options) (*Index, error) {
 	if err := probe.Close(); err != nil {
 		return nil, fmt.Errorf("index %s: %w", path, err)
 	}
+	if err := checkWritable(path); err != nil {
+		return nil, err
+	}
 	b, err := openBleve(path, map[string]interface{}{"bolt_timeout": opts.Timeout.String()})
 	if err != nil {
 		return nil, openError(path, false, err)
 	}
+	if where == placeLegacy {
+		// from now on the index is known as ours by its marker, even if
+		// Bleve's own files are lost. Without it the index still works.
+		_ = writeMarker(path)
+	}
 	return &Index{b: b, path: path}, nil
 }
 
-// openError says why Bleve could not open the index at path: there is
-// none, another process holds it, or it is damaged.
+// openError says why Bleve could not open the index of ours at path:
+// another process holds it, or it is damaged.
 func openError(path string, readOnly bool, err error) error {
 	switch {
-	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) && isEmptyDir(path):
-		return fmt.Errorf("index %s: %w", path, ErrNoIndex)
 	case errors.Is(err, bolterrors.ErrTimeout):
 		return &busyError{path: path, readOnly: readOnly}
 	default:
@@ -276,7 +301,8 @@ var fastJSON = jsoniter.ConfigCompatibleWithStandardLibrary
 // logMu serializes openBleve's borrowing of the standard logger.
 var logMu sync.Mutex
 
-// create makes a new, empty index at path. It builds it in a folder
+// create makes a new, empty index at path, where there is nothing or an
+// empty folder, with our marker in it. It builds it in a folder
 // beside path and renames that into place, so that a crash while creating
 // leaves no index (and a leftover folder, which the next create removes)
 // rather than one without its mapping, which would not open. If another
@@ -306,11 +332,16 @@ func create(path string) error {
 	if err := nb.Close(); err != nil {
 		return fmt.Errorf("index %s: create: %w", path, err)
 	}
+	if err := os.WriteFile(filepath.Join(dir, markerName), markerJSON(), 0o644); err != nil {
+		return fmt.Errorf("index %s: create: %w", path, err)
+	}
 	if isEmptyDir(path) {
 		_ = os.Remove(path)
 	}
+	// a rename onto a folder that is not empty fails, so an index is never
+	// made inside a folder that something else has filled meanwhile
 	if err := os.Rename(dir, path); err != nil {
-		if _, serr := os.Stat(filepath.Join(path, "index_meta.json")); serr == nil {
+		if where, cerr := classify(path); cerr == nil && where == placeOurs {
 			return nil // another process created it first
 		}
 		return fmt.Errorf("index %s: create: %w", path, err)

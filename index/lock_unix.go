@@ -6,6 +6,8 @@ import (
 	"errors"
 	"os"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // lockedByOther reports whether another process (or another open in this
@@ -29,4 +31,18 @@ func lockedByOther(boltPath string, readOnly bool) bool {
 		return false
 	}
 	return errors.Is(err, syscall.EWOULDBLOCK)
+}
+
+// canWrite reports whether the user may write p (permissions, or a file
+// system mounted read-only), by access(2), which writes nothing. A path
+// that does not exist is left to the open that needs it.
+func canWrite(p string) error {
+	err := unix.Access(p, unix.W_OK)
+	switch {
+	case err == nil || errors.Is(err, unix.ENOENT):
+		return nil
+	case errors.Is(err, unix.EACCES), errors.Is(err, unix.EPERM), errors.Is(err, unix.EROFS):
+		return err
+	}
+	return nil
 }

@@ -98,6 +98,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case errors.Is(err, index.ErrBusy):
 		fmt.Fprintf(a.stderr, "ex99: %v; try again when it has finished\n", err)
 		return exitFailed
+	case errors.Is(err, index.ErrNotIndex):
+		fmt.Fprintf(a.stderr, "ex99: %v\nex99 reads and writes only its own index folders, and leaves this one alone%s; for a new index, name a new or empty folder.\n", err, a.pathSource())
+		return exitFailed
+	case errors.Is(err, index.ErrNotWritable):
+		fmt.Fprintf(a.stderr, "ex99: %v\nReading it (ask, search, docs) still works; add and rm need write permission there%s.\n", err, a.pathSource())
+		return exitFailed
 	}
 	fmt.Fprintf(a.stderr, "ex99: %v\n", err)
 	return exitFailed
@@ -182,6 +188,18 @@ func (a *app) path() string {
 		return p
 	}
 	return defaultIndexPath()
+}
+
+// pathSource says where the index path came from, when the user may not
+// have meant it: the environment, or the default.
+func (a *app) pathSource() string {
+	switch {
+	case a.indexPath != "":
+		return ""
+	case os.Getenv("EX99_INDEX") != "":
+		return " (the index folder is set by EX99_INDEX)"
+	}
+	return " (the index folder is the default one; choose another with --index)"
 }
 
 // defaultIndexPath is a per-user data folder: $XDG_DATA_HOME/ex99/index,
