@@ -34,20 +34,15 @@ import (
 )
 
 // ErrBusy is returned (wrapped) when another process holds the index: a
-// writer, for a reader; any process, for a writer.
+// writer, waiting or writing, for a reader; another writer, or readers
+// for longer than Options.WaitReaders, for a writer.
 var ErrBusy = errors.New("index is busy")
 
-type busyError struct {
-	path     string
-	readOnly bool
-}
+// busyError says the index at path is busy and why, completing "index
+// PATH is busy: " (see the busy reasons in gate.go).
+type busyError struct{ path, why string }
 
-func (e *busyError) Error() string {
-	if e.readOnly {
-		return fmt.Sprintf("index %s is busy: another ex99 process (add or rm) is writing to it", e.path)
-	}
-	return fmt.Sprintf("index %s is busy: another ex99 process is using it (add, rm, or an open prompt)", e.path)
-}
+func (e *busyError) Error() string { return fmt.Sprintf("index %s is busy: %s", e.path, e.why) }
 
 func (e *busyError) Is(target error) bool { return target == ErrBusy }
 
@@ -105,9 +100,19 @@ type Options struct {
 	// ReadOnly opens an existing index for reading; several readers may
 	// share it. Open fails with ErrNoIndex if there is none.
 	ReadOnly bool
-	// Timeout is how long to wait for another process's lock before
-	// failing with ErrBusy. Default 1s.
+	// Timeout is how long a writer waits for another writer before
+	// failing with ErrBusy, and the longest a reader waits for one (a
+	// reader waits at most readerGateWait for a writer to finish, then
+	// fails). Default 1s.
 	Timeout time.Duration
+	// WaitReaders is how long a writer waits for the readers already
+	// reading to close the index (new readers are kept out meanwhile)
+	// before failing with ErrBusy. Default 30s.
+	WaitReaders time.Duration
+	// Waiting, if set, is called once when a writer has waited for
+	// readers longer than a moment, so that the caller can say why
+	// nothing happens.
+	Waiting func()
 }
 
 // Index is an open ex99 index.
@@ -115,6 +120,7 @@ type Index struct {
 	b        bleve.Index
 	path     string
 	readOnly bool
+	gate     *gate // a writer's, held until Close
 
 	mu    sync.Mutex
 	err   error // the first sign of damage a search met
@@ -184,6 +190,9 @@ func Open(path string, opts Options) (*Index, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = time.Second
 	}
+	if opts.WaitReaders == 0 {
+		opts.WaitReaders = 30 * time.Second
+	}
 	where, err := classify(path)
 	if err != nil {
 		return nil, err
@@ -192,23 +201,29 @@ func Open(path string, opts Options) (*Index, error) {
 		if where == placeNone || where == placeEmpty {
 			return nil, fmt.Errorf("index %s: %w", path, ErrNoIndex)
 		}
-		return openReader(path, opts)
+		return openReader(path, opts, min(readerGateWait, opts.Timeout))
 	}
 	return openWriter(path, where, opts)
 }
 
-// openReader opens an existing index of ours for reading.
-func openReader(path string, opts Options) (*Index, error) {
+// openReader opens an existing index of ours for reading, waiting up to
+// gateWait for a writer to leave the gate.
+func openReader(path string, opts Options, gateWait time.Duration) (*Index, error) {
 	if err := checkReadable(path); err != nil {
 		return nil, err
 	}
 	if err := checkBolt(path); err != nil {
 		return nil, err
 	}
+	g, err := enterShared(path, gateWait)
+	if err != nil {
+		return nil, err
+	}
+	defer g.release() // once open, a reader no longer keeps a writer out
 	if lockedByOther(boltPath(path), true) {
-		// a writer holds it, likely for long: say so now. A writer waits
-		// up to Timeout instead, for readers come and go.
-		return nil, &busyError{path: path, readOnly: true}
+		// a writer holds it (one that came in before the gate existed),
+		// likely for long: say so now
+		return nil, &busyError{path: path, why: busyForReader}
 	}
 	b, err := openBleve(path, map[string]interface{}{"bolt_timeout": opts.Timeout.String(), "read_only": true})
 	if err != nil {
@@ -228,10 +243,10 @@ func openWriter(path string, where place, opts Options) (*Index, error) {
 			return nil, err
 		}
 	}
-	probe, err := openReader(path, opts)
+	probe, err := openReader(path, opts, opts.Timeout)
 	if err != nil {
 		if errors.Is(err, ErrBusy) {
-			err = &busyError{path: path}
+			err = &busyError{path: path, why: busyWriting}
 		}
 		return nil, err
 	}
@@ -241,8 +256,18 @@ func openWriter(path string, where place, opts Options) (*Index, error) {
 	if err := checkWritable(path); err != nil {
 		return nil, err
 	}
+	w := newWaiter(path, opts)
+	g, err := enterExclusive(path, opts, w)
+	if err != nil {
+		return nil, err
+	}
+	if err := waitForReaders(path, w); err != nil {
+		g.release()
+		return nil, err
+	}
 	b, err := openBleve(path, map[string]interface{}{"bolt_timeout": opts.Timeout.String()})
 	if err != nil {
+		g.release()
 		return nil, openError(path, false, err)
 	}
 	if where == placeLegacy {
@@ -250,15 +275,17 @@ func openWriter(path string, where place, opts Options) (*Index, error) {
 		// Bleve's own files are lost. Without it the index still works.
 		_ = writeMarker(path)
 	}
-	return &Index{b: b, path: path}, nil
+	return &Index{b: b, path: path, gate: g}, nil
 }
 
 // openError says why Bleve could not open the index of ours at path:
 // another process holds it, or it is damaged.
 func openError(path string, readOnly bool, err error) error {
 	switch {
+	case errors.Is(err, bolterrors.ErrTimeout) && readOnly:
+		return &busyError{path: path, why: busyForReader}
 	case errors.Is(err, bolterrors.ErrTimeout):
-		return &busyError{path: path, readOnly: readOnly}
+		return &busyError{path: path, why: busyUsing}
 	default:
 		return damaged(path, err)
 	}
@@ -335,6 +362,9 @@ func create(path string) error {
 	if err := os.WriteFile(filepath.Join(dir, markerName), markerJSON(), 0o644); err != nil {
 		return fmt.Errorf("index %s: create: %w", path, err)
 	}
+	if err := os.WriteFile(filepath.Join(dir, gateName), nil, 0o644); err != nil {
+		return fmt.Errorf("index %s: create: %w", path, err)
+	}
 	if isEmptyDir(path) {
 		_ = os.Remove(path)
 	}
@@ -367,8 +397,13 @@ func OpenMem() (*Index, error) {
 // Path is where the index lives ("" in memory).
 func (x *Index) Path() string { return x.path }
 
-// Close closes the index.
-func (x *Index) Close() error { return x.b.Close() }
+// Close closes the index. A writer lets readers in again only after
+// Bleve has closed, its writes on disk.
+func (x *Index) Close() error {
+	err := x.b.Close()
+	x.gate.release()
+	return err
+}
 
 // DocInfo describes an indexed release.
 type DocInfo struct {

@@ -96,7 +96,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(a.stderr, "ex99: %v\nAdd releases first: ex99 add FILE...\n", err)
 		return exitNoIndex
 	case errors.Is(err, index.ErrBusy):
-		fmt.Fprintf(a.stderr, "ex99: %v; try again when it has finished\n", err)
+		a.sayBusy(err)
 		return exitFailed
 	case errors.Is(err, index.ErrNotIndex):
 		fmt.Fprintf(a.stderr, "ex99: %v\nex99 reads and writes only its own index folders, and leaves this one alone%s; for a new index, name a new or empty folder.\n", err, a.pathSource())
@@ -107,6 +107,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(a.stderr, "ex99: %v\n", err)
 	return exitFailed
+}
+
+// sayBusy says that the index is busy, and what to do.
+func (a *app) sayBusy(err error) {
+	fmt.Fprintf(a.stderr, "ex99: %v; try again when it has finished\n", err)
 }
 
 func isTerminal(f interface{}) bool {
@@ -264,7 +269,16 @@ func builtinIndex() (*index.Index, error) {
 	return x, nil
 }
 
-// openWrite opens (or creates) the index for writing.
-func (a *app) openWrite() (*index.Index, error) {
-	return index.Open(a.path(), index.Options{})
+// openWrite opens (or creates) the index for writing. Readers still
+// reading are waited for (new ones are kept out); unless quiet, a wait
+// longer than a moment is said on stderr, so that it is not taken for a
+// hang.
+func (a *app) openWrite(quiet bool) (*index.Index, error) {
+	opts := index.Options{}
+	if !quiet {
+		opts.Waiting = func() {
+			fmt.Fprintf(a.stderr, "ex99: waiting for readers of %s to finish…\n", a.path())
+		}
+	}
+	return index.Open(a.path(), opts)
 }
