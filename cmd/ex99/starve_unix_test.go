@@ -3,6 +3,8 @@
 package main
 
 import (
+	"bufio"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -98,3 +100,68 @@ func TestWritersAmongReaders(t *testing.T) {
 	}
 }
 
+// TestPromptLetsWritersIn: a prompt waiting for its next question holds
+// no lock on the index: add goes ahead without waiting, and the prompt's
+// next answer sees what add wrote.
+func TestPromptLetsWritersIn(t *testing.T) {
+	noIndexEnv(t)
+	dir := t.TempDir()
+	release := writeFile(t, filepath.Join(dir, "in", seed.Name), seedRelease())
+	idx := filepath.Join(dir, "idx")
+	if r := ex99(t, "", "add", "-q", "--index", idx, release); r.code != 0 {
+		t.Fatalf("add: %v", r)
+	}
+	cmd := exec.Command(os.Args[0], "prompt", "--index", idx)
+	cmd.Env = append(os.Environ(), "EX99_TEST_MAIN=1")
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		stdin.Close()
+		_ = cmd.Wait()
+	}()
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+	}()
+	ask := func(q, want string) {
+		t.Helper()
+		if _, err := io.WriteString(stdin, q+"\n"); err != nil {
+			t.Fatal(err)
+		}
+		timeout := time.After(20 * time.Second)
+		for {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					t.Fatalf("the prompt ended before answering %q", q)
+				}
+				if strings.Contains(l, want) {
+					return
+				}
+			case <-timeout:
+				t.Fatalf("no %q in the answer to %q", want, q)
+			}
+		}
+	}
+	ask("Joe's net sales Q2 2004", "$4,394,000")
+	// the prompt now waits for input, the index closed
+	other := writeFile(t, filepath.Join(dir, "in2", "other.txt"), seedRelease())
+	r := ex99(t, "", "add", "--index", idx, other)
+	if r.code != 0 || strings.Contains(r.stderr, "waiting for readers") || r.took > 5*time.Second {
+		t.Errorf("add while a prompt is open: want it added without waiting: %v", r)
+	}
+	ask(":docs", "other.txt")
+}
