@@ -225,23 +225,36 @@ func TestFailedWriteLeavesIndexAlone(t *testing.T) {
 		{"segment truncated", func(idx string) error { return os.Truncate(filepath.Join(idx, zap), 1000) }},
 		{"index_meta.json missing", func(idx string) error { return os.Remove(filepath.Join(idx, "index_meta.json")) }},
 	} {
-		t.Run(strings.ReplaceAll(c.name, " ", "_"), func(t *testing.T) {
-			idx := filepath.Join(t.TempDir(), "idx")
-			copyDir(t, base, idx)
-			if err := c.damage(idx); err != nil {
-				t.Fatal(err)
+		for _, legacy := range []bool{false, true} {
+			name := c.name
+			if legacy {
+				name += " made before the marker" // and the gate, which a writer would add
 			}
-			before := listing(t, idx)
-			for _, args := range [][]string{{"add", in}, {"rm", "innovo-2004q2.txt"}} {
-				r := ex99(t, "", append(args, "--index", idx)...)
-				if r.code != exitFailed || !strings.Contains(r.stderr, "is damaged") {
-					t.Errorf("%s: want a damaged index reported: %v", args[0], r)
+			t.Run(strings.ReplaceAll(name, " ", "_"), func(t *testing.T) {
+				idx := filepath.Join(t.TempDir(), "idx")
+				copyDir(t, base, idx)
+				if legacy {
+					for _, f := range []string{"ex99.json", "ex99.lock"} {
+						if err := os.Remove(filepath.Join(idx, f)); err != nil {
+							t.Fatal(err)
+						}
+					}
 				}
-				if d := listingDiff(before, listing(t, idx)); d != "" {
-					t.Errorf("%s changed the damaged index:\n%s", args[0], d)
+				if err := c.damage(idx); err != nil {
+					t.Fatal(err)
 				}
-			}
-		})
+				before := listing(t, idx)
+				for _, args := range [][]string{{"add", in}, {"rm", "innovo-2004q2.txt"}} {
+					r := ex99(t, "", append(args, "--index", idx)...)
+					if r.code != exitFailed || !strings.Contains(r.stderr, "is damaged") {
+						t.Errorf("%s: want a damaged index reported: %v", args[0], r)
+					}
+					if d := listingDiff(before, listing(t, idx)); d != "" {
+						t.Errorf("%s changed the damaged index:\n%s", args[0], d)
+					}
+				}
+			})
+		}
 	}
 }
 
