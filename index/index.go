@@ -100,10 +100,9 @@ type Options struct {
 	// ReadOnly opens an existing index for reading; several readers may
 	// share it. Open fails with ErrNoIndex if there is none.
 	ReadOnly bool
-	// Timeout is how long a writer waits for another writer before
-	// failing with ErrBusy, and the longest a reader waits for one (a
-	// reader waits at most readerGateWait for a writer to finish, then
-	// fails). Default 1s.
+	// Timeout is how long a writer waits for another writer, and anyone
+	// for Bleve's lock, before failing with ErrBusy. A reader waits for a
+	// writer at the gate only a quarter second at most. Default 1s.
 	Timeout time.Duration
 	// WaitReaders is how long a writer waits for the readers already
 	// reading to close the index (new readers are kept out meanwhile)
@@ -215,14 +214,19 @@ func openReader(path string, opts Options, gateWait time.Duration) (*Index, erro
 	if err := checkBolt(path); err != nil {
 		return nil, err
 	}
+	// a writer that holds the bolt lock is writing, likely for long: say
+	// so at once. One still waiting for readers may be about to finish a
+	// short write: the gate waits a little for it.
+	if lockedByOther(boltPath(path), true) {
+		return nil, &busyError{path: path, why: busyForReader}
+	}
 	g, err := enterShared(path, gateWait)
 	if err != nil {
 		return nil, err
 	}
 	defer g.release() // once open, a reader no longer keeps a writer out
 	if lockedByOther(boltPath(path), true) {
-		// a writer holds it (one that came in before the gate existed),
-		// likely for long: say so now
+		// a writer came in meanwhile (one that does not know the gate)
 		return nil, &busyError{path: path, why: busyForReader}
 	}
 	b, err := openBleve(path, map[string]interface{}{"bolt_timeout": opts.Timeout.String(), "read_only": true})
