@@ -215,8 +215,8 @@ func openReader(path string, opts Options, gateWait time.Duration) (*Index, erro
 		return nil, err
 	}
 	// a writer that holds the bolt lock is writing, likely for long: say
-	// so at once. One still waiting for readers may be about to finish a
-	// short write: the gate waits a little for it.
+	// so at once. One still waiting for the readers before it may get in
+	// and finish a short write (an rm) soon: the gate waits a little.
 	if lockedByOther(boltPath(path), true) {
 		return nil, &busyError{path: path, why: busyForReader}
 	}
