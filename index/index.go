@@ -34,20 +34,15 @@ import (
 )
 
 // ErrBusy is returned (wrapped) when another process holds the index: a
-// writer, for a reader; any process, for a writer.
+// writer, waiting or writing, for a reader; another writer, or readers
+// for longer than Options.WaitReaders, for a writer.
 var ErrBusy = errors.New("index is busy")
 
-type busyError struct {
-	path     string
-	readOnly bool
-}
+// busyError says the index at path is busy and why, completing "index
+// PATH is busy: " (see the busy reasons in gate.go).
+type busyError struct{ path, why string }
 
-func (e *busyError) Error() string {
-	if e.readOnly {
-		return fmt.Sprintf("index %s is busy: another ex99 process (add or rm) is writing to it", e.path)
-	}
-	return fmt.Sprintf("index %s is busy: another ex99 process is using it (add, rm, or an open prompt)", e.path)
-}
+func (e *busyError) Error() string { return fmt.Sprintf("index %s is busy: %s", e.path, e.why) }
 
 func (e *busyError) Is(target error) bool { return target == ErrBusy }
 
@@ -81,8 +76,12 @@ func (e *damageError) Error() string {
 	if e.path == "" {
 		return fmt.Sprintf("index is damaged (%s)", e.reason)
 	}
-	return fmt.Sprintf("index %s is damaged (%s). Rebuild it: remove the folder and add the releases again, e.g. rm -r %s && ex99 add --index %s FILE...",
-		e.path, e.reason, e.path, e.path)
+	dir := rebuildTarget(e.path)
+	if dir == "" {
+		return fmt.Sprintf("index %s is damaged (%s). Rebuild it: remove its files and add the releases again", e.path, e.reason)
+	}
+	return fmt.Sprintf("index %s is damaged (%s). Rebuild it: remove the index folder and add the releases again, e.g. rm -r %s && ex99 add --index %s FILE...",
+		e.path, e.reason, dir, dir)
 }
 
 func (e *damageError) Is(target error) bool { return target == ErrDamaged }
@@ -101,9 +100,18 @@ type Options struct {
 	// ReadOnly opens an existing index for reading; several readers may
 	// share it. Open fails with ErrNoIndex if there is none.
 	ReadOnly bool
-	// Timeout is how long to wait for another process's lock before
-	// failing with ErrBusy. Default 1s.
+	// Timeout is how long a writer waits for another writer, and anyone
+	// for Bleve's lock, before failing with ErrBusy. A reader waits for a
+	// writer at the gate only a quarter second at most. Default 1s.
 	Timeout time.Duration
+	// WaitReaders is how long a writer waits for the readers already
+	// reading to close the index (new readers are kept out meanwhile)
+	// before failing with ErrBusy. Default 30s.
+	WaitReaders time.Duration
+	// Waiting, if set, is called once when a writer has waited for
+	// readers longer than a moment, so that the caller can say why
+	// nothing happens.
+	Waiting func()
 }
 
 // Index is an open ex99 index.
@@ -111,6 +119,7 @@ type Index struct {
 	b        bleve.Index
 	path     string
 	readOnly bool
+	gate     *gate // a writer's, held until Close
 
 	mu    sync.Mutex
 	err   error // the first sign of damage a search met
@@ -170,42 +179,123 @@ func (x *Index) Err() error {
 }
 
 // Open opens the index at path, creating it unless opts.ReadOnly is set.
-// Errors wrap ErrBusy when another process is writing, ErrNoIndex when a
-// reader finds nothing, and say how to rebuild when the index is damaged.
+// It opens only an index of ours (or a folder with nothing in it to
+// create one in), and never changes a damaged one. Errors wrap ErrNotIndex
+// for a file or a folder of something else, ErrNoIndex when a reader finds
+// nothing, ErrBusy when another process is writing, ErrNotWritable when a
+// writer may not write to a whole index, and ErrDamaged, saying how to
+// rebuild, when the index is damaged.
 func Open(path string, opts Options) (*Index, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = time.Second
 	}
-	cfg := map[string]interface{}{"bolt_timeout": opts.Timeout.String()}
+	if opts.WaitReaders == 0 {
+		opts.WaitReaders = 30 * time.Second
+	}
+	where, err := classify(path)
+	if err != nil {
+		return nil, err
+	}
 	if opts.ReadOnly {
-		cfg["read_only"] = true
-	}
-	busy := &busyError{path: path, readOnly: opts.ReadOnly}
-	boltPath := filepath.Join(path, "store", "root.bolt")
-	if opts.ReadOnly && lockedByOther(boltPath, true) {
-		// a writer holds it, likely for long: say so now. A writer waits
-		// up to Timeout instead, for readers come and go.
-		return nil, busy
-	}
-	b, err := openBleve(path, cfg)
-	switch {
-	case err == nil:
-		return &Index{b: b, path: path, readOnly: opts.ReadOnly}, nil
-	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) && isEmptyDir(path):
-		if opts.ReadOnly {
+		if where == placeNone || where == placeEmpty {
 			return nil, fmt.Errorf("index %s: %w", path, ErrNoIndex)
 		}
+		return openReader(path, opts, min(readerGateWait, opts.Timeout))
+	}
+	return openWriter(path, where, opts)
+}
+
+// openReader opens an existing index of ours for reading, waiting up to
+// gateWait for a writer to leave the gate.
+func openReader(path string, opts Options, gateWait time.Duration) (*Index, error) {
+	if err := checkReadable(path); err != nil {
+		return nil, err
+	}
+	if err := checkBolt(path); err != nil {
+		return nil, err
+	}
+	// a writer that holds the bolt lock is writing, likely for long: say
+	// so at once. One still waiting for the readers before it may get in
+	// and finish a short write (an rm) soon: the gate waits a little.
+	if lockedByOther(boltPath(path), true) {
+		return nil, &busyError{path: path, why: busyForReader}
+	}
+	g, err := enterShared(path, gateWait)
+	if err != nil {
+		return nil, err
+	}
+	defer g.release() // once open, a reader no longer keeps a writer out
+	if lockedByOther(boltPath(path), true) {
+		// a writer came in meanwhile (one that does not know the gate)
+		return nil, &busyError{path: path, why: busyForReader}
+	}
+	b, err := openBleve(path, map[string]interface{}{"bolt_timeout": opts.Timeout.String(), "read_only": true})
+	if err != nil {
+		return nil, openError(path, true, err)
+	}
+	return &Index{b: b, path: path, readOnly: true}, nil
+}
+
+// openWriter opens the index at path for writing, creating it if there is
+// none. It first opens it read-only, which writes nothing, and goes on only
+// if that finds it whole: scorch opened for writing removes every segment
+// file its root does not list, so a writable open of an index whose
+// root.bolt is empty or missing would delete every release in it.
+func openWriter(path string, where place, opts Options) (*Index, error) {
+	if where == placeNone || where == placeEmpty {
 		if err := create(path); err != nil {
 			return nil, err
 		}
-		opts.ReadOnly = false
-		return Open(path, opts)
+	}
+	probe, err := openReader(path, opts, opts.Timeout)
+	if err != nil {
+		if errors.Is(err, ErrBusy) {
+			err = &busyError{path: path, why: busyWriting}
+		}
+		return nil, err
+	}
+	if err := probe.Close(); err != nil {
+		return nil, fmt.Errorf("index %s: %w", path, err)
+	}
+	if err := checkWritable(path); err != nil {
+		return nil, err
+	}
+	w := newWaiter(path, opts)
+	g, err := enterExclusive(path, opts, w)
+	if err != nil {
+		return nil, err
+	}
+	if err := waitForReaders(path, w); err != nil {
+		g.release()
+		return nil, err
+	}
+	b, err := openBleve(path, map[string]interface{}{"bolt_timeout": opts.Timeout.String()})
+	if err != nil {
+		g.release()
+		return nil, openError(path, false, err)
+	}
+	if where == placeLegacy {
+		// from now on the index is known as ours by its marker, even if
+		// Bleve's own files are lost. Without it the index still works.
+		_ = writeMarker(path)
+	}
+	return &Index{b: b, path: path, gate: g}, nil
+}
+
+// openError says why Bleve could not open the index of ours at path:
+// another process holds it, or it is damaged.
+func openError(path string, readOnly bool, err error) error {
+	switch {
+	case errors.Is(err, bolterrors.ErrTimeout) && readOnly:
+		return &busyError{path: path, why: busyForReader}
 	case errors.Is(err, bolterrors.ErrTimeout):
-		return nil, busy
+		return &busyError{path: path, why: busyUsing}
 	default:
-		return nil, damaged(path, err)
+		return damaged(path, err)
 	}
 }
+
+func boltPath(path string) string { return filepath.Join(path, "store", "root.bolt") }
 
 // openBleve opens an existing index, turning a panic inside Bleve (a
 // truncated file) into an error. Scorch opens an index whose latest
@@ -242,7 +332,8 @@ var fastJSON = jsoniter.ConfigCompatibleWithStandardLibrary
 // logMu serializes openBleve's borrowing of the standard logger.
 var logMu sync.Mutex
 
-// create makes a new, empty index at path. It builds it in a folder
+// create makes a new, empty index at path, where there is nothing or an
+// empty folder, with our marker in it. It builds it in a folder
 // beside path and renames that into place, so that a crash while creating
 // leaves no index (and a leftover folder, which the next create removes)
 // rather than one without its mapping, which would not open. If another
@@ -272,11 +363,19 @@ func create(path string) error {
 	if err := nb.Close(); err != nil {
 		return fmt.Errorf("index %s: create: %w", path, err)
 	}
+	if err := os.WriteFile(filepath.Join(dir, markerName), markerJSON(), 0o644); err != nil {
+		return fmt.Errorf("index %s: create: %w", path, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, gateName), nil, 0o644); err != nil {
+		return fmt.Errorf("index %s: create: %w", path, err)
+	}
 	if isEmptyDir(path) {
 		_ = os.Remove(path)
 	}
+	// a rename onto a folder that is not empty fails, so an index is never
+	// made inside a folder that something else has filled meanwhile
 	if err := os.Rename(dir, path); err != nil {
-		if _, serr := os.Stat(filepath.Join(path, "index_meta.json")); serr == nil {
+		if where, cerr := classify(path); cerr == nil && where == placeOurs {
 			return nil // another process created it first
 		}
 		return fmt.Errorf("index %s: create: %w", path, err)
@@ -302,8 +401,13 @@ func OpenMem() (*Index, error) {
 // Path is where the index lives ("" in memory).
 func (x *Index) Path() string { return x.path }
 
-// Close closes the index.
-func (x *Index) Close() error { return x.b.Close() }
+// Close closes the index. A writer lets readers in again only after
+// Bleve has closed, its writes on disk.
+func (x *Index) Close() error {
+	err := x.b.Close()
+	x.gate.release()
+	return err
+}
 
 // DocInfo describes an indexed release.
 type DocInfo struct {

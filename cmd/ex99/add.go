@@ -71,7 +71,7 @@ func (a *app) add(args []string, quiet bool) error {
 		fmt.Fprintf(a.stderr, "ex99: add: no files to add\n")
 		return silentError{exitFailed}
 	}
-	x, err := a.openWrite()
+	x, err := a.openWrite(quiet)
 	if err != nil {
 		return err
 	}

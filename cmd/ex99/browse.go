@@ -323,7 +323,7 @@ func (a *app) rmCmd() *cobra.Command {
 			if len(args) == 0 {
 				return usagef("rm", "rm needs the names of releases to remove (see ex99 docs)")
 			}
-			x, err := a.openWrite()
+			x, err := a.openWrite(false)
 			if err != nil {
 				return err
 			}

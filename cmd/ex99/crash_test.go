@@ -89,7 +89,7 @@ func TestReadersWhileAdding(t *testing.T) {
 		r := ex99(t, "net sales\n", append(args, "--index", idx)...)
 		limit := time.Second // readers are told at once
 		if args[0] == "add" || args[0] == "rm" {
-			limit = 2 * time.Second // writers wait a second for readers to finish
+			limit = 2 * time.Second // a writer waits a second for another writer
 		}
 		if r.code != exitFailed || !strings.Contains(r.stderr, "busy") || r.took > limit {
 			t.Errorf("%s while add runs: want a busy message within %v: %v", args[0], limit, r)

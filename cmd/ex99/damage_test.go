@@ -2,9 +2,14 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"maps"
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -188,4 +193,112 @@ func TestRandomSegmentDamage(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d commands reported damage", damaged, 30*4)
+}
+
+// TestFailedWriteLeavesIndexAlone: add and rm on a damaged index fail,
+// saying it is damaged, and leave every file under it as it was. Scorch,
+// opened for writing, removes the segment files its root does not list,
+// which for an empty or missing root.bolt is every release.
+func TestFailedWriteLeavesIndexAlone(t *testing.T) {
+	noIndexEnv(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	writeFile(t, filepath.Join(in, "innovo-2004q2.txt"), seedRelease())
+	if _, err := synth.WriteDir(in, 0, 2, 0); err != nil {
+		t.Fatal(err)
+	}
+	base := filepath.Join(dir, "base")
+	if r := ex99(t, "", "add", "-q", "--index", base, in); r.code != 0 {
+		t.Fatalf("add: %v", r)
+	}
+	zaps, _ := filepath.Glob(filepath.Join(base, "store", "*.zap"))
+	if len(zaps) == 0 {
+		t.Fatal("no segment files")
+	}
+	zap := filepath.Join("store", filepath.Base(zaps[0]))
+	for _, c := range []struct {
+		name   string
+		damage func(idx string) error
+	}{
+		{"root.bolt empty", func(idx string) error { return os.Truncate(filepath.Join(idx, "store", "root.bolt"), 0) }},
+		{"root.bolt missing", func(idx string) error { return os.Remove(filepath.Join(idx, "store", "root.bolt")) }},
+		{"segment truncated", func(idx string) error { return os.Truncate(filepath.Join(idx, zap), 1000) }},
+		{"index_meta.json missing", func(idx string) error { return os.Remove(filepath.Join(idx, "index_meta.json")) }},
+	} {
+		for _, legacy := range []bool{false, true} {
+			name := c.name
+			if legacy {
+				name += " made before the marker" // and the gate, which a writer would add
+			}
+			t.Run(strings.ReplaceAll(name, " ", "_"), func(t *testing.T) {
+				idx := filepath.Join(t.TempDir(), "idx")
+				copyDir(t, base, idx)
+				if legacy {
+					for _, f := range []string{"ex99.json", "ex99.lock"} {
+						if err := os.Remove(filepath.Join(idx, f)); err != nil {
+							t.Fatal(err)
+						}
+					}
+				}
+				if err := c.damage(idx); err != nil {
+					t.Fatal(err)
+				}
+				before := listing(t, idx)
+				for _, args := range [][]string{{"add", in}, {"rm", "innovo-2004q2.txt"}} {
+					r := ex99(t, "", append(args, "--index", idx)...)
+					if r.code != exitFailed || !strings.Contains(r.stderr, "is damaged") {
+						t.Errorf("%s: want a damaged index reported: %v", args[0], r)
+					}
+					if d := listingDiff(before, listing(t, idx)); d != "" {
+						t.Errorf("%s changed the damaged index:\n%s", args[0], d)
+					}
+				}
+			})
+		}
+	}
+}
+
+// listing describes every file and folder under dir by its path, size and
+// SHA-256, to tell whether anything was added, removed or changed.
+func listing(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			files[rel] = "folder"
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files[rel] = fmt.Sprintf("%d bytes, sha256 %x", len(b), sha256.Sum256(b))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// listingDiff says what differs between two listings, or "" if nothing.
+func listingDiff(before, after map[string]string) string {
+	var b strings.Builder
+	for _, p := range slices.Sorted(maps.Keys(before)) {
+		if a, ok := after[p]; !ok {
+			fmt.Fprintf(&b, "  %s removed (was %s)\n", p, before[p])
+		} else if a != before[p] {
+			fmt.Fprintf(&b, "  %s changed: %s, was %s\n", p, a, before[p])
+		}
+	}
+	for _, p := range slices.Sorted(maps.Keys(after)) {
+		if _, ok := before[p]; !ok {
+			fmt.Fprintf(&b, "  %s added (%s)\n", p, after[p])
+		}
+	}
+	return b.String()
 }

@@ -96,11 +96,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(a.stderr, "ex99: %v\nAdd releases first: ex99 add FILE...\n", err)
 		return exitNoIndex
 	case errors.Is(err, index.ErrBusy):
-		fmt.Fprintf(a.stderr, "ex99: %v; try again when it has finished\n", err)
+		a.sayBusy(err)
+		return exitFailed
+	case errors.Is(err, index.ErrNotIndex):
+		fmt.Fprintf(a.stderr, "ex99: %v\nex99 reads and writes only its own index folders, and leaves this one alone%s; for a new index, name a new or empty folder.\n", err, a.pathSource())
+		return exitFailed
+	case errors.Is(err, index.ErrNotWritable):
+		fmt.Fprintf(a.stderr, "ex99: %v\nReading it (ask, search, docs) still works; add and rm need write permission there%s.\n", err, a.pathSource())
 		return exitFailed
 	}
 	fmt.Fprintf(a.stderr, "ex99: %v\n", err)
 	return exitFailed
+}
+
+// sayBusy says that the index is busy, and what to do.
+func (a *app) sayBusy(err error) {
+	fmt.Fprintf(a.stderr, "ex99: %v; try again when it has finished\n", err)
 }
 
 func isTerminal(f interface{}) bool {
@@ -184,6 +195,18 @@ func (a *app) path() string {
 	return defaultIndexPath()
 }
 
+// pathSource says where the index path came from, when the user may not
+// have meant it: the environment, or the default.
+func (a *app) pathSource() string {
+	switch {
+	case a.indexPath != "":
+		return ""
+	case os.Getenv("EX99_INDEX") != "":
+		return " (the index folder is set by EX99_INDEX)"
+	}
+	return " (the index folder is the default one; choose another with --index)"
+}
+
 // defaultIndexPath is a per-user data folder: $XDG_DATA_HOME/ex99/index,
 // ~/.local/share/ex99/index, or the OS's equivalent.
 func defaultIndexPath() string {
@@ -246,7 +269,16 @@ func builtinIndex() (*index.Index, error) {
 	return x, nil
 }
 
-// openWrite opens (or creates) the index for writing.
-func (a *app) openWrite() (*index.Index, error) {
-	return index.Open(a.path(), index.Options{})
+// openWrite opens (or creates) the index for writing. Readers still
+// reading are waited for (new ones are kept out); unless quiet, a wait
+// longer than a moment is said on stderr, so that it is not taken for a
+// hang.
+func (a *app) openWrite(quiet bool) (*index.Index, error) {
+	opts := index.Options{}
+	if !quiet {
+		opts.Waiting = func() {
+			fmt.Fprintf(a.stderr, "ex99: waiting for readers of %s to finish…\n", a.path())
+		}
+	}
+	return index.Open(a.path(), opts)
 }

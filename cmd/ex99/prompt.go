@@ -37,15 +37,14 @@ piped in, each line is answered in turn.`,
 		Example: `  ex99 prompt
   printf 'net sales Q2 2004\n:quit\n' | ex99 prompt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			x, err := a.openRead()
-			if err != nil {
+			// a first open says at once, with the exit status, that there
+			// is no index, that it is busy, or that --doc is unknown
+			px := &promptIndex{a: a}
+			defer px.close()
+			if err := px.use(func(x *index.Index) error { return resolveDoc(x, doc) }); err != nil {
 				return err
 			}
-			defer x.Close()
-			if err := resolveDoc(x, doc); err != nil {
-				return err
-			}
-			return a.prompt(x, doc)
+			return a.prompt(px, doc)
 		},
 	}
 	c.Flags().StringVar(&doc, "doc", "", "start with answers from this release only")
@@ -86,7 +85,45 @@ func (l *linerReader) Close() error {
 	return l.State.Close()
 }
 
-func (a *app) prompt(x *index.Index, doc string) error {
+// promptIndex opens the index for each line the prompt answers and closes
+// it after, so that a prompt left open holds no lock while it waits for
+// input: a writer would have to wait for it. The built-in in-memory index,
+// which holds no lock and takes a while to build, is kept.
+type promptIndex struct {
+	a   *app
+	mem *index.Index
+}
+
+// use runs fn with the index open.
+func (p *promptIndex) use(fn func(x *index.Index) error) error {
+	if p.mem != nil {
+		return fn(p.mem)
+	}
+	x, err := p.a.openRead()
+	if err != nil {
+		return err
+	}
+	if x.Path() == "" {
+		p.mem = x
+	} else {
+		defer x.Close()
+	}
+	return fn(x)
+}
+
+func (p *promptIndex) close() {
+	if p.mem != nil {
+		p.mem.Close()
+	}
+}
+
+// promptState is what prompt commands change.
+type promptState struct {
+	doc    string
+	asJSON bool
+}
+
+func (a *app) prompt(px *promptIndex, doc string) error {
 	var in lineReader
 	interactive := a.inTTY && a.outTTY
 	if interactive {
@@ -105,12 +142,11 @@ func (a *app) prompt(x *index.Index, doc string) error {
 		in = &pipeReader{sc: sc}
 	}
 	defer in.Close()
-	e := &answer.Engine{Index: x, Doc: doc}
-	asJSON := false
+	st := &promptState{doc: doc}
 	for {
 		p := "ex99> "
-		if e.Doc != "" {
-			p = "ex99 [" + e.Doc + "]> "
+		if st.doc != "" {
+			p = "ex99 [" + st.doc + "]> "
 		}
 		line, err := in.Prompt(p)
 		if errors.Is(err, liner.ErrPromptAborted) {
@@ -130,96 +166,138 @@ func (a *app) prompt(x *index.Index, doc string) error {
 			continue
 		}
 		in.AppendHistory(line)
+		cmd, arg, _ := strings.Cut(strings.TrimPrefix(line, ":"), " ")
+		arg = strings.TrimSpace(arg)
 		if !strings.HasPrefix(line, ":") {
-			ans := e.Ask(line)
-			if err := x.Err(); err != nil {
-				return err
-			}
-			if err := a.printAnswer(ans, asJSON); err != nil {
-				return err
-			}
+			cmd, arg = "", line
+		}
+		if cmd == "q" || cmd == "quit" || cmd == "exit" {
+			return nil
+		}
+		if !needsIndex(cmd, arg) {
+			a.promptCommand(nil, st, cmd, arg)
 			continue
 		}
-		cmd, arg, _ := strings.Cut(line[1:], " ")
-		arg = strings.TrimSpace(arg)
-		switch cmd {
-		case "q", "quit", "exit":
-			return nil
-		case "h", "help", "?":
-			fmt.Fprint(a.stdout, promptHelp)
-		case "doc":
-			switch arg {
-			case "":
-				if e.Doc == "" {
-					fmt.Fprintln(a.stdout, "answering from all releases")
-				} else {
-					fmt.Fprintln(a.stdout, "answering from", e.Doc)
-				}
-			case "-":
-				e.Doc = ""
-			default:
-				if err := resolveDoc(x, arg); err != nil {
-					fmt.Fprintln(a.stdout, err)
-				} else {
-					e.Doc = arg
-				}
-			}
-		case "docs":
-			ds, err := x.Docs()
-			if err != nil {
-				fmt.Fprintln(a.stdout, err)
-			}
-			for _, d := range ds {
-				fmt.Fprintf(a.stdout, "%s\t%s\t%s\n", printable(d.Name), printable(d.Company), d.Current.Tag())
-			}
-		case "json":
-			asJSON = !asJSON
-		case "search", "s":
-			if arg == "" {
-				fmt.Fprintln(a.stdout, "usage: :search TERMS")
-				continue
-			}
-			q := index.PassageQuery{Text: arg, Size: 5, Phrases: []string{arg}}
-			if e.Doc != "" {
-				q.Docs = []string{e.Doc}
-			}
-			hits, err := x.Passages(q)
-			if errors.Is(err, index.ErrDamaged) {
-				return err
-			}
-			if err != nil {
-				fmt.Fprintln(a.stdout, err)
-				continue
-			}
-			if len(hits) == 0 {
-				fmt.Fprintln(a.stdout, "no passage matches")
-			}
-			for _, h := range hits {
-				fmt.Fprintf(a.stdout, "%s\n  %s\n", citeRef(h.Doc, h.Start, h.End), a.marks(answer.Mark(h.Text, arg)))
-			}
-		case "show":
-			name, lo, hi, err := parseRef(arg, hasDoc(x))
-			if err != nil || name == "" {
-				fmt.Fprintln(a.stdout, "usage: :show NAME:LINE")
-				continue
-			}
-			lines, err := x.View(name)
-			if err != nil {
-				fmt.Fprintln(a.stdout, err)
-				continue
-			}
-			if lo == 0 {
-				lo, hi = 1, min(20, len(lines))
-			}
-			for i := max(1, lo-3); i <= min(len(lines), hi+3); i++ {
-				mark := " "
-				if i >= lo && i <= hi {
-					mark = ">"
-				}
-				fmt.Fprintf(a.stdout, "%s%6d  %s\n", mark, i, lines[i-1].Text)
-			}
-		default:
-			fmt.Fprintf(a.stdout, "unknown command :%s; type :help\n", cmd)
+		err = px.use(func(x *index.Index) error { return a.promptCommand(x, st, cmd, arg) })
+		if errors.Is(err, index.ErrBusy) {
+			// a writer is at work: this line waits for it, not the prompt
+			a.sayBusy(err)
+			continue
 		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// needsIndex reports whether a prompt line (cmd "" for a question) reads
+// the index.
+func needsIndex(cmd, arg string) bool {
+	switch cmd {
+	case "", "docs", "search", "s", "show":
+		return true
+	case "doc":
+		return arg != "" && arg != "-"
+	}
+	return false
+}
+
+// promptCommand runs one prompt line, cmd "" being a question; x is the
+// open index when needsIndex says the line reads it. Its errors end the
+// prompt (damage); others are said and the prompt goes on.
+func (a *app) promptCommand(x *index.Index, st *promptState, cmd, arg string) error {
+	switch cmd {
+	case "":
+		e := &answer.Engine{Index: x, Doc: st.doc}
+		ans := e.Ask(arg)
+		if err := x.Err(); err != nil {
+			return err
+		}
+		return a.printAnswer(ans, st.asJSON)
+	case "h", "help", "?":
+		fmt.Fprint(a.stdout, promptHelp)
+	case "doc":
+		switch arg {
+		case "":
+			if st.doc == "" {
+				fmt.Fprintln(a.stdout, "answering from all releases")
+			} else {
+				fmt.Fprintln(a.stdout, "answering from", st.doc)
+			}
+		case "-":
+			st.doc = ""
+		default:
+			if err := resolveDoc(x, arg); err != nil {
+				fmt.Fprintln(a.stdout, err)
+			} else {
+				st.doc = arg
+			}
+		}
+	case "docs":
+		ds, err := x.Docs()
+		if err != nil {
+			fmt.Fprintln(a.stdout, err)
+		}
+		for _, d := range ds {
+			fmt.Fprintf(a.stdout, "%s\t%s\t%s\n", printable(d.Name), printable(d.Company), d.Current.Tag())
+		}
+	case "json":
+		st.asJSON = !st.asJSON
+	case "search", "s":
+		return a.promptSearch(x, st, arg)
+	case "show":
+		a.promptShow(x, arg)
+	default:
+		fmt.Fprintf(a.stdout, "unknown command :%s; type :help\n", cmd)
+	}
+	return nil
+}
+
+func (a *app) promptSearch(x *index.Index, st *promptState, arg string) error {
+	if arg == "" {
+		fmt.Fprintln(a.stdout, "usage: :search TERMS")
+		return nil
+	}
+	q := index.PassageQuery{Text: arg, Size: 5, Phrases: []string{arg}}
+	if st.doc != "" {
+		q.Docs = []string{st.doc}
+	}
+	hits, err := x.Passages(q)
+	if errors.Is(err, index.ErrDamaged) {
+		return err
+	}
+	if err != nil {
+		fmt.Fprintln(a.stdout, err)
+		return nil
+	}
+	if len(hits) == 0 {
+		fmt.Fprintln(a.stdout, "no passage matches")
+	}
+	for _, h := range hits {
+		fmt.Fprintf(a.stdout, "%s\n  %s\n", citeRef(h.Doc, h.Start, h.End), a.marks(answer.Mark(h.Text, arg)))
+	}
+	return nil
+}
+
+func (a *app) promptShow(x *index.Index, arg string) {
+	name, lo, hi, err := parseRef(arg, hasDoc(x))
+	if err != nil || name == "" {
+		fmt.Fprintln(a.stdout, "usage: :show NAME:LINE")
+		return
+	}
+	lines, err := x.View(name)
+	if err != nil {
+		fmt.Fprintln(a.stdout, err)
+		return
+	}
+	if lo == 0 {
+		lo, hi = 1, min(20, len(lines))
+	}
+	for i := max(1, lo-3); i <= min(len(lines), hi+3); i++ {
+		mark := " "
+		if i >= lo && i <= hi {
+			mark = ">"
+		}
+		fmt.Fprintf(a.stdout, "%s%6d  %s\n", mark, i, lines[i-1].Text)
 	}
 }
