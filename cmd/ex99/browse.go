@@ -284,13 +284,17 @@ paragraph and per table row.`,
 
 // parseRef reads NAME, NAME:LINE or NAME:LINE-END. A release's name may
 // hold colons ("a:1.txt"): s is a name when the index has a release of
-// that name (known), or when what follows its last colon is no line number.
+// that name (known), or when what follows its last colon is no line range
+// and what comes before it names no release.
 func parseRef(s string, known func(name string) bool) (string, int, int, error) {
 	i := strings.LastIndexByte(s, ':')
-	if i < 0 || known(s) || !reLineRange.MatchString(s[i+1:]) {
+	if i < 0 || known(s) {
 		return s, 0, 0, nil
 	}
 	name, rng := s[:i], s[i+1:]
+	if !reLineRange.MatchString(rng) && !known(name) {
+		return s, 0, 0, nil
+	}
 	lo, hi := rng, rng
 	if j := strings.IndexByte(rng, '-'); j >= 0 {
 		lo, hi = rng[:j], rng[j+1:]
