@@ -171,6 +171,10 @@ type Fact struct {
 	Notes []Note `json:"notes,omitempty"`
 }
 
+// TextAt is where a text fact's clause stands in its passage's text, in
+// bytes; known only for a document just parsed (it is not stored).
+func (f *Fact) TextAt() int { return f.textAt }
+
 // Describe is the fact's metric with its section path, e.g.
 // "NET INCOME (LOSS) PER SHARE: Basic".
 func (f *Fact) Describe() string {

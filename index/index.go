@@ -128,6 +128,8 @@ type Index struct {
 	// at most maxCachedDocs; a write clears it.
 	recs  map[string][]docRec
 	asked map[string]bool // releases fact queries were about
+	// partial are the releases a reader leaves out (see partBytes)
+	partial partials
 }
 
 // search runs a Bleve search of ex99's own making: any error or panic
@@ -153,6 +155,7 @@ func (x *Index) searchUser(req *bleve.SearchRequest) (res *bleve.SearchResult, e
 	}()
 	old := debug.SetPanicOnFault(true) // a fault reading a mapped segment file panics instead of crashing
 	defer debug.SetPanicOnFault(old)
+	req.Query = x.hidePartial(req.Query)
 	res, err = x.b.Search(req)
 	if err != nil && errors.Is(err, bleve.ErrorIndexReadInconsistency) {
 		return nil, x.noteDamage(err)
@@ -709,10 +712,11 @@ func (w *Writer) Add(d *extract.Document) error {
 	}
 	// gather the release's operations first, so that an error leaves
 	// nothing of it in the batch
-	var rec recorder
-	if old, err := w.x.Doc(d.Name); err == nil {
-		w.deleteOld(&rec, old)
+	if d.Size > partSource {
+		return w.addInParts(d)
 	}
+	var rec recorder
+	w.deleteOld(&rec, d.Name)
 	if err := addDocSafely(&rec, d); err != nil {
 		return err
 	}
@@ -788,7 +792,7 @@ func (w *Writer) queue(ops []op, name string) (err error) {
 }
 
 // addDocSafely is addDoc with a panic turned into an error.
-func addDocSafely(r *recorder, d *extract.Document) (err error) {
+func addDocSafely(r indexer, d *extract.Document) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("index: %s: internal error: %v", d.Name, p)
@@ -805,23 +809,20 @@ func (w *Writer) Remove(name string) error {
 			return err
 		}
 	}
-	old, err := w.x.Doc(name)
-	if err != nil {
-		return err
-	}
 	var rec recorder
-	w.deleteOld(&rec, old)
-	rec.Delete(docID(name))
+	if w.deleteOld(&rec, name) == 0 {
+		return fmt.Errorf("%s: %w", name, ErrNotFound)
+	}
 	return w.queue(rec.ops, name)
 }
 
-// deleteOld records the deletion of an indexed release's passages and rows.
-func (w *Writer) deleteOld(b *recorder, old *DocInfo) {
-	for i := 0; i < old.Passages; i++ {
-		b.Delete(passageID(old.Name, i))
-	}
-	// rows are numbered by table and row; find them by a term query
-	q := bleve.NewConjunctionQuery(term("doc", old.Name), term("kind", kindRow))
+// deleteOld records the deletion of every record of a release (its doc
+// record, passages and their parts, rows), and of the partial marker and
+// records a kill left of a release being written in parts (see
+// partBytes), and returns how many it found.
+func (w *Writer) deleteOld(b *recorder, name string) int {
+	q := bleve.NewDisjunctionQuery(term("doc", name), bleve.NewDocIDQuery([]string{partialID(name)}))
+	n := 0
 	for from := 0; ; from += 5000 {
 		req := bleve.NewSearchRequestOptions(q, 5000, from, false)
 		res, err := w.x.search(req)
@@ -831,10 +832,12 @@ func (w *Writer) deleteOld(b *recorder, old *DocInfo) {
 		for _, h := range res.Hits {
 			b.Delete(h.ID)
 		}
+		n += len(res.Hits)
 		if len(res.Hits) < 5000 {
 			break
 		}
 	}
+	return n
 }
 
 // Pending is how many releases are queued or being written.
@@ -883,113 +886,115 @@ func (w *Writer) wait() error {
 	return nil
 }
 
-// addDoc puts a release's records into batch b and returns how many.
-func addDoc(b interface {
+// indexer takes records: a Bleve batch, a recorder, a partWriter.
+type indexer interface {
 	Index(id string, rec interface{}) error
-}, d *extract.Document) (int, error) {
-	// cite returns the cited lines, or for a citation longer than maxCite
-	// (a file that is one long line) the clause, if known, or the start of
-	// the lines: storing huge lines with every fact would be quadratic.
-	cite := func(start, end int, clause string) (string, [2]int) {
-		if start < 1 {
-			start = 1
-		}
-		if end < start {
-			end = start
-		}
-		if end > len(d.Lines) {
-			end = len(d.Lines)
-		}
-		if start > end {
-			return "", [2]int{}
-		}
-		off := [2]int{d.Lines[start-1].Start, d.Lines[end-1].End}
-		var sb strings.Builder
-		for i := start; i <= end; i++ {
-			if i > start {
-				sb.WriteByte('\n')
-			}
-			t := d.Lines[i-1].Text
-			if sb.Len()+len(t) > maxCite {
-				if clause != "" && len(clause) <= maxCite {
-					return clause, off
-				}
-				return clipJoin(sb.String(), t, maxCite), off
-			}
-			sb.WriteString(t)
-		}
-		return sb.String(), off
+}
+
+// addDoc puts a release's records into b and returns how many: its
+// passages (long ones in parts, see maxPassageText) with their narrative
+// facts, its table rows with their cell facts, and last its doc record.
+// Stored facts are made a passage part or a row at a time, so that a
+// release of many facts is not held twice over in memory.
+func addDoc(b indexer, d *extract.Document) (int, error) {
+	c := &citer{d: d, memo: map[citeKey]cited{}}
+	byPassage, byRow := groupFacts(d)
+	n, err := addPassages(b, d, c, byPassage)
+	if err != nil {
+		return n, err
 	}
-	// the facts of a row share its cited lines, and those of a table its
-	// header: cited once, each, and shared, not copied per fact (a table
-	// of 100,000 columns made 100,000 copies of both)
-	type citeKey struct {
-		start, end int
-		clause     string
+	nrows, err := addRows(b, d, c, byRow)
+	n += nrows
+	if err != nil {
+		return n, err
 	}
-	type cited struct {
-		text string
-		off  [2]int
+	if err := addDocRecord(b, d, nrows); err != nil {
+		return n, err
 	}
-	cites := map[citeKey]cited{}
-	citeOnce := func(start, end int, clause string) (string, [2]int) {
-		k := citeKey{start, end, clause}
-		c, ok := cites[k]
-		if !ok {
-			c.text, c.off = cite(start, end, clause)
-			cites[k] = c
-		}
-		return c.text, c.off
-	}
-	n := 0
-	// passages with their narrative facts
-	byPassage := map[int][]Fact{}
-	rows := map[[2]int][]Fact{}
-	for _, f := range d.Facts {
-		c, off := citeOnce(f.Start, f.End, f.Text)
-		sf := Fact{Fact: f, Doc: d.Name, Cite: c, Offset: off}
-		if f.Source == "table" && f.TableIndex < len(d.Tables) {
-			if t := d.Tables[f.TableIndex]; t.HeaderStart > 0 && t.HeaderEnd >= t.HeaderStart {
-				sf.Header, sf.HeaderOffset = citeOnce(t.HeaderStart, t.HeaderEnd, "")
-				sf.HeaderLines = [2]int{t.HeaderStart, t.HeaderEnd}
-			}
-		}
+	return n + 1, nil
+}
+
+// groupFacts gives the indexes of a release's facts by the passage that
+// holds each text fact, and by the table row of each table fact.
+func groupFacts(d *extract.Document) (byPassage map[int][]int, byRow map[[2]int][]int) {
+	byPassage, byRow = map[int][]int{}, map[[2]int][]int{}
+	for i := range d.Facts {
+		f := &d.Facts[i]
 		if f.Source == "table" {
 			k := [2]int{f.TableIndex, f.RowIndex}
-			rows[k] = append(rows[k], sf)
+			byRow[k] = append(byRow[k], i)
 			continue
 		}
-		// find the passage that holds the fact
 		pi := sort.Search(len(d.Passages), func(i int) bool { return d.Passages[i].End >= f.Start })
-		byPassage[pi] = append(byPassage[pi], sf)
+		byPassage[pi] = append(byPassage[pi], i)
 	}
+	return byPassage, byRow
+}
+
+// addPassages indexes a release's passages with their text facts; a
+// passage longer than maxPassageText goes in parts, each with the facts
+// whose clauses start in it.
+func addPassages(b indexer, d *extract.Document, c *citer, byPassage map[int][]int) (int, error) {
+	n := 0
 	for i, p := range d.Passages {
-		c, off := cite(p.Start, p.End, "")
-		sp := Passage{Passage: p, Doc: d.Name, Cite: c, Offset: off, Facts: byPassage[i]}
-		data, err := json.Marshal(sp)
-		if err != nil {
-			return n, fmt.Errorf("index: %s: %w", d.Name, err)
+		text, off := c.cite(p.Start, p.End, "")
+		starts := passageParts(p.Text)
+		idx := byPassage[i]
+		if len(starts) > 1 {
+			idx = slices.Clone(idx)
+			slices.SortStableFunc(idx, func(a, b int) int {
+				return partOf(starts, &d.Facts[a]) - partOf(starts, &d.Facts[b])
+			})
 		}
-		rec := passageRecord{Kind: kindPassage, Doc: d.Name, Text: p.Text, Section: p.Section, Data: string(data)}
-		rec.Keys, rec.Entities = keysOf(sp.Facts)
-		if err := b.Index(passageID(d.Name, i), rec); err != nil {
-			return n, fmt.Errorf("index: %s: %w", d.Name, err)
+		for k, at := range starts {
+			sp := Passage{Passage: p, Doc: d.Name, Cite: text, Offset: off}
+			id := passageID(d.Name, i)
+			if len(starts) > 1 {
+				end := len(p.Text)
+				if k+1 < len(starts) {
+					end = starts[k+1]
+				}
+				sp.Text = p.Text[at:end]
+				id = fmt.Sprintf("%s.%d", id, k)
+			}
+			for len(idx) > 0 && (len(starts) == 1 || partOf(starts, &d.Facts[idx[0]]) == k) {
+				sp.Facts = append(sp.Facts, c.fact(d.Facts[idx[0]]))
+				idx = idx[1:]
+			}
+			data, err := json.Marshal(sp)
+			if err != nil {
+				return n, fmt.Errorf("index: %s: %w", d.Name, err)
+			}
+			rec := passageRecord{Kind: kindPassage, Doc: d.Name, Text: sp.Text, Section: p.Section, Data: string(data)}
+			rec.Keys, rec.Entities = keysOf(sp.Facts)
+			if err := b.Index(id, rec); err != nil {
+				return n, fmt.Errorf("index: %s: %w", d.Name, err)
+			}
+			n++
 		}
-		n++
 	}
-	nrows := 0
+	return n, nil
+}
+
+// addRows indexes a release's table rows that hold facts.
+func addRows(b indexer, d *extract.Document, c *citer, byRow map[[2]int][]int) (int, error) {
+	n := 0
 	for ti, t := range d.Tables {
 		title := strings.Join(t.Title, " ")
+		var cols []string
+		for _, c := range t.Columns {
+			cols = append(cols, c.Header)
+		}
+		columns := title + " " + strings.Join(cols, " ")
 		for ri, r := range t.Rows {
-			fs := rows[[2]int{ti, ri}]
-			if len(fs) == 0 {
+			idx := byRow[[2]int{ti, ri}]
+			if len(idx) == 0 {
 				continue
 			}
-			var cols []string
-			for _, c := range t.Columns {
-				cols = append(cols, c.Header)
+			fs := make([]Fact, len(idx))
+			for k, i := range idx {
+				fs[k] = c.fact(d.Facts[i])
 			}
-			columns := title + " " + strings.Join(cols, " ")
 			context := strings.Join(r.Section, " ") + " " + columns
 			data, err := json.Marshal(newRowData(fs, r.Label, columns))
 			if err != nil {
@@ -1001,24 +1006,106 @@ func addDoc(b interface {
 				return n, fmt.Errorf("index: %s: %w", d.Name, err)
 			}
 			n++
-			nrows++
 		}
 	}
+	return n, nil
+}
+
+// addDocRecord indexes a release's doc record: what it is, and its
+// reading view.
+func addDocRecord(b indexer, d *extract.Document, nrows int) error {
 	info := DocInfo{Name: d.Name, Company: d.Company, CIK: d.CIK, Ticker: d.Ticker, Format: d.Format, Hash: d.Hash, Size: d.Size,
 		Lines: len(d.Lines), Passages: len(d.Passages), Rows: nrows, Tables: len(d.Tables), Facts: len(d.Facts),
 		Current: d.Current, Latest: d.Latest, Calendar: d.Calendar, Entities: d.Entities, Periods: periodsOf(d), Added: time.Now().UTC()}
 	data, err := json.Marshal(info)
 	if err != nil {
-		return n, fmt.Errorf("index: %s: %w", d.Name, err)
+		return fmt.Errorf("index: %s: %w", d.Name, err)
 	}
 	view, err := json.Marshal(d.Lines)
 	if err != nil {
-		return n, fmt.Errorf("index: %s: %w", d.Name, err)
+		return fmt.Errorf("index: %s: %w", d.Name, err)
 	}
 	if err := b.Index(docID(d.Name), docRecord{Kind: kindDoc, Doc: d.Name, Company: d.Company + " " + d.Ticker + " " + d.Name, Data: string(data), View: string(view)}); err != nil {
-		return n, fmt.Errorf("index: %s: %w", d.Name, err)
+		return fmt.Errorf("index: %s: %w", d.Name, err)
 	}
-	return n + 1, nil
+	return nil
+}
+
+// citer makes the cited text of facts and passages.
+type citer struct {
+	d *extract.Document
+	// memo holds the cites of table rows and headers: the facts of a row
+	// share its lines, and those of a table its header, so each is cited
+	// once and shared, not copied per fact (a table of 100,000 columns
+	// made 100,000 copies of both)
+	memo map[citeKey]cited
+}
+
+type citeKey struct {
+	start, end int
+	clause     string
+}
+
+type cited struct {
+	text string
+	off  [2]int
+}
+
+// fact is the stored form of an extracted fact, with its citation (and a
+// table fact's column header).
+func (c *citer) fact(f extract.Fact) Fact {
+	if f.Source != "table" {
+		text, off := c.cite(f.Start, f.End, f.Text)
+		return Fact{Fact: f, Doc: c.d.Name, Cite: text, Offset: off}
+	}
+	text, off := c.shared(f.Start, f.End, f.Text)
+	sf := Fact{Fact: f, Doc: c.d.Name, Cite: text, Offset: off}
+	if f.TableIndex < len(c.d.Tables) {
+		if t := c.d.Tables[f.TableIndex]; t.HeaderStart > 0 && t.HeaderEnd >= t.HeaderStart {
+			sf.Header, sf.HeaderOffset = c.shared(t.HeaderStart, t.HeaderEnd, "")
+			sf.HeaderLines = [2]int{t.HeaderStart, t.HeaderEnd}
+		}
+	}
+	return sf
+}
+
+// shared is cite, remembered.
+func (c *citer) shared(start, end int, clause string) (string, [2]int) {
+	k := citeKey{start, end, clause}
+	v, ok := c.memo[k]
+	if !ok {
+		v.text, v.off = c.cite(start, end, clause)
+		c.memo[k] = v
+	}
+	return v.text, v.off
+}
+
+// cite returns the cited lines and their byte range, or for a citation
+// longer than maxCite (a file that is one long line) the clause, if
+// known, or the start of the lines: storing huge lines with every fact
+// would be quadratic.
+func (c *citer) cite(start, end int, clause string) (string, [2]int) {
+	lines := c.d.Lines
+	start, end = max(start, 1), min(max(end, start, 1), len(lines))
+	if start > end {
+		return "", [2]int{}
+	}
+	off := [2]int{lines[start-1].Start, lines[end-1].End}
+	var sb strings.Builder
+	for i := start; i <= end; i++ {
+		if i > start {
+			sb.WriteByte('\n')
+		}
+		t := lines[i-1].Text
+		if sb.Len()+len(t) > maxCite {
+			if clause != "" && len(clause) <= maxCite {
+				return clause, off
+			}
+			return clipJoin(sb.String(), t, maxCite), off
+		}
+		sb.WriteString(t)
+	}
+	return sb.String(), off
 }
 
 // maxCite is the longest citation stored.
