@@ -78,7 +78,7 @@ func tableRows(n *hnode, st hstyle) []hrow {
 	var span []int // rows still taken below, by logical column
 	for _, tr := range trs {
 		rst := st.apply(tr)
-		row := hrow{node: tr}
+		row := hrow{node: tr, cells: make([]hcell, 0, len(tr.kids))}
 		col := 0
 		for _, td := range tr.kids {
 			if td.tag != "td" && td.tag != "th" || td.hidden {
@@ -349,7 +349,7 @@ var (
 // currency signs and closing marks to their numbers. It returns the column
 // where the values begin (the first value after a text cell), or -1.
 func rowAtoms(ri int, r hrow, keepText bool) ([]atom, int) {
-	var out []atom
+	out := make([]atom, 0, len(r.cells))
 	valStart := -1
 	seenText := false
 	cells := r.cells
@@ -517,13 +517,9 @@ func rowLabelText(r hrow, atoms []atom) string {
 // splitAt reads a body row's values: the cells that start at or right of
 // the label columns, with affixes joined.
 func splitAt(ri int, r hrow, labelEnd int) []atom {
-	var vals hrow
-	for _, c := range r.cells {
-		if c.s >= labelEnd {
-			vals.cells = append(vals.cells, c)
-		}
-	}
-	atoms, _ := rowAtoms(ri, vals, true)
+	// cells stand left to right: those at or right of labelEnd end the row
+	k := sort.Search(len(r.cells), func(k int) bool { return r.cells[k].s >= labelEnd })
+	atoms, _ := rowAtoms(ri, hrow{cells: r.cells[k:]}, true)
 	return atoms
 }
 

@@ -306,7 +306,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		text   string
 	}
 	var stack []sec
-	var facts []Fact
+	facts := make([]Fact, 0, filledCells(g.rows)) // one copy of the facts, not one per row and doubling
 	for ri, gr := range g.rows {
 		label := cleanLabel(gr.label)
 		if !gr.hasValues() {
@@ -334,7 +334,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 			row.Cells[c] = parseCell(txt)
 		}
 		t.Rows = append(t.Rows, row)
-		facts = append(facts, rowFacts(&t, ti, len(t.Rows)-1, balance, tableAdjusted)...)
+		facts = appendRowFacts(facts, &t, ti, len(t.Rows)-1, balance, tableAdjusted)
 		// a total row closes the section it totals
 		if len(stack) > 0 && strings.HasPrefix(strings.ToLower(label), "total") {
 			top := vocab.Normalize(stack[len(stack)-1].text)
@@ -921,8 +921,23 @@ func isTotalLabel(s string) bool {
 	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "total")
 }
 
-// rowFacts makes a fact of every numeric cell of row ri of t.
-func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
+// filledCells counts the cells of rows that hold text: at least as many
+// as the facts they make.
+func filledCells(rows []gridRow) int {
+	n := 0
+	for _, r := range rows {
+		for _, c := range r.cells {
+			if c != "" {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// appendRowFacts appends to facts a fact of every numeric cell of row ri
+// of t.
+func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) []Fact {
 	row := &t.Rows[ri]
 	v := vocab.Default()
 	full := strings.Join(append(append([]string{}, row.Section...), row.Label), " ")
@@ -966,7 +981,6 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 			dashes = append(dashes, ci)
 		}
 	}
-	var facts []Fact
 	for ci, c := range row.Cells {
 		if !c.Ok {
 			continue
