@@ -225,7 +225,11 @@ func interpret(doc *Document, blocks []block) {
 			}
 			t.Section = tableSection
 			doc.Tables = append(doc.Tables, t)
-			doc.Facts = append(doc.Facts, facts...)
+			if len(doc.Facts) == 0 && len(facts) > 0 {
+				doc.Facts = facts // a large table's facts are not copied
+			} else {
+				doc.Facts = append(doc.Facts, facts...)
+			}
 		}
 	}
 	attachNotes(doc)

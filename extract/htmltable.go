@@ -78,7 +78,7 @@ func tableRows(n *hnode, st hstyle) []hrow {
 	var span []int // rows still taken below, by logical column
 	for _, tr := range trs {
 		rst := st.apply(tr)
-		row := hrow{node: tr}
+		row := hrow{node: tr, cells: make([]hcell, 0, len(tr.kids))}
 		col := 0
 		for _, td := range tr.kids {
 			if td.tag != "td" && td.tag != "th" || td.hidden {
@@ -325,6 +325,8 @@ type tableAnalysis struct {
 	bodyStart int      // index of the first body row
 	comps     []comp   // value columns, left to right (text-only ones included)
 	minLabel  int      // leftmost column where body labels start
+	ids       []int    // 0 … len(comps)-1, for searches over all value columns
+	first     *int     // firstComp, once known
 }
 
 // comp is a value column: a run of logical columns.
@@ -347,7 +349,7 @@ var (
 // currency signs and closing marks to their numbers. It returns the column
 // where the values begin (the first value after a text cell), or -1.
 func rowAtoms(ri int, r hrow, keepText bool) ([]atom, int) {
-	var out []atom
+	out := make([]atom, 0, len(r.cells))
 	valStart := -1
 	seenText := false
 	cells := r.cells
@@ -515,13 +517,9 @@ func rowLabelText(r hrow, atoms []atom) string {
 // splitAt reads a body row's values: the cells that start at or right of
 // the label columns, with affixes joined.
 func splitAt(ri int, r hrow, labelEnd int) []atom {
-	var vals hrow
-	for _, c := range r.cells {
-		if c.s >= labelEnd {
-			vals.cells = append(vals.cells, c)
-		}
-	}
-	atoms, _ := rowAtoms(ri, vals, true)
+	// cells stand left to right: those at or right of labelEnd end the row
+	k := sort.Search(len(r.cells), func(k int) bool { return r.cells[k].s >= labelEnd })
+	atoms, _ := rowAtoms(ri, hrow{cells: r.cells[k:]}, true)
 	return atoms
 }
 
@@ -595,17 +593,14 @@ var reFootRef = regexp.MustCompile(`^(?:\d(?:,\d)*|[a-z])$`)
 // printed after the values of the column before them ("1,537  2").
 func (a *tableAnalysis) markFootnotes(all []*atom) {
 	byComp := map[int][]*atom{}
+	valued := map[[2]int]bool{} // value column and row of each number or nil marker
 	for _, at := range all {
 		byComp[at.comp] = append(byComp[at.comp], at)
-	}
-	rowHas := func(ci, row int) bool {
-		for _, at := range byComp[ci] {
-			if at.row == row && (at.num || at.nil) {
-				return true
-			}
+		if at.num || at.nil {
+			valued[[2]int{at.comp, at.row}] = true
 		}
-		return false
 	}
+	rows := a.valueRows()
 	for ci := 1; ci < len(a.comps); ci++ {
 		ats := byComp[ci]
 		if len(ats) == 0 || !a.comps[ci-1].numeric {
@@ -613,12 +608,12 @@ func (a *tableAnalysis) markFootnotes(all []*atom) {
 		}
 		foot := true
 		for _, at := range ats {
-			if !reFootRef.MatchString(at.text) || !rowHas(ci-1, at.row) {
+			if !reFootRef.MatchString(at.text) || !valued[[2]int{ci - 1, at.row}] {
 				foot = false
 				break
 			}
 		}
-		if foot && len(ats)*2 < a.valueRows() {
+		if foot && len(ats)*2 < rows {
 			a.comps[ci].footnote = true
 		}
 	}
@@ -638,21 +633,62 @@ func (a *tableAnalysis) valueRows() int {
 	return n
 }
 
-// nearestComp is the value column that overlaps columns [s, e) most, or
-// else the one nearest by centre.
+// nearestComp is the value column that overlaps columns [s, e) most (the
+// leftmost on a tie), or else the one nearest by centre.
 func (a *tableAnalysis) nearestComp(s, e int) int {
-	best, bd := 0, 1<<30
-	for i, cp := range a.comps {
-		ov := min(e, cp.hi+1) - max(s, cp.lo)
-		d := abs((cp.lo + cp.hi + 1) - (s + e))
-		if ov > 0 {
-			d = -ov
-		}
-		if d < bd {
-			best, bd = i, d
+	ids := a.compIDs()
+	i, j := a.spanRange(ids, s, e)
+	if i == j {
+		return max(a.nearestByCentre(ids, s, e), 0)
+	}
+	best, bo := i, 0
+	for k := i; k < j; k++ {
+		cp := a.comps[k]
+		if ov := min(e, cp.hi+1) - max(s, cp.lo); ov > bo {
+			best, bo = k, ov
 		}
 	}
 	return best
+}
+
+// compIDs is the index of every value column, left to right.
+func (a *tableAnalysis) compIDs() []int {
+	if len(a.ids) != len(a.comps) {
+		a.ids = make([]int, len(a.comps))
+		for i := range a.ids {
+			a.ids[i] = i
+		}
+	}
+	return a.ids
+}
+
+// spanRange returns the range [i, j) of ids (value columns, left to right)
+// whose logical columns overlap columns [s, e). Value columns are disjoint
+// runs of logical columns, so ordered by their first column they are
+// ordered by their last, and those that overlap a run are consecutive:
+// two binary searches find them.
+func (a *tableAnalysis) spanRange(ids []int, s, e int) (int, int) {
+	i := sort.Search(len(ids), func(k int) bool { return a.comps[ids[k]].hi >= s })
+	j := i + sort.Search(len(ids)-i, func(k int) bool { return a.comps[ids[i+k]].lo >= e })
+	return i, j
+}
+
+// nearestByCentre returns the index into ids (value columns, left to
+// right) of the column whose centre is nearest the centre of columns
+// [s, e), the leftmost on a tie, or -1 if ids is empty. Centres increase
+// left to right, so the nearest is on one side or the other of the first
+// centre at or right of [s, e)'s.
+func (a *tableAnalysis) nearestByCentre(ids []int, s, e int) int {
+	x := s + e // centres doubled, as lo+hi+1
+	dist := func(k int) int { cp := a.comps[ids[k]]; return abs(cp.lo + cp.hi + 1 - x) }
+	k := sort.Search(len(ids), func(k int) bool { cp := a.comps[ids[k]]; return cp.lo+cp.hi+1 >= x })
+	switch {
+	case k == len(ids):
+		return k - 1
+	case k > 0 && dist(k-1) <= dist(k):
+		return k - 1
+	}
+	return k
 }
 
 func (a *tableAnalysis) numericCols() int {
@@ -1002,10 +1038,12 @@ func (a *tableAnalysis) buildGrid(sg segment, lineOf []int, minLabelCol int) *gr
 		}
 	}
 	n := 0
+	var cols []int // value columns in the grid, left to right
 	for i, cp := range a.comps {
 		colOf[i] = -1
 		if cp.gridCol >= 0 && used[i] {
 			colOf[i] = n
+			cols = append(cols, i)
 			n++
 		}
 	}
@@ -1034,7 +1072,7 @@ func (a *tableAnalysis) buildGrid(sg segment, lineOf []int, minLabelCol int) *gr
 	}
 	for _, ri := range sg.heads {
 		l := see(ri)
-		hs, hl := a.headerRow(ri, colOf, n)
+		hs, hl := a.headerRow(ri, colOf, cols, n)
 		g.header = append(g.header, hs)
 		g.headLabel = append(g.headLabel, hl)
 		if l >= 0 {
@@ -1128,13 +1166,20 @@ func (a *tableAnalysis) isSpanRow(ri int) bool {
 	return len(cs) == 1 && cs[0].s <= a.minLabel && fc >= 0 && cs[0].e > a.comps[fc].lo
 }
 
+// firstComp is the leftmost value column of the grid, or -1. It is found
+// once, after findComps: rows ask for it again and again.
 func (a *tableAnalysis) firstComp() int {
-	for i, c := range a.comps {
-		if c.gridCol >= 0 {
-			return i
+	if a.first == nil {
+		f := -1
+		for i, c := range a.comps {
+			if c.gridCol >= 0 {
+				f = i
+				break
+			}
 		}
+		a.first = &f
 	}
-	return -1
+	return *a.first
 }
 
 // isUnitRow reports a row above the body whose only text is a unit line.
@@ -1145,36 +1190,27 @@ func (a *tableAnalysis) isUnitRow(ri int) bool {
 
 // headerRow reads header row ri: one text per grid column (a spanning
 // header repeated in each column it spans) and the text over the label
-// columns. colOf maps value columns to grid columns.
-func (a *tableAnalysis) headerRow(ri int, colOf []int, n int) (hs []string, headLabel string) {
+// columns. colOf maps value columns to grid columns; cols lists the value
+// columns that have one, left to right.
+func (a *tableAnalysis) headerRow(ri int, colOf, cols []int, n int) (hs []string, headLabel string) {
 	hs = make([]string, n)
 	for _, c := range a.rows[ri].cells {
 		if !a.inValueArea(c) {
 			headLabel = joinSpace(headLabel, c.text)
 			continue
 		}
-		hit, over := false, false
-		for i, cp := range a.comps {
-			if cp.lo < c.e && cp.hi >= c.s {
-				over = true
-				if colOf[i] >= 0 {
-					hs[colOf[i]] = joinSpace(hs[colOf[i]], c.text)
-					hit = true
-				}
+		i, j := a.spanRange(a.compIDs(), c.s, c.e)
+		hit := false
+		for k := i; k < j; k++ {
+			if colOf[k] >= 0 {
+				hs[colOf[k]] = joinSpace(hs[colOf[k]], c.text)
+				hit = true
 			}
 		}
-		if !hit && !over {
+		if !hit && i == j {
 			// nearest value column by centre
-			best, bd := -1, 1<<30
-			for i, cp := range a.comps {
-				if colOf[i] < 0 {
-					continue
-				}
-				if d := abs((cp.lo + cp.hi + 1) - (c.s + c.e)); d < bd {
-					best, bd = colOf[i], d
-				}
-			}
-			if best >= 0 {
+			if k := a.nearestByCentre(cols, c.s, c.e); k >= 0 {
+				best := colOf[cols[k]]
 				hs[best] = joinSpace(hs[best], c.text)
 			}
 		}

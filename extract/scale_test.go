@@ -1,6 +1,8 @@
 package extract_test
 
 import (
+	"bytes"
+	"fmt"
 	"runtime"
 	"sync/atomic"
 	"testing"
@@ -86,5 +88,73 @@ func TestLongClause(t *testing.T) {
 	t.Logf("64 KB clause: %v, peak heap %d MB", el, mem>>20)
 	if el > 10*time.Second {
 		t.Errorf("a 64 KB clause took %v", el)
+	}
+}
+
+// tallTable returns an HTML release whose one table has a header row of
+// cols years and rows-1 rows of figures, each set after a "$" cell of its
+// own, as releases set them.
+func tallTable(rows, cols int) []byte {
+	var b bytes.Buffer
+	b.WriteString("<html><body>\n<p>Zorvami Group Inc. (NASDAQ: ZORV) today reported results (in thousands).</p>\n<table>\n<tr><td></td>")
+	for c := 0; c < cols; c++ {
+		fmt.Fprintf(&b, "<td colspan=2>%d</td>", 2020+c)
+	}
+	b.WriteString("</tr>\n")
+	for r := 0; r < rows-1; r++ {
+		fmt.Fprintf(&b, "<tr><td>Item %d</td>", r)
+		for c := 0; c < cols; c++ {
+			fmt.Fprintf(&b, "<td>$</td><td>%d</td>", (r+1)*(c+1)%9973)
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</table>\n</body></html>\n")
+	return b.Bytes()
+}
+
+// TestWideTableLinear parses HTML tables of several shapes at two sizes,
+// eight times apart: the larger must cost about eight times the time, not
+// sixty-four. Every cell of a table looked through every value column for
+// its own (a header of 100,000 years took over 100 s).
+func TestWideTableLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses tables of many thousand cells")
+	}
+	for _, tc := range []struct {
+		name               string
+		small, big         []byte
+		smallName, bigName string
+		limit              time.Duration
+	}{
+		{"wide", synth.WideTable(2, 2500), synth.WideTable(2, 20000), "2×2,500", "2×20,000", 4 * time.Second},
+		{"wide and deep", synth.WideTable(50, 250), synth.WideTable(50, 2000), "50×250", "50×2,000", 6 * time.Second},
+		{"tall", tallTable(2500, 5), tallTable(20000, 5), "2,500×5", "20,000×5", 10 * time.Second},
+	} {
+		ts, _ := parseMeasured(t, "small.htm", tc.small)
+		tb, mem := parseMeasured(t, "big.htm", tc.big)
+		t.Logf("%s: %s %v, %s %v, peak heap %d MB", tc.name, tc.smallName, ts, tc.bigName, tb, mem>>20)
+		// linear is 8x, quadratic 64x. Allow for a loaded machine.
+		if tb > 16*ts+300*time.Millisecond || tb > tc.limit {
+			t.Errorf("%s: %s took %v, %s %v: not linear", tc.name, tc.smallName, ts, tc.bigName, tb)
+		}
+		if mem > 128*uint64(len(tc.big))+64<<20 {
+			t.Errorf("%s: peak heap %d MB for %d KB", tc.name, mem>>20, len(tc.big)>>10)
+		}
+	}
+}
+
+// TestWideTable parses a table of 100,000 year columns over one row of
+// figures (2.5 MB) in seconds and a few hundred megabytes.
+func TestWideTable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses a table of 200,000 cells")
+	}
+	el, mem := parseMeasured(t, "wide.htm", synth.WideTable(2, 100000))
+	t.Logf("2×100,000: %v, peak heap %d MB", el, mem>>20)
+	if el > 15*time.Second {
+		t.Errorf("a table of 100,000 columns took %v", el)
+	}
+	if mem > 400<<20 {
+		t.Errorf("a table of 100,000 columns: peak heap %d MB", mem>>20)
 	}
 }

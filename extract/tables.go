@@ -296,53 +296,9 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 	}
 	// a year column beside dated columns of the same length ends on their
 	// day: "Fiscal years ended July 31, 2019 | 2018" is July 31, 2018
-	for c := range t.Columns {
-		p := &t.Columns[c].Period
-		if !p.Year || t.Columns[c].Kind != "" {
-			continue
-		}
-		for _, o := range t.Columns {
-			if o.Kind == "" && !o.Period.Year && o.Period.Kind == p.Kind && o.Period.Months == p.Months && o.Period.End.M > 0 && o.Period.End.D > 0 {
-				y := p.End.Y
-				if y == 0 {
-					y = p.FY
-				}
-				p.End = Date{Y: y, M: o.Period.End.M, D: o.Period.End.D}
-				if o.Period.FY != 0 {
-					p.FY, p.FQ = o.Period.FY-(o.Period.End.Y-y), o.Period.FQ
-				}
-				break
-			}
-		}
-	}
+	dateYearColumns(t.Columns)
 	// a change column refers to the period of the value column before it
-	for c := range t.Columns {
-		if t.Columns[c].Kind == "pct_change" || t.Columns[c].Kind == "change" {
-			if t.Columns[c].Period.End.IsZero() {
-				for k := c - 1; k >= 0; k-- {
-					if t.Columns[k].Kind == "" {
-						// the first value column of the group is the current one
-						// (shares of a total between them are not value columns)
-						j := k
-						for {
-							i := j - 1
-							for i >= 0 && t.Columns[i].Kind == "percent" {
-								i--
-							}
-							if i < 0 || t.Columns[i].Kind != "" || t.Columns[i].Period.Months != t.Columns[k].Period.Months || t.Columns[i].Period.End.Y < t.Columns[k].Period.End.Y {
-								break
-							}
-							j = i
-						}
-						p := t.Columns[j].Period
-						p.Label = t.Columns[c].Header
-						t.Columns[c].Period = p
-						break
-					}
-				}
-			}
-		}
-	}
+	changePeriods(t.Columns)
 
 	// rows with sections
 	type sec struct {
@@ -350,7 +306,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		text   string
 	}
 	var stack []sec
-	var facts []Fact
+	facts := make([]Fact, 0, filledCells(g.rows)) // one copy of the facts, not one per row and doubling
 	for ri, gr := range g.rows {
 		label := cleanLabel(gr.label)
 		if !gr.hasValues() {
@@ -378,7 +334,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 			row.Cells[c] = parseCell(txt)
 		}
 		t.Rows = append(t.Rows, row)
-		facts = append(facts, rowFacts(&t, ti, len(t.Rows)-1, balance, tableAdjusted)...)
+		facts = appendRowFacts(facts, &t, ti, len(t.Rows)-1, balance, tableAdjusted)
 		// a total row closes the section it totals
 		if len(stack) > 0 && strings.HasPrefix(strings.ToLower(label), "total") {
 			top := vocab.Normalize(stack[len(stack)-1].text)
@@ -389,6 +345,87 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		_ = ri
 	}
 	return t, facts
+}
+
+// dateYearColumns gives a year column the month and day of the first
+// dated column of the same kind and length ("Fiscal years ended July 31,
+// 2019 | 2018": July 31, 2018). The first dated column of each kind and
+// length is found once: the year columns never are dated columns, so
+// dating them changes no answer.
+func dateYearColumns(cols []Column) {
+	type length struct {
+		kind   PeriodKind
+		months int
+	}
+	first := map[length]int{}
+	for i, o := range cols {
+		if o.Kind == "" && !o.Period.Year && o.Period.End.M > 0 && o.Period.End.D > 0 {
+			if _, ok := first[length{o.Period.Kind, o.Period.Months}]; !ok {
+				first[length{o.Period.Kind, o.Period.Months}] = i
+			}
+		}
+	}
+	for c := range cols {
+		p := &cols[c].Period
+		if !p.Year || cols[c].Kind != "" {
+			continue
+		}
+		oi, ok := first[length{p.Kind, p.Months}]
+		if !ok {
+			continue
+		}
+		o := cols[oi]
+		y := p.End.Y
+		if y == 0 {
+			y = p.FY
+		}
+		p.End = Date{Y: y, M: o.Period.End.M, D: o.Period.End.D}
+		if o.Period.FY != 0 {
+			p.FY, p.FQ = o.Period.FY-(o.Period.End.Y-y), o.Period.FQ
+		}
+	}
+}
+
+// changePeriods gives a change column with no period of its own the
+// period of the value column before it: the first of that column's group
+// (the current year; shares of a total between them are not value
+// columns). Columns are read once, left to right, keeping the last value
+// column and its group's first.
+func changePeriods(cols []Column) {
+	prev, start := -1, -1
+	for c := range cols {
+		switch cols[c].Kind {
+		case "":
+			prev, start = c, -1
+		case "pct_change", "change":
+			if prev < 0 || !cols[c].Period.End.IsZero() {
+				continue
+			}
+			if start < 0 {
+				start = groupStart(cols, prev)
+			}
+			p := cols[start].Period
+			p.Label = cols[c].Header
+			cols[c].Period = p
+		}
+	}
+}
+
+// groupStart is the first value column of the group that value column k
+// ends: the columns left of it of the same length and no earlier year,
+// skipping share columns.
+func groupStart(cols []Column, k int) int {
+	j := k
+	for {
+		i := j - 1
+		for i >= 0 && cols[i].Kind == "percent" {
+			i--
+		}
+		if i < 0 || cols[i].Kind != "" || cols[i].Period.Months != cols[k].Period.Months || cols[i].Period.End.Y < cols[k].Period.End.Y {
+			return j
+		}
+		j = i
+	}
 }
 
 // startsWithShares reports a label that begins with a name of the share
@@ -687,24 +724,27 @@ func spanRight(header [][]string, ncols int) {
 			continue
 		}
 		orig := append([]string(nil), up...)
+		start := 0 // where the run of equal headings that ends at c-1 starts
 		for c := 1; c < ncols && c < len(up) && c < len(low); c++ {
-			if strings.TrimSpace(up[c]) != "" || strings.TrimSpace(up[c-1]) == "" ||
-				strings.TrimSpace(low[c]) == "" || strings.TrimSpace(low[c-1]) == "" || low[c] == low[c-1] ||
-				len(ScanPeriods(low[c])) == 0 || len(ScanPeriods(low[c-1])) == 0 {
-				// only over a run of periods ("2019 | 2018"), the shape of a group
-				continue
-			}
-			// only a heading printed over one column lost its span; one that
-			// spans two or more still has it
-			start := c - 1
-			for start > 0 && up[start-1] == up[c-1] {
-				start--
-			}
-			if strings.TrimSpace(orig[start]) != "" && (start+1 >= len(orig) || orig[start+1] != orig[start]) {
+			if spansLost(up, low, c) && strings.TrimSpace(orig[start]) != "" && (start+1 >= len(orig) || orig[start+1] != orig[start]) {
+				// only a heading printed over one column lost its span; one
+				// that spans two or more still has it
 				up[c] = up[c-1]
+			}
+			if up[c] != up[c-1] {
+				start = c
 			}
 		}
 	}
+}
+
+// spansLost reports a blank heading at column c of header row up, right of
+// a heading, over a run of periods in the row below ("2019 | 2018"), the
+// shape of a group whose heading may have lost its span.
+func spansLost(up, low []string, c int) bool {
+	return strings.TrimSpace(up[c]) == "" && strings.TrimSpace(up[c-1]) != "" &&
+		strings.TrimSpace(low[c]) != "" && strings.TrimSpace(low[c-1]) != "" && low[c] != low[c-1] &&
+		len(ScanPeriods(low[c])) > 0 && len(ScanPeriods(low[c-1])) > 0
 }
 
 // rePeriodHeading is a heading that names when without a year: "October 31,",
@@ -881,8 +921,23 @@ func isTotalLabel(s string) bool {
 	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "total")
 }
 
-// rowFacts makes a fact of every numeric cell of row ri of t.
-func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
+// filledCells counts the cells of rows that hold text: at least as many
+// as the facts they make.
+func filledCells(rows []gridRow) int {
+	n := 0
+	for _, r := range rows {
+		for _, c := range r.cells {
+			if c != "" {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// appendRowFacts appends to facts a fact of every numeric cell of row ri
+// of t.
+func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) []Fact {
 	row := &t.Rows[ri]
 	v := vocab.Default()
 	full := strings.Join(append(append([]string{}, row.Section...), row.Label), " ")
@@ -926,7 +981,6 @@ func rowFacts(t *Table, ti, ri int, balance, adjusted bool) []Fact {
 			dashes = append(dashes, ci)
 		}
 	}
-	var facts []Fact
 	for ci, c := range row.Cells {
 		if !c.Ok {
 			continue
