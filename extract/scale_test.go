@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ex99/ex99/extract"
+	"github.com/ex99/ex99/internal/race"
 	"github.com/ex99/ex99/internal/synth"
 )
 
@@ -61,6 +62,9 @@ func TestLongParagraphLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses megabytes")
 	}
+	if race.Enabled {
+		t.Skip("times under the race detector say nothing")
+	}
 	for _, wrap := range []bool{false, true} {
 		small, big := synth.LongParagraph(128<<10, wrap), synth.LongParagraph(512<<10, wrap)
 		ts, _ := parseMeasured(t, "small.txt", small)
@@ -82,6 +86,9 @@ func TestLongParagraphLinear(t *testing.T) {
 func TestLongClause(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses a long clause")
+	}
+	if race.Enabled {
+		t.Skip("times under the race detector say nothing")
 	}
 	src := synth.LongClause(64 << 10)
 	el, mem := parseMeasured(t, "clause.txt", src)
@@ -120,6 +127,9 @@ func TestWideTableLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses tables of many thousand cells")
 	}
+	if race.Enabled {
+		t.Skip("times under the race detector say nothing")
+	}
 	for _, tc := range []struct {
 		name               string
 		small, big         []byte
@@ -148,6 +158,9 @@ func TestWideTableLinear(t *testing.T) {
 func TestWideTable(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses a table of 200,000 cells")
+	}
+	if race.Enabled {
+		t.Skip("times under the race detector say nothing")
 	}
 	el, mem := parseMeasured(t, "wide.htm", synth.WideTable(2, 100000))
 	t.Logf("2×100,000: %v, peak heap %d MB", el, mem>>20)
