@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log"
 	"os"
 	"path/filepath"
@@ -342,6 +343,15 @@ var logMu sync.Mutex
 // rather than one without its mapping, which would not open. If another
 // process creates the index at the same time, its index is kept.
 func create(path string) error {
+	if st, err := os.Lstat(path); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		// a link to a folder: the index goes in the folder, and the link
+		// stays (renaming onto the link replaced it)
+		real, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return fmt.Errorf("index %s: a link to nothing: %w", path, err)
+		}
+		path = real
+	}
 	parent := filepath.Dir(path)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("index %s: %w", path, err)

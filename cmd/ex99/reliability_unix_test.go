@@ -89,3 +89,31 @@ func TestNamesWithControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexThroughALink: --index naming a link to an empty folder makes
+// the index in the folder and leaves the link. Fixed bugs: the new index
+// was renamed onto the link, replacing it.
+func TestIndexThroughALink(t *testing.T) {
+	noIndexEnv(t)
+	dir := t.TempDir()
+	real, link := filepath.Join(dir, "real"), filepath.Join(dir, "link")
+	if err := os.Mkdir(real, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	rel := writeFile(t, filepath.Join(dir, "a-2004q2.txt"), seedRelease())
+	if r := ex99(t, "", "add", "-q", "--index", link, rel); r.code != 0 {
+		t.Fatalf("add: %v", r)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link is gone: %v %v", st, err)
+	}
+	if _, err := os.Stat(filepath.Join(real, "ex99.json")); err != nil {
+		t.Errorf("the index is not in the linked folder: %v", err)
+	}
+	if got := strings.Join(docNames(t, link), " "); got != "a-2004q2.txt" {
+		t.Errorf("index holds %s", got)
+	}
+}
