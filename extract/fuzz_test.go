@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -54,7 +55,20 @@ func FuzzParse(f *testing.F) {
 		fuzzIdx = x
 	})
 	f.Fuzz(func(t *testing.T, src []byte) {
+		// parsed twice at once, as add's workers do: under -race (.ci/run
+		// fuzzes with it) shared state shows, and both must agree
+		var twin *extract.Document
+		var twinErr error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			twin, twinErr = extract.Parse("fuzz.txt", src)
+		}()
 		d, err := extract.Parse("fuzz.txt", src)
+		<-done
+		if (err == nil) != (twinErr == nil) || !reflect.DeepEqual(d, twin) {
+			t.Fatalf("parsed twice at once, the results differ: %v / %v", err, twinErr)
+		}
 		if err != nil {
 			if d != nil {
 				t.Fatal("a document and an error")
