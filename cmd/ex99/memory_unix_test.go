@@ -1,0 +1,58 @@
+//go:build unix
+
+package main
+
+import (
+	"path/filepath"
+	"syscall"
+	"testing"
+
+	"github.com/ex99/ex99/internal/race"
+	"github.com/ex99/ex99/internal/synth"
+)
+
+// TestAddMemoryBound adds releases of pathological shapes, each in an
+// `add` process of its own, and holds the process's peak resident memory
+// to the bound docs/RELIABILITY.md states: 256 MiB and 100 times the
+// file's size. Fixed bugs: a table of 2 rows by 100,000 columns peaked at
+// 4.8 GB (each fact copied its row's and header's 4,000-byte cites), a
+// 15 MB release at 2.1 GB (Bleve analyzed it in one batch), and a long
+// paragraph cost time quadratic in its length.
+func TestAddMemoryBound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("adds megabytes")
+	}
+	if race.Enabled {
+		t.Skip("memory under the race detector says nothing")
+	}
+	const mb = 1 << 20
+	for _, tt := range []struct {
+		name string
+		src  []byte
+	}{
+		{"paragraph.txt", synth.LongParagraph(2*mb, false)}, // one line, a figure every few words
+		{"wrapped.txt", synth.LongParagraph(mb, true)},
+		{"releases.txt", synth.LongRelease(3 * mb)}, // over the 2 MB at which a release is written in parts
+		{"releases.htm", synth.LongHTML(2 * mb)},
+		{"wide.htm", synth.WideTable(2, 20000)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			file := writeFile(t, filepath.Join(dir, tt.name), tt.src)
+			cmd, out := child(t, nil, "add", "-q", "--index", filepath.Join(dir, "idx"), file)
+			if err := cmd.Wait(); err != nil {
+				t.Fatalf("add: %v: %s", err, out)
+			}
+			ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+			if !ok {
+				t.Skip("no resource usage here")
+			}
+			peak := int64(ru.Maxrss) << 10 // Linux reports KiB
+			bound := int64(256<<20 + 100*len(tt.src))
+			t.Logf("%s: %d KiB, peak %d MiB, bound %d MiB", tt.name, len(tt.src)>>10, peak>>20, bound>>20)
+			if peak > bound {
+				t.Errorf("peak memory %d MiB for a %d KiB file; the bound is %d MiB", peak>>20, len(tt.src)>>10, bound>>20)
+			}
+		})
+	}
+}
