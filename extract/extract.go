@@ -300,7 +300,9 @@ func interpret(doc *Document, blocks []block) {
 	}
 	for i := range doc.Passages {
 		p := &doc.Passages[i]
-		fs := narrativeFacts(p, doc.Company, &ctx, names)
+		n := len(doc.Facts)
+		doc.Facts = narrativeFacts(doc.Facts, p, doc.Company, &ctx, names)
+		fs := doc.Facts[n:]
 		var pl passageLines
 		// a clause printed twice in a passage is cited where it first
 		// stands, as strings.Index found it before
@@ -329,7 +331,6 @@ func interpret(doc *Document, blocks []block) {
 			// cite the sentence's own lines where they can be found
 			fs[k].Start, fs[k].End = pl.clauseLines(doc, p, fs[k].textAt, len(fs[k].Text))
 		}
-		doc.Facts = append(doc.Facts, fs...)
 	}
 	if doc.Current.IsZero() {
 		doc.Current = narrativeCurrent(doc)

@@ -355,11 +355,12 @@ var (
 	reRespectList = regexp.MustCompile(`(?i)\b(?:for|of|at|in)\s+((?:[A-Z][^,;]*?,\s*)+(?:and\s+)?[A-Z][^,;]*?)\s+(?:were|was|are|is|of|increased|decreased|totaled|grew|rose|fell|improved|declined)\b`)
 )
 
-// narrativeFacts reads the figures of one passage.
+// narrativeFacts reads the figures of one passage and appends them to
+// facts: a long passage has hundreds of thousands, and building them in a
+// slice of their own to copy onto the document's held both at once.
 // names holds the normalized words of entity names the tables know, so that
 // "domestic comparable store sales" keeps its metric.
-func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bool) []Fact {
-	var facts []Fact
+func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names map[string]bool) []Fact {
 	v := vocab.Default()
 	text := p.Text
 	for _, sr := range sentences(text) {
@@ -415,7 +416,10 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 			}
 			cper := ScanPeriods(cl)
 			look := newPeriodLookup(cper)
-			subject := clauseSubject(cl[wordsFrom(cl, cnums[0].start-figureWindow):], cnums[0].start-wordsFrom(cl, cnums[0].start-figureWindow))
+			// the first figure's words before it are cl[lo:start], as in the loop below
+			lo0 := wordsFrom(cl, cnums[0].start-figureWindow)
+			subject0 := clauseSubject(cl[lo0:cnums[0].start], cnums[0].start-lo0)
+			subject := subject0
 			if len(vocab.Default().FindMetrics(vocab.Tokens(subject))) == 0 {
 				if d := descAfter(cl[cnums[0].end:]); d != "" {
 					subject = d
@@ -485,7 +489,10 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 				changeOf := ""
 				if f.Change == "" && !prior {
 					// "(vi) increase in depreciation and amortization costs of $329,000"
-					cs := clauseSubject(before, len(before))
+					cs := subject0 // clauseSubject(before, len(before)) of the first figure
+					if ni > 0 {
+						cs = clauseSubject(before, len(before))
+					}
 					if m := reChangeSubject.FindStringSubmatchIndex(cs); m != nil {
 						changeOf = strings.TrimPrefix(strings.TrimSpace(cs[m[3]:]), "in ")
 					}
@@ -568,7 +575,7 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 				f.Period = per
 				// what the figure is of: the noun phrase after it ("$1,707,000 of
 				// additional charges"), else the subject before it
-				local := clauseSubject(before, len(before))
+				local := subject0
 				if ni > 0 {
 					// a later figure without its own metric words shares the clause's subject
 					seg := cl[cnums[ni-1].end:n.start]
