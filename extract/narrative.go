@@ -461,7 +461,10 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 				// role: prior-period figure, change, or level
 				// (tail: a match of reFromWord holds at most 8 words, "as compared
 				// with a net loss of approximately"; of reChangeBefor 3, of reApproxWord 2)
-				prior := reFromWord.MatchString(tail(before, 8))
+				prior := false
+				if tb := tail(before, 8); foldHas(tb, fromNeedles...) {
+					prior = reFromWord.MatchString(tb)
+				}
 				switch {
 				case reChangeAfter.MatchString(after) && (n.unit == Percent || strings.HasPrefix(lowerStart(after), "increase") || strings.HasPrefix(lowerStart(after), "decrease")):
 					f.Change = "change"
@@ -472,7 +475,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 					if v.ChangeSign(w) < 0 && f.Value.IsPositive() {
 						f.Value = f.Value.Neg()
 					}
-				case reChangeBefor.MatchString(tail(before, 3)) && !prior:
+				case foldHas(tail(before, 3), changeBeforNeedles...) && reChangeBefor.MatchString(tail(before, 3)) && !prior:
 					f.Change = "change"
 					if n.unit == Percent {
 						f.Change = "pct_change"
@@ -616,7 +619,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 					desc = strings.TrimSpace(desc + " " + firstWords(cutAt(after), 10))
 				}
 				f.Metric = cleanDesc(desc)
-				if f.Unit == USD && rePerShareDesc.MatchString(lastWords(before, 10)) && f.Value.Abs().LessThan(decimal.NewFromInt(1000)) {
+				if lw := lastWords(before, 10); f.Unit == USD && foldHas(lw, perShareNeedles...) && rePerShareDesc.MatchString(lw) && f.Value.Abs().LessThan(decimal.NewFromInt(1000)) {
 					// "profit per share was $2.86", "loss per share improved from $(1.80) to $(0.42)"
 					f.Unit = PerShare
 				}
@@ -654,7 +657,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 						f.Basis = "basic"
 					}
 				}
-				if reAdjusted.MatchString(local) || reAdjusted.MatchString(lastWords(before, 12)) {
+				if mayAdjusted(local) || mayAdjusted(lastWords(before, 12)) {
 					f.Adjusted = true
 				}
 				// entity: a respectively list, a possessive, or "for our X segment"
@@ -789,12 +792,12 @@ func clauseSubject(cl string, at int) string {
 		head = head[:m.Start] + strings.Repeat(" ", m.End-m.Start) + head[m.End:]
 	}
 	// after a contrast ("… compared to a net loss of"), the subject starts anew
-	if locs := reContrastCut.FindAllStringIndex(head, -1); len(locs) > 0 {
+	if locs := findAllGuarded(reContrastCut, head, contrastNeedles); len(locs) > 0 {
 		head = head[locs[len(locs)-1][1]:]
 	}
 	// and after an inclusion: "Total revenue includes SPVSS revenue of $168
 	// million" is SPVSS revenue
-	if locs := reIncludeCut.FindAllStringIndex(head, -1); len(locs) > 0 && strings.TrimSpace(head[locs[len(locs)-1][1]:]) != "" {
+	if locs := findAllGuarded(reIncludeCut, head, includeNeedles); len(locs) > 0 && strings.TrimSpace(head[locs[len(locs)-1][1]:]) != "" {
 		head = head[locs[len(locs)-1][1]:]
 	}
 	// start after the last strong boundary: an earlier figure's trailing part is not the subject
@@ -1121,10 +1124,16 @@ func subjectEntity(subject, company string) string {
 	if subject == "" {
 		return ""
 	}
-	if m := reForEntity.FindStringSubmatch(subject); m != nil {
-		return strings.TrimSpace(m[1])
+	if foldHas(subject, "for") && foldHas(subject, forEntityNeedles...) {
+		if m := reForEntity.FindStringSubmatch(subject); m != nil {
+			return strings.TrimSpace(m[1])
+		}
 	}
-	ms := rePossessive.FindAllStringSubmatch(subject, -1)
+	var ms [][]string
+	if strings.IndexByte(subject, '\'') >= 0 || strings.Contains(subject, "’") {
+		// every match of rePossessive ends in an apostrophe
+		ms = rePossessive.FindAllStringSubmatch(subject, -1)
+	}
 	for i := len(ms) - 1; i >= 0; i-- {
 		name := strings.TrimSpace(ms[i][1])
 		if isCompanyName(name, company) {
@@ -1190,4 +1199,41 @@ func respectiveEntities(sent string) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// The needles of the regexps narrativeFacts runs over the words around
+// every figure: every match of each holds one of its needles (in some
+// case), so where foldHas finds none the regexp need not run. Running
+// them all over every figure's words was a third of Parse's time.
+var (
+	// reFromWord; "as compared" holds "compared"
+	fromNeedles = []string{"from", "compared", "versus", "vs", "against"}
+	// reChangeBefor: "dropped", "drop of" hold "drop"; "reduced",
+	// "reduction of" hold "reduc"; "improved", "improvement of" hold "improve"
+	changeBeforNeedles = []string{"increase", "decrease", "decline", "grew", "rose", "fell", "drop", "improve", "reduc", "up", "down",
+		"growth", "gain", "rise", "by", "change"}
+	// rePerShareDesc
+	perShareNeedles = []string{"per", "eps"}
+	// reAdjusted: "non-gaap" holds "gaap", "pro forma" "forma"
+	adjustedNeedles = []string{"gaap", "adjusted", "excluding", "excludes", "forma", "reconciliation"}
+	// reContrastCut
+	contrastNeedles = []string{"compared", "versus", "vs", "whereas", "while"}
+	// reIncludeCut
+	includeNeedles = []string{"includ", "exclud", "consist", "comprised"}
+	// reForEntity, which also needs "for"
+	forEntityNeedles = []string{"segment", "division", "subsidiary", "business", "unit", "region", "group"}
+)
+
+// mayAdjusted is reAdjusted.MatchString(s), skipped when s lacks its needles.
+func mayAdjusted(s string) bool {
+	return foldHas(s, adjustedNeedles...) && reAdjusted.MatchString(s)
+}
+
+// findAllGuarded is re.FindAllStringIndex(s, -1), skipped when s lacks
+// every needle of re.
+func findAllGuarded(re *regexp.Regexp, s string, needles []string) [][]int {
+	if !foldHas(s, needles...) {
+		return nil
+	}
+	return re.FindAllStringIndex(s, -1)
 }

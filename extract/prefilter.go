@@ -362,3 +362,41 @@ func tail(s string, n int) string {
 	}
 	return s[i:]
 }
+
+// foldHas reports whether s may hold a match of a case-insensitive regexp
+// every match of which holds one of needles (lower-case ASCII letters):
+// whether s holds a needle in any ASCII case, or a char that (?i) folds
+// into ASCII (the Kelvin sign K, the long s ſ), which the byte search
+// cannot see. It is the guard that lets a caller skip the regexp over the
+// words around each figure.
+func foldHas(s string, needles ...string) bool {
+	if strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
+		return true
+	}
+	for _, n := range needles {
+		if indexFold(s, n) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// indexFold is the index of the first instance of needle (lower-case
+// ASCII letters) in s in any ASCII case, or -1. Or-ing 0x20 maps only 'A'
+// to 'Z' onto the lower-case letters.
+func indexFold(s, needle string) int {
+	c0 := needle[0]
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if s[i]|0x20 != c0 {
+			continue
+		}
+		k := 1
+		for k < len(needle) && s[i+k]|0x20 == needle[k] {
+			k++
+		}
+		if k == len(needle) {
+			return i
+		}
+	}
+	return -1
+}

@@ -172,3 +172,48 @@ func TestNumberScanShortcuts(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureGuards checks the needles of the regexps narrativeFacts runs
+// around every figure: where foldHas finds none, the regexp matches nothing.
+func TestFigureGuards(t *testing.T) {
+	guards := []struct {
+		re      *regexp.Regexp
+		needles []string
+	}{
+		{reFromWord, fromNeedles}, {reChangeBefor, changeBeforNeedles}, {rePerShareDesc, perShareNeedles},
+		{reAdjusted, adjustedNeedles}, {reContrastCut, contrastNeedles}, {reIncludeCut, includeNeedles},
+		{reForEntity, forEntityNeedles}, {reForEntity, []string{"for"}},
+	}
+	samples := append(append([]string{}, numberSamples...), periodSamples...)
+	samples = append(samples, "NON-GAAP", "Pro  Forma", "RECONCILIATION of", "as COMPARED with", "Vs. $4", "whereas",
+		"consisting of", "Comprised of", "for our Retail SEGMENT", "for the Kelvin \u212a unit", "up by", "DROP OF", "per diluted share",
+		"EPS of", "reductions of", "improvement of", "sales rose")
+	src, err := os.ReadFile("../testdata/innovo-2004q2.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples = append(samples, strings.Split(string(src), "\n")...)
+	for _, s := range samples {
+		for _, g := range guards {
+			if !foldHas(s, g.needles...) && g.re.MatchString(s) {
+				t.Errorf("%v matches %q without its needles", g.re, s)
+			}
+		}
+		if strings.IndexByte(s, '\'') < 0 && !strings.Contains(s, "’") && rePossessive.MatchString(s) {
+			t.Errorf("rePossessive matches %q without an apostrophe", s)
+		}
+	}
+	// the guards' needles must be lower-case ASCII letters (indexFold)
+	for _, g := range guards {
+		for _, n := range g.needles {
+			for i := 0; i < len(n); i++ {
+				if n[i] < 'a' || n[i] > 'z' {
+					t.Fatalf("needle %q", n)
+				}
+			}
+		}
+	}
+	if indexFold("Net Sales ROSE", "rose") != 10 || indexFold("ab", "abc") != -1 || indexFold("x[Y", "xy") != -1 {
+		t.Fatal("indexFold")
+	}
+}
