@@ -190,12 +190,28 @@ var ordinal = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "
 // years ("fiscal 2014", "FY2004"), dates and bare years, in text order and
 // without overlap. Parts a phrase leaves out stay zero.
 func ScanPeriods(s string) []Mention {
+	if !mayHavePeriod(s) {
+		return nil // what scanPeriods finds in s
+	}
 	if ms, ok := periodMemo.get(s); ok {
 		return ms
 	}
 	ms := scanPeriods(s)
 	periodMemo.put(s, ms)
 	return ms
+}
+
+// periodWords are the words of the period phrases that need no digit:
+// every match of reOrdQ holds "quarter", of reHalf without a digit
+// "half", and every alternative of reDurWord one of them. Every other
+// form (dates, years, Q2, 2Q, H1) has a digit.
+var periodWords = []string{"month", "week", "year", "quarter", "half", "annual", "ytd"}
+
+// mayHavePeriod reports whether s may hold a period phrase: a digit or
+// one of periodWords. Most of the words before a figure hold neither, and
+// scanning them was a tenth of Parse's time.
+func mayHavePeriod(s string) bool {
+	return hasDigit(s) || foldHas(s, periodWords...)
 }
 
 // scanPeriods is ScanPeriods without the memo.
@@ -620,7 +636,9 @@ func unionPeriod(a, b Period) Period {
 // months", "13 weeks", "year", "quarter") and returns its months, weeks
 // (when counted in weeks) and start offset.
 func durationBefore(s string) (months, weeks, start int) {
-	locs := reDurWord.FindAllStringSubmatchIndex(s, -1)
+	// the scanner finds what reDurWord.FindAllStringSubmatchIndex finds,
+	// trying the regexp only where a duration word starts
+	locs := newPrefilter(s).from(scanDurWord)
 	if len(locs) == 0 {
 		return 0, 0, 0
 	}

@@ -217,3 +217,26 @@ func TestFigureGuards(t *testing.T) {
 		t.Fatal("indexFold")
 	}
 }
+
+// TestPeriodGuards checks that text without a digit or a period word has
+// no period phrase, and that the duration scanner finds what reDurWord
+// finds in the lowered words before a date.
+func TestPeriodGuards(t *testing.T) {
+	samples := append(append([]string{}, numberSamples...), periodSamples...)
+	samples = append(samples, "the full year", "QUARTERLY results", "first half", "for the thirteen wee\u212a", "annual", "YTD", "weeks",
+		"the twelve-month period", "year-to-date", "net sales increased", "")
+	src, err := os.ReadFile("../testdata/innovo-2004q2.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples = append(samples, strings.Split(string(src), "\n")...)
+	for _, s := range samples {
+		if !mayHavePeriod(s) && scanPeriods(s) != nil {
+			t.Errorf("periods in %q: %v", s, scanPeriods(s))
+		}
+		l := strings.ToLower(s)
+		if got, want := newPrefilter(l).from(scanDurWord), reDurWord.FindAllStringSubmatchIndex(l, -1); !reflect.DeepEqual(got, want) {
+			t.Errorf("durations of %q: got %v, want %v", l, got, want)
+		}
+	}
+}
