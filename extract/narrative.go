@@ -323,7 +323,12 @@ func clauses(s string) [][2]int {
 			cuts = append(cuts, i+1)
 		}
 	}
-	for _, m := range reListMarker.FindAllStringIndex(s, -1) {
+	var markers [][]int
+	if strings.IndexByte(s, ')') >= 0 {
+		// every list marker ends in ")"
+		markers = reListMarker.FindAllStringIndex(s, -1)
+	}
+	for _, m := range markers {
 		k := m[0]
 		for k < len(s) && (s[k] == ' ' || s[k] == ':') {
 			k++

@@ -95,7 +95,6 @@ func scanDates(s string) []dateAt {
 		}
 		return out
 	}
-	months := pf.monthWord()
 	var seen spanSet // the ranges of out
 	taken := func(a, b int) bool { return seen.first(a, b) >= 0 }
 	keep := func(d dateAt) {
@@ -110,7 +109,7 @@ func scanDates(s string) []dateAt {
 			keep(dateAt{m[0], m[1], Date{y, mo, d}})
 		}
 	}
-	for _, m := range pf.all(months, reDMY) {
+	for _, m := range pf.all(pf.dayMonth(), reDMY) {
 		if taken(m[0], m[1]) {
 			continue
 		}
@@ -250,7 +249,7 @@ func scanPeriods(s string) []Mention {
 		q := ordinal[strings.ToLower(s[g[6]:g[7]])]
 		ml.mergeOrAdd(Mention{Start: g[0], End: g[1], Fiscal: g[2] >= 0, Period: Period{Kind: Duration, Months: 3, FQ: q, FY: y}})
 	}
-	for _, g := range pf.all(pf.has("q1", "q2", "q3", "q4"), reQn) {
+	for _, g := range pf.from(scanQn) {
 		q, _ := strconv.Atoi(s[g[2]:g[3]])
 		m := Mention{Start: g[0], End: g[1], Fiscal: g[4] >= 0, Period: Period{Kind: Duration, Months: 3, FQ: q}}
 		if g[6] >= 0 {

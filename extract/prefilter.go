@@ -49,10 +49,11 @@ func (p prefilter) all(ok bool, re *regexp.Regexp) [][]int {
 	return re.FindAllStringSubmatchIndex(p.s, -1)
 }
 
-// monthWord reports whether s has a run of ASCII letters that is a month
-// name or abbreviation ("May", "sept"): every date form with a month word
-// needs one.
-func (p prefilter) monthWord() bool {
+// dayMonth reports whether s has a run of ASCII letters that is a month
+// name or abbreviation ("May", "sept") after white space after a digit, as every match of reDMY ("29 May 2004")
+// has: its month is a whole run of letters, since a digit, a space, a
+// period or a comma must follow it.
+func (p prefilter) dayMonth() bool {
 	if p.exotic {
 		return true
 	}
@@ -67,13 +68,23 @@ func (p prefilter) monthWord() bool {
 			j++
 		}
 		if n := j - i; n >= 3 && n <= 9 {
-			if _, ok := monthIndex[l[i:j]]; ok {
+			if _, ok := monthIndex[l[i:j]]; ok && afterDigitSpace(l, i) {
 				return true
 			}
 		}
 		i = j
 	}
 	return false
+}
+
+// afterDigitSpace reports white space (\s) right before l[i], with a digit
+// before that.
+func afterDigitSpace(l string, i int) bool {
+	k := i
+	for k > 0 && isSpace(l[k-1]) {
+		k--
+	}
+	return k < i && k > 0 && isDigit(l[k-1])
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -167,6 +178,15 @@ type scanner struct {
 	// can hold, in any text; 0 for no bound.
 	words int
 	sep   func(byte) bool
+	// may, when set, reports whether a match can start at l[i] (l the
+	// lowered text) once a prefix is found there
+	may func(l string, i int) bool
+}
+
+// where sets sc.may and returns sc.
+func (sc *scanner) where(may func(l string, i int) bool) *scanner {
+	sc.may = may
+	return sc
 }
 
 func newScanner(re *regexp.Regexp, in func(byte) bool, words int, sep func(byte) bool, prefixes ...string) *scanner {
@@ -197,7 +217,7 @@ func (p prefilter) from(sc *scanner) [][]int {
 	runEnd := 0 // end of the run of chars in the set that holds i
 	for i := 0; i < len(l); i++ {
 		pre := sc.prefixes[l[i]]
-		if pre == nil || i > 0 && isWordChar(l[i-1]) || !hasPrefix(l[i:], pre) {
+		if pre == nil || i > 0 && isWordChar(l[i-1]) || !hasPrefix(l[i:], pre) || sc.may != nil && !sc.may(l, i) {
 			continue
 		}
 		if runEnd <= i {
@@ -296,9 +316,29 @@ var (
 	scanOrdQ    = newScanner(reOrdQ, isOrdQChar, 8, isSpaceOrHyphen, ordPrefixes...)
 	scanYOrdQ   = newScanner(reYOrdQ, isOrdQChar, 5, isSpaceOrHyphen, yordPrefixes...)
 	scanFY      = newScanner(reFY, isOrdQChar, 4, isSpaceOrHyphen, "fiscal", "fy")
-	scanDurWord = newScanner(reDurWord, isDurChar, 3, isSpaceOrHyphen, durPrefixes...)
-	scanYear    = newScanner(reYear, isWordChar, 1, isSpace, "19", "20")
+	scanDurWord = newScanner(reDurWord, isDurChar, 3, isSpaceOrHyphen, durPrefixes...).where(durDigits)
+	// reQn's longest: "Q2 | ' | fiscal | year | '04"
+	scanQn   = newScanner(reQn, isOrdQChar, 5, isSpaceOrHyphen, "q1", "q2", "q3", "q4")
+	scanYear = newScanner(reYear, isWordChar, 1, isSpace, "19", "20")
 )
+
+// durDigits reports whether a duration phrase (reDurWord) can start at
+// l[i]: the ones that start with a digit ("13 weeks", "12-month") have one
+// or two digits, then white space or a hyphen. Most digits in a release
+// are figures ("$5,123,456"), and trying the regexp at each cost more than
+// the rest of the duration scan.
+func durDigits(l string, i int) bool {
+	if !isDigit(l[i]) {
+		return true
+	}
+	at := func(k int) byte {
+		if k < len(l) {
+			return l[k]
+		}
+		return 0
+	}
+	return isSpaceOrHyphen(at(i+1)) || isDigit(at(i+1)) && isSpaceOrHyphen(at(i+2))
+}
 
 func isSpaceOrHyphen(c byte) bool { return isSpace(c) || c == '-' }
 

@@ -32,12 +32,12 @@ func samePeriodScan(t *testing.T, s string) {
 	check("reYOrdQ from", pf.from(scanYOrdQ), reYOrdQ)
 	check("reFY from", pf.from(scanFY), reFY)
 	check("reYear from", pf.from(scanYear), reYear)
-	months := pf.monthWord()
-	check("reDMY", pf.all(months && pf.year, reDMY), reDMY)
+	check("reDMY", pf.all(pf.dayMonth() && pf.year, reDMY), reDMY)
 	check("reISO", pf.all(hasDigitDashDigit(s) && pf.year, reISO), reISO)
 	quarter := pf.has("quarter")
 	check("reYOrdQ", pf.all(quarter && pf.year, reYOrdQ), reYOrdQ)
 	check("reQn", pf.all(pf.has("q1", "q2", "q3", "q4"), reQn), reQn)
+	check("reQn from", pf.from(scanQn), reQn)
 	check("reNQ", pf.all(pf.has("1q", "2q", "3q", "4q"), reNQ), reNQ)
 	check("reHalf", pf.all(pf.has("half", "h1", "h2", "1h", "2h"), reHalf), reHalf)
 	check("reFY", pf.all(pf.has("fiscal", "fy"), reFY), reFY)
@@ -60,6 +60,8 @@ var periodSamples = []string{
 	"second quarter  results", "second quarter - - results", "second - - fiscal -- quarter of the fiscal year '04 and", "first-quarter'04x",
 	"fiscal - year - ended   2004", "fiscal year 2004 - first - quarter", "twenty - six - weeks", "full-fiscal years ago", "year - to - date",
 	"Sept.  30th ,  2004", "Sept . 30, 2004", "Dec. , 2004", "May ,2004", "fy ' 04", "fy'04", "Q2 - 2004", "May\t29,\n2004",
+	"Q2 ' fiscal year '04", "q3 - ' fy ' '05 x", "Q4'04", "xQ2 2004", "Q22004", "$5,123 weeks", "5 ,12 months", "123 weeks", "9\tmonths",
+	"1 2-month", "on 5\tSept., 2004", "12 May 2004", "12May 2004", "12 ,May 2004", "7 mayo 2004",
 }
 
 func TestPrefilterSameAsRegexp(t *testing.T) {
