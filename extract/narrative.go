@@ -186,7 +186,7 @@ func numbersIn(s string) []number {
 	}
 	var money [][]int
 	if strings.IndexByte(s, '$') >= 0 {
-		money = reMoney.FindAllStringSubmatchIndex(s, -1)
+		money = findAt(s, moneyAt, moneyStart)
 	}
 	for _, m := range money {
 		if isTaken(m[0], m[1]) {
@@ -222,7 +222,7 @@ func numbersIn(s string) []number {
 	}
 	var pcts [][]int
 	if strings.IndexByte(s, '%') >= 0 || containsPer(s) {
-		pcts = rePercent.FindAllStringSubmatchIndex(s, -1)
+		pcts = findAt(s, percentAt, percentStart)
 	}
 	for _, m := range pcts {
 		if isTaken(m[0], m[1]) {

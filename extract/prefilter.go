@@ -440,3 +440,82 @@ func indexFold(s, needle string) int {
 	}
 	return -1
 }
+
+// findAt finds what re.FindAllStringSubmatchIndex(s, -1) finds by trying
+// at, re behind "^", only at the i for which can(s, i) holds, in order.
+// That gives the same matches when re sees nothing before a match (no
+// ^, \b or \B at its start), matches nothing empty, and can holds at the
+// start of every match: the first i from which at matches is where the
+// leftmost match starts, and it matches as re does there. Go's regexp
+// tries every byte of a sentence for every figure regexp; a figure
+// starts at one of a few chars.
+func findAt(s string, at *regexp.Regexp, can func(s string, i int) bool) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); i++ {
+		if !can(s, i) {
+			continue
+		}
+		m := at.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		out = append(out, m)
+		i = m[1] - 1
+	}
+	return out
+}
+
+var (
+	moneyAt   = anchor(reMoney)
+	percentAt = anchor(rePercent)
+)
+
+// moneyStart reports whether a match of reMoney can start at s[i]: "$",
+// or "(" and white space before "$".
+func moneyStart(s string, i int) bool {
+	if s[i] == '(' {
+		i = skipSpace(s, i+1)
+	}
+	return i < len(s) && s[i] == '$'
+}
+
+// percentStart reports whether a match of rePercent can start at s[i]:
+// "(" and white space, a sign, a number (its digits, commas and points
+// run on to the char after it, which must be white space, ")", "%" or
+// "p"), white space, ")" and white space, then "%" or "per" in any case
+// (containsPer: no char outside ASCII folds to p, e or r).
+func percentStart(s string, i int) bool {
+	if s[i] == '(' {
+		i = skipSpace(s, i+1)
+	}
+	if i < len(s) && s[i] == '-' {
+		i++
+	} else if strings.HasPrefix(s[i:], "–") {
+		i += len("–")
+	}
+	if i >= len(s) || !isDigit(s[i]) {
+		return false
+	}
+	for i < len(s) && (isDigit(s[i]) || s[i] == ',' || s[i] == '.') {
+		i++
+	}
+	i = skipSpace(s, i)
+	if i < len(s) && s[i] == ')' {
+		i = skipSpace(s, i+1)
+	}
+	return i < len(s) && (s[i] == '%' || i+2 < len(s) && s[i]|0x20 == 'p' && s[i+1]|0x20 == 'e' && s[i+2]|0x20 == 'r')
+}
+
+// skipSpace is the index of the first char at or after i that is not
+// white space (\s).
+func skipSpace(s string, i int) int {
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	return i
+}

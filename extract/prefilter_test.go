@@ -129,6 +129,12 @@ func sameNumberScan(t *testing.T, s string) {
 	if strings.IndexByte(s, '%') < 0 && !containsPer(s) && rePercent.MatchString(s) {
 		t.Fatalf("rePercent matches %q without %% or per", s)
 	}
+	if got, want := findAt(s, moneyAt, moneyStart), reMoney.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("money in %q: got %v, want %v", s, got, want)
+	}
+	if got, want := findAt(s, percentAt, percentStart), rePercent.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("percentages in %q: got %v, want %v", s, got, want)
+	}
 	for _, c := range []struct {
 		re *regexp.Regexp
 		n  int
@@ -152,6 +158,9 @@ var numberSamples = []string{
 	"up 12.5 percent", "a decrease of   approximately 3 PER cent", "call (800) 555-1212 or 1-800-555-1212 at 10:30", "approx. 5%",
 	"more than\t31 employees", "less  than 5", "as  compared\twith  a  net  income  of  approximately  $4", "from", "vs.$3", "ſome 5 %",
 	"increase of\napproximately 7%", "(increased by 4", "Fiscal 2004 ... over 12 stores", "",
+	"( $ (1.2) ) million", "($0.23)", "$ .16", "$14.88 billion2 x", "(( 5 %", "1,2345%", "5.%", "– 3.5 %", "-(4)%", "(-4 ) PERCENT",
+	"1,234,5678%", "12 per cent", "3 percentage points", "7 Percentage  Point", "$5$6", "5%6%", "(\t7.5\t)\t%", "12 pe", "$(", "$ ",
+	"$1,234.5 mm3", "$3 thousanDs", "$3 thouſand", "2 pointſ", "8 percentage pointſ",
 }
 
 func TestNumberScanShortcuts(t *testing.T) {
