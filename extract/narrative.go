@@ -245,7 +245,7 @@ func numbersIn(s string) []number {
 		out = append(out, n)
 		mark(m[0], m[1])
 	}
-	for _, m := range reBare.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAt(s, bareAt, bareStart) {
 		a, b := m[2], m[3]
 		end := b
 		if m[4] >= 0 {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // prefilter answers cheap questions about a string so that the period and
@@ -442,21 +443,24 @@ func indexFold(s, needle string) int {
 }
 
 // findAt finds what re.FindAllStringSubmatchIndex(s, -1) finds by trying
-// at, re behind "^", only at the i for which can(s, i) holds, in order.
-// That gives the same matches when re sees nothing before a match (no
-// ^, \b or \B at its start), matches nothing empty, and can holds at the
-// start of every match: the first i from which at matches is where the
-// leftmost match starts, and it matches as re does there. Go's regexp
-// tries every byte of a sentence for every figure regexp; a figure
-// starts at one of a few chars.
+// at, re behind "^", only at the i for which can(s, i) holds, stepping
+// over s a rune at a time as re does. That gives the same matches when
+// re sees nothing before a match (no \b or \B at its start, and no ^ that
+// can match where can holds past the start of s), matches nothing empty,
+// and can holds at the start of every match: the first i from which at
+// matches is where the leftmost match starts, and it matches as re does
+// there. Go's regexp tries every byte of a sentence for every figure
+// regexp; a figure starts at one of a few chars.
 func findAt(s string, at *regexp.Regexp, can func(s string, i int) bool) [][]int {
 	var out [][]int
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		if !can(s, i) {
+			i += runeWidth(s, i)
 			continue
 		}
 		m := at.FindStringSubmatchIndex(s[i:])
 		if m == nil {
+			i += runeWidth(s, i)
 			continue
 		}
 		for k := range m {
@@ -465,14 +469,41 @@ func findAt(s string, at *regexp.Regexp, can func(s string, i int) bool) [][]int
 			}
 		}
 		out = append(out, m)
-		i = m[1] - 1
+		i = m[1]
 	}
 	return out
+}
+
+// runeWidth is the width of the rune at s[i] as Go's regexp steps over
+// it (1 for a byte that starts no valid rune).
+func runeWidth(s string, i int) int {
+	if s[i] < utf8.RuneSelf {
+		return 1
+	}
+	_, w := utf8.DecodeRuneInString(s[i:])
+	return w
+}
+
+// bareStart reports whether a match of reBare can start at s[i]: a digit
+// at the start of s, or a rune outside [\w$.,/:-] (ASCII; a rune outside
+// ASCII is left to the regexp) followed by a digit. At such an i past the
+// start s[i] is no digit, so reBare's ^ cannot match there behind "^".
+func bareStart(s string, i int) bool {
+	if i == 0 && isDigit(s[0]) {
+		return true
+	}
+	c := s[i]
+	if c < utf8.RuneSelf && (isWordChar(c) || strings.IndexByte("$.,/:-", c) >= 0) {
+		return false
+	}
+	j := i + runeWidth(s, i)
+	return j < len(s) && isDigit(s[j])
 }
 
 var (
 	moneyAt   = anchor(reMoney)
 	percentAt = anchor(rePercent)
+	bareAt    = anchor(reBare)
 )
 
 // moneyStart reports whether a match of reMoney can start at s[i]: "$",

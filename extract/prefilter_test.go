@@ -132,6 +132,9 @@ func sameNumberScan(t *testing.T, s string) {
 	if got, want := findAt(s, moneyAt, moneyStart), reMoney.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
 		t.Fatalf("money in %q: got %v, want %v", s, got, want)
 	}
+	if got, want := findAt(s, bareAt, bareStart), reBare.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("bare figures in %q: got %v, want %v", s, got, want)
+	}
 	if got, want := findAt(s, percentAt, percentStart), rePercent.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
 		t.Fatalf("percentages in %q: got %v, want %v", s, got, want)
 	}
@@ -161,6 +164,8 @@ var numberSamples = []string{
 	"( $ (1.2) ) million", "($0.23)", "$ .16", "$14.88 billion2 x", "(( 5 %", "1,2345%", "5.%", "– 3.5 %", "-(4)%", "(-4 ) PERCENT",
 	"1,234,5678%", "12 per cent", "3 percentage points", "7 Percentage  Point", "$5$6", "5%6%", "(\t7.5\t)\t%", "12 pe", "$(", "$ ",
 	"$1,234.5 mm3", "$3 thousanDs", "$3 thouſand", "2 pointſ", "8 percentage pointſ",
+	"5 stores", "12,345 units", "x5", "\u212a5", "\xaa5", "\xe2\x805 a", "–5 thousand", "ſ5", "1.5 million units", "(5)", "#12", "a-5", "é7 million",
+	"9 thouſand", "1,2345 units", "3.1.4 x", "7",
 }
 
 func TestNumberScanShortcuts(t *testing.T) {
