@@ -314,7 +314,7 @@ func scanPeriods(s string) []Mention {
 		ml.push(Mention{Start: g[0], End: g[1], Period: Period{Kind: Duration, Months: mo, Weeks: weeksIn(low)}})
 	}
 	// bare years
-	for _, g := range pf.from(scanYear) {
+	for _, g := range yearsIn(s) {
 		if ml.overlaps(g[0], g[1]) {
 			continue
 		}

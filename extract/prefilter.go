@@ -313,32 +313,79 @@ var (
 		"twenty", "thirty", "forty", "fifty", "sixteen", "full", "fiscal", "year", "quarter", "half", "annual", "ytd"}
 
 	scanMDY     = newScanner(reMDY, isDateChar, 4, isSpace, monthPrefixes...)
-	scanMY      = newScanner(reMY, isDateChar, 3, isSpace, monthPrefixes...)
+	scanMY      = newScanner(reMY, isDateChar, 3, isSpace, monthPrefixes...).where(monthYear)
 	scanOrdQ    = newScanner(reOrdQ, isOrdQChar, 8, isSpaceOrHyphen, ordPrefixes...)
 	scanYOrdQ   = newScanner(reYOrdQ, isOrdQChar, 5, isSpaceOrHyphen, yordPrefixes...)
 	scanFY      = newScanner(reFY, isOrdQChar, 4, isSpaceOrHyphen, "fiscal", "fy")
-	scanDurWord = newScanner(reDurWord, isDurChar, 3, isSpaceOrHyphen, durPrefixes...).where(durDigits)
+	scanDurWord = newScanner(reDurWord, isDurChar, 3, isSpaceOrHyphen, durPrefixes...).where(durStart)
 	// reQn's longest: "Q2 | ' | fiscal | year | '04"
-	scanQn   = newScanner(reQn, isOrdQChar, 5, isSpaceOrHyphen, "q1", "q2", "q3", "q4")
-	scanYear = newScanner(reYear, isWordChar, 1, isSpace, "19", "20")
+	scanQn = newScanner(reQn, isOrdQChar, 5, isSpaceOrHyphen, "q1", "q2", "q3", "q4")
 )
 
-// durDigits reports whether a duration phrase (reDurWord) can start at
+// durStart reports whether a duration phrase (reDurWord) can start at
 // l[i]: the ones that start with a digit ("13 weeks", "12-month") have one
-// or two digits, then white space or a hyphen. Most digits in a release
-// are figures ("$5,123,456"), and trying the regexp at each cost more than
-// the rest of the duration scan.
-func durDigits(l string, i int) bool {
-	if !isDigit(l[i]) {
-		return true
-	}
+// or two digits, then white space or a hyphen; the one that starts with
+// "full" or "fiscal" is "full-year", "full fiscal year" or "fiscal year".
+// Most digits in a release are figures ("$5,123,456"), and most "fiscal"
+// comes before a year ("fiscal 2004"): trying the regexp at each cost
+// more than the rest of the duration scan.
+func durStart(l string, i int) bool {
 	at := func(k int) byte {
 		if k < len(l) {
 			return l[k]
 		}
 		return 0
 	}
-	return isSpaceOrHyphen(at(i+1)) || isDigit(at(i+1)) && isSpaceOrHyphen(at(i+2))
+	switch {
+	case isDigit(l[i]):
+		return isSpaceOrHyphen(at(i+1)) || isDigit(at(i+1)) && isSpaceOrHyphen(at(i+2))
+	case strings.HasPrefix(l[i:], "full"):
+		i += len("full")
+		if !isSpaceOrHyphen(at(i)) {
+			return false
+		}
+		i++
+		if strings.HasPrefix(l[i:], "fiscal") {
+			i = skipSpace(l, i+len("fiscal"))
+		}
+		return strings.HasPrefix(l[i:], "year")
+	case strings.HasPrefix(l[i:], "fiscal"):
+		return strings.HasPrefix(l[skipSpace(l, i+len("fiscal")):], "year")
+	}
+	return true
+}
+
+// monthYear reports whether a match of reMY ("December 2004", "Dec.,
+// 2004") can start at l[i], a month's first letters: after the run of
+// letters (the month, as a letter must not follow it), a point, white
+// space and commas, then "19" or "20".
+func monthYear(l string, i int) bool {
+	for i < len(l) && isLetter(l[i]) {
+		i++
+	}
+	if i < len(l) && l[i] == '.' {
+		i++
+	}
+	for i < len(l) && (isSpace(l[i]) || l[i] == ',') {
+		i++
+	}
+	return strings.HasPrefix(l[i:], "19") || strings.HasPrefix(l[i:], "20")
+}
+
+// yearsIn finds what reYear.FindAllStringSubmatchIndex(s, -1) finds: "19"
+// or "20" and two digits, with no ASCII word char on either side (Go's \b
+// reads ASCII only). Each is a match of its own: the scanner ran the
+// regexp at every one, and a release is full of years.
+func yearsIn(s string) [][]int {
+	var out [][]int
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+			(i == 0 || !isWordChar(s[i-1])) && (i+4 == len(s) || !isWordChar(s[i+4])) {
+			out = append(out, []int{i, i + 4, i, i + 4})
+			i += 3
+		}
+	}
+	return out
 }
 
 func isSpaceOrHyphen(c byte) bool { return isSpace(c) || c == '-' }

@@ -31,7 +31,7 @@ func samePeriodScan(t *testing.T, s string) {
 	check("reDurWord from", pf.from(scanDurWord), reDurWord)
 	check("reYOrdQ from", pf.from(scanYOrdQ), reYOrdQ)
 	check("reFY from", pf.from(scanFY), reFY)
-	check("reYear from", pf.from(scanYear), reYear)
+	check("reYear in", yearsIn(s), reYear)
 	check("reDMY", pf.all(pf.dayMonth() && pf.year, reDMY), reDMY)
 	check("reISO", pf.all(hasDigitDashDigit(s) && pf.year, reISO), reISO)
 	quarter := pf.has("quarter")
@@ -166,6 +166,9 @@ var numberSamples = []string{
 	"$1,234.5 mm3", "$3 thousanDs", "$3 thouſand", "2 pointſ", "8 percentage pointſ",
 	"5 stores", "12,345 units", "x5", "\u212a5", "\xaa5", "\xe2\x805 a", "–5 thousand", "ſ5", "1.5 million units", "(5)", "#12", "a-5", "é7 million",
 	"9 thouſand", "1,2345 units", "3.1.4 x", "7",
+	"2004", "x2004", "2004x", "20045", "é2004é", "_2004", "2004_", "19992000", "1999 2000", "Dec., 2004", "Dec.2004", "Dec. 2004x",
+	"full-year", "full fiscal  year", "FULL - year", "full fiscalyear", "fiscal\tyears", "Fiscal Year-to-date", "fiscal 2004 year",
+	"fullyear", "full  year",
 }
 
 func TestNumberScanShortcuts(t *testing.T) {
