@@ -498,8 +498,12 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 				if f.Change == "" && !prior {
 					// "(vi) increase in depreciation and amortization costs of $329,000"
 					cs := subject0 // clauseSubject(before, len(before)) of the first figure
-					if ni > 0 {
+					if ni > 0 && foldHas(before, changeSubjectNeedles...) {
 						cs = clauseSubject(before, len(before))
+					} else if ni > 0 {
+						// the subject's words are words of before: reChangeSubject
+						// cannot match it
+						cs = ""
 					}
 					if m := reChangeSubject.FindStringSubmatchIndex(cs); m != nil {
 						changeOf = strings.TrimPrefix(strings.TrimSpace(cs[m[3]:]), "in ")
@@ -624,7 +628,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 					desc = strings.TrimSpace(desc + " " + firstWords(cutAt(after), 10))
 				}
 				f.Metric = cleanDesc(desc)
-				if lw := lastWords(before, 10); f.Unit == USD && foldHas(lw, perShareNeedles...) && rePerShareDesc.MatchString(lw) && f.Value.Abs().LessThan(decimal.NewFromInt(1000)) {
+				if f.Unit == USD && mayPerShareDesc(lastWords(before, 10)) && f.Value.Abs().LessThan(decimal.NewFromInt(1000)) {
 					// "profit per share was $2.86", "loss per share improved from $(1.80) to $(0.42)"
 					f.Unit = PerShare
 				}
@@ -1221,6 +1225,9 @@ var (
 	perShareNeedles = []string{"per", "eps"}
 	// reAdjusted: "non-gaap" holds "gaap", "pro forma" "forma"
 	adjustedNeedles = []string{"gaap", "adjusted", "excluding", "excludes", "forma", "reconciliation"}
+	// reChangeSubject, over a clause subject: its words are words of the
+	// text it is the subject of; "reduced", "reductions" hold "reduc"
+	changeSubjectNeedles = []string{"increase", "decrease", "higher", "lower", "reduc", "growth", "decline"}
 	// reContrastCut
 	contrastNeedles = []string{"compared", "versus", "vs", "whereas", "while"}
 	// reIncludeCut
@@ -1232,6 +1239,12 @@ var (
 // mayAdjusted is reAdjusted.MatchString(s), skipped when s lacks its needles.
 func mayAdjusted(s string) bool {
 	return foldHas(s, adjustedNeedles...) && reAdjusted.MatchString(s)
+}
+
+// mayPerShareDesc is rePerShareDesc.MatchString(s), skipped when s lacks
+// its needles.
+func mayPerShareDesc(s string) bool {
+	return foldHas(s, perShareNeedles...) && rePerShareDesc.MatchString(s)
 }
 
 // findAllGuarded is re.FindAllStringIndex(s, -1), skipped when s lacks
