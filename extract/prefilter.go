@@ -405,7 +405,16 @@ type memo[E any] struct {
 
 const memoSize = 2048
 
+// memoMaxLen is the longest string a memo remembers: the callers that
+// scan a string again are the sentence and clause readers; remembering a
+// long paragraph's scan copied the paragraph and all its matches, the
+// largest things on the heap while the calendar was learned.
+const memoMaxLen = 64 << 10
+
 func (c *memo[E]) get(s string) ([]E, bool) {
+	if len(s) > memoMaxLen {
+		return nil, false
+	}
 	c.mu.Lock()
 	v, ok := c.m[s]
 	c.mu.Unlock()
@@ -413,6 +422,9 @@ func (c *memo[E]) get(s string) ([]E, bool) {
 }
 
 func (c *memo[E]) put(s string, v []E) {
+	if len(s) > memoMaxLen {
+		return
+	}
 	v = slices.Clone(v)
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= memoSize {
