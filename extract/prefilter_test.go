@@ -260,3 +260,12 @@ func TestPeriodGuards(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u00a0b", "a\u0085b", "\xffa b\xfe", "net sales rose 5%.",
+		"a\u2003b", "a \nb", "ab\r"} {
+		if got, want := joinFields(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("joinFields(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

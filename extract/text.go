@@ -154,24 +154,55 @@ func leadingSpaces(s string) int {
 // foldLines joins lines into one string with white space folded. A line
 // ending in a hyphen after a letter or digit is joined to the next without a
 // space ("write-" + "down" → "write-down", "786-" + "2904" → "786-2904").
+//
+// A passage of one line already folded is that line, not a copy: a long
+// paragraph printed on one line was held twice.
 func foldLines(ls []string) string {
 	var b strings.Builder
-	for i, l := range ls {
-		t := strings.Join(strings.Fields(l), " ")
+	only := "" // the one folded line so far, not yet copied into b
+	for _, l := range ls {
+		t := joinFields(l)
 		if t == "" {
 			continue
 		}
-		if i > 0 && b.Len() > 0 {
-			prev := b.String()
-			if strings.HasSuffix(prev, "-") && len(prev) >= 2 && isWordByte(prev[len(prev)-2]) && isWordByte(t[0]) {
-				// joined: no space
-			} else {
-				b.WriteByte(' ')
-			}
+		if b.Len() == 0 && only == "" {
+			only = t
+			continue
+		}
+		if only != "" {
+			b.WriteString(only)
+			only = ""
+		}
+		prev := b.String()
+		if strings.HasSuffix(prev, "-") && len(prev) >= 2 && isWordByte(prev[len(prev)-2]) && isWordByte(t[0]) {
+			// joined: no space
+		} else {
+			b.WriteByte(' ')
 		}
 		b.WriteString(t)
 	}
+	if only != "" {
+		return only
+	}
 	return b.String()
+}
+
+// joinFields is strings.Join(strings.Fields(l), " "): l itself when it
+// has no white space but single ASCII spaces between words, which is
+// most lines and saves splitting a long one into its words.
+func joinFields(l string) string {
+	prevSpace := true // at the start, a space would be leading
+	for _, r := range l {
+		sp := unicode.IsSpace(r)
+		if sp && (r != ' ' || prevSpace) {
+			return strings.Join(strings.Fields(l), " ")
+		}
+		prevSpace = sp
+	}
+	if prevSpace && l != "" {
+		return strings.Join(strings.Fields(l), " ") // a trailing space
+	}
+	return l
 }
 
 func isWordByte(c byte) bool {
