@@ -269,3 +269,34 @@ func TestJoinFields(t *testing.T) {
 		}
 	}
 }
+
+func TestOneChunk(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a", "a ", " a b ", "Net sales rose 5%.", "é x", " é ", "a\tb", "  "} {
+		got, ok := oneChunk(s)
+		if !ok {
+			continue
+		}
+		rs := []rune(s)
+		var want []chunk
+		i := 0
+		for i < len(rs) && rs[i] == ' ' {
+			i++
+		}
+		j := len(rs)
+		if j > i && rs[j-1] == ' ' {
+			j--
+		}
+		if i < j {
+			want = []chunk{{i, j, string(rs[i:j])}}
+		}
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(got, chunksOfRunes(s)) {
+			t.Errorf("oneChunk(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// chunksOfRunes is chunksOf without its one-chunk shortcut: trailing
+// spaces make no chunk, and two of them rule the shortcut out.
+func chunksOfRunes(s string) []chunk {
+	return chunksOf(s + "  ")
+}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // readText reads a plain-text release. The reading view is the file itself,
@@ -187,22 +188,21 @@ func foldLines(ls []string) string {
 	return b.String()
 }
 
-// joinFields is strings.Join(strings.Fields(l), " "): l itself when it
-// has no white space but single ASCII spaces between words, which is
-// most lines and saves splitting a long one into its words.
+// joinFields is strings.Join(strings.Fields(l), " "): l without its
+// leading and trailing white space when it has no other white space but
+// single ASCII spaces between words, which is most lines and saves
+// splitting a long one into its words.
 func joinFields(l string) string {
-	prevSpace := true // at the start, a space would be leading
-	for _, r := range l {
+	t := strings.TrimSpace(l) // trims what Fields splits at: unicode.IsSpace
+	prevSpace := false
+	for _, r := range t {
 		sp := unicode.IsSpace(r)
 		if sp && (r != ' ' || prevSpace) {
 			return strings.Join(strings.Fields(l), " ")
 		}
 		prevSpace = sp
 	}
-	if prevSpace && l != "" {
-		return strings.Join(strings.Fields(l), " ") // a trailing space
-	}
-	return l
+	return t
 }
 
 func isWordByte(c byte) bool {
@@ -508,6 +508,9 @@ func expandTabs(s string) string {
 // chunksOf splits a line at runs of two or more spaces, merging a lone "$"
 // with the number after it and a lone "%" or ")" with the number before it.
 func chunksOf(s string) []chunk {
+	if cs, ok := oneChunk(s); ok {
+		return cs
+	}
 	rs := []rune(s)
 	var out []chunk
 	i := 0
@@ -546,6 +549,24 @@ func chunksOf(s string) []chunk {
 		m = append(m, c)
 	}
 	return m
+}
+
+// oneChunk is chunksOf(s) for a line with no run of two spaces, valid
+// UTF-8 (as []rune reads it): the line without a leading and a trailing
+// space is its one chunk, at rune offsets. Prose lines are such, and
+// turning a long one into runes to find that out cost four times its
+// size.
+func oneChunk(s string) ([]chunk, bool) {
+	if strings.Contains(s, "  ") || !utf8.ValidString(s) {
+		return nil, false
+	}
+	t := strings.TrimPrefix(s, " ")
+	start := len(s) - len(t)
+	t = strings.TrimSuffix(t, " ")
+	if t == "" {
+		return nil, true
+	}
+	return []chunk{{start, start + utf8.RuneCountInString(t), t}}, true
 }
 
 var (
@@ -921,7 +942,7 @@ func abs(x int) int {
 func trimAll(ls []string) []string {
 	out := make([]string, 0, len(ls))
 	for _, l := range ls {
-		if t := strings.Join(strings.Fields(l), " "); t != "" {
+		if t := joinFields(l); t != "" {
 			out = append(out, t)
 		}
 	}
