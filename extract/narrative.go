@@ -366,6 +366,7 @@ var (
 // names holds the normalized words of entity names the tables know, so that
 // "domestic comparable store sales" keeps its metric.
 func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names map[string]bool) []Fact {
+	dm := descMemo{}
 	v := vocab.Default()
 	text := p.Text
 	for _, sr := range sentences(text) {
@@ -425,7 +426,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 			lo0 := wordsFrom(cl, cnums[0].start-figureWindow)
 			subject0 := clauseSubject(cl[lo0:cnums[0].start], cnums[0].start-lo0)
 			subject := subject0
-			if len(vocab.Default().FindMetrics(vocab.Tokens(subject))) == 0 {
+			if !dm.hasMetric(subject) {
 				if d := descAfter(cl[cnums[0].end:]); d != "" {
 					subject = d
 				}
@@ -591,14 +592,14 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 				if ni > 0 {
 					// a later figure without its own metric words shares the clause's subject
 					seg := cl[cnums[ni-1].end:n.start]
-					if len(vocab.Default().FindMetrics(vocab.Tokens(seg))) == 0 {
+					if !dm.hasMetric(seg) {
 						local = subject
 					} else {
 						local = clauseSubject(seg, len(seg))
 					}
 				}
 				desc := local
-				if d := descAfter(after); d != "" && (local == "" || strings.HasPrefix(strings.TrimSpace(strings.ToLower(after)), "of ") || n.unit == USD && len(vocab.Default().FindMetrics(vocab.Tokens(local))) == 0) {
+				if d := descAfter(after); d != "" && (local == "" || strings.HasPrefix(strings.TrimSpace(strings.ToLower(after)), "of ") || n.unit == USD && !dm.hasMetric(local)) {
 					desc = d
 				}
 				if n.unit == Percent && f.Change == "" {
@@ -624,7 +625,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 				if desc == "" {
 					desc = lastWords(before, 8)
 				}
-				if len(strings.Fields(desc)) < 3 && n.unit != Count && keyOf(desc, n.unit, "x", names) == "" {
+				if len(strings.Fields(desc)) < 3 && n.unit != Count && dm.keyOf(desc, n.unit, "x", names) == "" {
 					desc = strings.TrimSpace(desc + " " + firstWords(cutAt(after), 10))
 				}
 				f.Metric = cleanDesc(desc)
@@ -646,9 +647,9 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 						f.Key = "book_value_per_share"
 					}
 				} else {
-					f.Key = keyOf(desc, f.Unit, f.Change, names)
+					f.Key = dm.keyOf(desc, f.Unit, f.Change, names)
 					if f.Key == "" && changeOf != "" {
-						f.Key = keyOf(changeOf, f.Unit, f.Change, names)
+						f.Key = dm.keyOf(changeOf, f.Unit, f.Change, names)
 					}
 				}
 				if f.Unit == PerShare || f.Unit == Count || f.Unit == Shares {
@@ -1014,6 +1015,49 @@ func cleanDesc(s string) string {
 	s = strings.TrimLeft(s, ",;:-–— ")
 	s = strings.TrimRight(s, ",;:-–— ")
 	return s
+}
+
+// descMemo remembers, within a passage, what the vocabulary says of the
+// descriptions of its figures: a clause's figures share their subject,
+// and a passage's clauses their metrics ("net sales"), and tokenizing and
+// matching each again for every figure was a tenth of Parse's time. Both
+// answers are pure functions of their arguments (names is fixed for a
+// document); each map forgets everything when full.
+type descMemo struct {
+	metric map[string]bool
+	key    map[keyArgs]string
+}
+
+type keyArgs struct{ desc, unit, change string }
+
+const descMemoSize = 4096
+
+// hasMetric reports whether s names a vocabulary metric:
+// len(vocab.Default().FindMetrics(vocab.Tokens(s))) > 0.
+func (dm *descMemo) hasMetric(s string) bool {
+	if v, ok := dm.metric[s]; ok {
+		return v
+	}
+	v := len(vocab.Default().FindMetrics(vocab.Tokens(s))) > 0
+	if dm.metric == nil || len(dm.metric) >= descMemoSize {
+		dm.metric = make(map[string]bool)
+	}
+	dm.metric[s] = v
+	return v
+}
+
+// keyOf is keyOf(desc, unit, change, names).
+func (dm *descMemo) keyOf(desc, unit, change string, names map[string]bool) string {
+	k := keyArgs{desc, unit, change}
+	if v, ok := dm.key[k]; ok {
+		return v
+	}
+	v := keyOf(desc, unit, change, names)
+	if dm.key == nil || len(dm.key) >= descMemoSize {
+		dm.key = make(map[keyArgs]string)
+	}
+	dm.key[k] = v
+	return v
 }
 
 // keyOf finds the vocabulary metric a description names, when its unit
