@@ -629,7 +629,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 					desc = strings.TrimSpace(desc + " " + firstWords(cutAt(after), 10))
 				}
 				f.Metric = cleanDesc(desc)
-				if f.Unit == USD && mayPerShareDesc(lastWords(before, 10)) && f.Value.Abs().LessThan(decimal.NewFromInt(1000)) {
+				if f.Unit == USD && foldHas(tail(before, 10), perShareNeedles...) && mayPerShareDesc(lastWords(before, 10)) && f.Value.Abs().LessThan(decimal.NewFromInt(1000)) {
 					// "profit per share was $2.86", "loss per share improved from $(1.80) to $(0.42)"
 					f.Unit = PerShare
 				}
@@ -667,7 +667,9 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 						f.Basis = "basic"
 					}
 				}
-				if mayAdjusted(local) || mayAdjusted(lastWords(before, 12)) {
+				// (lastWords(before, n) is words of tail(before, n): without the
+				// needles there, no need to join them)
+				if mayAdjusted(local) || foldHas(tail(before, 12), adjustedNeedles...) && mayAdjusted(lastWords(before, 12)) {
 					f.Adjusted = true
 				}
 				// entity: a respectively list, a possessive, or "for our X segment"
