@@ -810,16 +810,31 @@ func attachNotes(doc *Document) {
 // "(a)", "*", "†", "¹".
 var reNoteStart = regexp.MustCompile(`^\s*(\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\[\d{1,2}\]|\d{1,2}(?:[.)]|\s)|[a-z][.)]\s|\*{1,3}|†|‡|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})`)
 
-// textFigureHint guesses how many figures the passages hold: one per "$"
-// and "%", which is close for money and percentages and leaves out
-// counts. A fact is some 400 bytes, and growing doc.Facts to hundreds of
-// thousands of them, a quarter more at a time, copied them over and over
-// and left the old arrays to the collector: a fifth of a long paragraph's
-// peak heap.
+// textFigureHint guesses how many figures the passages hold: one per "$",
+// "%", "percent" and "per cent", which is close for money and
+// percentages and leaves out counts. A fact is some 400 bytes, and
+// growing doc.Facts to hundreds of thousands of them, a quarter more at a
+// time, copied them over and over and left the old arrays to the
+// collector: a fifth of a long paragraph's peak heap.
 func textFigureHint(ps []Passage) int {
 	n := 0
 	for i := range ps {
-		n += strings.Count(ps[i].Text, "$") + strings.Count(ps[i].Text, "%")
+		t := ps[i].Text
+		n += strings.Count(t, "$") + strings.Count(t, "%") + countFold(t, "percent") + countFold(t, "per cent")
 	}
 	return n
+}
+
+// countFold counts the instances of needle (lower-case ASCII) in s in
+// any ASCII case.
+func countFold(s, needle string) int {
+	n := 0
+	for {
+		i := indexFold(s, needle)
+		if i < 0 {
+			return n
+		}
+		n++
+		s = s[i+len(needle):]
+	}
 }

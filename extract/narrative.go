@@ -499,12 +499,8 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 				if f.Change == "" && !prior {
 					// "(vi) increase in depreciation and amortization costs of $329,000"
 					cs := subject0 // clauseSubject(before, len(before)) of the first figure
-					if ni > 0 && foldHas(before, changeSubjectNeedles...) {
-						cs = clauseSubject(before, len(before))
-					} else if ni > 0 {
-						// the subject's words are words of before: reChangeSubject
-						// cannot match it
-						cs = ""
+					if ni > 0 {
+						cs = changeSubject(before)
 					}
 					if m := reChangeSubject.FindStringSubmatchIndex(cs); m != nil {
 						changeOf = strings.TrimPrefix(strings.TrimSpace(cs[m[3]:]), "in ")
@@ -1285,6 +1281,16 @@ var (
 // mayAdjusted is reAdjusted.MatchString(s), skipped when s lacks its needles.
 func mayAdjusted(s string) bool {
 	return foldHas(s, adjustedNeedles...) && reAdjusted.MatchString(s)
+}
+
+// changeSubject is clauseSubject(before, len(before)) where
+// reChangeSubject can match it, else "": the subject's words are words of
+// before, so without one of reChangeSubject's needles there it cannot.
+func changeSubject(before string) string {
+	if !foldHas(before, changeSubjectNeedles...) {
+		return ""
+	}
+	return clauseSubject(before, len(before))
 }
 
 // mayPerShareDesc is rePerShareDesc.MatchString(s), skipped when s lacks

@@ -482,8 +482,9 @@ func foldHas(s string, needles ...string) bool {
 }
 
 // indexFold is the index of the first instance of needle (lower-case
-// ASCII letters) in s in any ASCII case, or -1. Or-ing 0x20 maps only 'A'
-// to 'Z' onto the lower-case letters.
+// ASCII letters; a space also matches a NUL byte) in s in any ASCII
+// case, or -1. Or-ing 0x20 maps only 'A' to 'Z' onto the lower-case
+// letters.
 func indexFold(s, needle string) int {
 	c0 := needle[0]
 	for i := 0; i+len(needle) <= len(s); i++ {
