@@ -111,9 +111,13 @@ func learnCalendar(texts []string) Calendar {
 		votes = append(votes, vote{c, w})
 	}
 	// the fiscal year the release names most ("Fourth Quarter and Fiscal 2026")
+	// (each text is scanned once: one long paragraph holds hundreds of
+	// thousands of period phrases, and the memo hands out a copy)
+	scans := make([][]Mention, len(texts))
 	fiscal := map[int]int{}
-	for _, t := range texts {
-		for _, m := range ScanPeriods(t) {
+	for ti, t := range texts {
+		scans[ti] = ScanPeriods(t)
+		for _, m := range scans[ti] {
 			if m.Fiscal && m.Period.FY > 0 && m.Period.FQ == 0 {
 				fiscal[m.Period.FY]++
 			}
@@ -124,7 +128,7 @@ func learnCalendar(texts []string) Calendar {
 		if ti < 8 {
 			w = 3 // the lead states the release's own quarter
 		}
-		ms := ScanPeriods(t)
+		ms := scans[ti]
 		for i, m := range ms {
 			p := m.Period
 			if p.FQ > 0 && p.FY > 0 && p.End.M > 0 && p.Months == 3 {

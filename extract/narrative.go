@@ -186,7 +186,7 @@ func numbersIn(s string) []number {
 	}
 	var money [][]int
 	if strings.IndexByte(s, '$') >= 0 {
-		money = reMoney.FindAllStringSubmatchIndex(s, -1)
+		money = findAt(s, moneyAt, moneyStart)
 	}
 	for _, m := range money {
 		if isTaken(m[0], m[1]) {
@@ -222,7 +222,7 @@ func numbersIn(s string) []number {
 	}
 	var pcts [][]int
 	if strings.IndexByte(s, '%') >= 0 || containsPer(s) {
-		pcts = rePercent.FindAllStringSubmatchIndex(s, -1)
+		pcts = findAt(s, percentAt, percentStart)
 	}
 	for _, m := range pcts {
 		if isTaken(m[0], m[1]) {
@@ -245,7 +245,7 @@ func numbersIn(s string) []number {
 		out = append(out, n)
 		mark(m[0], m[1])
 	}
-	for _, m := range reBare.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAt(s, bareAt, bareStart) {
 		a, b := m[2], m[3]
 		end := b
 		if m[4] >= 0 {
@@ -323,7 +323,12 @@ func clauses(s string) [][2]int {
 			cuts = append(cuts, i+1)
 		}
 	}
-	for _, m := range reListMarker.FindAllStringIndex(s, -1) {
+	var markers [][]int
+	if strings.IndexByte(s, ')') >= 0 {
+		// every list marker ends in ")"
+		markers = reListMarker.FindAllStringIndex(s, -1)
+	}
+	for _, m := range markers {
 		k := m[0]
 		for k < len(s) && (s[k] == ' ' || s[k] == ':') {
 			k++
@@ -355,11 +360,13 @@ var (
 	reRespectList = regexp.MustCompile(`(?i)\b(?:for|of|at|in)\s+((?:[A-Z][^,;]*?,\s*)+(?:and\s+)?[A-Z][^,;]*?)\s+(?:were|was|are|is|of|increased|decreased|totaled|grew|rose|fell|improved|declined)\b`)
 )
 
-// narrativeFacts reads the figures of one passage.
+// narrativeFacts reads the figures of one passage and appends them to
+// facts: a long passage has hundreds of thousands, and building them in a
+// slice of their own to copy onto the document's held both at once.
 // names holds the normalized words of entity names the tables know, so that
 // "domestic comparable store sales" keeps its metric.
-func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bool) []Fact {
-	var facts []Fact
+func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names map[string]bool) []Fact {
+	dm := descMemo{}
 	v := vocab.Default()
 	text := p.Text
 	for _, sr := range sentences(text) {
@@ -415,8 +422,11 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 			}
 			cper := ScanPeriods(cl)
 			look := newPeriodLookup(cper)
-			subject := clauseSubject(cl[wordsFrom(cl, cnums[0].start-figureWindow):], cnums[0].start-wordsFrom(cl, cnums[0].start-figureWindow))
-			if len(vocab.Default().FindMetrics(vocab.Tokens(subject))) == 0 {
+			// the first figure's words before it are cl[lo:start], as in the loop below
+			lo0 := wordsFrom(cl, cnums[0].start-figureWindow)
+			subject0 := clauseSubject(cl[lo0:cnums[0].start], cnums[0].start-lo0)
+			subject := subject0
+			if !dm.hasMetric(subject) {
 				if d := descAfter(cl[cnums[0].end:]); d != "" {
 					subject = d
 				}
@@ -457,7 +467,10 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 				// role: prior-period figure, change, or level
 				// (tail: a match of reFromWord holds at most 8 words, "as compared
 				// with a net loss of approximately"; of reChangeBefor 3, of reApproxWord 2)
-				prior := reFromWord.MatchString(tail(before, 8))
+				prior := false
+				if tb := tail(before, 8); foldHas(tb, fromNeedles...) {
+					prior = reFromWord.MatchString(tb)
+				}
 				switch {
 				case reChangeAfter.MatchString(after) && (n.unit == Percent || strings.HasPrefix(lowerStart(after), "increase") || strings.HasPrefix(lowerStart(after), "decrease")):
 					f.Change = "change"
@@ -468,7 +481,7 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 					if v.ChangeSign(w) < 0 && f.Value.IsPositive() {
 						f.Value = f.Value.Neg()
 					}
-				case reChangeBefor.MatchString(tail(before, 3)) && !prior:
+				case foldHas(tail(before, 3), changeBeforNeedles...) && reChangeBefor.MatchString(tail(before, 3)) && !prior:
 					f.Change = "change"
 					if n.unit == Percent {
 						f.Change = "pct_change"
@@ -485,7 +498,10 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 				changeOf := ""
 				if f.Change == "" && !prior {
 					// "(vi) increase in depreciation and amortization costs of $329,000"
-					cs := clauseSubject(before, len(before))
+					cs := subject0 // clauseSubject(before, len(before)) of the first figure
+					if ni > 0 {
+						cs = changeSubject(before)
+					}
 					if m := reChangeSubject.FindStringSubmatchIndex(cs); m != nil {
 						changeOf = strings.TrimPrefix(strings.TrimSpace(cs[m[3]:]), "in ")
 					}
@@ -568,18 +584,18 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 				f.Period = per
 				// what the figure is of: the noun phrase after it ("$1,707,000 of
 				// additional charges"), else the subject before it
-				local := clauseSubject(before, len(before))
+				local := subject0
 				if ni > 0 {
 					// a later figure without its own metric words shares the clause's subject
 					seg := cl[cnums[ni-1].end:n.start]
-					if len(vocab.Default().FindMetrics(vocab.Tokens(seg))) == 0 {
+					if !dm.hasMetric(seg) {
 						local = subject
 					} else {
 						local = clauseSubject(seg, len(seg))
 					}
 				}
 				desc := local
-				if d := descAfter(after); d != "" && (local == "" || strings.HasPrefix(strings.TrimSpace(strings.ToLower(after)), "of ") || n.unit == USD && len(vocab.Default().FindMetrics(vocab.Tokens(local))) == 0) {
+				if d := descAfter(after); d != "" && (local == "" || strings.HasPrefix(strings.TrimSpace(strings.ToLower(after)), "of ") || n.unit == USD && !dm.hasMetric(local)) {
 					desc = d
 				}
 				if n.unit == Percent && f.Change == "" {
@@ -605,11 +621,11 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 				if desc == "" {
 					desc = lastWords(before, 8)
 				}
-				if len(strings.Fields(desc)) < 3 && n.unit != Count && keyOf(desc, n.unit, "x", names) == "" {
+				if len(strings.Fields(desc)) < 3 && n.unit != Count && dm.keyOf(desc, n.unit, "x", names) == "" {
 					desc = strings.TrimSpace(desc + " " + firstWords(cutAt(after), 10))
 				}
 				f.Metric = cleanDesc(desc)
-				if f.Unit == USD && rePerShareDesc.MatchString(lastWords(before, 10)) && f.Value.Abs().LessThan(decimal.NewFromInt(1000)) {
+				if f.Unit == USD && foldHas(tail(before, 10), perShareNeedles...) && mayPerShareDesc(lastWords(before, 10)) && f.Value.Abs().LessThan(decimal.NewFromInt(1000)) {
 					// "profit per share was $2.86", "loss per share improved from $(1.80) to $(0.42)"
 					f.Unit = PerShare
 				}
@@ -627,9 +643,9 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 						f.Key = "book_value_per_share"
 					}
 				} else {
-					f.Key = keyOf(desc, f.Unit, f.Change, names)
+					f.Key = dm.keyOf(desc, f.Unit, f.Change, names)
 					if f.Key == "" && changeOf != "" {
-						f.Key = keyOf(changeOf, f.Unit, f.Change, names)
+						f.Key = dm.keyOf(changeOf, f.Unit, f.Change, names)
 					}
 				}
 				if f.Unit == PerShare || f.Unit == Count || f.Unit == Shares {
@@ -647,7 +663,9 @@ func narrativeFacts(p *Passage, company string, ctx *Period, names map[string]bo
 						f.Basis = "basic"
 					}
 				}
-				if reAdjusted.MatchString(local) || reAdjusted.MatchString(lastWords(before, 12)) {
+				// (lastWords(before, n) is words of tail(before, n): without the
+				// needles there, no need to join them)
+				if mayAdjusted(local) || foldHas(tail(before, 12), adjustedNeedles...) && mayAdjusted(lastWords(before, 12)) {
 					f.Adjusted = true
 				}
 				// entity: a respectively list, a possessive, or "for our X segment"
@@ -782,12 +800,12 @@ func clauseSubject(cl string, at int) string {
 		head = head[:m.Start] + strings.Repeat(" ", m.End-m.Start) + head[m.End:]
 	}
 	// after a contrast ("… compared to a net loss of"), the subject starts anew
-	if locs := reContrastCut.FindAllStringIndex(head, -1); len(locs) > 0 {
+	if locs := findAllGuarded(reContrastCut, head, contrastNeedles); len(locs) > 0 {
 		head = head[locs[len(locs)-1][1]:]
 	}
 	// and after an inclusion: "Total revenue includes SPVSS revenue of $168
 	// million" is SPVSS revenue
-	if locs := reIncludeCut.FindAllStringIndex(head, -1); len(locs) > 0 && strings.TrimSpace(head[locs[len(locs)-1][1]:]) != "" {
+	if locs := findAllGuarded(reIncludeCut, head, includeNeedles); len(locs) > 0 && strings.TrimSpace(head[locs[len(locs)-1][1]:]) != "" {
 		head = head[locs[len(locs)-1][1]:]
 	}
 	// start after the last strong boundary: an earlier figure's trailing part is not the subject
@@ -997,6 +1015,49 @@ func cleanDesc(s string) string {
 	return s
 }
 
+// descMemo remembers, within a passage, what the vocabulary says of the
+// descriptions of its figures: a clause's figures share their subject,
+// and a passage's clauses their metrics ("net sales"), and tokenizing and
+// matching each again for every figure was a tenth of Parse's time. Both
+// answers are pure functions of their arguments (names is fixed for a
+// document); each map forgets everything when full.
+type descMemo struct {
+	metric map[string]bool
+	key    map[keyArgs]string
+}
+
+type keyArgs struct{ desc, unit, change string }
+
+const descMemoSize = 4096
+
+// hasMetric reports whether s names a vocabulary metric:
+// len(vocab.Default().FindMetrics(vocab.Tokens(s))) > 0.
+func (dm *descMemo) hasMetric(s string) bool {
+	if v, ok := dm.metric[s]; ok {
+		return v
+	}
+	v := len(vocab.Default().FindMetrics(vocab.Tokens(s))) > 0
+	if dm.metric == nil || len(dm.metric) >= descMemoSize {
+		dm.metric = make(map[string]bool)
+	}
+	dm.metric[s] = v
+	return v
+}
+
+// keyOf is keyOf(desc, unit, change, names).
+func (dm *descMemo) keyOf(desc, unit, change string, names map[string]bool) string {
+	k := keyArgs{desc, unit, change}
+	if v, ok := dm.key[k]; ok {
+		return v
+	}
+	v := keyOf(desc, unit, change, names)
+	if dm.key == nil || len(dm.key) >= descMemoSize {
+		dm.key = make(map[keyArgs]string)
+	}
+	dm.key[k] = v
+	return v
+}
+
 // keyOf finds the vocabulary metric a description names, when its unit
 // fits and the metric heads the description: "net sales for our accessory
 // segment" is net sales, "charges taken against the remaining inventory" is
@@ -1114,10 +1175,16 @@ func subjectEntity(subject, company string) string {
 	if subject == "" {
 		return ""
 	}
-	if m := reForEntity.FindStringSubmatch(subject); m != nil {
-		return strings.TrimSpace(m[1])
+	if foldHas(subject, "for") && foldHas(subject, forEntityNeedles...) {
+		if m := reForEntity.FindStringSubmatch(subject); m != nil {
+			return strings.TrimSpace(m[1])
+		}
 	}
-	ms := rePossessive.FindAllStringSubmatch(subject, -1)
+	var ms [][]string
+	if strings.IndexByte(subject, '\'') >= 0 || strings.Contains(subject, "’") {
+		// every match of rePossessive ends in an apostrophe
+		ms = rePossessive.FindAllStringSubmatch(subject, -1)
+	}
 	for i := len(ms) - 1; i >= 0; i-- {
 		name := strings.TrimSpace(ms[i][1])
 		if isCompanyName(name, company) {
@@ -1183,4 +1250,60 @@ func respectiveEntities(sent string) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// The needles of the regexps narrativeFacts runs over the words around
+// every figure: every match of each holds one of its needles (in some
+// case), so where foldHas finds none the regexp need not run. Running
+// them all over every figure's words was a third of Parse's time.
+var (
+	// reFromWord; "as compared" holds "compared"
+	fromNeedles = []string{"from", "compared", "versus", "vs", "against"}
+	// reChangeBefor: "dropped", "drop of" hold "drop"; "reduced",
+	// "reduction of" hold "reduc"; "improved", "improvement of" hold "improve"
+	changeBeforNeedles = []string{"increase", "decrease", "decline", "grew", "rose", "fell", "drop", "improve", "reduc", "up", "down",
+		"growth", "gain", "rise", "by", "change"}
+	// rePerShareDesc
+	perShareNeedles = []string{"per", "eps"}
+	// reAdjusted: "non-gaap" holds "gaap", "pro forma" "forma"
+	adjustedNeedles = []string{"gaap", "adjusted", "excluding", "excludes", "forma", "reconciliation"}
+	// reChangeSubject, over a clause subject: its words are words of the
+	// text it is the subject of; "reduced", "reductions" hold "reduc"
+	changeSubjectNeedles = []string{"increase", "decrease", "higher", "lower", "reduc", "growth", "decline"}
+	// reContrastCut
+	contrastNeedles = []string{"compared", "versus", "vs", "whereas", "while"}
+	// reIncludeCut
+	includeNeedles = []string{"includ", "exclud", "consist", "comprised"}
+	// reForEntity, which also needs "for"
+	forEntityNeedles = []string{"segment", "division", "subsidiary", "business", "unit", "region", "group"}
+)
+
+// mayAdjusted is reAdjusted.MatchString(s), skipped when s lacks its needles.
+func mayAdjusted(s string) bool {
+	return foldHas(s, adjustedNeedles...) && reAdjusted.MatchString(s)
+}
+
+// changeSubject is clauseSubject(before, len(before)) where
+// reChangeSubject can match it, else "": the subject's words are words of
+// before, so without one of reChangeSubject's needles there it cannot.
+func changeSubject(before string) string {
+	if !foldHas(before, changeSubjectNeedles...) {
+		return ""
+	}
+	return clauseSubject(before, len(before))
+}
+
+// mayPerShareDesc is rePerShareDesc.MatchString(s), skipped when s lacks
+// its needles.
+func mayPerShareDesc(s string) bool {
+	return foldHas(s, perShareNeedles...) && rePerShareDesc.MatchString(s)
+}
+
+// findAllGuarded is re.FindAllStringIndex(s, -1), skipped when s lacks
+// every needle of re.
+func findAllGuarded(re *regexp.Regexp, s string, needles []string) [][]int {
+	if !foldHas(s, needles...) {
+		return nil
+	}
+	return re.FindAllStringIndex(s, -1)
 }

@@ -95,7 +95,6 @@ func scanDates(s string) []dateAt {
 		}
 		return out
 	}
-	months := pf.monthWord()
 	var seen spanSet // the ranges of out
 	taken := func(a, b int) bool { return seen.first(a, b) >= 0 }
 	keep := func(d dateAt) {
@@ -110,7 +109,7 @@ func scanDates(s string) []dateAt {
 			keep(dateAt{m[0], m[1], Date{y, mo, d}})
 		}
 	}
-	for _, m := range pf.all(months, reDMY) {
+	for _, m := range pf.all(pf.dayMonth(), reDMY) {
 		if taken(m[0], m[1]) {
 			continue
 		}
@@ -190,12 +189,28 @@ var ordinal = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "
 // years ("fiscal 2014", "FY2004"), dates and bare years, in text order and
 // without overlap. Parts a phrase leaves out stay zero.
 func ScanPeriods(s string) []Mention {
+	if !mayHavePeriod(s) {
+		return nil // what scanPeriods finds in s
+	}
 	if ms, ok := periodMemo.get(s); ok {
 		return ms
 	}
 	ms := scanPeriods(s)
 	periodMemo.put(s, ms)
 	return ms
+}
+
+// periodWords are the words of the period phrases that need no digit:
+// every match of reOrdQ holds "quarter", of reHalf without a digit
+// "half", and every alternative of reDurWord one of them. Every other
+// form (dates, years, Q2, 2Q, H1) has a digit.
+var periodWords = []string{"month", "week", "year", "quarter", "half", "annual", "ytd"}
+
+// mayHavePeriod reports whether s may hold a period phrase: a digit or
+// one of periodWords. Most of the words before a figure hold neither, and
+// scanning them was a tenth of Parse's time.
+func mayHavePeriod(s string) bool {
+	return hasDigit(s) || foldHas(s, periodWords...)
 }
 
 // scanPeriods is ScanPeriods without the memo.
@@ -234,7 +249,7 @@ func scanPeriods(s string) []Mention {
 		q := ordinal[strings.ToLower(s[g[6]:g[7]])]
 		ml.mergeOrAdd(Mention{Start: g[0], End: g[1], Fiscal: g[2] >= 0, Period: Period{Kind: Duration, Months: 3, FQ: q, FY: y}})
 	}
-	for _, g := range pf.all(pf.has("q1", "q2", "q3", "q4"), reQn) {
+	for _, g := range pf.from(scanQn) {
 		q, _ := strconv.Atoi(s[g[2]:g[3]])
 		m := Mention{Start: g[0], End: g[1], Fiscal: g[4] >= 0, Period: Period{Kind: Duration, Months: 3, FQ: q}}
 		if g[6] >= 0 {
@@ -299,7 +314,7 @@ func scanPeriods(s string) []Mention {
 		ml.push(Mention{Start: g[0], End: g[1], Period: Period{Kind: Duration, Months: mo, Weeks: weeksIn(low)}})
 	}
 	// bare years
-	for _, g := range pf.from(scanYear) {
+	for _, g := range yearsIn(s) {
 		if ml.overlaps(g[0], g[1]) {
 			continue
 		}
@@ -533,8 +548,12 @@ func sortMentions(ms []Mention) {
 // joinMentions merges adjacent mentions that describe one period:
 // "the second quarter of fiscal 2004 ended June 26, 2004" (quarter + date),
 // "the three months ended May 29, 2004, or its second quarter of fiscal 2004".
+//
+// It joins in place, reusing ms (out never gets ahead of the mention it
+// reads): a long paragraph's list is large, and copying it cost time and
+// held two of them.
 func joinMentions(s string, ms []Mention) []Mention {
-	var out []Mention
+	out := ms[:0]
 	for _, m := range ms {
 		if n := len(out); n > 0 {
 			p := &out[n-1]
@@ -620,7 +639,9 @@ func unionPeriod(a, b Period) Period {
 // months", "13 weeks", "year", "quarter") and returns its months, weeks
 // (when counted in weeks) and start offset.
 func durationBefore(s string) (months, weeks, start int) {
-	locs := reDurWord.FindAllStringSubmatchIndex(s, -1)
+	// the scanner finds what reDurWord.FindAllStringSubmatchIndex finds,
+	// trying the regexp only where a duration word starts
+	locs := newPrefilter(s).from(scanDurWord)
 	if len(locs) == 0 {
 		return 0, 0, 0
 	}

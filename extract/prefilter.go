@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // prefilter answers cheap questions about a string so that the period and
@@ -49,10 +50,11 @@ func (p prefilter) all(ok bool, re *regexp.Regexp) [][]int {
 	return re.FindAllStringSubmatchIndex(p.s, -1)
 }
 
-// monthWord reports whether s has a run of ASCII letters that is a month
-// name or abbreviation ("May", "sept"): every date form with a month word
-// needs one.
-func (p prefilter) monthWord() bool {
+// dayMonth reports whether s has a run of ASCII letters that is a month
+// name or abbreviation ("May", "sept") after white space after a digit, as every match of reDMY ("29 May 2004")
+// has: its month is a whole run of letters, since a digit, a space, a
+// period or a comma must follow it.
+func (p prefilter) dayMonth() bool {
 	if p.exotic {
 		return true
 	}
@@ -67,13 +69,23 @@ func (p prefilter) monthWord() bool {
 			j++
 		}
 		if n := j - i; n >= 3 && n <= 9 {
-			if _, ok := monthIndex[l[i:j]]; ok {
+			if _, ok := monthIndex[l[i:j]]; ok && afterDigitSpace(l, i) {
 				return true
 			}
 		}
 		i = j
 	}
 	return false
+}
+
+// afterDigitSpace reports white space (\s) right before l[i], with a digit
+// before that.
+func afterDigitSpace(l string, i int) bool {
+	k := i
+	for k > 0 && isSpace(l[k-1]) {
+		k--
+	}
+	return k < i && k > 0 && isDigit(l[k-1])
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -167,6 +179,15 @@ type scanner struct {
 	// can hold, in any text; 0 for no bound.
 	words int
 	sep   func(byte) bool
+	// may, when set, reports whether a match can start at l[i] (l the
+	// lowered text) once a prefix is found there
+	may func(l string, i int) bool
+}
+
+// where sets sc.may and returns sc.
+func (sc *scanner) where(may func(l string, i int) bool) *scanner {
+	sc.may = may
+	return sc
 }
 
 func newScanner(re *regexp.Regexp, in func(byte) bool, words int, sep func(byte) bool, prefixes ...string) *scanner {
@@ -197,7 +218,7 @@ func (p prefilter) from(sc *scanner) [][]int {
 	runEnd := 0 // end of the run of chars in the set that holds i
 	for i := 0; i < len(l); i++ {
 		pre := sc.prefixes[l[i]]
-		if pre == nil || i > 0 && isWordChar(l[i-1]) || !hasPrefix(l[i:], pre) {
+		if pre == nil || i > 0 && isWordChar(l[i-1]) || !hasPrefix(l[i:], pre) || sc.may != nil && !sc.may(l, i) {
 			continue
 		}
 		if runEnd <= i {
@@ -292,13 +313,80 @@ var (
 		"twenty", "thirty", "forty", "fifty", "sixteen", "full", "fiscal", "year", "quarter", "half", "annual", "ytd"}
 
 	scanMDY     = newScanner(reMDY, isDateChar, 4, isSpace, monthPrefixes...)
-	scanMY      = newScanner(reMY, isDateChar, 3, isSpace, monthPrefixes...)
+	scanMY      = newScanner(reMY, isDateChar, 3, isSpace, monthPrefixes...).where(monthYear)
 	scanOrdQ    = newScanner(reOrdQ, isOrdQChar, 8, isSpaceOrHyphen, ordPrefixes...)
 	scanYOrdQ   = newScanner(reYOrdQ, isOrdQChar, 5, isSpaceOrHyphen, yordPrefixes...)
 	scanFY      = newScanner(reFY, isOrdQChar, 4, isSpaceOrHyphen, "fiscal", "fy")
-	scanDurWord = newScanner(reDurWord, isDurChar, 3, isSpaceOrHyphen, durPrefixes...)
-	scanYear    = newScanner(reYear, isWordChar, 1, isSpace, "19", "20")
+	scanDurWord = newScanner(reDurWord, isDurChar, 3, isSpaceOrHyphen, durPrefixes...).where(durStart)
+	// reQn's longest: "Q2 | ' | fiscal | year | '04"
+	scanQn = newScanner(reQn, isOrdQChar, 5, isSpaceOrHyphen, "q1", "q2", "q3", "q4")
 )
+
+// durStart reports whether a duration phrase (reDurWord) can start at
+// l[i]: the ones that start with a digit ("13 weeks", "12-month") have one
+// or two digits, then white space or a hyphen; the one that starts with
+// "full" or "fiscal" is "full-year", "full fiscal year" or "fiscal year".
+// Most digits in a release are figures ("$5,123,456"), and most "fiscal"
+// comes before a year ("fiscal 2004"): trying the regexp at each cost
+// more than the rest of the duration scan.
+func durStart(l string, i int) bool {
+	at := func(k int) byte {
+		if k < len(l) {
+			return l[k]
+		}
+		return 0
+	}
+	switch {
+	case isDigit(l[i]):
+		return isSpaceOrHyphen(at(i+1)) || isDigit(at(i+1)) && isSpaceOrHyphen(at(i+2))
+	case strings.HasPrefix(l[i:], "full"):
+		i += len("full")
+		if !isSpaceOrHyphen(at(i)) {
+			return false
+		}
+		i++
+		if strings.HasPrefix(l[i:], "fiscal") {
+			i = skipSpace(l, i+len("fiscal"))
+		}
+		return strings.HasPrefix(l[i:], "year")
+	case strings.HasPrefix(l[i:], "fiscal"):
+		return strings.HasPrefix(l[skipSpace(l, i+len("fiscal")):], "year")
+	}
+	return true
+}
+
+// monthYear reports whether a match of reMY ("December 2004", "Dec.,
+// 2004") can start at l[i], a month's first letters: after the run of
+// letters (the month, as a letter must not follow it), a point, white
+// space and commas, then "19" or "20".
+func monthYear(l string, i int) bool {
+	for i < len(l) && isLetter(l[i]) {
+		i++
+	}
+	if i < len(l) && l[i] == '.' {
+		i++
+	}
+	for i < len(l) && (isSpace(l[i]) || l[i] == ',') {
+		i++
+	}
+	return strings.HasPrefix(l[i:], "19") || strings.HasPrefix(l[i:], "20")
+}
+
+// yearsIn finds what reYear.FindAllStringSubmatchIndex(s, -1) finds: "19"
+// or "20" and two digits, with no ASCII word char on either side (Go's \b
+// reads ASCII only). Each is a match of its own: the scanner ran the
+// regexp at every one, and a release is full of years.
+func yearsIn(s string) [][]int {
+	var out [][]int
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+			(i == 0 || !isWordChar(s[i-1])) && (i+4 == len(s) || !isWordChar(s[i+4])) {
+			out = append(out, []int{i, i + 4, i, i + 4})
+			i += 3
+		}
+	}
+	return out
+}
 
 func isSpaceOrHyphen(c byte) bool { return isSpace(c) || c == '-' }
 
@@ -317,7 +405,16 @@ type memo[E any] struct {
 
 const memoSize = 2048
 
+// memoMaxLen is the longest string a memo remembers: the callers that
+// scan a string again are the sentence and clause readers; remembering a
+// long paragraph's scan copied the paragraph and all its matches, the
+// largest things on the heap while the calendar was learned.
+const memoMaxLen = 64 << 10
+
 func (c *memo[E]) get(s string) ([]E, bool) {
+	if len(s) > memoMaxLen {
+		return nil, false
+	}
 	c.mu.Lock()
 	v, ok := c.m[s]
 	c.mu.Unlock()
@@ -325,6 +422,9 @@ func (c *memo[E]) get(s string) ([]E, bool) {
 }
 
 func (c *memo[E]) put(s string, v []E) {
+	if len(s) > memoMaxLen {
+		return
+	}
 	v = slices.Clone(v)
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= memoSize {
@@ -361,4 +461,152 @@ func tail(s string, n int) string {
 		}
 	}
 	return s[i:]
+}
+
+// foldHas reports whether s may hold a match of a case-insensitive regexp
+// every match of which holds one of needles (lower-case ASCII letters):
+// whether s holds a needle in any ASCII case, or a char that (?i) folds
+// into ASCII (the Kelvin sign K, the long s ſ), which the byte search
+// cannot see. It is the guard that lets a caller skip the regexp over the
+// words around each figure.
+func foldHas(s string, needles ...string) bool {
+	if strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
+		return true
+	}
+	for _, n := range needles {
+		if indexFold(s, n) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// indexFold is the index of the first instance of needle (lower-case
+// ASCII letters; a space also matches a NUL byte) in s in any ASCII
+// case, or -1. Or-ing 0x20 maps only 'A' to 'Z' onto the lower-case
+// letters.
+func indexFold(s, needle string) int {
+	c0 := needle[0]
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if s[i]|0x20 != c0 {
+			continue
+		}
+		k := 1
+		for k < len(needle) && s[i+k]|0x20 == needle[k] {
+			k++
+		}
+		if k == len(needle) {
+			return i
+		}
+	}
+	return -1
+}
+
+// findAt finds what re.FindAllStringSubmatchIndex(s, -1) finds by trying
+// at, re behind "^", only at the i for which can(s, i) holds, stepping
+// over s a rune at a time as re does. That gives the same matches when
+// re sees nothing before a match (no \b or \B at its start, and no ^ that
+// can match where can holds past the start of s), matches nothing empty,
+// and can holds at the start of every match: the first i from which at
+// matches is where the leftmost match starts, and it matches as re does
+// there. Go's regexp tries every byte of a sentence for every figure
+// regexp; a figure starts at one of a few chars.
+func findAt(s string, at *regexp.Regexp, can func(s string, i int) bool) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); {
+		if !can(s, i) {
+			i += runeWidth(s, i)
+			continue
+		}
+		m := at.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			i += runeWidth(s, i)
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		out = append(out, m)
+		i = m[1]
+	}
+	return out
+}
+
+// runeWidth is the width of the rune at s[i] as Go's regexp steps over
+// it (1 for a byte that starts no valid rune).
+func runeWidth(s string, i int) int {
+	if s[i] < utf8.RuneSelf {
+		return 1
+	}
+	_, w := utf8.DecodeRuneInString(s[i:])
+	return w
+}
+
+// bareStart reports whether a match of reBare can start at s[i]: a digit
+// at the start of s, or a rune outside [\w$.,/:-] (ASCII; a rune outside
+// ASCII is left to the regexp) followed by a digit. At such an i past the
+// start s[i] is no digit, so reBare's ^ cannot match there behind "^".
+func bareStart(s string, i int) bool {
+	if i == 0 && isDigit(s[0]) {
+		return true
+	}
+	c := s[i]
+	if c < utf8.RuneSelf && (isWordChar(c) || strings.IndexByte("$.,/:-", c) >= 0) {
+		return false
+	}
+	j := i + runeWidth(s, i)
+	return j < len(s) && isDigit(s[j])
+}
+
+var (
+	moneyAt   = anchor(reMoney)
+	percentAt = anchor(rePercent)
+	bareAt    = anchor(reBare)
+)
+
+// moneyStart reports whether a match of reMoney can start at s[i]: "$",
+// or "(" and white space before "$".
+func moneyStart(s string, i int) bool {
+	if s[i] == '(' {
+		i = skipSpace(s, i+1)
+	}
+	return i < len(s) && s[i] == '$'
+}
+
+// percentStart reports whether a match of rePercent can start at s[i]:
+// "(" and white space, a sign, a number (its digits, commas and points
+// run on to the char after it, which must be white space, ")", "%" or
+// "p"), white space, ")" and white space, then "%" or "per" in any case
+// (containsPer: no char outside ASCII folds to p, e or r).
+func percentStart(s string, i int) bool {
+	if s[i] == '(' {
+		i = skipSpace(s, i+1)
+	}
+	if i < len(s) && s[i] == '-' {
+		i++
+	} else if strings.HasPrefix(s[i:], "–") {
+		i += len("–")
+	}
+	if i >= len(s) || !isDigit(s[i]) {
+		return false
+	}
+	for i < len(s) && (isDigit(s[i]) || s[i] == ',' || s[i] == '.') {
+		i++
+	}
+	i = skipSpace(s, i)
+	if i < len(s) && s[i] == ')' {
+		i = skipSpace(s, i+1)
+	}
+	return i < len(s) && (s[i] == '%' || i+2 < len(s) && s[i]|0x20 == 'p' && s[i+1]|0x20 == 'e' && s[i+2]|0x20 == 'r')
+}
+
+// skipSpace is the index of the first char at or after i that is not
+// white space (\s).
+func skipSpace(s string, i int) int {
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	return i
 }

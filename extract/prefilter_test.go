@@ -31,13 +31,13 @@ func samePeriodScan(t *testing.T, s string) {
 	check("reDurWord from", pf.from(scanDurWord), reDurWord)
 	check("reYOrdQ from", pf.from(scanYOrdQ), reYOrdQ)
 	check("reFY from", pf.from(scanFY), reFY)
-	check("reYear from", pf.from(scanYear), reYear)
-	months := pf.monthWord()
-	check("reDMY", pf.all(months && pf.year, reDMY), reDMY)
+	check("reYear in", yearsIn(s), reYear)
+	check("reDMY", pf.all(pf.dayMonth() && pf.year, reDMY), reDMY)
 	check("reISO", pf.all(hasDigitDashDigit(s) && pf.year, reISO), reISO)
 	quarter := pf.has("quarter")
 	check("reYOrdQ", pf.all(quarter && pf.year, reYOrdQ), reYOrdQ)
 	check("reQn", pf.all(pf.has("q1", "q2", "q3", "q4"), reQn), reQn)
+	check("reQn from", pf.from(scanQn), reQn)
 	check("reNQ", pf.all(pf.has("1q", "2q", "3q", "4q"), reNQ), reNQ)
 	check("reHalf", pf.all(pf.has("half", "h1", "h2", "1h", "2h"), reHalf), reHalf)
 	check("reFY", pf.all(pf.has("fiscal", "fy"), reFY), reFY)
@@ -60,6 +60,8 @@ var periodSamples = []string{
 	"second quarter  results", "second quarter - - results", "second - - fiscal -- quarter of the fiscal year '04 and", "first-quarter'04x",
 	"fiscal - year - ended   2004", "fiscal year 2004 - first - quarter", "twenty - six - weeks", "full-fiscal years ago", "year - to - date",
 	"Sept.  30th ,  2004", "Sept . 30, 2004", "Dec. , 2004", "May ,2004", "fy ' 04", "fy'04", "Q2 - 2004", "May\t29,\n2004",
+	"Q2 ' fiscal year '04", "q3 - ' fy ' '05 x", "Q4'04", "xQ2 2004", "Q22004", "$5,123 weeks", "5 ,12 months", "123 weeks", "9\tmonths",
+	"1 2-month", "on 5\tSept., 2004", "12 May 2004", "12May 2004", "12 ,May 2004", "7 mayo 2004",
 }
 
 func TestPrefilterSameAsRegexp(t *testing.T) {
@@ -127,6 +129,15 @@ func sameNumberScan(t *testing.T, s string) {
 	if strings.IndexByte(s, '%') < 0 && !containsPer(s) && rePercent.MatchString(s) {
 		t.Fatalf("rePercent matches %q without %% or per", s)
 	}
+	if got, want := findAt(s, moneyAt, moneyStart), reMoney.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("money in %q: got %v, want %v", s, got, want)
+	}
+	if got, want := findAt(s, bareAt, bareStart), reBare.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("bare figures in %q: got %v, want %v", s, got, want)
+	}
+	if got, want := findAt(s, percentAt, percentStart), rePercent.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("percentages in %q: got %v, want %v", s, got, want)
+	}
 	for _, c := range []struct {
 		re *regexp.Regexp
 		n  int
@@ -150,6 +161,14 @@ var numberSamples = []string{
 	"up 12.5 percent", "a decrease of   approximately 3 PER cent", "call (800) 555-1212 or 1-800-555-1212 at 10:30", "approx. 5%",
 	"more than\t31 employees", "less  than 5", "as  compared\twith  a  net  income  of  approximately  $4", "from", "vs.$3", "ſome 5 %",
 	"increase of\napproximately 7%", "(increased by 4", "Fiscal 2004 ... over 12 stores", "",
+	"( $ (1.2) ) million", "($0.23)", "$ .16", "$14.88 billion2 x", "(( 5 %", "1,2345%", "5.%", "– 3.5 %", "-(4)%", "(-4 ) PERCENT",
+	"1,234,5678%", "12 per cent", "3 percentage points", "7 Percentage  Point", "$5$6", "5%6%", "(\t7.5\t)\t%", "12 pe", "$(", "$ ",
+	"$1,234.5 mm3", "$3 thousanDs", "$3 thouſand", "2 pointſ", "8 percentage pointſ",
+	"5 stores", "12,345 units", "x5", "\u212a5", "\xaa5", "\xe2\x805 a", "–5 thousand", "ſ5", "1.5 million units", "(5)", "#12", "a-5", "é7 million",
+	"9 thouſand", "1,2345 units", "3.1.4 x", "7",
+	"2004", "x2004", "2004x", "20045", "é2004é", "_2004", "2004_", "19992000", "1999 2000", "Dec., 2004", "Dec.2004", "Dec. 2004x",
+	"full-year", "full fiscal  year", "FULL - year", "full fiscalyear", "fiscal\tyears", "Fiscal Year-to-date", "fiscal 2004 year",
+	"fullyear", "full  year",
 }
 
 func TestNumberScanShortcuts(t *testing.T) {
@@ -171,4 +190,113 @@ func TestNumberScanShortcuts(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestFigureGuards checks the needles of the regexps narrativeFacts runs
+// around every figure: where foldHas finds none, the regexp matches nothing.
+func TestFigureGuards(t *testing.T) {
+	guards := []struct {
+		re      *regexp.Regexp
+		needles []string
+	}{
+		{reFromWord, fromNeedles}, {reChangeBefor, changeBeforNeedles}, {rePerShareDesc, perShareNeedles},
+		{reAdjusted, adjustedNeedles}, {reContrastCut, contrastNeedles}, {reIncludeCut, includeNeedles},
+		{reForEntity, forEntityNeedles}, {reForEntity, []string{"for"}}, {reChangeSubject, changeSubjectNeedles},
+	}
+	samples := append(append([]string{}, numberSamples...), periodSamples...)
+	samples = append(samples, "NON-GAAP", "Pro  Forma", "RECONCILIATION of", "as COMPARED with", "Vs. $4", "whereas",
+		"consisting of", "Comprised of", "for our Retail SEGMENT", "for the Kelvin \u212a unit", "up by", "DROP OF", "per diluted share",
+		"EPS of", "reductions of", "improvement of", "sales rose", "an Increase in sales", "Higher costs", "reduced margins",
+		"the growth in revenue", "declines in units", "LOWER prices")
+	src, err := os.ReadFile("../testdata/innovo-2004q2.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples = append(samples, strings.Split(string(src), "\n")...)
+	for _, s := range samples {
+		for _, g := range guards {
+			if !foldHas(s, g.needles...) && g.re.MatchString(s) {
+				t.Errorf("%v matches %q without its needles", g.re, s)
+			}
+		}
+		if strings.IndexByte(s, '\'') < 0 && !strings.Contains(s, "’") && rePossessive.MatchString(s) {
+			t.Errorf("rePossessive matches %q without an apostrophe", s)
+		}
+	}
+	// the guards' needles must be lower-case ASCII letters (indexFold)
+	for _, g := range guards {
+		for _, n := range g.needles {
+			for i := 0; i < len(n); i++ {
+				if n[i] < 'a' || n[i] > 'z' {
+					t.Fatalf("needle %q", n)
+				}
+			}
+		}
+	}
+	if indexFold("Net Sales ROSE", "rose") != 10 || indexFold("ab", "abc") != -1 || indexFold("x[Y", "xy") != -1 {
+		t.Fatal("indexFold")
+	}
+}
+
+// TestPeriodGuards checks that text without a digit or a period word has
+// no period phrase, and that the duration scanner finds what reDurWord
+// finds in the lowered words before a date.
+func TestPeriodGuards(t *testing.T) {
+	samples := append(append([]string{}, numberSamples...), periodSamples...)
+	samples = append(samples, "the full year", "QUARTERLY results", "first half", "for the thirteen wee\u212a", "annual", "YTD", "weeks",
+		"the twelve-month period", "year-to-date", "net sales increased", "")
+	src, err := os.ReadFile("../testdata/innovo-2004q2.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples = append(samples, strings.Split(string(src), "\n")...)
+	for _, s := range samples {
+		if !mayHavePeriod(s) && scanPeriods(s) != nil {
+			t.Errorf("periods in %q: %v", s, scanPeriods(s))
+		}
+		l := strings.ToLower(s)
+		if got, want := newPrefilter(l).from(scanDurWord), reDurWord.FindAllStringSubmatchIndex(l, -1); !reflect.DeepEqual(got, want) {
+			t.Errorf("durations of %q: got %v, want %v", l, got, want)
+		}
+	}
+}
+
+func TestJoinFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u00a0b", "a\u0085b", "\xffa b\xfe", "net sales rose 5%.",
+		"a\u2003b", "a \nb", "ab\r"} {
+		if got, want := joinFields(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("joinFields(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestOneChunk(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a", "a ", " a b ", "Net sales rose 5%.", "é x", " é ", "a\tb", "  "} {
+		got, ok := oneChunk(s)
+		if !ok {
+			continue
+		}
+		rs := []rune(s)
+		var want []chunk
+		i := 0
+		for i < len(rs) && rs[i] == ' ' {
+			i++
+		}
+		j := len(rs)
+		if j > i && rs[j-1] == ' ' {
+			j--
+		}
+		if i < j {
+			want = []chunk{{i, j, string(rs[i:j])}}
+		}
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(got, chunksOfRunes(s)) {
+			t.Errorf("oneChunk(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// chunksOfRunes is chunksOf without its one-chunk shortcut: trailing
+// spaces make no chunk, and two of them rule the shortcut out.
+func chunksOfRunes(s string) []chunk {
+	return chunksOf(s + "  ")
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // readText reads a plain-text release. The reading view is the file itself,
@@ -154,24 +155,54 @@ func leadingSpaces(s string) int {
 // foldLines joins lines into one string with white space folded. A line
 // ending in a hyphen after a letter or digit is joined to the next without a
 // space ("write-" + "down" → "write-down", "786-" + "2904" → "786-2904").
+//
+// A passage of one line already folded is that line, not a copy: a long
+// paragraph printed on one line was held twice.
 func foldLines(ls []string) string {
 	var b strings.Builder
-	for i, l := range ls {
-		t := strings.Join(strings.Fields(l), " ")
+	only := "" // the one folded line so far, not yet copied into b
+	for _, l := range ls {
+		t := joinFields(l)
 		if t == "" {
 			continue
 		}
-		if i > 0 && b.Len() > 0 {
-			prev := b.String()
-			if strings.HasSuffix(prev, "-") && len(prev) >= 2 && isWordByte(prev[len(prev)-2]) && isWordByte(t[0]) {
-				// joined: no space
-			} else {
-				b.WriteByte(' ')
-			}
+		if b.Len() == 0 && only == "" {
+			only = t
+			continue
+		}
+		if only != "" {
+			b.WriteString(only)
+			only = ""
+		}
+		prev := b.String()
+		if strings.HasSuffix(prev, "-") && len(prev) >= 2 && isWordByte(prev[len(prev)-2]) && isWordByte(t[0]) {
+			// joined: no space
+		} else {
+			b.WriteByte(' ')
 		}
 		b.WriteString(t)
 	}
+	if only != "" {
+		return only
+	}
 	return b.String()
+}
+
+// joinFields is strings.Join(strings.Fields(l), " "): l without its
+// leading and trailing white space when it has no other white space but
+// single ASCII spaces between words, which is most lines and saves
+// splitting a long one into its words.
+func joinFields(l string) string {
+	t := strings.TrimSpace(l) // trims what Fields splits at: unicode.IsSpace
+	prevSpace := false
+	for _, r := range t {
+		sp := unicode.IsSpace(r)
+		if sp && (r != ' ' || prevSpace) {
+			return strings.Join(strings.Fields(l), " ")
+		}
+		prevSpace = sp
+	}
+	return t
 }
 
 func isWordByte(c byte) bool {
@@ -477,6 +508,9 @@ func expandTabs(s string) string {
 // chunksOf splits a line at runs of two or more spaces, merging a lone "$"
 // with the number after it and a lone "%" or ")" with the number before it.
 func chunksOf(s string) []chunk {
+	if cs, ok := oneChunk(s); ok {
+		return cs
+	}
 	rs := []rune(s)
 	var out []chunk
 	i := 0
@@ -515,6 +549,24 @@ func chunksOf(s string) []chunk {
 		m = append(m, c)
 	}
 	return m
+}
+
+// oneChunk is chunksOf(s) for a line with no run of two spaces, valid
+// UTF-8 (as []rune reads it): the line without a leading and a trailing
+// space is its one chunk, at rune offsets. Prose lines are such, and
+// turning a long one into runes to find that out cost four times its
+// size.
+func oneChunk(s string) ([]chunk, bool) {
+	if strings.Contains(s, "  ") || !utf8.ValidString(s) {
+		return nil, false
+	}
+	t := strings.TrimPrefix(s, " ")
+	start := len(s) - len(t)
+	t = strings.TrimSuffix(t, " ")
+	if t == "" {
+		return nil, true
+	}
+	return []chunk{{start, start + utf8.RuneCountInString(t), t}}, true
 }
 
 var (
@@ -890,7 +942,7 @@ func abs(x int) int {
 func trimAll(ls []string) []string {
 	out := make([]string, 0, len(ls))
 	for _, l := range ls {
-		if t := strings.Join(strings.Fields(l), " "); t != "" {
+		if t := joinFields(l); t != "" {
 			out = append(out, t)
 		}
 	}
