@@ -3,9 +3,11 @@
 package main
 
 import (
+	"fmt"
 	"path/filepath"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/ex99/ex99/internal/race"
 	"github.com/ex99/ex99/internal/synth"
@@ -52,6 +54,43 @@ func TestAddMemoryBound(t *testing.T) {
 			t.Logf("%s: %d KiB, peak %d MiB, bound %d MiB", tt.name, len(tt.src)>>10, peak>>20, bound>>20)
 			if peak > bound {
 				t.Errorf("peak memory %d MiB for a %d KiB file; the bound is %d MiB", peak>>20, len(tt.src)>>10, bound>>20)
+			}
+		})
+	}
+}
+
+// BenchmarkAddLarge adds the largest pathological files ex99 accepts, each
+// in an add process of its own, and reports the time and peak memory of
+// each add; it fails past 30 seconds or 1 GiB, the limits
+// docs/RELIABILITY.md states:
+//
+//	go test ./cmd/ex99 -run '^$' -bench AddLarge -benchtime 1x
+func BenchmarkAddLarge(b *testing.B) {
+	const mb = 1 << 20
+	for _, bb := range []struct {
+		name string
+		src  func() []byte
+	}{
+		{"paragraph-16MB.txt", func() []byte { return synth.LongParagraph(16*mb-4096, false) }},
+		{"releases-15MB.txt", func() []byte { return synth.LongRelease(15 * mb) }},
+		{"table-2x100000.htm", func() []byte { return synth.WideTable(2, 100000) }},
+	} {
+		b.Run(bb.name, func(b *testing.B) {
+			dir := b.TempDir()
+			file := writeFile(b, filepath.Join(dir, bb.name), bb.src())
+			for i := 0; i < b.N; i++ {
+				start := time.Now()
+				cmd, out := child(b, nil, "add", "-q", "--index", filepath.Join(dir, fmt.Sprint("idx", i)), file)
+				if err := cmd.Wait(); err != nil {
+					b.Fatalf("add: %v: %s", err, out)
+				}
+				took := time.Since(start)
+				peak := int64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) << 10
+				b.ReportMetric(took.Seconds(), "s/add")
+				b.ReportMetric(float64(peak>>20), "peak-MiB")
+				if took > 30*time.Second || peak > 1<<30 {
+					b.Errorf("%s: %v, peak %d MiB; the limits are 30 s and 1,024 MiB", bb.name, took.Round(time.Millisecond), peak>>20)
+				}
 			}
 		})
 	}
