@@ -55,11 +55,24 @@ func TestDamagedIndex(t *testing.T) {
 	if r := ex99(t, "", "add", "-q", "--index", base, in); r.code != 0 {
 		t.Fatalf("add: %v", r)
 	}
+	// a second add, so that bbolt's older meta page (which it falls back
+	// on when the newer is broken) also holds the releases asked about
+	// below: with one add it held the empty index, or not, as the
+	// persister's timing had it, and the test failed now and then
+	more, err := synth.WriteDir(filepath.Join(dir, "more"), 3, 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := ex99(t, "", "add", "-q", "--index", base, more[0]); r.code != 0 {
+		t.Fatalf("add: %v", r)
+	}
+	// the newest segment: one the index's root lists (an older one may
+	// be merged away and left for removal)
 	zaps, _ := filepath.Glob(filepath.Join(base, "store", "*.zap"))
 	if len(zaps) == 0 {
 		t.Fatal("no segment files")
 	}
-	zap := filepath.Join("store", filepath.Base(zaps[0]))
+	zap := filepath.Join("store", filepath.Base(zaps[len(zaps)-1]))
 	truncate := func(name string, size int64) func(string) error {
 		return func(idx string) error { return os.Truncate(filepath.Join(idx, name), size) }
 	}
@@ -160,11 +173,24 @@ func TestRandomSegmentDamage(t *testing.T) {
 	if r := ex99(t, "", "add", "-q", "--index", base, in); r.code != 0 {
 		t.Fatalf("add: %v", r)
 	}
+	// a second add, so that bbolt's older meta page (which it falls back
+	// on when the newer is broken) also holds the releases asked about
+	// below: with one add it held the empty index, or not, as the
+	// persister's timing had it, and the test failed now and then
+	more, err := synth.WriteDir(filepath.Join(dir, "more"), 3, 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := ex99(t, "", "add", "-q", "--index", base, more[0]); r.code != 0 {
+		t.Fatalf("add: %v", r)
+	}
+	// the newest segment: one the index's root lists (an older one may
+	// be merged away and left for removal)
 	zaps, _ := filepath.Glob(filepath.Join(base, "store", "*.zap"))
 	if len(zaps) == 0 {
 		t.Fatal("no segment files")
 	}
-	zap := filepath.Join("store", filepath.Base(zaps[0]))
+	zap := filepath.Join("store", filepath.Base(zaps[len(zaps)-1]))
 	rng := rand.New(rand.NewSource(99))
 	damaged := 0
 	for i := 0; i < 30; i++ {
@@ -211,11 +237,24 @@ func TestFailedWriteLeavesIndexAlone(t *testing.T) {
 	if r := ex99(t, "", "add", "-q", "--index", base, in); r.code != 0 {
 		t.Fatalf("add: %v", r)
 	}
+	// a second add, so that bbolt's older meta page (which it falls back
+	// on when the newer is broken) also holds the releases asked about
+	// below: with one add it held the empty index, or not, as the
+	// persister's timing had it, and the test failed now and then
+	more, err := synth.WriteDir(filepath.Join(dir, "more"), 3, 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := ex99(t, "", "add", "-q", "--index", base, more[0]); r.code != 0 {
+		t.Fatalf("add: %v", r)
+	}
+	// the newest segment: one the index's root lists (an older one may
+	// be merged away and left for removal)
 	zaps, _ := filepath.Glob(filepath.Join(base, "store", "*.zap"))
 	if len(zaps) == 0 {
 		t.Fatal("no segment files")
 	}
-	zap := filepath.Join("store", filepath.Base(zaps[0]))
+	zap := filepath.Join("store", filepath.Base(zaps[len(zaps)-1]))
 	for _, c := range []struct {
 		name   string
 		damage func(idx string) error
