@@ -177,8 +177,8 @@ func (x *Index) searchUser(req *bleve.SearchRequest) (res *bleve.SearchResult, e
 // that extra hit scores below the last wanted one, the wanted hits are the
 // best whatever the tie-break, and only their order needs mending; when it
 // ties, which hits make the cut depends on the tie-break, and the search
-// is run again sorted by score, then ID. search is x.search or
-// x.searchUser.
+// is run again sorted by score, then ID (about one search in fifty on the
+// question sets). run is x.search or x.searchUser; req is changed.
 func searchRanked(run func(*bleve.SearchRequest) (*bleve.SearchResult, error), req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	n := req.Size
 	if n <= 0 {
