@@ -7,7 +7,9 @@
 package answer
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/ex99/ex99/index"
@@ -43,6 +45,14 @@ type Answer struct {
 	// Marked is the cited passage text with the question's words marked
 	// (passage answers only); marks are the bytes \x01 and \x02 around a word.
 	Marked string `json:"-"`
+}
+
+// WriteJSON writes the answer as `ex99 ask --json` prints it: one JSON
+// object on a line, with <, > and & as they are.
+func (a Answer) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(a)
 }
 
 // Citation is a source for an answer: lines of a release's reading view.

@@ -11,35 +11,62 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
-// TestGolden checks the seed release's passages, tables and facts against
-// golden files; run `go test ./extract -update` to rewrite them after an
+// TestGolden checks the passages, tables and facts of the seed release
+// and, when ../shared is present, of every release of its corpus against
+// golden files in testdata/golden (named after the release); run
+// `go test ./extract -run TestGolden -update` to rewrite them after an
 // intended change, and review the diff.
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"innovo-2004q2.txt"} {
-		src, err := os.ReadFile(filepath.Join("..", "testdata", name))
-		if err != nil {
-			t.Fatal(err)
+	paths := []string{filepath.Join("..", "testdata", "innovo-2004q2.txt")}
+	corpus, err := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "*.*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range corpus {
+		if ext := filepath.Ext(p); ext == ".htm" || ext == ".html" || ext == ".txt" {
+			paths = append(paths, p)
 		}
-		doc, err := Parse(name, src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for kind, got := range map[string]string{"passages": dumpPassages(doc), "facts": dumpFacts(doc), "tables": dumpTables(doc)} {
-			path := filepath.Join("..", "testdata", "golden", name+"."+kind+".txt")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				continue
-			}
-			want, err := os.ReadFile(path)
+	}
+	if len(corpus) == 0 {
+		t.Log("../shared/corpus is absent: only the seed release is checked")
+	}
+	for _, path := range paths {
+		name := filepath.Base(path)
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(path)
 			if err != nil {
-				t.Fatalf("%v (run go test ./extract -update to create it)", err)
+				t.Fatal(err)
 			}
-			if string(want) != got {
-				t.Errorf("%s %s differ from %s; run go test ./extract -update and review the diff:\n%s", name, kind, path, firstDiff(string(want), got))
+			doc, err := Parse(name, src)
+			if err != nil {
+				t.Fatal(err)
 			}
+			for _, d := range []struct{ kind, got string }{
+				{"passages", dumpPassages(doc)}, {"facts", dumpFacts(doc)}, {"tables", dumpTables(doc)},
+			} {
+				checkGolden(t, name+"."+d.kind+".txt", d.got)
+			}
+		})
+	}
+}
+
+// checkGolden compares got with the golden file testdata/golden/file, or
+// rewrites the file under -update.
+func checkGolden(t *testing.T, file, got string) {
+	t.Helper()
+	path := filepath.Join("..", "testdata", "golden", file)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
 		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./extract -run TestGolden -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs; run go test ./extract -run TestGolden -update and review the diff:\n%s", path, firstDiff(string(want), got))
 	}
 }
 

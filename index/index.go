@@ -10,6 +10,7 @@ package index
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -27,6 +28,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/vocab"
@@ -162,6 +164,54 @@ func (x *Index) searchUser(req *bleve.SearchRequest) (res *bleve.SearchResult, e
 		return nil, x.noteDamage(err)
 	}
 	return res, err
+}
+
+// searchRanked runs req for its best req.Size hits, best first, with ties
+// in score broken by record ID, so that the same question over the same
+// releases gets the same hits however the index was built. Bleve breaks a
+// tie by its internal document order, which depends on the order releases
+// were written (a parallel add writes them in a varying order).
+//
+// Sorting every match by ID costs a stored-ID read per match, so the
+// search asks for one hit more than wanted, ranked by score alone: when
+// that extra hit scores below the last wanted one, the wanted hits are the
+// best whatever the tie-break, and only their order needs mending; when it
+// ties, which hits make the cut depends on the tie-break, and the search
+// is run again sorted by score, then ID (about one search in fifty on the
+// question sets). run is x.search or x.searchUser; req is changed.
+func searchRanked(run func(*bleve.SearchRequest) (*bleve.SearchResult, error), req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	n := req.Size
+	if n <= 0 {
+		return run(req)
+	}
+	q := req.Query // run may wrap it (hidePartial): the second run starts afresh
+	req.Size = n + 1
+	res, err := run(req)
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Hits) > n && res.Hits[n].Score == res.Hits[n-1].Score {
+		req.Query, req.Size = q, n
+		req.SortBy([]string{"-_score", "_id"})
+		if res, err = run(req); err != nil {
+			return nil, err
+		}
+	}
+	if len(res.Hits) > n {
+		res.Hits = res.Hits[:n]
+	}
+	sortHits(res.Hits)
+	return res, nil
+}
+
+// sortHits orders hits by score, best first, then by ID.
+func sortHits(hits search.DocumentMatchCollection) {
+	slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
 }
 
 func (x *Index) noteDamage(err error) error {
@@ -1226,7 +1276,7 @@ func (x *Index) Facts(q FactQuery) ([]Fact, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bq, q.Size, 0, false)
 	req.Fields = []string{"data"}
-	res, err := x.search(req)
+	res, err := searchRanked(x.search, req)
 	if err != nil {
 		return nil, wrap("index: search", err)
 	}
@@ -1547,7 +1597,7 @@ func (x *Index) Passages(q PassageQuery) ([]PassageHit, error) {
 	if q.Raw {
 		search = x.searchUser
 	}
-	res, err := search(req)
+	res, err := searchRanked(search, req)
 	if err != nil {
 		return nil, wrap("index: search", err)
 	}
@@ -1569,7 +1619,7 @@ func (x *Index) FindDocs(words string, n int) ([]DocInfo, error) {
 	bq.AddMust(match("company", words, 1))
 	req := bleve.NewSearchRequestOptions(bq, n, 0, false)
 	req.Fields = []string{"data"}
-	res, err := x.search(req)
+	res, err := searchRanked(x.search, req)
 	if err != nil {
 		return nil, wrap("index: search", err)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -85,9 +84,7 @@ func (a *app) askStream(e *answer.Engine, r io.Reader, asJSON bool) error {
 
 func (a *app) printAnswer(ans answer.Answer, asJSON bool) error {
 	if asJSON {
-		enc := json.NewEncoder(a.stdout)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(ans)
+		return ans.WriteJSON(a.stdout)
 	}
 	_, err := io.WriteString(a.stdout, a.humanAnswer(ans))
 	return err

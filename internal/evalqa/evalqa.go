@@ -10,7 +10,9 @@ import (
 	"html"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -228,4 +230,96 @@ func (t Tally) Pct() float64 {
 func (t Tally) String() string {
 	return fmt.Sprintf("%d/%d correct (%.1f%%), wrong %d, abstained %d, cite-miss %d, failed %d",
 		t[OK], t.Total(), t.Pct(), t[Wrong], t[Abstain], t[CiteMiss], t[Failed])
+}
+
+// Set is a question set as the golden tests run it.
+type Set struct {
+	// Name names the set's golden files: the file's name without
+	// .qa.jsonl, "shared-" before a set of ../shared/eval, "tatqa-dev"
+	// for TAT-QA.
+	Name  string
+	Items []Item
+	// Dirs are the folders a release of the set is looked for in, in turn.
+	Dirs []string
+	// Shared says the set needs ../shared (its releases or questions).
+	Shared bool
+	// TATQA marks TAT-QA's development set, whose every question has a
+	// small document of its own (Dirs[0]).
+	TATQA bool
+}
+
+// Doc returns the path of release name: in the first of the set's
+// folders that holds it.
+func (s Set) Doc(name string) string {
+	for _, d := range s.Dirs {
+		p := filepath.Join(d, name)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return filepath.Join(s.Dirs[0], name)
+}
+
+// Docs returns the set's releases, sorted, as score.py indexes them.
+func (s Set) Docs() []string {
+	var out []string
+	for _, it := range s.Items {
+		if !slices.Contains(out, it.Doc) {
+			out = append(out, it.Doc)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Sets returns every question set of the repository at root
+// (testdata/*.qa.jsonl, testdata/qa/*.qa.jsonl) and, when the folder
+// shared exists, of ../shared/eval and TAT-QA's development set. A set
+// of the repository whose releases are only in shared is marked Shared.
+func Sets(root, shared string) ([]Set, error) {
+	_, err := os.Stat(shared)
+	haveShared := err == nil
+	corpus, seed := filepath.Join(shared, "corpus"), filepath.Join(shared, "seed")
+	type source struct {
+		glob, prefix string
+		shared       bool
+	}
+	sources := []source{
+		{filepath.Join(root, "testdata", "*.qa.jsonl"), "", false},
+		{filepath.Join(root, "testdata", "qa", "*.qa.jsonl"), "", false},
+		{filepath.Join(shared, "eval", "*.qa.jsonl"), "shared-", true},
+	}
+	var sets []Set
+	for _, src := range sources {
+		if src.shared && !haveShared {
+			continue
+		}
+		paths, err := filepath.Glob(src.glob)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range paths {
+			items, err := Load(p)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", p, err)
+			}
+			s := Set{Name: src.prefix + strings.TrimSuffix(filepath.Base(p), ".qa.jsonl"), Items: items,
+				Dirs: []string{filepath.Join(root, "testdata"), corpus, seed}, Shared: src.shared}
+			for _, d := range s.Docs() {
+				if _, err := os.Stat(filepath.Join(root, "testdata", d)); err != nil {
+					s.Shared = true
+				}
+			}
+			sets = append(sets, s)
+		}
+	}
+	tatqa := filepath.Join(shared, "external", "tatqa-dev")
+	if _, err := os.Stat(tatqa); err == nil {
+		items, err := Load(filepath.Join(tatqa, "qa.jsonl"))
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, Set{Name: "tatqa-dev", Items: items, Dirs: []string{filepath.Join(tatqa, "docs")}, Shared: true, TATQA: true})
+	}
+	return sets, nil
 }
