@@ -135,7 +135,13 @@ func (a *app) add(args []string, quiet bool) error {
 	tick := time.NewTicker(flushCheck)
 	defer tick.Stop()
 	for i := range files {
-		r, err := nextResult(results[i], tick.C, wr)
+		slow := func() {
+			if !quiet {
+				a.clearBar(bar)
+				fmt.Fprintf(a.stderr, "ex99: add: %s%s is taking a while; what is done is written meanwhile\n", printable(files[i]), sizeNote(files[i]))
+			}
+		}
+		r, err := nextResult(results[i], tick.C, wr, slow)
 		if err != nil {
 			a.clearBar(bar)
 			return fmt.Errorf("add: %w; %d releases were added before it; run the same add again to finish", err, docs-wr.Pending())
@@ -206,10 +212,15 @@ func (a *app) add(args []string, quiet bool) error {
 // extracted, lets the writer write what has waited long enough.
 const flushCheck = 250 * time.Millisecond
 
+// slowNote is how long add waits for one file before saying so.
+const slowNote = 3 * time.Second
+
 // nextResult waits for a release's extraction; meanwhile, on every tick,
 // the releases already queued are written once they are due, so that a
 // slow file does not hold back (and a kill does not lose) finished work.
-func nextResult(result <-chan addResult, tick <-chan time.Time, wr *index.Writer) (addResult, error) {
+// If the wait passes slowNote, slow is called, once.
+func nextResult(result <-chan addResult, tick <-chan time.Time, wr *index.Writer, slow func()) (addResult, error) {
+	start := time.Now()
 	for {
 		select {
 		case r := <-result:
@@ -218,8 +229,21 @@ func nextResult(result <-chan addResult, tick <-chan time.Time, wr *index.Writer
 			if err := wr.FlushDue(); err != nil {
 				return addResult{}, err
 			}
+			if slow != nil && time.Since(start) > slowNote {
+				slow()
+				slow = nil
+			}
 		}
 	}
+}
+
+// sizeNote is " (N MB)" for a file of a megabyte or more, else "".
+func sizeNote(path string) string {
+	st, err := os.Stat(path)
+	if err != nil || st.Size() < 1<<20 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d MB)", (st.Size()+(1<<19))>>20)
 }
 
 func (a *app) clearBar(bar *progressbar.ProgressBar) {

@@ -15,7 +15,7 @@ import (
 // written within the writer's delay (2s) even while the next file is still
 // being read, so that a kill then loses only the slow one. Fixed bugs: the
 // delay was checked only when the next release arrived, so finished work
-// sat unwritten behind a slow file.
+// sat unwritten behind a slow file, and add said nothing while it waited.
 func TestAddWritesWhileASlowFileParses(t *testing.T) {
 	noIndexEnv(t)
 	dir := t.TempDir()
@@ -33,7 +33,7 @@ func TestAddWritesWhileASlowFileParses(t *testing.T) {
 	}
 	idx := filepath.Join(dir, "idx")
 	done := make(chan result, 1)
-	go func() { done <- ex99(t, "", "add", "-q", "--index", idx, in) }()
+	go func() { done <- ex99(t, "", "add", "--index", idx, in) }()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		zaps, _ := filepath.Glob(filepath.Join(idx, "store", "*.zap"))
@@ -46,9 +46,14 @@ func TestAddWritesWhileASlowFileParses(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+	time.Sleep(slowNote + 500*time.Millisecond) // add says it waits
 	close(release)
-	if r := <-done; r.code != 0 {
+	r := <-done
+	if r.code != 0 {
 		t.Fatalf("add: %v", r)
+	}
+	if !strings.Contains(r.stderr, "b-2004q2.txt is taking a while") {
+		t.Errorf("add did not say that it waits for the slow file: %v", r)
 	}
 	if got := strings.Join(docNames(t, idx), " "); got != "a-2004q2.txt b-2004q2.txt" {
 		t.Errorf("index holds %s", got)
