@@ -299,6 +299,10 @@ type candidate struct {
 	f      index.Fact
 	score  float64
 	target target
+	// feat is what the score weighs (features.score).
+	feat features
+	// rejected says why the fact cannot answer the question; nil when it can.
+	rejected *rejection
 }
 
 // findFacts scores the release's candidate facts for q at target t, best first.
@@ -331,15 +335,16 @@ func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t tar
 	}
 	var out []candidate
 	for _, f := range facts {
-		c, ok := scoreFact(q, f, metric, t, change, qterms, entTerms, ctx, hint)
-		if ok && len(proper) > 0 && !allIn(proper, termSet(factText(f)+" "+f.Column+" "+f.Table+" "+f.Entity)) {
+		c := scoreFact(q, f, metric, t, change, qterms, entTerms, ctx, hint)
+		if c.rejected == nil && len(proper) > 0 && !allIn(proper, termSet(factText(f)+" "+f.Column+" "+f.Table+" "+f.Entity)) {
 			// "revenues in Japan": a name the figure's lines do not carry is not this figure
-			ok = false
+			c.rejected = reject(rejProperNames, strings.Join(proper, " "), nil)
 		}
-		if ok && hint != nil && f.Key == hint.Key && allIn(q.Modifiers, termSet(f.Metric)) {
-			c.score += 0.3
+		if c.rejected == nil && hint != nil && f.Key == hint.Key && allIn(q.Modifiers, termSet(f.Metric)) {
+			c.feat.HintedModifiers = true
+			c.score = c.feat.score()
 		}
-		if ok {
+		if c.rejected == nil {
 			out = append(out, c)
 		}
 	}
@@ -350,186 +355,6 @@ func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t tar
 		return out[i].f.Start < out[j].f.Start
 	})
 	return out
-}
-
-// scoreFact scores one fact for a question; ok is false when the fact
-// cannot answer it (wrong metric, entity, period, unit or basis).
-func scoreFact(q nlq.Query, f index.Fact, metric *vocab.Metric, t target, change string, qterms map[string]bool, entTerms []string, ctx *docCtx, hint *vocab.Metric) (candidate, bool) {
-	c := candidate{f: f, target: t}
-	text := factText(f)
-	fterms := termSet(text)
-	// metric
-	var ms float64
-	switch {
-	case metric != nil:
-		switch {
-		case f.Key == metric.Key:
-			ms = 1
-		case labelNames(f, metric, qterms):
-			ms = 0.8
-		case f.Source == "text" && f.Key == "" && descNames(f, metric):
-			// "increased the use of stock-based compensation in 2024 to $2.77 million"
-			ms = 0.7
-		default:
-			return c, false
-		}
-		// words beyond the metric that the fact does not have count against it
-		if n := len(qterms); n > 0 {
-			miss := 0
-			for w := range qterms {
-				if !fterms[w] && !isEntityTerm(w, entTerms) {
-					miss++
-				}
-			}
-			ms -= 0.15 * float64(miss)
-		}
-	default:
-		if hint != nil && f.Key != hint.Key && !namesIn(text, hint) {
-			return c, false
-		}
-		cov, n := weightedCoverage(qterms, fterms)
-		if n == 0 || cov < 0.6 {
-			return c, false
-		}
-		ms = cov
-		// words in the figure's own description weigh more than the clause's
-		dcov, _ := coverage(qterms, termSet(f.Metric+" "+strings.Join(f.Section, " ")))
-		ms += 0.3 * dcov
-	}
-	// entity
-	es := 0.0
-	if f.Entity != "" {
-		fe := index.NormEntity(f.Entity)
-		switch {
-		case entityMentioned(fe, entTerms, q):
-			es = 0.3
-		case metric == nil && len(entTerms) == 0 && labelCovers(qterms, f):
-			// "Appliances" names its row under "Communications Solutions" alone
-			es = -0.2
-		default:
-			return c, false
-		}
-	} else if len(entTerms) > 0 {
-		// the question names an entity; a company-level figure must at least mention it
-		if !allIn(entTerms, termSet(text+" "+f.Column)) {
-			return c, false
-		}
-		es = 0.1
-	}
-	// period
-	fp := f.Period
-	if t.kind == extract.Instant && fp.Kind == extract.Duration && f.Source == "text" && !fp.End.IsZero() && (metric == nil || metric.Kind == "balance") {
-		// "book value per share increased during the year to $284.39": the balance at the period's end
-		fq := fp.FQ
-		if fq == 0 && fp.Months == 12 {
-			fq = 4
-		}
-		fp = extract.Period{Kind: extract.Instant, End: fp.End, FQ: fq, FY: fp.FY}
-	}
-	if !q.Forward && f.Source == "text" && ctx.info.Calendar.Known && !fp.End.IsZero() && fp.End.M > 0 && !ctx.info.Latest.IsZero() && ctx.info.Latest.M > 0 && fp.End.Days() > ctx.info.Latest.Days()+62 {
-		// a sentence's figure for a period after the release's own is a plan
-		// or an expectation ("600 branches" once an acquisition closes in
-		// 2021), not a reported figure; a table's schedule of payments due in
-		// later years is reported
-		return c, false
-	}
-	ps := periodMatch(fp, t)
-	if ps == 0 && t.kind == extract.Instant && t.end.IsZero() && t.fq == 4 && fp.Kind == extract.Duration && fp.Months == 12 && !fp.End.IsZero() {
-		// a balance asked by year, in a table headed "Fiscal Year Ended August
-		// 31, 2019": the year's column holds its close
-		ps = 0.85 * periodMatch(extract.Period{Kind: extract.Instant, End: fp.End, FQ: 4, FY: fp.FY}, t)
-	}
-	if ps == 0 && t.kind == extract.Duration && fp.Kind == extract.Instant && !fp.End.IsZero() {
-		// a flow cannot be at a date: a column headed by a date alone
-		// ("December 31, 2018") over sales and profit is the period ending then
-		if fm := vocab.Default().Metric(f.Key); fm != nil && fm.Kind == "flow" {
-			months := t.months
-			if months == 0 {
-				months = 12
-			}
-			dp := extract.Period{Kind: extract.Duration, End: fp.End, Months: months, FQ: fp.FQ, FY: fp.FY}
-			if ps = 0.85 * periodMatch(dp, t); ps > 0 {
-				c.f.Period = dp // and the answer says so
-			}
-		}
-	}
-	if ps == 0 {
-		return c, false
-	}
-	// unit
-	want := q.Unit
-	if metric != nil && change == "" && !unitFits(metric.Unit, f.Unit) && !(want == extract.Percent && f.Unit == extract.Percent) {
-		// a percentage asked of a metric is its share ("what percentage of net sales came from…")
-		return c, false
-	}
-	if change == "pct_change" {
-		want = extract.Percent
-	}
-	if want == "" && hint != nil && change == "" {
-		want = hint.Unit
-	}
-	if want != "" && !unitFits(want, f.Unit) {
-		return c, false
-	}
-	// level or change; a figure described by its change ("boosting the
-	// number of customers by 61,342") may answer a question of its words
-	cs := 0.0
-	if f.Change != change {
-		// a percentage change answers only a question about change: "product
-		// percentage of revenue" is a share, not the 6% growth beside it
-		if metric != nil || change != "" || f.Change == "pct_change" && (want != extract.Percent || !q.ChangeCue) {
-			return c, false
-		}
-		cs = -0.2
-		if q.ChangeCue {
-			cs = 0.15
-		}
-	}
-	// basis
-	if q.Basis != "" && f.Basis != "" && f.Basis != q.Basis {
-		return c, false
-	}
-	bs := 0.0
-	if q.Basis == "" && f.Basis == "basic" {
-		bs = -0.05
-	}
-	// reported versus adjusted
-	as := 0.0
-	if q.Adjusted != f.Adjusted {
-		if q.Adjusted {
-			return c, false
-		}
-		as = -0.6
-	}
-	src := 0.0
-	if f.Source == "table" {
-		src = 0.1
-	}
-	if f.Approx {
-		src -= 0.25
-	}
-	// a row label with many words the question lacks is a less likely match
-	extra := 0
-	for w := range termSet(f.Metric) {
-		if !qterms[w] && !metricWord(w, metric) && !vocab.Default().IsStopword(w) {
-			extra++
-		}
-	}
-	if reAdjustmentRow.MatchString(f.Metric) || len(f.Section) > 0 && reAdjustmentRow.MatchString(f.Section[len(f.Section)-1]) {
-		// "Less: Net income attributable to noncontrolling interests" is an adjustment, not the figure
-		src -= 0.3
-	}
-	if metric != nil {
-		label := vocab.Normalize(f.Metric)
-		for _, ph := range metric.NormPrefer() {
-			if strings.Contains(label, ph) {
-				src += 0.05
-				break
-			}
-		}
-	}
-	c.score = ms + es + ps + bs + as + src + cs - 0.02*float64(min(extra, 10))
-	return c, true
 }
 
 // factText is the text a fact is matched by: its label or description, its

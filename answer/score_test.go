@@ -1,0 +1,122 @@
+package answer
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/ex99/ex99/extract"
+	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/nlq"
+	"github.com/ex99/ex99/vocab"
+)
+
+// featureCase is a feature record and the score it weighs.
+type featureCase struct {
+	name string
+	x    features
+	want float64
+}
+
+// factCase is a fact scored for a question: the features it gets, or the
+// reason it is rejected.
+type factCase struct {
+	name   string
+	q      nlq.Query
+	metric *vocab.Metric
+	change string
+	f      index.Fact
+	want   features // when accepted
+	reason reason   // when rejected
+	says   string   // in the rejection's String
+}
+
+// TestFeatureScore weighs feature records by hand: each case's want is the
+// sum the weights table gives, written out.
+func TestFeatureScore(t *testing.T) {
+	cases := []featureCase{
+		{"keyed, exact period, table", features{MetricBy: metricByKey, PeriodFit: 1, FromTable: true}, 1 + 1 + 0.1},
+		{"keyed, two words unexplained", features{MetricBy: metricByKey, UnexplainedWords: 2, PeriodFit: 1}, 1 - 0.3 + 1},
+		{"label names the metric, entity named", features{MetricBy: metricByLabel, Entity: entityNamed, PeriodFit: 0.8, FromTable: true}, 0.8 + 0.3 + 0.8 + 0.1},
+		{"sentence description, approximate", features{MetricBy: metricByDescription, PeriodFit: 1, Approx: true}, 0.7 + 1 - 0.25},
+		{"words, description coverage", features{MetricBy: metricByWords, WordCoverage: 0.75, DescriptionCoverage: 0.5, PeriodFit: 1, FromTable: true}, 0.75 + 0.15 + 1 + 0.1},
+		{"period read as the year's close", features{MetricBy: metricByKey, PeriodFit: 1, PeriodReread: true, FromTable: true}, 1 + 0.85 + 0.1},
+		{"basic unasked, adjusted unasked", features{MetricBy: metricByKey, PeriodFit: 1, BasicUnasked: true, AdjustedUnasked: true}, 1 + 1 - 0.05 - 0.6},
+		{"adjustment row, preferred label", features{MetricBy: metricByKey, PeriodFit: 1, FromTable: true, AdjustmentRow: true, PreferredLabel: true}, 1 + 1 + 0.1 - 0.3 + 0.05},
+		{"change with a cue", features{MetricBy: metricByWords, WordCoverage: 1, PeriodFit: 1, Change: changeCued}, 1 + 1 + 0.15},
+		{"change without cue", features{MetricBy: metricByWords, WordCoverage: 1, PeriodFit: 1, Change: changeUncued}, 1 + 1 - 0.2},
+		{"entity in the text", features{MetricBy: metricByKey, PeriodFit: 1, Entity: entityInText}, 1 + 0.1 + 1},
+		{"row label alone names the entity", features{MetricBy: metricByWords, WordCoverage: 1, PeriodFit: 1, Entity: entityRowLabel}, 1 - 0.2 + 1},
+		{"extra label words, capped at ten", features{MetricBy: metricByKey, PeriodFit: 1, ExtraLabelWords: 14}, 1 + 1 - 0.2},
+		{"hinted modifiers", features{MetricBy: metricByWords, WordCoverage: 1, PeriodFit: 1, HintedModifiers: true}, 1 + 1 + 0.3},
+	}
+	// fixed bugs: cases that once scored wrong, with the commit that fixed them
+	cases = append(cases, []featureCase{}...)
+	for _, c := range cases {
+		if got := c.x.score(); math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("%s: score %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestScoreFact scores hand-made facts for a question of net sales in Q2
+// FY2004: the features each gets, or the reason it is rejected.
+func TestScoreFact(t *testing.T) {
+	revenue := vocab.Default().Metric("revenue")
+	if revenue == nil {
+		t.Fatal("no revenue metric in the vocabulary")
+	}
+	q2 := extract.Period{Kind: extract.Duration, Months: 3, End: extract.Date{Y: 2004, M: 5, D: 29}, FQ: 2, FY: 2004}
+	q2prior := extract.Period{Kind: extract.Duration, Months: 3, End: extract.Date{Y: 2003, M: 5, D: 31}, FQ: 2, FY: 2003}
+	asked := target{kind: extract.Duration, months: 3, fq: 2, fy: 2004, explicit: true}
+	fact := func(edit func(*extract.Fact)) index.Fact {
+		f := extract.Fact{Metric: "Net sales", Key: "revenue", Period: q2, Unit: "USD", Source: "table"}
+		if edit != nil {
+			edit(&f)
+		}
+		return index.Fact{Fact: f}
+	}
+	ctx := &docCtx{info: &index.DocInfo{Name: "r"}}
+	cases := []factCase{
+		{name: "keyed row", metric: revenue, f: fact(nil),
+			want: features{MetricBy: metricByKey, PeriodFit: 1, FromTable: true}},
+		{name: "approximate sentence figure", metric: revenue, f: fact(func(f *extract.Fact) { f.Source, f.Approx = "text", true }),
+			want: features{MetricBy: metricByKey, PeriodFit: 1, Approx: true}},
+		{name: "adjusted figure, reported asked", metric: revenue, f: fact(func(f *extract.Fact) { f.Adjusted = true }),
+			want: features{MetricBy: metricByKey, PeriodFit: 1, FromTable: true, AdjustedUnasked: true}},
+		{name: "another metric", metric: revenue, f: fact(func(f *extract.Fact) { f.Key, f.Metric = "net_income", "Net income" }),
+			reason: rejMetric, says: "asked revenue, fact is net_income"},
+		{name: "a year earlier", metric: revenue, f: fact(func(f *extract.Fact) { f.Period = q2prior }),
+			reason: rejPeriod, says: "rejected: period does not match (asked three months (Q2 FY2004), fact is three months ended May 31, 2003 (Q2 FY2003))"},
+		{name: "a percentage", metric: revenue, f: fact(func(f *extract.Fact) { f.Unit = extract.Percent }),
+			reason: rejMetricUnit},
+		{name: "a change", metric: revenue, f: fact(func(f *extract.Fact) { f.Change = "change" }),
+			reason: rejChange, says: "asked level, fact is change"},
+		{name: "basic, diluted asked", q: nlq.Query{Basis: "diluted"}, metric: revenue, f: fact(func(f *extract.Fact) { f.Basis = "basic" }),
+			reason: rejBasis, says: "asked diluted, fact is basic"},
+		{name: "reported, adjusted asked", q: nlq.Query{Adjusted: true}, metric: revenue, f: fact(nil),
+			reason: rejAdjusted, says: "rejected: adjusted asked, fact is reported"},
+		{name: "a segment's figure, no entity asked", metric: revenue, f: fact(func(f *extract.Fact) { f.Entity = "Europe" }),
+			reason: rejEntity, says: "asked none, fact is Europe"},
+	}
+	// fixed bugs: facts once scored or rejected wrong, with the commit that fixed them
+	cases = append(cases, []factCase{}...)
+	for _, c := range cases {
+		got := scoreFact(c.q, c.f, c.metric, asked, c.change, map[string]bool{}, nil, ctx, nil)
+		switch {
+		case c.reason == "" && got.rejected != nil:
+			t.Errorf("%s: %s, want accepted", c.name, got.rejected)
+		case c.reason == "":
+			if got.feat != c.want {
+				t.Errorf("%s: features\n%+v, want\n%+v", c.name, got.feat, c.want)
+			}
+			if got.score != c.want.score() {
+				t.Errorf("%s: score %v, want %v", c.name, got.score, c.want.score())
+			}
+		case got.rejected == nil:
+			t.Errorf("%s: accepted (%+v), want %s", c.name, got.feat, c.reason)
+		case got.rejected.Reason != c.reason || !strings.Contains(got.rejected.String(), c.says):
+			t.Errorf("%s: %s, want %s (%s)", c.name, got.rejected, c.reason, c.says)
+		}
+	}
+}
