@@ -10,6 +10,7 @@ import (
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
 	"github.com/ex99/ex99/nlq"
+	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 	"github.com/shopspring/decimal"
 )
@@ -434,7 +435,7 @@ func (e *Engine) derived(q nlq.Query, ctx *docCtx, d *vocab.Derived) (Answer, bo
 	return a, true
 }
 
-func periodTarget(p extract.Period) target {
+func periodTarget(p period.Period) target {
 	return target{kind: p.Kind, months: p.Months, end: p.End, fq: p.FQ, fy: p.FY, explicit: true}
 }
 
@@ -449,11 +450,11 @@ func (e *Engine) change(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		if ts[0].explicit && ts[1].explicit && !ts[0].current && ts[1].fy == ts[0].fy-1 && ts[1].fq == ts[0].fq {
 			t1, t2 = ts[1], ts[0]
 		}
-	case len(ts) == 1 && (sinceAny(q) || balance && ts[0].kind == extract.Instant && !ts[0].end.Near(ctx.info.Latest) && !ts[0].current):
+	case len(ts) == 1 && (sinceAny(q) || balance && ts[0].kind == period.Instant && !ts[0].end.Near(ctx.info.Latest) && !ts[0].current):
 		// "since November 29, 2003": from that date to the latest
 		t1 = ts[0]
 		// since a date: to the latest balance, whatever the vocabulary knows
-		t2 = defaultTarget(ctx.info, balance || t1.kind == extract.Instant || t1.months == 0 && !t1.end.IsZero())
+		t2 = defaultTarget(ctx.info, balance || t1.kind == period.Instant || t1.months == 0 && !t1.end.IsZero())
 	case len(ts) == 1 && onlyRelative(q, "prior_year"):
 		// "year over year": the release's period against the year before
 		t2 = defaultTarget(ctx.info, balance)
@@ -462,14 +463,14 @@ func (e *Engine) change(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		t2 = ts[0]
 		t1 = priorYearTarget(ts[0])
 		if balance {
-			t1 = target{kind: extract.Instant, explicit: true}
+			t1 = target{kind: period.Instant, explicit: true}
 		}
 	default:
 		t2 = defaultTarget(ctx.info, balance)
 		t1 = priorYearTarget(t2)
 		if balance {
 			// the balance sheet's comparison column
-			t1 = target{kind: extract.Instant, explicit: true}
+			t1 = target{kind: period.Instant, explicit: true}
 		}
 	}
 	m := q.Metric
@@ -800,7 +801,7 @@ func boundAnswer(q nlq.Query, ctx *docCtx, ops []index.Fact) Answer {
 }
 
 // periodLabel is a short name for a period: its fiscal year for a year, else its end date.
-func periodLabel(p extract.Period) string {
+func periodLabel(p period.Period) string {
 	switch {
 	case p.Months == 12 && p.FY != 0:
 		return fmt.Sprint(p.FY)
@@ -808,7 +809,7 @@ func periodLabel(p extract.Period) string {
 		return fmt.Sprint(p.End.Y)
 	case p.Tag() != "":
 		return p.Tag()
-	case p.Kind == extract.Instant && p.End.M == 12 && p.End.D >= 28:
+	case p.Kind == period.Instant && p.End.M == 12 && p.End.D >= 28:
 		return fmt.Sprint(p.End.Y)
 	}
 	return p.End.Long()
@@ -857,7 +858,7 @@ func missing(q nlq.Query, ctx *docCtx, name string, t target, a, b operand, ka, 
 }
 
 // computed builds a computed answer citing every operand.
-func computed(q nlq.Query, ctx *docCtx, name string, val decimal.Decimal, unit, formula string, p extract.Period, ops ...index.Fact) Answer {
+func computed(q nlq.Query, ctx *docCtx, name string, val decimal.Decimal, unit, formula string, p period.Period, ops ...index.Fact) Answer {
 	a := Answer{Kind: KindComputed, Value: val.String(), Unit: unit, Metric: name, Formula: formula, Citations: []Citation{}}
 	a.Entity = ctx.info.Company
 	for _, f := range ops {

@@ -10,20 +10,21 @@ import (
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
 	"github.com/ex99/ex99/nlq"
+	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 	"github.com/shopspring/decimal"
 )
 
 // target is a period a question asks about, resolved against a release.
 type target struct {
-	kind     extract.PeriodKind // Instant, Duration, or Unknown (either)
-	months   int                // 0 = any length
-	end      extract.Date       // zero = any
-	fq, fy   int                // 0 = any
-	explicit bool               // the question named it
-	calKnown bool               // the release states its fiscal calendar: no calendar-quarter reading
-	year     bool               // a year, for a figure that may be a flow or a balance
-	current  bool               // the release's own period, by default or "this quarter"
+	kind     period.PeriodKind // Instant, Duration, or Unknown (either)
+	months   int               // 0 = any length
+	end      period.Date       // zero = any
+	fq, fy   int               // 0 = any
+	explicit bool              // the question named it
+	calKnown bool              // the release states its fiscal calendar: no calendar-quarter reading
+	year     bool              // a year, for a figure that may be a flow or a balance
+	current  bool              // the release's own period, by default or "this quarter"
 	text     string
 }
 
@@ -31,7 +32,7 @@ func (t target) String() string {
 	if t.text != "" {
 		return t.text
 	}
-	p := extract.Period{Kind: t.kind, End: t.end, Months: t.months, FQ: t.fq, FY: t.fy}
+	p := period.Period{Kind: t.kind, End: t.end, Months: t.months, FQ: t.fq, FY: t.fy}
 	return p.String()
 }
 
@@ -82,7 +83,7 @@ func resolve(q nlq.Query, d *index.DocInfo, balance bool) (out []target) {
 			if !(d.Current.FQ == 4 || d.Current.Months == 12) {
 				fy--
 			}
-			t := target{kind: extract.Instant, fq: 4, fy: fy, explicit: true, text: ps.Text}
+			t := target{kind: period.Instant, fq: 4, fy: fy, explicit: true, text: ps.Text}
 			out = append(out, t)
 			if base == nil {
 				b := t
@@ -105,25 +106,25 @@ func resolve(q nlq.Query, d *index.DocInfo, balance bool) (out []target) {
 
 func defaultTarget(d *index.DocInfo, balance bool) target {
 	if balance {
-		t := target{kind: extract.Instant, end: d.Latest, current: true}
+		t := target{kind: period.Instant, end: d.Latest, current: true}
 		if d.Latest.IsZero() {
 			t.end = d.Current.End
 		}
 		return t
 	}
 	c := d.Current
-	return target{kind: extract.Duration, months: c.Months, end: c.End, fq: c.FQ, fy: c.FY, current: true}
+	return target{kind: period.Duration, months: c.Months, end: c.End, fq: c.FQ, fy: c.FY, current: true}
 }
 
 // ytdTarget is the longest period of the release ending at its current date.
 func ytdTarget(d *index.DocInfo) target {
 	best := d.Current
 	for _, p := range d.Periods {
-		if p.Kind == extract.Duration && p.End.Near(d.Current.End) && p.Months > best.Months && p.Months <= 12 {
+		if p.Kind == period.Duration && p.End.Near(d.Current.End) && p.Months > best.Months && p.Months <= 12 {
 			best = p
 		}
 	}
-	return target{kind: extract.Duration, months: best.Months, end: best.End, fy: best.FY, fq: best.FQ, explicit: true, text: "year to date"}
+	return target{kind: period.Duration, months: best.Months, end: best.End, fy: best.FY, fq: best.FQ, explicit: true, text: "year to date"}
 }
 
 func priorYearTarget(b target) target {
@@ -131,7 +132,7 @@ func priorYearTarget(b target) target {
 	if t.fy != 0 {
 		// the fiscal year names it; a 52/53-week year may end in another month
 		t.fy--
-		t.end = extract.Date{}
+		t.end = period.Date{}
 	} else if t.end.Y != 0 {
 		t.end.Y--
 		t.end.D = 0 // fiscal calendars shift the day
@@ -168,34 +169,34 @@ func explicitTarget(ps nlq.PeriodSpec, d *index.DocInfo, balance, flowKnown bool
 		// "2004", "fiscal 2014", "fiscal year end 2003"
 		switch {
 		case balance || strings.Contains(strings.ToLower(ps.Text), "end"):
-			t.kind = extract.Instant
+			t.kind = period.Instant
 			t.fq = 4
 		case !flowKnown:
 			// a figure the vocabulary does not know: the year's flow or its closing balance
 			t.year = true
 		default:
-			t.kind = extract.Duration
+			t.kind = period.Duration
 			t.months = 12
 		}
-	case !t.end.IsZero() && t.kind == extract.Unknown && t.months == 0:
+	case !t.end.IsZero() && t.kind == period.Unknown && t.months == 0:
 		if balance {
-			t.kind = extract.Instant
+			t.kind = period.Instant
 		}
-	case t.months > 0 && t.kind == extract.Unknown:
-		t.kind = extract.Duration
+	case t.months > 0 && t.kind == period.Unknown:
+		t.kind = period.Duration
 	}
-	if balance && t.kind == extract.Duration && t.fq == 0 && t.months == 12 && t.fy != 0 && t.end.IsZero() {
+	if balance && t.kind == period.Duration && t.fq == 0 && t.months == 12 && t.fy != 0 && t.end.IsZero() {
 		// a balance "for year 2019": the year's closing balance
-		t.kind, t.fq = extract.Instant, 4
+		t.kind, t.fq = period.Instant, 4
 	}
-	if balance && t.kind == extract.Duration && t.fq > 0 && t.months == 3 && t.end.IsZero() {
+	if balance && t.kind == period.Duration && t.fq > 0 && t.months == 3 && t.end.IsZero() {
 		// a balance "at the end of the second quarter": the quarter's end date
-		t.kind = extract.Instant
+		t.kind = period.Instant
 	}
-	if t.kind == extract.Instant {
+	if t.kind == period.Instant {
 		t.months = 0
 	}
-	if t.end.M > 0 && t.fq == 0 && t.fy == 0 && (t.kind == extract.Instant || t.months == 3) {
+	if t.end.M > 0 && t.fq == 0 && t.fy == 0 && (t.kind == period.Instant || t.months == 3) {
 		// a date: its fiscal quarter and year, so "11/29/03" meets "fiscal year end 2003"
 		t.fq, t.fy = d.Calendar.Label(t.end)
 	}
@@ -208,8 +209,8 @@ func explicitTarget(ps nlq.PeriodSpec, d *index.DocInfo, balance, flowKnown bool
 
 // periodMatch scores how well fact period p fits target t: 1 exact, lower
 // for weaker fits, 0 for no fit.
-func periodMatch(p extract.Period, t target) float64 {
-	if p.IsZero() || p.Kind == extract.Unknown && p.End.IsZero() && p.FY == 0 {
+func periodMatch(p period.Period, t target) float64 {
+	if p.IsZero() || p.Kind == period.Unknown && p.End.IsZero() && p.FY == 0 {
 		// a figure with no period of its own fits only the release's own period
 		if t.current || !t.explicit {
 			return 0.6
@@ -222,23 +223,23 @@ func periodMatch(p extract.Period, t target) float64 {
 		if y == 0 {
 			y = p.End.Y
 		}
-		if y == t.fy && (p.Kind == extract.Instant || p.Months == 12 || p.Year) {
+		if y == t.fy && (p.Kind == period.Instant || p.Months == 12 || p.Year) {
 			return 1
 		}
 		return 0
 	}
 	// kind; a column headed by a year alone holds a year's flow or its
 	// closing balance, whichever the row is
-	if p.Year && t.kind != extract.Unknown && p.Kind != t.kind && (t.fy != 0 && p.FY == t.fy || !t.end.IsZero() && p.End.Y == t.end.Y) && (t.fq == 0 || t.fq == 4 && t.kind == extract.Instant) {
+	if p.Year && t.kind != period.Unknown && p.Kind != t.kind && (t.fy != 0 && p.FY == t.fy || !t.end.IsZero() && p.End.Y == t.end.Y) && (t.fq == 0 || t.fq == 4 && t.kind == period.Instant) {
 		return 0.9
 	}
-	if t.kind == extract.Instant && p.Kind == extract.Duration || t.kind == extract.Duration && p.Kind == extract.Instant {
+	if t.kind == period.Instant && p.Kind == period.Duration || t.kind == period.Duration && p.Kind == period.Instant {
 		return 0
 	}
-	if t.months > 0 && p.Kind == extract.Duration && p.Months != 0 && p.Months != t.months {
+	if t.months > 0 && p.Kind == period.Duration && p.Months != 0 && p.Months != t.months {
 		return 0
 	}
-	if t.months > 0 && p.Months == 0 && p.Kind != extract.Instant {
+	if t.months > 0 && p.Months == 0 && p.Kind != period.Instant {
 		// a duration of unknown length: only a weak fit
 		if !endFits(p, t) {
 			return 0
@@ -256,7 +257,7 @@ func periodMatch(p extract.Period, t target) float64 {
 			score = 0.8
 		}
 		if t.fq > 0 && p.FQ != 0 && p.FQ != t.fq && !(!t.calKnown && calendarQuarter(p.End) == t.fq && p.End.Y == t.fy) {
-			if !(!t.calKnown && t.fq == 4 && t.kind == extract.Instant && p.Kind == extract.Instant && t.end.IsZero() && p.End.Y == t.fy) {
+			if !(!t.calKnown && t.fq == 4 && t.kind == period.Instant && p.Kind == period.Instant && t.end.IsZero() && p.End.Y == t.fy) {
 				return 0
 			}
 			// a balance "in 2019" where the release does not say when its
@@ -274,20 +275,20 @@ func periodMatch(p extract.Period, t target) float64 {
 		}
 		matched = true
 	}
-	if !matched && t.kind == extract.Unknown && t.months == 0 {
+	if !matched && t.kind == period.Unknown && t.months == 0 {
 		return 0.5
 	}
 	return score
 }
 
-func endFits(p extract.Period, t target) bool {
+func endFits(p period.Period, t target) bool {
 	if p.End.IsZero() {
 		return false
 	}
 	return p.End.Near(t.end)
 }
 
-func calendarQuarter(d extract.Date) int {
+func calendarQuarter(d period.Date) int {
 	if d.M == 0 {
 		return 0
 	}
@@ -643,7 +644,7 @@ func finest(cands []candidate) (candidate, []candidate) {
 	return pick, also
 }
 
-func samePeriod(a, b extract.Period) bool {
+func samePeriod(a, b period.Period) bool {
 	if a.IsZero() || b.IsZero() {
 		return a.IsZero() == b.IsZero()
 	}
@@ -754,7 +755,7 @@ func factAnswer(q nlq.Query, f index.Fact, ctx *docCtx) Answer {
 	return a
 }
 
-func describePeriod(p extract.Period, d *index.DocInfo) string {
+func describePeriod(p period.Period, d *index.DocInfo) string {
 	if p.IsZero() {
 		return "period not stated (the release's " + d.Current.String() + ")"
 	}

@@ -5,9 +5,9 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
 	"github.com/ex99/ex99/nlq"
+	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 )
 
@@ -129,7 +129,7 @@ func (e *Engine) outlookAnswer(q nlq.Query, ctx *docCtx) Answer {
 		for _, h := range hits {
 			text := h.Text
 			var lead *index.Passage
-			if h.Bullet && len(extract.ScanPeriods(text)) == 0 {
+			if h.Bullet && len(period.ScanPeriods(text)) == 0 {
 				// "•Revenue is expected to be $78.0 billion" under "NVIDIA's
 				// outlook for the first quarter of fiscal 2027 is as follows:"
 				if l, ok := e.leadIn(ctx, h.Passage); ok {
@@ -202,7 +202,7 @@ func outlookFits(text string, q nlq.Query, targets []target) bool {
 	if len(targets) == 0 {
 		return true
 	}
-	for _, m := range extract.ScanPeriods(text) {
+	for _, m := range period.ScanPeriods(text) {
 		for _, t := range targets {
 			p := m.Period
 			if t.fy != 0 && (p.FY == t.fy || p.End.Y == t.fy) && (t.fq == 0 || p.FQ == t.fq) {

@@ -7,6 +7,7 @@ import (
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
 	"github.com/ex99/ex99/nlq"
+	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 )
 
@@ -378,13 +379,13 @@ func (s *scoring) entitiesAsked() string {
 func (s *scoring) periodFeature(c *candidate) *rejection {
 	f, t, x := c.f, s.t, &c.feat
 	fp := f.Period
-	if t.kind == extract.Instant && fp.Kind == extract.Duration && f.Source == "text" && !fp.End.IsZero() && (s.metric == nil || s.metric.Kind == "balance") {
+	if t.kind == period.Instant && fp.Kind == period.Duration && f.Source == "text" && !fp.End.IsZero() && (s.metric == nil || s.metric.Kind == "balance") {
 		// "book value per share increased during the year to $284.39": the balance at the period's end
 		fq := fp.FQ
 		if fq == 0 && fp.Months == 12 {
 			fq = 4
 		}
-		fp = extract.Period{Kind: extract.Instant, End: fp.End, FQ: fq, FY: fp.FY}
+		fp = period.Period{Kind: period.Instant, End: fp.End, FQ: fq, FY: fp.FY}
 	}
 	if latest := s.ctx.info.Latest; !s.q.Forward && f.Source == "text" && s.ctx.info.Calendar.Known && !fp.End.IsZero() && fp.End.M > 0 && !latest.IsZero() && latest.M > 0 && fp.End.Days() > latest.Days()+planAfterDays {
 		// a sentence's figure for a period after the release's own is a plan
@@ -394,12 +395,12 @@ func (s *scoring) periodFeature(c *candidate) *rejection {
 		return reject(rejPlan, latest, fp.End)
 	}
 	x.PeriodFit = periodMatch(fp, t)
-	if x.PeriodFit == 0 && t.kind == extract.Instant && t.end.IsZero() && t.fq == 4 && fp.Kind == extract.Duration && fp.Months == 12 && !fp.End.IsZero() {
+	if x.PeriodFit == 0 && t.kind == period.Instant && t.end.IsZero() && t.fq == 4 && fp.Kind == period.Duration && fp.Months == 12 && !fp.End.IsZero() {
 		// a balance asked by year, in a table headed "Fiscal Year Ended August
 		// 31, 2019": the year's column holds its close
-		x.PeriodFit = periodMatch(extract.Period{Kind: extract.Instant, End: fp.End, FQ: 4, FY: fp.FY}, t)
+		x.PeriodFit = periodMatch(period.Period{Kind: period.Instant, End: fp.End, FQ: 4, FY: fp.FY}, t)
 		x.PeriodReread = true
-	} else if x.PeriodFit == 0 && t.kind == extract.Duration && fp.Kind == extract.Instant && !fp.End.IsZero() {
+	} else if x.PeriodFit == 0 && t.kind == period.Duration && fp.Kind == period.Instant && !fp.End.IsZero() {
 		// a flow cannot be at a date: a column headed by a date alone
 		// ("December 31, 2018") over sales and profit is the period ending then
 		if fm := vocab.Default().Metric(f.Key); fm != nil && fm.Kind == "flow" {
@@ -407,7 +408,7 @@ func (s *scoring) periodFeature(c *candidate) *rejection {
 			if months == 0 {
 				months = 12
 			}
-			dp := extract.Period{Kind: extract.Duration, End: fp.End, Months: months, FQ: fp.FQ, FY: fp.FY}
+			dp := period.Period{Kind: period.Duration, End: fp.End, Months: months, FQ: fp.FQ, FY: fp.FY}
 			if x.PeriodFit = periodMatch(dp, t); x.PeriodFit > 0 {
 				c.f.Period = dp // and the answer says so
 				x.PeriodReread = true

@@ -8,6 +8,7 @@ import (
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
 	"github.com/ex99/ex99/nlq"
+	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 )
 
@@ -66,9 +67,9 @@ func TestScoreFact(t *testing.T) {
 	if revenue == nil {
 		t.Fatal("no revenue metric in the vocabulary")
 	}
-	q2 := extract.Period{Kind: extract.Duration, Months: 3, End: extract.Date{Y: 2004, M: 5, D: 29}, FQ: 2, FY: 2004}
-	q2prior := extract.Period{Kind: extract.Duration, Months: 3, End: extract.Date{Y: 2003, M: 5, D: 31}, FQ: 2, FY: 2003}
-	asked := target{kind: extract.Duration, months: 3, fq: 2, fy: 2004, explicit: true}
+	q2 := period.Period{Kind: period.Duration, Months: 3, End: period.Date{Y: 2004, M: 5, D: 29}, FQ: 2, FY: 2004}
+	q2prior := period.Period{Kind: period.Duration, Months: 3, End: period.Date{Y: 2003, M: 5, D: 31}, FQ: 2, FY: 2003}
+	asked := target{kind: period.Duration, months: 3, fq: 2, fy: 2004, explicit: true}
 	fact := func(edit func(*extract.Fact)) index.Fact {
 		f := extract.Fact{Metric: "Net sales", Key: "revenue", Period: q2, Unit: "USD", Source: "table"}
 		if edit != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 	"github.com/shopspring/decimal"
 )
@@ -183,12 +184,12 @@ func sameEntity(a, b string) bool { return index.NormEntity(a) == index.NormEnti
 // samePeriod reports whether two periods are the same figure's: the same
 // kind and length ending on the same date, or the same fiscal quarter or
 // year.
-func samePeriod(a, b extract.Period) bool {
+func samePeriod(a, b period.Period) bool {
 	if a.IsZero() || b.IsZero() {
 		return false
 	}
-	ai, bi := a.Kind == extract.Instant, b.Kind == extract.Instant
-	if ai != bi && a.Kind != extract.Unknown && b.Kind != extract.Unknown {
+	ai, bi := a.Kind == period.Instant, b.Kind == period.Instant
+	if ai != bi && a.Kind != period.Unknown && b.Kind != period.Unknown {
 		return false
 	}
 	if !ai && a.Months != 0 && b.Months != 0 && a.Months != b.Months {
@@ -204,7 +205,7 @@ func samePeriod(a, b extract.Period) bool {
 }
 
 // priorYear is the same period a year earlier.
-func priorYear(p extract.Period) extract.Period {
+func priorYear(p period.Period) period.Period {
 	if p.FY != 0 {
 		p.FY--
 	}
@@ -216,7 +217,7 @@ func priorYear(p extract.Period) extract.Period {
 }
 
 // candidates are the table figures a text fact may restate.
-func (x *narrativeCtx) candidates(key, unit, entity, basis string, adjusted bool, p extract.Period) []index.Fact {
+func (x *narrativeCtx) candidates(key, unit, entity, basis string, adjusted bool, p period.Period) []index.Fact {
 	var out []index.Fact
 	for _, g := range x.facts {
 		if g.Key != key || g.Unit != unit || g.Change != "" || g.Adjusted != adjusted || !sameEntity(g.Entity, entity) || !samePeriod(g.Period, p) {
@@ -233,7 +234,7 @@ func (x *narrativeCtx) candidates(key, unit, entity, basis string, adjusted bool
 // one is the table's figure of a metric for a period: the figure most of
 // the tables that give it agree on; ok is false when none gives it or no
 // figure has a majority.
-func (x *narrativeCtx) one(key, entity string, p extract.Period) (index.Fact, bool) {
+func (x *narrativeCtx) one(key, entity string, p period.Period) (index.Fact, bool) {
 	cs := x.candidates(key, extract.USD, entity, "", false, p)
 	best, votes, tie := -1, 0, false
 	for i, g := range cs {
@@ -461,7 +462,7 @@ func (x *narrativeCtx) change(f index.Fact, clause []index.Fact, pct bool) *Chec
 		cc.Formula += ", but the text states " + formatValue(f.Value.Abs(), f.Unit)
 		if t.from == "text" && f.Key != "" {
 			// show the table's lines for the figures compared, too
-			for _, p := range []extract.Period{t.cf.Period, t.pf.Period} {
+			for _, p := range []period.Period{t.cf.Period, t.pf.Period} {
 				if g, ok := x.one(f.Key, f.Entity, p); ok {
 					cc.Citations = addCite(cc.Citations, tableCite(x.doc, g))
 				}
@@ -543,7 +544,7 @@ func clausePair(f index.Fact, clause []index.Fact) (cur, prior index.Fact, ok bo
 func (x *narrativeCtx) namesPriorYear(f index.Fact) bool {
 	prior := rePriorYr.MatchString(f.Text)
 	cur, py := f.Period, priorYear(f.Period)
-	for _, m := range extract.ScanPeriods(f.Text) {
+	for _, m := range period.ScanPeriods(f.Text) {
 		p := m.Period
 		// a mention may leave out the year ("fourth quarter") or the quarter ("2003")
 		fq := p.FQ == 0 || p.FQ == cur.FQ

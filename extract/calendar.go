@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+
+	"github.com/ex99/ex99/period"
 )
 
 // Calendar is the release's fiscal calendar, learned from a sentence that
@@ -10,14 +12,14 @@ import (
 // its second quarter of fiscal 2004"). Without one, fiscal years are
 // calendar years.
 type Calendar struct {
-	Known bool `json:"known"`
-	End   Date `json:"end,omitempty"` // end of the anchor quarter
-	FQ    int  `json:"fq,omitempty"`
-	FY    int  `json:"fy,omitempty"`
+	Known bool        `json:"known"`
+	End   period.Date `json:"end,omitempty"` // end of the anchor quarter
+	FQ    int         `json:"fq,omitempty"`
+	FY    int         `json:"fy,omitempty"`
 }
 
 // Label returns the fiscal quarter and year a period ending at end falls in.
-func (c Calendar) Label(end Date) (fq, fy int) {
+func (c Calendar) Label(end period.Date) (fq, fy int) {
 	if end.Y == 0 {
 		return 0, 0
 	}
@@ -37,25 +39,25 @@ func (c Calendar) Label(end Date) (fq, fy int) {
 
 // QuarterEnd returns the month in which fiscal quarter fq of fiscal year fy
 // ends (the day is left 0 unless it is the anchor quarter).
-func (c Calendar) QuarterEnd(fq, fy int) Date {
+func (c Calendar) QuarterEnd(fq, fy int) period.Date {
 	if fq == 0 || fy == 0 {
-		return Date{}
+		return period.Date{}
 	}
 	if !c.Known {
-		return Date{Y: fy, M: fq * 3}
+		return period.Date{Y: fy, M: fq * 3}
 	}
 	k := (fy-c.FY)*4 + (fq - c.FQ)
 	if k == 0 {
 		return c.End
 	}
 	m := c.End.Y*12 + (c.End.M - 1) + 3*k
-	return Date{Y: floorDiv(m, 12), M: mod(m, 12) + 1}
+	return period.Date{Y: floorDiv(m, 12), M: mod(m, 12) + 1}
 }
 
 // monthsBetween counts months from a to b, rounding a date in the first
 // days of a month back to the month before (52/53-week calendars end
 // "January 3" for a December year).
-func monthsBetween(a, b Date) int {
+func monthsBetween(a, b period.Date) int {
 	am := a.Y*12 + a.M - 1
 	bm := b.Y*12 + b.M - 1
 	if a.D > 0 && a.D <= 7 {
@@ -113,10 +115,10 @@ func learnCalendar(texts []string) Calendar {
 	// the fiscal year the release names most ("Fourth Quarter and Fiscal 2026")
 	// (each text is scanned once: one long paragraph holds hundreds of
 	// thousands of period phrases, and the memo hands out a copy)
-	scans := make([][]Mention, len(texts))
+	scans := make([][]period.Mention, len(texts))
 	fiscal := map[int]int{}
 	for ti, t := range texts {
-		scans[ti] = ScanPeriods(t)
+		scans[ti] = period.ScanPeriods(t)
 		for _, m := range scans[ti] {
 			if m.Fiscal && m.Period.FY > 0 && m.Period.FQ == 0 {
 				fiscal[m.Period.FY]++
@@ -163,7 +165,7 @@ func learnCalendar(texts []string) Calendar {
 					a, b = b, a
 				}
 				// a dated quarter next to a named fiscal quarter
-				if a.End.M > 0 && a.Kind != Instant && a.Months == 3 && b.FQ > 0 && b.FY > 0 && b.End.IsZero() && (b.Months == 3) {
+				if a.End.M > 0 && a.Kind != period.Instant && a.Months == 3 && b.FQ > 0 && b.FY > 0 && b.End.IsZero() && (b.Months == 3) {
 					if reOrGap.MatchString(gap) || strings.Contains(gap, "(") || strings.Contains(gap, "ended") || strings.TrimSpace(gap) == "," || strings.TrimSpace(gap) == "" {
 						add(Calendar{Known: true, End: a.End, FQ: b.FQ, FY: b.FY})
 					}
@@ -187,17 +189,17 @@ func learnCalendar(texts []string) Calendar {
 
 // fill completes a period with what the calendar knows: the fiscal quarter
 // and year of a dated period, or the end date of a named fiscal quarter.
-func (c Calendar) fill(p *Period, current Period) {
-	if p.Kind == Unknown && p.End.IsZero() && p.FY == 0 && p.FQ == 0 && p.Months == 0 {
+func (c Calendar) fill(p *period.Period, current period.Period) {
+	if p.Kind == period.Unknown && p.End.IsZero() && p.FY == 0 && p.FQ == 0 && p.Months == 0 {
 		return
 	}
 	if !p.End.IsZero() && p.End.M > 0 {
 		fq, fy := c.Label(p.End)
-		if p.FQ == 0 && (p.Months == 3 || p.Kind == Instant || p.Months == 6 || p.Months == 9) {
+		if p.FQ == 0 && (p.Months == 3 || p.Kind == period.Instant || p.Months == 6 || p.Months == 9) {
 			p.FQ = fq
 		}
 		if p.FY == 0 || p.Months == 12 && p.FY == p.End.Y && fy != 0 {
-			if p.Months == 12 || p.Kind == Instant || p.Months == 3 || p.Months == 6 || p.Months == 9 {
+			if p.Months == 12 || p.Kind == period.Instant || p.Months == 3 || p.Months == 6 || p.Months == 9 {
 				p.FY = fy
 			} else {
 				p.FY = fy
@@ -213,7 +215,7 @@ func (c Calendar) fill(p *Period, current Period) {
 		if p.FY == 0 {
 			p.FY = p.End.Y
 		}
-		if e := c.yearEnd(p.FY); !e.IsZero() && p.Kind == Instant || p.Months == 12 {
+		if e := c.yearEnd(p.FY); !e.IsZero() && p.Kind == period.Instant || p.Months == 12 {
 			if e := c.yearEnd(p.FY); !e.IsZero() {
 				p.End = e
 			}
@@ -232,18 +234,18 @@ func (c Calendar) fill(p *Period, current Period) {
 		if p.Months < 12 {
 			p.FQ = fq
 		}
-		if p.Kind == Unknown {
-			p.Kind = Duration
+		if p.Kind == period.Unknown {
+			p.Kind = period.Duration
 		}
 		return
 	}
-	if p.FQ == 0 && p.FY > 0 && p.Months == 0 && p.Kind == Unknown {
+	if p.FQ == 0 && p.FY > 0 && p.Months == 0 && p.Kind == period.Unknown {
 		// "in 2004", "fiscal 2014": the year
 		p.Months = 12
-		p.Kind = Duration
+		p.Kind = period.Duration
 	}
-	if p.Kind == Unknown && (p.Months > 0 || p.FQ > 0) {
-		p.Kind = Duration
+	if p.Kind == period.Unknown && (p.Months > 0 || p.FQ > 0) {
+		p.Kind = period.Duration
 	}
 	if p.Months == 0 && p.FQ > 0 {
 		p.Months = 3
@@ -257,9 +259,9 @@ func (c Calendar) fill(p *Period, current Period) {
 }
 
 // yearEnd is the month fiscal year fy ends in, when the calendar is known.
-func (c Calendar) yearEnd(fy int) Date {
+func (c Calendar) yearEnd(fy int) period.Date {
 	if !c.Known {
-		return Date{Y: fy, M: 12}
+		return period.Date{Y: fy, M: 12}
 	}
 	return c.QuarterEnd(4, fy)
 }
@@ -267,13 +269,13 @@ func (c Calendar) yearEnd(fy int) Date {
 // calendarFromNarrative ties the release's latest quarter (ending at end) to
 // the fiscal quarter its opening paragraphs name most often ("second
 // quarter 2004 results"), when no sentence gives both at once.
-func calendarFromNarrative(texts []string, end Date) (Calendar, bool) {
+func calendarFromNarrative(texts []string, end period.Date) (Calendar, bool) {
 	count := map[[2]int]int{}
 	for i, t := range texts {
 		if i > 40 {
 			break
 		}
-		for _, m := range ScanPeriods(t) {
+		for _, m := range period.ScanPeriods(t) {
 			p := m.Period
 			if p.FQ > 0 && p.Months == 3 {
 				w := 1
@@ -329,7 +331,7 @@ func calendarFromNarrative(texts []string, end Date) (Calendar, bool) {
 
 // nearCalendarQuarter returns the calendar quarter whose last day is within
 // a week of d (July 3 → 2), or 0.
-func nearCalendarQuarter(d Date) int {
+func nearCalendarQuarter(d period.Date) int {
 	if d.M == 0 {
 		return 0
 	}
@@ -339,11 +341,11 @@ func nearCalendarQuarter(d Date) int {
 	}
 	for q := 1; q <= 4; q++ {
 		qm := q * 3
-		last := Date{d.Y, qm, 30}
+		last := period.Date{Y: d.Y, M: qm, D: 30}
 		if qm == 3 || qm == 12 {
 			last.D = 31
 		}
-		diff := Date{d.Y, d.M, day}.Days() - last.Days()
+		diff := period.Date{Y: d.Y, M: d.M, D: day}.Days() - last.Days()
 		if diff >= -7 && diff <= 7 {
 			return q
 		}

@@ -14,6 +14,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/ex99/ex99/internal/textscan"
+	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 )
 
@@ -219,7 +221,7 @@ func interpret(doc *Document, blocks []block) {
 			// | 4Q20 3Q20 4Q19")
 			for _, l := range b.grid.headLabel {
 				l = strings.TrimSpace(l)
-				if l != "" && !isUnitLine(l) && !strings.ContainsAny(l, "0123456789") && len(ScanPeriods(l)) == 0 &&
+				if l != "" && !isUnitLine(l) && !strings.ContainsAny(l, "0123456789") && len(period.ScanPeriods(l)) == 0 &&
 					isEntityName(l) && !isCompanyName(l, doc.Company) && !monthWord(l) {
 					tableSection = strings.TrimRight(l, ":")
 				}
@@ -241,13 +243,13 @@ func interpret(doc *Document, blocks []block) {
 	doc.Calendar = learnCalendar(texts)
 	for i := range doc.Tables {
 		for c := range doc.Tables[i].Columns {
-			doc.Calendar.fill(&doc.Tables[i].Columns[c].Period, Period{})
+			doc.Calendar.fill(&doc.Tables[i].Columns[c].Period, period.Period{})
 		}
 	}
 	for i := range doc.Facts {
 		f := &doc.Facts[i]
 		if f.rowPeriod {
-			doc.Calendar.fill(&f.Period, Period{})
+			doc.Calendar.fill(&f.Period, period.Period{})
 			continue
 		}
 		f.Period = doc.Tables[f.TableIndex].Columns[f.ColIndex].Period
@@ -263,25 +265,25 @@ func interpret(doc *Document, blocks []block) {
 					switch {
 					case col.named && p.FQ > 0:
 						// "Fiscal 2013 Q1" keeps its label; its end follows the calendar
-						p.End = Date{}
+						p.End = period.Date{}
 					case col.named:
 						// so does "Fiscal 2013"
 						y := p.FY
 						if y == 0 {
 							y = p.End.Y
 						}
-						p.End = Date{Y: y}
+						p.End = period.Date{Y: y}
 					default:
 						p.FQ, p.FY = 0, 0
 					}
-					doc.Calendar.fill(p, Period{})
+					doc.Calendar.fill(p, period.Period{})
 				}
 			}
 			for i := range doc.Facts {
 				f := &doc.Facts[i]
 				if f.rowPeriod {
 					f.Period.FQ, f.Period.FY = 0, 0
-					doc.Calendar.fill(&f.Period, Period{})
+					doc.Calendar.fill(&f.Period, period.Period{})
 					continue
 				}
 				f.Period = doc.Tables[f.TableIndex].Columns[f.ColIndex].Period
@@ -290,7 +292,7 @@ func interpret(doc *Document, blocks []block) {
 		}
 	}
 	// narrative facts
-	var ctx Period
+	var ctx period.Period
 	sectionEntity := sectionEntities(doc)
 	names := map[string]bool{}
 	for _, e := range sectionEntity {
@@ -347,10 +349,10 @@ func interpret(doc *Document, blocks []block) {
 
 // currentPeriods finds the release's own quarter (the latest three-month
 // column; else the latest year) and its latest balance-sheet date.
-func currentPeriods(doc *Document) (Period, Date) {
-	var cur Period
-	var latest Date
-	better := func(p Period) bool {
+func currentPeriods(doc *Document) (period.Period, period.Date) {
+	var cur period.Period
+	var latest period.Date
+	better := func(p period.Period) bool {
 		if cur.IsZero() {
 			return true
 		}
@@ -367,7 +369,7 @@ func currentPeriods(doc *Document) (Period, Date) {
 	dated := false
 	for _, t := range doc.Tables {
 		for _, c := range t.Columns {
-			if c.Kind == "" && c.Period.Kind == Duration && (c.Period.Months == 3 || c.Period.Months == 12) && c.Period.End.D > 0 {
+			if c.Kind == "" && c.Period.Kind == period.Duration && (c.Period.Months == 3 || c.Period.Months == 12) && c.Period.End.D > 0 {
 				dated = true
 			}
 		}
@@ -375,15 +377,15 @@ func currentPeriods(doc *Document) (Period, Date) {
 	for _, t := range doc.Tables {
 		for _, c := range t.Columns {
 			p := c.Period
-			if c.Kind != "" || dated && p.Kind == Duration && p.End.D == 0 {
+			if c.Kind != "" || dated && p.Kind == period.Duration && p.End.D == 0 {
 				continue
 			}
 			switch {
-			case p.Kind == Instant:
+			case p.Kind == period.Instant:
 				if p.End.Days() > latest.Days() || latest.IsZero() {
 					latest = p.End
 				}
-			case p.Kind == Duration && (p.Months == 3 || p.Months == 12) && !p.End.IsZero():
+			case p.Kind == period.Duration && (p.Months == 3 || p.Months == 12) && !p.End.IsZero():
 				if better(p) {
 					cur = p
 					cur.Label = ""
@@ -392,19 +394,19 @@ func currentPeriods(doc *Document) (Period, Date) {
 		}
 	}
 	if cur.IsZero() && doc.Calendar.Known {
-		cur = Period{Kind: Duration, Months: 3, End: doc.Calendar.End, FQ: doc.Calendar.FQ, FY: doc.Calendar.FY}
+		cur = period.Period{Kind: period.Duration, Months: 3, End: doc.Calendar.End, FQ: doc.Calendar.FQ, FY: doc.Calendar.FY}
 	}
 	return cur, latest
 }
 
 // narrativeCurrent picks the period a release without tables is about: the
 // most often named quarter or year.
-func narrativeCurrent(doc *Document) Period {
+func narrativeCurrent(doc *Document) period.Period {
 	count := map[string]int{}
-	keep := map[string]Period{}
+	keep := map[string]period.Period{}
 	for _, f := range doc.Facts {
 		p := f.Period
-		if p.FY == 0 || p.Kind != Duration {
+		if p.FY == 0 || p.Kind != period.Duration {
 			continue
 		}
 		k := fmt.Sprint(p.Months, p.FQ, p.FY)
@@ -753,7 +755,7 @@ func blankHeader(g *grid) bool {
 // monthWord reports text that holds a month's name ("December 31,").
 func monthWord(s string) bool {
 	for _, w := range strings.Fields(s) {
-		if monthIndex[strings.ToLower(strings.Trim(w, ".,"))] > 0 {
+		if period.Month(strings.ToLower(strings.Trim(w, ".,"))) > 0 {
 			return true
 		}
 	}
@@ -834,7 +836,7 @@ func textFigureHint(ps []Passage) int {
 func countFold(s, needle string) int {
 	n := 0
 	for {
-		i := indexFold(s, needle)
+		i := textscan.IndexFold(s, needle)
 		if i < 0 {
 			return n
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ex99/ex99/period"
 	"github.com/shopspring/decimal"
 )
 
@@ -15,25 +16,25 @@ func TestScanPeriods(t *testing.T) {
 		months int
 		fq, fy int
 		end    string
-		kind   PeriodKind
+		kind   period.PeriodKind
 	}{
-		{"second quarter of fiscal 2004", 3, 2, 2004, "", Duration},
-		{"Q2 2004", 3, 2, 2004, "", Duration},
-		{"2Q04", 3, 2, 2004, "", Duration},
-		{"Q3 FY04", 3, 3, 2004, "", Duration},
-		{"first half of fiscal 2004", 6, 2, 2004, "", Duration},
-		{"six months ended May 29, 2004", 6, 0, 0, "2004-05-29", Duration},
-		{"the 13 weeks ended July 3, 2004", 3, 0, 0, "2004-07-03", Duration},
-		{"12 Months Ended December 2004", 12, 0, 0, "2004-12", Duration},
-		{"as of November 29, 2003", 0, 0, 0, "2003-11-29", Instant},
-		{"5/29/04", 0, 0, 0, "2004-05-29", Unknown},
-		{"third quarter of fiscal 2004 ended June 26, 2004", 3, 3, 2004, "2004-06-26", Duration},
-		{"fiscal 2024 first quarter ended December 30, 2023", 3, 1, 2024, "2023-12-30", Duration},
-		{"fiscal 2014 ended May 31, 2014", 12, 0, 2014, "2014-05-31", Duration},
-		{"full year 2004", 12, 0, 2004, "", Duration},
+		{"second quarter of fiscal 2004", 3, 2, 2004, "", period.Duration},
+		{"Q2 2004", 3, 2, 2004, "", period.Duration},
+		{"2Q04", 3, 2, 2004, "", period.Duration},
+		{"Q3 FY04", 3, 3, 2004, "", period.Duration},
+		{"first half of fiscal 2004", 6, 2, 2004, "", period.Duration},
+		{"six months ended May 29, 2004", 6, 0, 0, "2004-05-29", period.Duration},
+		{"the 13 weeks ended July 3, 2004", 3, 0, 0, "2004-07-03", period.Duration},
+		{"12 Months Ended December 2004", 12, 0, 0, "2004-12", period.Duration},
+		{"as of November 29, 2003", 0, 0, 0, "2003-11-29", period.Instant},
+		{"5/29/04", 0, 0, 0, "2004-05-29", period.Unknown},
+		{"third quarter of fiscal 2004 ended June 26, 2004", 3, 3, 2004, "2004-06-26", period.Duration},
+		{"fiscal 2024 first quarter ended December 30, 2023", 3, 1, 2024, "2023-12-30", period.Duration},
+		{"fiscal 2014 ended May 31, 2014", 12, 0, 2014, "2014-05-31", period.Duration},
+		{"full year 2004", 12, 0, 2004, "", period.Duration},
 	}
 	for _, tt := range tests {
-		ms := ScanPeriods(tt.in)
+		ms := period.ScanPeriods(tt.in)
 		if len(ms) != 1 {
 			t.Errorf("ScanPeriods(%q): %d mentions %+v, want 1", tt.in, len(ms), ms)
 			continue
@@ -44,7 +45,7 @@ func TestScanPeriods(t *testing.T) {
 		}
 	}
 	// "prior year" is a relation, not a twelve-month period
-	if ms := ScanPeriods("compared to the prior year comparative period"); len(ms) != 0 {
+	if ms := period.ScanPeriods("compared to the prior year comparative period"); len(ms) != 0 {
 		t.Errorf("prior year read as a period: %+v", ms)
 	}
 }
@@ -91,16 +92,16 @@ func TestFoldLines(t *testing.T) {
 }
 
 func TestCalendar(t *testing.T) {
-	c := Calendar{Known: true, End: Date{2004, 5, 29}, FQ: 2, FY: 2004}
+	c := Calendar{Known: true, End: period.Date{Y: 2004, M: 5, D: 29}, FQ: 2, FY: 2004}
 	tests := []struct {
-		end    Date
+		end    period.Date
 		fq, fy int
 	}{
-		{Date{2004, 5, 29}, 2, 2004},
-		{Date{2003, 5, 31}, 2, 2003},
-		{Date{2003, 11, 29}, 4, 2003},
-		{Date{2004, 2, 28}, 1, 2004},
-		{Date{2004, 8, 28}, 3, 2004},
+		{period.Date{Y: 2004, M: 5, D: 29}, 2, 2004},
+		{period.Date{Y: 2003, M: 5, D: 31}, 2, 2003},
+		{period.Date{Y: 2003, M: 11, D: 29}, 4, 2003},
+		{period.Date{Y: 2004, M: 2, D: 28}, 1, 2004},
+		{period.Date{Y: 2004, M: 8, D: 28}, 3, 2004},
 	}
 	for _, tt := range tests {
 		if fq, fy := c.Label(tt.end); fq != tt.fq || fy != tt.fy {
@@ -197,7 +198,7 @@ func TestSeedFacts(t *testing.T) {
 			t.Errorf("no %s fact %q = %s at line %d", tt.source, tt.metric, tt.value, tt.line)
 		}
 	}
-	if d.Calendar.FQ != 2 || d.Calendar.FY != 2004 || d.Current.End != (Date{2004, 5, 29}) || d.Latest != (Date{2004, 5, 29}) {
+	if d.Calendar.FQ != 2 || d.Calendar.FY != 2004 || d.Current.End != (period.Date{Y: 2004, M: 5, D: 29}) || d.Latest != (period.Date{Y: 2004, M: 5, D: 29}) {
 		t.Errorf("calendar %+v current %s latest %s", d.Calendar, d.Current, d.Latest)
 	}
 	var ents []string

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ex99/ex99/period"
 )
 
 // An HTML table is either a data table (a label column and columns of
@@ -981,7 +983,7 @@ func isPeriodLabel(t string) bool {
 	if t == "" || len(t) > 60 {
 		return false
 	}
-	ms := ScanPeriods(t)
+	ms := period.ScanPeriods(t)
 	dated := false
 	rest := t
 	for k := len(ms) - 1; k >= 0; k-- {

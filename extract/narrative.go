@@ -10,6 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ex99/ex99/internal/textscan"
+	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 	"github.com/shopspring/decimal"
 )
@@ -167,15 +169,15 @@ func numbersIn(s string) []number {
 		return false
 	}
 	// dates, times and phone numbers are not figures
-	for _, d := range findDates(s) {
-		mark(d.start, d.end)
+	for _, d := range period.DateSpans(s) {
+		mark(d[0], d[1])
 	}
 	if phoneHint(s) {
 		for _, m := range rePhoneish.FindAllStringIndex(s, -1) {
 			mark(m[0], m[1])
 		}
 	}
-	for _, m := range ScanPeriods(s) {
+	for _, m := range period.ScanPeriods(s) {
 		// quarter names like "2Q04" and years; the amounts inside "$30 million" are not periods
 		if m.Period.FQ > 0 || m.YearOnly || m.Period.Months > 0 {
 			txt := s[m.Start:m.End]
@@ -214,7 +216,7 @@ func numbersIn(s string) []number {
 			d = d.Neg()
 		}
 		n.value = d
-		if reApproxWord.MatchString(tail(s[:m[0]], 2)) {
+		if reApproxWord.MatchString(textscan.Tail(s[:m[0]], 2)) {
 			n.approx = true
 		}
 		out = append(out, n)
@@ -239,7 +241,7 @@ func numbersIn(s string) []number {
 			n.neg = true
 		}
 		n.value = d
-		if reApproxWord.MatchString(tail(s[:m[0]], 2)) {
+		if reApproxWord.MatchString(textscan.Tail(s[:m[0]], 2)) {
 			n.approx = true
 		}
 		out = append(out, n)
@@ -298,7 +300,7 @@ func numbersIn(s string) []number {
 			}
 		}
 		n.value = d
-		if reApproxWord.MatchString(tail(s[:a], 2)) {
+		if reApproxWord.MatchString(textscan.Tail(s[:a], 2)) {
 			n.approx = true
 		}
 		out = append(out, n)
@@ -365,20 +367,20 @@ var (
 // slice of their own to copy onto the document's held both at once.
 // names holds the normalized words of entity names the tables know, so that
 // "domestic comparable store sales" keeps its metric.
-func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names map[string]bool) []Fact {
+func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period, names map[string]bool) []Fact {
 	dm := descMemo{}
 	v := vocab.Default()
 	text := p.Text
 	for _, sr := range sentences(text) {
 		sent := text[sr[0]:sr[1]]
 		nums := numbersIn(sent)
-		periods := ScanPeriods(sent)
+		periods := period.ScanPeriods(sent)
 		// the sentence's period: one named before its first figure
 		firstNum := len(sent)
 		if len(nums) > 0 {
 			firstNum = nums[0].start
 		}
-		sentPeriod := Period{}
+		sentPeriod := period.Period{}
 		for _, m := range periods {
 			if m.Start > firstNum {
 				break
@@ -420,7 +422,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 			if len(cnums) == 0 {
 				continue
 			}
-			cper := ScanPeriods(cl)
+			cper := period.ScanPeriods(cl)
 			look := newPeriodLookup(cper)
 			// the first figure's words before it are cl[lo:start], as in the loop below
 			lo0 := wordsFrom(cl, cnums[0].start-figureWindow)
@@ -432,7 +434,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 				}
 			}
 			// the clause's own period: the first full one in the clause, else the sentence's
-			var mainPeriod Period
+			var mainPeriod period.Period
 			for _, m := range cper {
 				if m.Start > cnums[0].start && !(len(cnums) > 0 && m.Start < cnums[0].end+60 && len(cper) > 0) {
 					break
@@ -448,11 +450,11 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 			if mainPeriod.IsZero() {
 				mainPeriod = *ctx
 			}
-			var respPer []Period
+			var respPer []period.Period
 			if resp {
 				respPer = respectivePeriods(cl, cnums, cper)
 			}
-			var lastCurrent Period
+			var lastCurrent period.Period
 			for ni, n := range cnums {
 				// only the words near a figure describe it: a clause can be a
 				// whole long paragraph, and reading all of it for every
@@ -468,11 +470,11 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 				// (tail: a match of reFromWord holds at most 8 words, "as compared
 				// with a net loss of approximately"; of reChangeBefor 3, of reApproxWord 2)
 				prior := false
-				if tb := tail(before, 8); foldHas(tb, fromNeedles...) {
+				if tb := textscan.Tail(before, 8); textscan.FoldHas(tb, fromNeedles...) {
 					prior = reFromWord.MatchString(tb)
 				}
 				switch {
-				case reChangeAfter.MatchString(after) && (n.unit == Percent || strings.HasPrefix(lowerStart(after), "increase") || strings.HasPrefix(lowerStart(after), "decrease")):
+				case reChangeAfter.MatchString(after) && (n.unit == Percent || strings.HasPrefix(textscan.LowerStart(after), "increase") || strings.HasPrefix(textscan.LowerStart(after), "decrease")):
 					f.Change = "change"
 					if n.unit == Percent {
 						f.Change = "pct_change"
@@ -481,12 +483,12 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 					if v.ChangeSign(w) < 0 && f.Value.IsPositive() {
 						f.Value = f.Value.Neg()
 					}
-				case foldHas(tail(before, 3), changeBeforNeedles...) && reChangeBefor.MatchString(tail(before, 3)) && !prior:
+				case textscan.FoldHas(textscan.Tail(before, 3), changeBeforNeedles...) && reChangeBefor.MatchString(textscan.Tail(before, 3)) && !prior:
 					f.Change = "change"
 					if n.unit == Percent {
 						f.Change = "pct_change"
 					}
-					w := strings.Fields(strings.ToLower(reChangeBefor.FindStringSubmatch(tail(before, 3))[1]))[0]
+					w := strings.Fields(strings.ToLower(reChangeBefor.FindStringSubmatch(textscan.Tail(before, 3))[1]))[0]
 					sign := v.ChangeSign(w)
 					if w == "by" {
 						sign = changeDirection(before)
@@ -520,7 +522,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 				if ni+1 < len(cnums) {
 					nextStart = cnums[ni+1].start
 				}
-				var per Period
+				var per period.Period
 				found := false
 				for _, m := range cper[look.from(n.end):] {
 					if m.Start >= nextStart || m.Start-n.end >= 60 {
@@ -625,7 +627,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 					desc = strings.TrimSpace(desc + " " + firstWords(cutAt(after), 10))
 				}
 				f.Metric = cleanDesc(desc)
-				if f.Unit == USD && foldHas(tail(before, 10), perShareNeedles...) && mayPerShareDesc(lastWords(before, 10)) && f.Value.Abs().LessThan(decimal.NewFromInt(1000)) {
+				if f.Unit == USD && textscan.FoldHas(textscan.Tail(before, 10), perShareNeedles...) && mayPerShareDesc(lastWords(before, 10)) && f.Value.Abs().LessThan(decimal.NewFromInt(1000)) {
 					// "profit per share was $2.86", "loss per share improved from $(1.80) to $(0.42)"
 					f.Unit = PerShare
 				}
@@ -663,9 +665,9 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 						f.Basis = "basic"
 					}
 				}
-				// (lastWords(before, n) is words of tail(before, n): without the
+				// (lastWords(before, n) is words of textscan.Tail(before, n): without the
 				// needles there, no need to join them)
-				if mayAdjusted(local) || foldHas(tail(before, 12), adjustedNeedles...) && mayAdjusted(lastWords(before, 12)) {
+				if mayAdjusted(local) || textscan.FoldHas(textscan.Tail(before, 12), adjustedNeedles...) && mayAdjusted(lastWords(before, 12)) {
 					f.Adjusted = true
 				}
 				// entity: a respectively list, a possessive, or "for our X segment"
@@ -702,9 +704,9 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *Period, names
 // isReporting reports a period phrase that can be a figure's period: a
 // quarter, a duration, a fiscal year or a dated quarter-end, not a bare
 // date in passing ("acquired in July 2003").
-func isReporting(m Mention) bool {
+func isReporting(m period.Mention) bool {
 	p := m.Period
-	return p.FQ > 0 || p.Months > 0 || p.Kind != Unknown || m.Fiscal || m.YearOnly
+	return p.FQ > 0 || p.Months > 0 || p.Kind != period.Unknown || m.Fiscal || m.YearOnly
 }
 
 // changeDirection reads "increased by" / "decreased by" before a figure.
@@ -720,7 +722,7 @@ func changeDirection(before string) int {
 }
 
 // priorYear is the same period a year earlier.
-func priorYear(p Period) Period {
+func priorYear(p period.Period) period.Period {
 	if p.IsZero() {
 		return p
 	}
@@ -740,7 +742,7 @@ func priorYear(p Period) Period {
 // the periods one list (only commas and "and" between them). A bare year
 // in the list takes the form of the first period ("June 30, 2018"). It
 // returns nil when the clause is not such a pair of lists.
-func respectivePeriods(cl string, nums []number, pers []Mention) []Period {
+func respectivePeriods(cl string, nums []number, pers []period.Mention) []period.Period {
 	if len(nums) < 2 || len(pers) < len(nums) {
 		return nil
 	}
@@ -763,7 +765,7 @@ func respectivePeriods(cl string, nums []number, pers []Mention) []Period {
 		if first.IsZero() {
 			return nil
 		}
-		out := make([]Period, len(run))
+		out := make([]period.Period, len(run))
 		for i, m := range run {
 			p := m.Period
 			if y := p.FY; i > 0 && reBareYear.MatchString(cl[m.Start:m.End]) && y != 0 && first.End.Y > y && first.End.Y-y < 10 {
@@ -796,7 +798,7 @@ var reListGap = regexp.MustCompile(`^[\s,]*(?:and\s*)?$`)
 func clauseSubject(cl string, at int) string {
 	head := cl[:at]
 	// period phrases are not part of what a figure is of
-	for _, m := range ScanPeriods(head) {
+	for _, m := range period.ScanPeriods(head) {
 		head = head[:m.Start] + strings.Repeat(" ", m.End-m.Start) + head[m.End:]
 	}
 	// after a contrast ("… compared to a net loss of"), the subject starts anew
@@ -842,7 +844,7 @@ func descAfter(after string) string {
 		return ""
 	}
 	a = a[3:]
-	if strings.HasPrefix(strings.ToLower(a), "the second") || len(ScanPeriods(a)) > 0 && ScanPeriods(a)[0].Start < 5 {
+	if strings.HasPrefix(strings.ToLower(a), "the second") || len(period.ScanPeriods(a)) > 0 && period.ScanPeriods(a)[0].Start < 5 {
 		return ""
 	}
 	return firstWords(cutAt(a), 12)
@@ -955,13 +957,13 @@ func wordsTo(s string, i int) int {
 // period mentions (in order of start) for each figure, by binary search
 // rather than a walk over all of them.
 type periodLookup struct {
-	ms []Mention
+	ms []period.Mention
 	// minEnd[i] is the least End of ms[i:]; minEndRep the same over the
 	// reporting mentions, repIdx their indices
 	minEnd, minEndRep, repIdx []int
 }
 
-func newPeriodLookup(ms []Mention) periodLookup {
+func newPeriodLookup(ms []period.Mention) periodLookup {
 	l := periodLookup{ms: ms, minEnd: make([]int, len(ms))}
 	for i, m := range ms {
 		if isReporting(m) {
@@ -986,7 +988,7 @@ func newPeriodLookup(ms []Mention) periodLookup {
 
 // from is the index of the first mention that starts at or after at.
 func (l periodLookup) from(at int) int {
-	i, _ := slices.BinarySearchFunc(l.ms, at, func(m Mention, at int) int { return cmp.Compare(m.Start, at) })
+	i, _ := slices.BinarySearchFunc(l.ms, at, func(m period.Mention, at int) int { return cmp.Compare(m.Start, at) })
 	return i
 }
 
@@ -1175,7 +1177,7 @@ func subjectEntity(subject, company string) string {
 	if subject == "" {
 		return ""
 	}
-	if foldHas(subject, "for") && foldHas(subject, forEntityNeedles...) {
+	if textscan.FoldHas(subject, "for") && textscan.FoldHas(subject, forEntityNeedles...) {
 		if m := reForEntity.FindStringSubmatch(subject); m != nil {
 			return strings.TrimSpace(m[1])
 		}
@@ -1280,14 +1282,14 @@ var (
 
 // mayAdjusted is reAdjusted.MatchString(s), skipped when s lacks its needles.
 func mayAdjusted(s string) bool {
-	return foldHas(s, adjustedNeedles...) && reAdjusted.MatchString(s)
+	return textscan.FoldHas(s, adjustedNeedles...) && reAdjusted.MatchString(s)
 }
 
 // changeSubject is clauseSubject(before, len(before)) where
 // reChangeSubject can match it, else "": the subject's words are words of
 // before, so without one of reChangeSubject's needles there it cannot.
 func changeSubject(before string) string {
-	if !foldHas(before, changeSubjectNeedles...) {
+	if !textscan.FoldHas(before, changeSubjectNeedles...) {
 		return ""
 	}
 	return clauseSubject(before, len(before))
@@ -1296,13 +1298,13 @@ func changeSubject(before string) string {
 // mayPerShareDesc is rePerShareDesc.MatchString(s), skipped when s lacks
 // its needles.
 func mayPerShareDesc(s string) bool {
-	return foldHas(s, perShareNeedles...) && rePerShareDesc.MatchString(s)
+	return textscan.FoldHas(s, perShareNeedles...) && rePerShareDesc.MatchString(s)
 }
 
 // findAllGuarded is re.FindAllStringIndex(s, -1), skipped when s lacks
 // every needle of re.
 func findAllGuarded(re *regexp.Regexp, s string, needles []string) [][]int {
-	if !foldHas(s, needles...) {
+	if !textscan.FoldHas(s, needles...) {
 		return nil
 	}
 	return re.FindAllStringIndex(s, -1)

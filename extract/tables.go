@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 	"github.com/shopspring/decimal"
 )
@@ -194,7 +195,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 	if !balance {
 		months := 0
 		for _, c := range t.Columns {
-			if c.Kind == "" && c.Period.Kind == Duration && c.Period.Months > 0 && !c.Period.Year {
+			if c.Kind == "" && c.Period.Kind == period.Duration && c.Period.Months > 0 && !c.Period.Year {
 				if months != 0 && months != c.Period.Months {
 					months = -1
 				} else if months == 0 {
@@ -204,8 +205,8 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		}
 		if months > 0 {
 			for c := range t.Columns {
-				if p := &t.Columns[c].Period; t.Columns[c].Kind == "" && p.Kind == Instant && !reBalanceTitle.MatchString(t.Columns[c].Header) {
-					p.Kind, p.Months = Duration, months
+				if p := &t.Columns[c].Period; t.Columns[c].Kind == "" && p.Kind == period.Instant && !reBalanceTitle.MatchString(t.Columns[c].Header) {
+					p.Kind, p.Months = period.Duration, months
 				}
 			}
 		}
@@ -214,12 +215,12 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 	// ("December 31, 2019 | 2018")
 	hasInstant := false
 	for _, c := range t.Columns {
-		hasInstant = hasInstant || c.Period.Kind == Instant && c.Kind == ""
+		hasInstant = hasInstant || c.Period.Kind == period.Instant && c.Kind == ""
 	}
 	if hasInstant {
 		for c := range t.Columns {
-			if p := &t.Columns[c].Period; p.Year && p.Kind == Duration {
-				p.Kind, p.Months, p.Weeks = Instant, 0, 0
+			if p := &t.Columns[c].Period; p.Year && p.Kind == period.Duration {
+				p.Kind, p.Months, p.Weeks = period.Instant, 0, 0
 			}
 		}
 	}
@@ -243,14 +244,14 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 	for c := range t.Columns {
 		col := &t.Columns[c]
 		p := &col.Period
-		if col.Kind != "" || p.Kind != Duration || p.End.IsZero() || p.Months == 0 {
+		if col.Kind != "" || p.Kind != period.Duration || p.End.IsZero() || p.Months == 0 {
 			continue
 		}
 		switch {
 		case reEndBalance.MatchString(col.Header):
-			p.Kind, p.Months, p.Weeks = Instant, 0, 0
+			p.Kind, p.Months, p.Weeks = period.Instant, 0, 0
 		case reStartBalance.MatchString(col.Header) && p.Months == 12 && p.End.M > 0:
-			p.Kind, p.Months, p.Weeks = Instant, 0, 0
+			p.Kind, p.Months, p.Weeks = period.Instant, 0, 0
 			p.End.Y--
 			if p.FY != 0 {
 				p.FY--
@@ -354,7 +355,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 // dating them changes no answer.
 func dateYearColumns(cols []Column) {
 	type length struct {
-		kind   PeriodKind
+		kind   period.PeriodKind
 		months int
 	}
 	first := map[length]int{}
@@ -379,7 +380,7 @@ func dateYearColumns(cols []Column) {
 		if y == 0 {
 			y = p.FY
 		}
-		p.End = Date{Y: y, M: o.Period.End.M, D: o.Period.End.D}
+		p.End = period.Date{Y: y, M: o.Period.End.M, D: o.Period.End.D}
 		if o.Period.FY != 0 {
 			p.FY, p.FQ = o.Period.FY-(o.Period.End.Y-y), o.Period.FQ
 		}
@@ -555,7 +556,7 @@ func scaleOf(w string) int32 {
 
 // columnPeriod reads a column header into a period. balance says the table
 // is a balance sheet, so a bare date is an instant.
-func columnPeriod(hdr string, balance bool, title string) Period {
+func columnPeriod(hdr string, balance bool, title string) period.Period {
 	if m := reYearOrdinal.FindStringSubmatch(strings.TrimSpace(hdr)); m != nil && !balance {
 		// "2019" over "First" … "Fourth": the year's quarters
 		year, ord := m[1], m[2]
@@ -567,16 +568,16 @@ func columnPeriod(hdr string, balance bool, title string) Period {
 		return p
 	}
 	clean := reAudited.ReplaceAllString(hdr, " ")
-	ms := ScanPeriods(clean)
+	ms := period.ScanPeriods(clean)
 	if !hasDuration(ms) {
 		// "2004" under a title "For the 13 Weeks Ended July 3, 2004 and June 28, 2003"
-		if tm := ScanPeriods(title); hasDuration(tm) || hasDate(tm) {
+		if tm := period.ScanPeriods(title); hasDuration(tm) || hasDate(tm) {
 			ms = append(tm, ms...)
 		}
 	}
-	var p Period
+	var p period.Period
 	var years []int
-	var dated []Period
+	var dated []period.Period
 	for _, m := range ms {
 		if m.YearOnly && m.Period.End.IsZero() && m.Period.Months == 0 {
 			years = append(years, m.Period.FY)
@@ -585,7 +586,7 @@ func columnPeriod(hdr string, balance bool, title string) Period {
 		if !m.Period.End.IsZero() {
 			dated = append(dated, m.Period)
 		}
-		if p.Kind == Unknown && m.Period.Kind != Unknown {
+		if p.Kind == period.Unknown && m.Period.Kind != period.Unknown {
 			p.Kind = m.Period.Kind
 		}
 		if p.Months == 0 {
@@ -617,7 +618,7 @@ func columnPeriod(hdr string, balance bool, title string) Period {
 	if own != 0 {
 		switch {
 		case p.End.IsZero():
-			p.End = Date{Y: own}
+			p.End = period.Date{Y: own}
 			p.Year = len(dated) == 0 && p.Months == 0
 		case p.End.Y != own && len(dated) <= 1:
 			// "3 Months Ended December" + "2004": the month is shared, the year is the column's
@@ -627,17 +628,17 @@ func columnPeriod(hdr string, balance bool, title string) Period {
 	if p.End.IsZero() && p.FY == 0 {
 		return p
 	}
-	if p.Kind == Unknown {
+	if p.Kind == period.Unknown {
 		switch {
 		case balance:
-			p.Kind = Instant
+			p.Kind = period.Instant
 		case p.Months > 0:
-			p.Kind = Duration
+			p.Kind = period.Duration
 		case p.End.D > 0 && titleMonths(title) == 0:
 			// a full date with no length anywhere: a balance at that date
-			p.Kind = Instant
+			p.Kind = period.Instant
 		default:
-			p.Kind = Duration
+			p.Kind = period.Duration
 			// a year column in a statement of operations is a year
 			if p.End.M == 0 {
 				p.Months = 12
@@ -646,7 +647,7 @@ func columnPeriod(hdr string, balance bool, title string) Period {
 			}
 		}
 	}
-	if p.Kind == Instant {
+	if p.Kind == period.Instant {
 		p.Months, p.Weeks = 0, 0
 	}
 	p.Label = strings.Join(strings.Fields(hdr), " ")
@@ -664,7 +665,7 @@ var (
 // ("2019 First", "Fourth 2018"), the header of a table of quarters.
 var reYearOrdinal = regexp.MustCompile(`(?i)^(?:(?:fiscal\s+)?((?:19|20)\d\d)\s+(first|second|third|fourth)|(first|second|third|fourth)\s+(?:fiscal\s+)?((?:19|20)\d\d))$`)
 
-func hasDuration(ms []Mention) bool {
+func hasDuration(ms []period.Mention) bool {
 	for _, m := range ms {
 		if m.Period.Months > 0 {
 			return true
@@ -673,7 +674,7 @@ func hasDuration(ms []Mention) bool {
 	return false
 }
 
-func hasDate(ms []Mention) bool {
+func hasDate(ms []period.Mention) bool {
 	for _, m := range ms {
 		if m.Period.End.D > 0 {
 			return true
@@ -686,7 +687,7 @@ func hasDate(ms []Mention) bool {
 // ("For the Three Months Ended March 31, 2022", "At December 31, 2021"), or "".
 func datedLine(title []string) string {
 	for _, l := range title {
-		for _, m := range ScanPeriods(l) {
+		for _, m := range period.ScanPeriods(l) {
 			if m.Period.End.Y != 0 && m.Period.End.M != 0 {
 				return l
 			}
@@ -697,7 +698,7 @@ func datedLine(title []string) string {
 
 // titleMonths finds a period length in a table title ("Three Months Ended …").
 func titleMonths(title string) int {
-	for _, m := range ScanPeriods(title) {
+	for _, m := range period.ScanPeriods(title) {
 		if m.Period.Months > 0 {
 			return m.Period.Months
 		}
@@ -744,7 +745,7 @@ func spanRight(header [][]string, ncols int) {
 func spansLost(up, low []string, c int) bool {
 	return strings.TrimSpace(up[c]) == "" && strings.TrimSpace(up[c-1]) != "" &&
 		strings.TrimSpace(low[c]) != "" && strings.TrimSpace(low[c-1]) != "" && low[c] != low[c-1] &&
-		len(ScanPeriods(low[c])) > 0 && len(ScanPeriods(low[c-1])) > 0
+		len(period.ScanPeriods(low[c])) > 0 && len(period.ScanPeriods(low[c-1])) > 0
 }
 
 // rePeriodHeading is a heading that names when without a year: "October 31,",
@@ -778,7 +779,7 @@ func spreadYears(header [][]string, ncols int) []string {
 		if n != 1 {
 			continue
 		}
-		ms := ScanPeriods(one)
+		ms := period.ScanPeriods(one)
 		if len(ms) != 1 || len(strings.Fields(one[:ms[0].Start]+" "+one[ms[0].End:])) > 3 || strings.ContainsAny(one[:ms[0].Start]+one[ms[0].End:], "0123456789") {
 			// one period, alone or with a few words ("Fiscal 2019", "As of March 29, 2019")
 			continue
@@ -789,7 +790,7 @@ func spreadYears(header [][]string, ncols int) []string {
 			yr := false
 			for _, r := range header {
 				if c < len(r) && r[c] != one && r[c] != "" {
-					for _, m := range ScanPeriods(r[c]) {
+					for _, m := range period.ScanPeriods(r[c]) {
 						yr = yr || m.Period.FY != 0 || m.Period.End.Y != 0
 					}
 				}
@@ -821,13 +822,13 @@ var reCurrencyPrefix = regexp.MustCompile(`\b(U\.\s?S\.|US|C|A|NZ|HK|S)\s?\$`)
 func columnEntity(hdr string) string {
 	s := reCurrencyPrefix.ReplaceAllString(hdr, "$")
 	s = reUnit.ReplaceAllString(s, " ") // "RMB’Million", "US$’000" state the unit
-	for _, m := range ScanPeriods(s) {
+	for _, m := range period.ScanPeriods(s) {
 		s = s[:m.Start] + strings.Repeat(" ", m.End-m.Start) + s[m.End:]
 	}
 	s = reHeaderNoise.ReplaceAllString(s, " ")
 	s = strings.Trim(strings.Join(strings.Fields(s), " "), "*†‡#:;,. ")
 	for _, w := range strings.Fields(s) {
-		monthy := monthIndex[strings.ToLower(strings.TrimSuffix(w, "."))] > 0
+		monthy := period.Month(strings.ToLower(strings.TrimSuffix(w, "."))) > 0
 		if monthy {
 			return ""
 		}
@@ -882,7 +883,7 @@ func parseCell(s string) Cell {
 func columnMetric(hdr string) string {
 	s := reAudited.ReplaceAllString(hdr, " ")
 	s = reUnit.ReplaceAllString(s, " ")
-	for _, m := range ScanPeriods(s) {
+	for _, m := range period.ScanPeriods(s) {
 		s = s[:m.Start] + strings.Repeat(" ", m.End-m.Start) + s[m.End:]
 	}
 	s = reColumnNoise.ReplaceAllString(s, " ")
@@ -902,15 +903,15 @@ var reColumnNoise = regexp.MustCompile(`(?i)\b(for|the|three|six|nine|twelve|mon
 // labelPeriod reads a row label that is a period and at most one other
 // word ("2021", "Fiscal 2019", "Nonvested at January 1, 2017") as that
 // period; rest is the other word.
-func labelPeriod(label string) (p Period, rest string, ok bool) {
+func labelPeriod(label string) (p period.Period, rest string, ok bool) {
 	l := strings.TrimSpace(strings.TrimRight(label, ":"))
-	ms := ScanPeriods(l)
+	ms := period.ScanPeriods(l)
 	if len(ms) != 1 {
-		return Period{}, "", false
+		return period.Period{}, "", false
 	}
 	rest = strings.Join(strings.Fields(l[:ms[0].Start]+" "+l[ms[0].End:]), " ")
 	if len(strings.Fields(rest)) > 1 {
-		return Period{}, "", false
+		return period.Period{}, "", false
 	}
 	p = columnPeriod(l, false, "")
 	return p, rest, !p.IsZero()

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ex99/ex99/period"
 )
 
 // readText reads a plain-text release. The reading view is the file itself,
@@ -1088,7 +1090,7 @@ func allYears(vals []chunk) bool {
 	return len(vals) > 0
 }
 
-var reMonthWord = regexp.MustCompile(`(?i)\b(` + monthRe + `)`)
+var reMonthWord = regexp.MustCompile(`(?i)\b(` + period.MonthRe + `)`)
 
 // splitDates splits a header chunk that holds several dates and spans
 // several columns ("June 28, January 3,") before each month name.
@@ -1126,7 +1128,7 @@ func isPeriodLine(t string) bool {
 	if len(t) > 140 {
 		return false
 	}
-	for _, m := range ScanPeriods(t) {
+	for _, m := range period.ScanPeriods(t) {
 		if m.Period.Months > 0 && !m.Period.End.IsZero() {
 			return true
 		}

@@ -31,6 +31,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/ex99/ex99/extract"
+	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 	jsoniter "github.com/json-iterator/go"
 	bolterrors "go.etcd.io/bbolt/errors"
@@ -486,13 +487,13 @@ type DocInfo struct {
 	Rows     int              `json:"rows"`
 	Tables   int              `json:"tables"`
 	Facts    int              `json:"facts"`
-	Current  extract.Period   `json:"current"`
-	Latest   extract.Date     `json:"latest"`
+	Current  period.Period    `json:"current"`
+	Latest   period.Date      `json:"latest"`
 	Calendar extract.Calendar `json:"calendar"`
 	Entities []string         `json:"entities,omitempty"`
 	// Periods are the distinct periods of the release's table columns.
-	Periods []extract.Period `json:"periods,omitempty"`
-	Added   time.Time        `json:"added"`
+	Periods []period.Period `json:"periods,omitempty"`
+	Added   time.Time       `json:"added"`
 }
 
 // Fact is a stored fact: the extracted fact, its document, and its citation.
@@ -1649,8 +1650,8 @@ func NormEntity(s string) string {
 }
 
 // periodsOf lists the distinct periods of a release's table columns.
-func periodsOf(d *extract.Document) []extract.Period {
-	var out []extract.Period
+func periodsOf(d *extract.Document) []period.Period {
+	var out []period.Period
 	seen := map[string]bool{}
 	for _, t := range d.Tables {
 		for _, c := range t.Columns {

@@ -17,7 +17,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/ex99/ex99/extract"
+	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 	"github.com/shopspring/decimal"
 )
@@ -91,7 +91,7 @@ type Query struct {
 
 // PeriodSpec is a period as a question names it.
 type PeriodSpec struct {
-	extract.Period
+	period.Period
 	// Relative is "current" (this quarter), "prior_year" (a year before the
 	// other period or the current one), "ytd" (year to date), or "".
 	Relative string `json:"relative,omitempty"`
@@ -156,7 +156,7 @@ func ParseKnowing(question string, names []string) Query {
 		}
 	}
 	ms := string(masked)
-	for _, m := range extract.ScanPeriods(ms) {
+	for _, m := range period.ScanPeriods(ms) {
 		ps := PeriodSpec{Period: m.Period, Fiscal: m.Fiscal, YearOnly: m.YearOnly, Text: text[m.Start:m.End]}
 		if reSinceBefore.MatchString(ms[:m.Start]) {
 			ps.Since = true

@@ -1,4 +1,4 @@
-package extract
+package period
 
 import (
 	"cmp"
@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ex99/ex99/internal/textscan"
 	"github.com/ex99/ex99/vocab"
 )
 
@@ -29,15 +30,22 @@ var monthIndex = map[string]int{
 	"sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
 
-const monthRe = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
+// Month returns the number (1–12) of a lower-case month name or
+// abbreviation ("may", "sept", "dec"), or 0.
+func Month(name string) int { return monthIndex[name] }
+
+// MonthRe is a regexp (without flags or groups of its own) that matches a
+// month name or abbreviation with an optional point: "December", "Sept.".
+// Use it with (?i) to match any case.
+const MonthRe = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
 
 var (
 	// "May 29, 2004", "Nov. 2, 2024", "December 31 2004", "May 29,2004"
-	reMDY = regexp.MustCompile(`(?i)\b(` + monthRe + `)\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*((?:19|20)\d\d)\b`)
+	reMDY = regexp.MustCompile(`(?i)\b(` + MonthRe + `)\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*((?:19|20)\d\d)\b`)
 	// "29 May 2004"
-	reDMY = regexp.MustCompile(`(?i)\b(\d{1,2})\s+(` + monthRe + `)\s*,?\s*((?:19|20)\d\d)\b`)
+	reDMY = regexp.MustCompile(`(?i)\b(\d{1,2})\s+(` + MonthRe + `)\s*,?\s*((?:19|20)\d\d)\b`)
 	// "December 2004", "Dec. 2004"
-	reMY = regexp.MustCompile(`(?i)\b(` + monthRe + `)\s*,?\s+((?:19|20)\d\d)\b`)
+	reMY = regexp.MustCompile(`(?i)\b(` + MonthRe + `)\s*,?\s+((?:19|20)\d\d)\b`)
 	// "05/29/04", "5/29/2004", "2004-05-29"
 	reSlash = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b`)
 	reISO   = regexp.MustCompile(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`)
@@ -72,6 +80,18 @@ func ParseDate(s string) (Date, bool) {
 type dateAt struct {
 	start, end int
 	d          Date
+}
+
+// DateSpans returns the byte ranges [start, end) of every full or
+// month-year date in s, in order: the text a figure reader must not take
+// for an amount.
+func DateSpans(s string) [][2]int {
+	ds := findDates(s)
+	out := make([][2]int, len(ds))
+	for i, d := range ds {
+		out[i] = [2]int{d.start, d.end}
+	}
+	return out
 }
 
 // findDates returns every full or month-year date in s, in order.
@@ -208,9 +228,19 @@ var periodWords = []string{"month", "week", "year", "quarter", "half", "annual",
 
 // mayHavePeriod reports whether s may hold a period phrase: a digit or
 // one of periodWords. Most of the words before a figure hold neither, and
-// scanning them was a tenth of Parse's time.
+// scanning them was a tenth of extract.Parse's time.
 func mayHavePeriod(s string) bool {
-	return hasDigit(s) || foldHas(s, periodWords...)
+	return hasDigit(s) || textscan.FoldHas(s, periodWords...)
+}
+
+// hasDigit reports an ASCII digit in s.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // scanPeriods is ScanPeriods without the memo.
@@ -344,8 +374,8 @@ func yearIsPeriod(before, after string) bool {
 	if strings.HasSuffix(before, "-") || strings.HasPrefix(after, "-") {
 		return false // "year-over-year", "multi-year", "year-end"
 	}
-	b := lowerEnd(before)
-	a := lowerStart(after)
+	b := textscan.LowerEnd(before)
+	a := textscan.LowerStart(after)
 	for _, w := range []string{"prior", "last", "previous", "next", "per", "a", "each", "same", "comparable", "that", "one", "this", "every", "calendar", "coming", "current", "past", "two", "three", "several", "prior-", "fiscal", "which", "what", "any", "either", "both", "whichever"} {
 		if strings.HasSuffix(b, " "+w) || b == w {
 			return false
@@ -357,47 +387,6 @@ func yearIsPeriod(before, after string) bool {
 		}
 	}
 	return true
-}
-
-// edgeBytes is how much of a long text lowerEnd and lowerStart lower: a
-// rune lowers to no fewer than a third of its bytes, so that leaves over
-// 20 bytes, more than the longest word the callers compare.
-const edgeBytes = 64
-
-// lowerEnd is strings.ToLower(strings.TrimSpace(s)) when that is short,
-// else a lowered end of it at least edgeBytes/3 bytes long that cannot
-// equal a word of 20 bytes or less: a suffix test on it answers as on
-// the whole.
-func lowerEnd(s string) string {
-	rt := strings.TrimRightFunc(s, unicode.IsSpace)
-	if len(rt) <= edgeBytes {
-		return strings.ToLower(strings.TrimLeftFunc(rt, unicode.IsSpace))
-	}
-	cut := len(rt) - edgeBytes
-	for cut < len(rt) && !utf8.RuneStart(rt[cut]) {
-		cut++
-	}
-	if strings.TrimRightFunc(rt[:cut], unicode.IsSpace) == "" {
-		// only space before the end: the end is all of it
-		return strings.ToLower(strings.TrimLeftFunc(rt[cut:], unicode.IsSpace))
-	}
-	// text before the end: whatever follows, the whole is longer than 20 bytes
-	return strings.ToLower(rt[cut:])
-}
-
-// lowerStart is strings.ToLower(strings.TrimSpace(s)) when that is short,
-// else a lowered start of it at least edgeBytes/3 bytes long: a prefix
-// test of a word of 20 bytes or less on it answers as on the whole.
-func lowerStart(s string) string {
-	lt := strings.TrimLeftFunc(s, unicode.IsSpace)
-	if len(lt) <= edgeBytes {
-		return strings.ToLower(strings.TrimRightFunc(lt, unicode.IsSpace))
-	}
-	cut := edgeBytes
-	for cut > 0 && !utf8.RuneStart(lt[cut]) {
-		cut--
-	}
-	return strings.ToLower(lt[:cut])
 }
 
 // dateWords is how many runs of non-space chars before a date dateMention
@@ -418,7 +407,7 @@ func dateMention(s string, d dateAt, lc *lowerCursor) Mention {
 	for end > 0 && (s[end-1] == ' ' || s[end-1] == ',') {
 		end--
 	}
-	w := end - len(tail(s[:end], dateWords))
+	w := end - len(textscan.Tail(s[:end], dateWords))
 	whole := w == 0
 	off := lc.at(w) // len(strings.ToLower(s[:w]))
 	// trim: the lowered text before the date without its trailing spaces

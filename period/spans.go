@@ -1,4 +1,4 @@
-package extract
+package period
 
 // spanSet holds byte ranges [start, end) in the order they were added and
 // finds the first one a range overlaps. The period and date scanners ask
