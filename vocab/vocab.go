@@ -136,8 +136,17 @@ type Vocab struct {
 	Expansions map[string]string `json:"expansions"`
 	// PassageVerbs ask for an explanation ("what drove", "affected").
 	PassageVerbs []string `json:"passage_verbs"`
+	// WordLists are the word classes the question reader uses, one list
+	// per concept, by name ("question_words", "head_prepositions"); vocab.json's
+	// word_lists_comment says what each holds. Words gives one as a set,
+	// Phrases in its order.
+	WordLists map[string][]string `json:"word_lists"`
+	// DecimalPlaces maps the number words of "N decimal places" to N
+	// ("two" → 2, "no" → 0).
+	DecimalPlaces map[string]int `json:"decimal_places"`
 
-	byName   map[string]*Metric // normalized name -> metric
+	wordSets map[string]map[string]bool // WordLists as sets
+	byName   map[string]*Metric         // normalized name -> metric
 	byKey    map[string]*Metric
 	derived  map[string]*Derived // normalized name -> derived
 	maxWords int                 // longest name, in words
@@ -214,6 +223,20 @@ func Parse(data []byte) (*Vocab, error) {
 	for _, w := range v.Stopwords {
 		v.stop[w] = true
 	}
+	v.wordSets = make(map[string]map[string]bool, len(v.WordLists))
+	for name, ws := range v.WordLists {
+		if len(ws) == 0 {
+			return nil, fmt.Errorf("vocab: word list %q is empty", name)
+		}
+		set := make(map[string]bool, len(ws))
+		for _, w := range ws {
+			if set[w] {
+				return nil, fmt.Errorf("vocab: word list %q holds %q twice", name, w)
+			}
+			set[w] = true
+		}
+		v.wordSets[name] = set
+	}
 	for dir, ws := range v.ChangeWords {
 		s := 1
 		if dir == "down" {
@@ -264,6 +287,28 @@ func (v *Vocab) DerivedByName(text string) *Derived { return v.derived[fold(Norm
 
 // IsStopword reports whether w (lower case) carries no meaning in a question.
 func (v *Vocab) IsStopword(w string) bool { return v.stop[w] }
+
+// Words returns the word list called name as a set, built once when the
+// vocabulary is read, so a lookup costs what a Go map literal's did. It
+// panics when there is no such list: a misspelt name must not read as an
+// empty word class. The caller must not change the map.
+func (v *Vocab) Words(name string) map[string]bool {
+	set, ok := v.wordSets[name]
+	if !ok {
+		panic(fmt.Sprintf("vocab: no word list %q", name))
+	}
+	return set
+}
+
+// Phrases returns the word list called name in the order vocab.json gives
+// it, for phrases matched one after another. It panics like Words when
+// there is no such list. The caller must not change the slice.
+func (v *Vocab) Phrases(name string) []string {
+	if _, ok := v.wordSets[name]; !ok {
+		panic(fmt.Sprintf("vocab: no word list %q", name))
+	}
+	return v.WordLists[name]
+}
 
 // IsWhole reports a word that asks for the whole of a metric ("total",
 // "overall"), lower case.
