@@ -104,7 +104,6 @@ type PeriodSpec struct {
 
 var (
 	rePlaces  = regexp.MustCompile(`(?i)\b(one|two|three|four|zero|no|\d)\s+decimal(?:\s+places?)?`)
-	placesNum = map[string]int{"zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4}
 	reSumOf   = regexp.MustCompile(`\b(?:sum|total|combined)\s+of\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
 	reRatioOf = regexp.MustCompile(`\b(?:ratio|proportion)\s+(?:of|between)\s+(?:the\s+)?(.+?)\s+(?:to|over|and|against|divided by|versus|vs\.?)\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
 	rePctOf   = regexp.MustCompile(`^\s*(?:what\s+(?:is|was|were|are)\s+)?(?:the\s+)?(.+?)\s+as\s+an?\s+(percentage|percent|%|share|proportion|ratio)\s+of\s+(?:the\s+)?(.+?)\s*(?:\b(?:in|for|at|as of|during|on)\b|[?.,]|$)`)
@@ -149,7 +148,7 @@ func ParseKnowing(question string, names []string) Query {
 		}
 	}
 	// "year over year" asks for a comparison with the prior year
-	for _, ph := range []string{"year over year", "year-over-year", "yoy", "y/y", "versus last year", "vs last year", "compared to last year", "from last year", "over last year"} {
+	for _, ph := range v.Phrases("year_over_year") {
 		for _, at := range findPhrase(strings.ToLower(string(masked)), ph) {
 			q.Periods = append(q.Periods, PeriodSpec{Relative: "prior_year", Text: text[at : at+len(ph)]})
 			blank(masked, at, at+len(ph))
@@ -186,7 +185,7 @@ func ParseKnowing(question string, names []string) Query {
 
 	// decimal places and compute cues
 	if m := rePlaces.FindStringSubmatch(low); m != nil {
-		if n, ok := placesNum[strings.ToLower(m[1])]; ok {
+		if n, ok := v.DecimalPlaces[strings.ToLower(m[1])]; ok {
 			q.Places = n
 		} else {
 			q.Places = int(m[1][0] - '0')
@@ -486,33 +485,37 @@ func ParseKnowing(question string, names []string) Query {
 	return q
 }
 
-var headPrep = map[string]bool{"of": true, "against": true, "for": true, "from": true, "to": true, "associated": true, "related": true,
-	"with": true, "on": true, "in": true, "at": true, "attributable": true, "due": true, "by": true, "since": true, "during": true, "came": true}
+// headPrep words end the head of a noun phrase in a question ("of",
+// "related to").
+var headPrep = vocab.Default().Words("head_prepositions")
 
-var questionWord = map[string]bool{"fast": true, "quickly": true, "what": true, "how": true, "much": true, "many": true, "which": true, "did": true, "does": true, "do": true,
-	"was": true, "were": true, "is": true, "are": true, "the": true, "a": true, "an": true, "show": true, "tell": true, "give": true, "me": true,
-	"s": true, "whats": true, "hows": true, "ex99": true, "please": true, "can": true, "you": true, "i": true, "we": true}
+// questionWord words ask and name nothing ("what", "how much", "please").
+var questionWord = vocab.Default().Words("question_words")
 
-var qualifierWord = map[string]bool{"dollar": true, "dollars": true, "amount": true, "basic": true, "diluted": true, "adjusted": true, "gaap": true, "reported": true, "percentage": true,
-	"percent": true, "decimal": true, "places": true, "place": true, "two": true, "one": true, "compute": true, "calculate": true, "exact": true}
+// qualifierWord words qualify the figure asked for, not what it is of
+// ("diluted", "two decimal places").
+var qualifierWord = vocab.Default().Words("qualifier_words")
 
-var growthWord = map[string]bool{"grow": true, "grew": true, "grown": true, "growth": true, "rise": true, "rose": true, "risen": true,
-	"climb": true, "climbed": true, "jump": true, "jumped": true, "expand": true, "expanded": true, "shrink": true, "shrank": true}
+// growthWord words say a figure grew or shrank.
+var growthWord = vocab.Default().Words("growth_words")
 
 // forwardWord marks a question about the future: guidance, an outlook.
-var forwardWord = map[string]bool{"expect": true, "expects": true, "expected": true, "guidance": true, "guide": true, "guided": true,
-	"outlook": true, "forecast": true, "forecasts": true, "anticipate": true, "anticipates": true, "project": true, "projects": true,
-	"projected": true, "target": true, "targets": true, "plan": true, "plans": true, "estimate": true, "estimates": true}
+var forwardWord = vocab.Default().Words("forward_words")
 
 // changeCue words ask how much something changed without naming a change
 // ("how many customers did it add").
-var changeCue = map[string]bool{"add": true, "added": true, "gain": true, "gained": true, "increase": true, "increased": true,
-	"decrease": true, "decreased": true, "lose": true, "lost": true, "change": true, "changed": true, "fall": true, "fell": true,
-	"decline": true, "declined": true, "drop": true, "dropped": true, "improve": true, "improved": true}
+var changeCue = vocab.Default().Words("change_cues")
+
+// explicitChange phrases ask for a change in so many words.
+var explicitChange = vocab.Default().Phrases("explicit_change")
+
+// surePassageCue are the passage cues that, opening a question, always
+// ask for a passage ("why", "what drove").
+var surePassageCue = vocab.Default().Words("sure_passage_cues")
 
 // hasExplicitChange reports questions that ask for a change in so many words.
 func hasExplicitChange(l string) bool {
-	for _, w := range []string{"change in", "difference", "changed", "how much did", "how much has", "how much have"} {
+	for _, w := range explicitChange {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -557,10 +560,10 @@ func isPassageQuestion(low string, q Query) bool {
 	}
 	for _, c := range byLength(v.PassageCues) {
 		if strings.HasPrefix(low, c+" ") || low == c {
-			switch c {
-			case "why", "who", "when", "where", "describe", "explain", "what happened", "tell me about", "what drove", "what caused", "what led":
+			switch {
+			case surePassageCue[c]:
 				return true
-			case "which":
+			case c == "which":
 				return q.Op != "compare"
 			}
 			if numericVerb {
@@ -843,14 +846,13 @@ var reShareOf = regexp.MustCompile(`\b(?:percentage|percent)\s+of\b|%\s+of\b`)
 
 // representWord says the figure asked for is named after it ("represented
 // by", "accounted for by", "made up by").
-var representWord = map[string]bool{"represented": true, "accounted": true, "made": true, "contributed": true}
+var representWord = vocab.Default().Words("represent_words")
 
 // auxiliaries are the verbs a question puts inside a metric's name ("how
 // much net cash was used for financing activities"), and the share bases
 // it may put there ("net income per diluted share"); names are matched as
 // if they were not there (the basis is read from the question apart).
-var auxiliaries = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true, "has": true, "have": true, "had": true,
-	"diluted": true, "basic": true}
+var auxiliaries = vocab.Default().Words("auxiliaries")
 
 // findMetrics is v.FindMetrics over the tokens without auxiliaries, its
 // spans given back in positions of tokens.
