@@ -14,9 +14,9 @@ func TestAskExplainedSameAnswer(t *testing.T) {
 	defer x.Close()
 	e := &Engine{Index: x}
 	paths := map[string]string{
-		"net sales Q2 2004":             "lookup fact",
-		"operating margin Q2 2004":      "computed",
-		"Why did gross margin decline?": "passage",
+		"net sales Q2 2004":                                        "lookup fact",
+		"operating margin Q2 2004":                                 "computed",
+		"Why did gross margin decline?":                            "passage",
 		"What were net sales in the third quarter of fiscal 2004?": "not found",
 	}
 	for q, path := range paths {
