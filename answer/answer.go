@@ -76,18 +76,28 @@ type Engine struct {
 	Index *index.Index
 	// Doc limits answers to one release (its name as added); "" for all.
 	Doc string
+	// exp gathers an Explanation (AskExplained); nil for plain Ask.
+	exp *explainer
 }
 
 // Ask answers one question. It never fails: problems become kind "none"
 // with the reason in Answer.
 func (e *Engine) Ask(question string) Answer {
 	q := nlq.Parse(question)
+	e.exp.parsed(q)
 	a := Answer{Question: question, Kind: KindNone, Citations: []Citation{}}
 	if strings.TrimSpace(q.Words) == "" && q.Metric == nil && q.Derived == nil {
 		a.Answer = "Not found: the question has no words to look for. Ask about a figure (\"net sales Q2 2004\") or a topic (\"why did gross margin decline?\")."
 		return a
 	}
 	docs, why := e.scope(q)
+	if e.exp != nil {
+		names := []string{}
+		for _, d := range docs {
+			names = append(names, d.Name)
+		}
+		e.exp.scoped(names, why)
+	}
 	if len(docs) == 0 {
 		a.Answer = "Not found: " + why
 		return a
@@ -98,6 +108,12 @@ func (e *Engine) Ask(question string) Answer {
 		if names := namedEntities(question, docs[i].Entities); len(names) > 0 {
 			// the release's own names hide the metric words inside them
 			dq = nlq.ParseKnowing(question, names)
+		}
+		if e.exp != nil {
+			e.exp.doc(docs[i].Name)
+			if len(docs) > 1 || dq.String() != q.String() {
+				e.exp.step("read knowing the release's names as: %s", dq.String())
+			}
 		}
 		r := e.askDoc(dq, &docs[i])
 		r.Question = question
@@ -168,32 +184,46 @@ func (c *docCtx) searchFacts(x *index.Index, fq index.FactQuery) ([]index.Fact, 
 
 // askDoc answers q from one release.
 func (e *Engine) askDoc(q nlq.Query, d *index.DocInfo) Answer {
+	a, path := e.askDocBy(q, d)
+	e.exp.answered(a, path)
+	return a
+}
+
+// askDocBy answers q from one release and names the path that answered.
+func (e *Engine) askDocBy(q nlq.Query, d *index.DocInfo) (Answer, string) {
 	ctx := &docCtx{info: d}
 	switch q.Intent {
 	case nlq.Passage:
-		return e.passageAnswer(q, ctx, "")
+		e.exp.step("passage: the question asks for text")
+		return e.passageAnswer(q, ctx, ""), "passage"
 	case nlq.Compute:
 		if a, ok := e.computeAnswer(q, ctx); ok {
-			return a
+			e.exp.step("compute: answered")
+			return a, "computed"
 		} else if a.Kind == KindNone && a.Answer != "" {
-			return e.withClosest(a, q, ctx)
+			e.exp.step("compute: not found (%s)", a.Answer)
+			return e.withClosest(a, q, ctx), "computed"
 		}
+		e.exp.step("compute: declined")
 	}
 	if q.Forward {
 		// guidance is not a reported figure: a passage that states it, or none
-		return e.outlookAnswer(q, ctx)
+		e.exp.step("outlook: the question asks for guidance")
+		return e.outlookAnswer(q, ctx), "outlook passage"
 	}
 	a, ok := e.lookupAnswer(q, ctx)
 	if ok {
-		return a
+		return a, "lookup fact"
 	}
 	// a question with no metric and no figure found may still be a topic
 	if q.Metric == nil && q.Derived == nil && q.Unit == "" && q.Op == "" && len(q.Periods) == 0 && looksLikeTopic(q) {
 		if p := e.passageAnswer(q, ctx, ""); p.Kind == KindPassage {
-			return p
+			e.exp.step("passage: answered as a topic")
+			return p, "passage"
 		}
+		e.exp.step("passage: declined")
 	}
-	return e.withClosest(a, q, ctx)
+	return e.withClosest(a, q, ctx), "not found"
 }
 
 // looksLikeTopic reports a question that reads as a request for text.

@@ -308,6 +308,13 @@ type candidate struct {
 
 // findFacts scores the release's candidate facts for q at target t, best first.
 func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t target, change string) []candidate {
+	out, _ := e.scoreFacts(q, ctx, metric, t, change, false)
+	return out
+}
+
+// scoreFacts is findFacts, and with keepRejected (for --explain) also the
+// facts rejected, in the index's order; what it returns first is the same.
+func (e *Engine) scoreFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t target, change string, keepRejected bool) (out, rejected []candidate) {
 	var keys []string
 	if metric != nil {
 		keys = []string{metric.Key}
@@ -320,7 +327,7 @@ func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t tar
 	}
 	facts, err := ctx.searchFacts(e.Index, index.FactQuery{Docs: []string{ctx.info.Name}, Keys: keys, Words: words, Size: 80})
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	entTerms := entityTerms(q, ctx.info)
 	qterms := termSet(strings.Join(withoutCompany(q.Terms, ctx.info), " "))
@@ -334,7 +341,6 @@ func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t tar
 		// table of net sales by category is iPhone revenue)
 		qterms = termSet(strings.Join(withoutCompany(append(append([]string{}, q.Modifiers...), q.Terms...), ctx.info), " "))
 	}
-	var out []candidate
 	for _, f := range facts {
 		c := scoreFact(q, f, metric, t, change, qterms, entTerms, ctx, hint)
 		if c.rejected == nil && len(proper) > 0 && !allIn(proper, termSet(factText(f)+" "+f.Column+" "+f.Table+" "+f.Entity)) {
@@ -347,6 +353,8 @@ func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t tar
 		}
 		if c.rejected == nil {
 			out = append(out, c)
+		} else if keepRejected {
+			rejected = append(rejected, c)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -355,7 +363,7 @@ func (e *Engine) findFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t tar
 		}
 		return out[i].f.Start < out[j].f.Start
 	})
-	return out
+	return out, rejected
 }
 
 // factText is the text a fact is matched by: its label or description, its
@@ -555,18 +563,29 @@ func (e *Engine) lookupAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 			t = latestTarget(ts)
 		}
 	}
-	cands := e.findFacts(q, ctx, metric, t, change)
+	var cands []candidate
+	if e.exp != nil {
+		var rejected []candidate
+		cands, rejected = e.scoreFacts(q, ctx, metric, t, change, true)
+		e.exp.candidates(t, cands, rejected)
+		e.exp.step("lookup: %d scored, %d rejected", len(cands), len(rejected))
+	} else {
+		cands = e.findFacts(q, ctx, metric, t, change)
+	}
 	if len(cands) == 0 && metric != nil && change == "" {
 		// "how much cash has ABVC collected from ForSeeCon": no cash balance, but a
 		// row and column that carry every word of the question
 		cands = e.coveringFacts(q, ctx, t, metric)
+		e.exp.step("lookup: rows covering the question's words: %d", len(cands))
 	}
 	if len(cands) == 0 && metric != nil && metric == q.Metric && change == "" {
 		// "sales in Mexico": the "Mexico" row of a table of sales
 		cands = e.namedRows(q, ctx, t, metric)
+		e.exp.step("lookup: rows named in a table of the metric: %d", len(cands))
 	}
 	if len(cands) == 0 {
 		a.Answer = notFoundReason(q, ctx, metric, t, len(ts) > 0)
+		e.exp.step("lookup: declined (%s)", a.Answer)
 		return a, false
 	}
 	best, also := finest(cands)

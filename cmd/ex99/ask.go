@@ -2,8 +2,10 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/ex99/ex99/answer"
@@ -13,7 +15,7 @@ import (
 
 func (a *app) askCmd() *cobra.Command {
 	var doc string
-	var asJSON bool
+	var asJSON, explain bool
 	c := &cobra.Command{
 		Use:   "ask [flags] QUESTION...",
 		Short: "Answer a question, citing the source lines",
@@ -28,10 +30,21 @@ and questions answered by a passage ("why did gross margin decline?"). When
 the release does not have what was asked, the answer says so ("none") and
 shows the closest passages instead of a near miss.
 
-With "-" as the question, ask reads one question per line from standard input.`,
+With "-" as the question, ask reads one question per line from standard input.
+
+With --explain, after the answer (printed as without it) comes how it was
+found: the parse of the question, the releases searched, the path that
+answered (lookup fact, computed, passage, outlook passage, not found) with
+the steps tried, and for a figure lookup the period sought, the top
+candidates best first (NAME:LINES, description, period, value, score and
+feature record) and the rejected candidates nearest to winning with the
+reason each was rejected. With --explain --json the answer's JSON line is
+printed unchanged, followed by one line holding {"explain": {...}}; see the
+README.`,
 		Example: `  ex99 ask "Joe's net sales Q2 2004"
   ex99 ask what were total assets
   ex99 ask --json "EPS Q2 03"
+  ex99 ask --explain "net sales Q2 2004"
   ex99 ask --doc innovo-2004q2.txt "why did net sales increase?"
   printf 'revenue 2Q04\ngoodwill\n' | ex99 ask --json -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -48,22 +61,19 @@ With "-" as the question, ask reads one question per line from standard input.`,
 			}
 			e := &answer.Engine{Index: x, Doc: doc}
 			if len(args) == 1 && args[0] == "-" {
-				return a.askStream(e, a.stdin, asJSON)
+				return a.askStream(e, a.stdin, asJSON, explain)
 			}
-			ans := e.Ask(strings.Join(args, " "))
-			if err := x.Err(); err != nil {
-				return err // damage found while answering: say so, not "none"
-			}
-			return a.printAnswer(ans, asJSON)
+			return a.askOne(e, strings.Join(args, " "), asJSON, explain)
 		},
 	}
 	c.Flags().StringVar(&doc, "doc", "", "answer from this release only (its name as added; see ex99 docs)")
 	c.Flags().BoolVar(&asJSON, "json", false, "print the answer as one JSON object (see README for the fields)")
+	c.Flags().BoolVar(&explain, "explain", false, "after the answer, show how it was found: parse, releases searched, candidates and rejections, path")
 	return c
 }
 
 // askStream answers one question per input line.
-func (a *app) askStream(e *answer.Engine, r io.Reader, asJSON bool) error {
+func (a *app) askStream(e *answer.Engine, r io.Reader, asJSON, explain bool) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	for sc.Scan() {
@@ -71,15 +81,109 @@ func (a *app) askStream(e *answer.Engine, r io.Reader, asJSON bool) error {
 		if q == "" && !asJSON {
 			continue
 		}
-		ans := e.Ask(q)
-		if err := e.Index.Err(); err != nil {
-			return err
-		}
-		if err := a.printAnswer(ans, asJSON); err != nil {
+		if err := a.askOne(e, q, asJSON, explain); err != nil {
 			return err
 		}
 	}
 	return sc.Err()
+}
+
+// askOne answers one question and prints the answer, then (with explain)
+// how it was found.
+func (a *app) askOne(e *answer.Engine, q string, asJSON, explain bool) error {
+	var ans answer.Answer
+	var ex *answer.Explanation
+	if explain {
+		ans, ex = e.AskExplained(q)
+	} else {
+		ans = e.Ask(q)
+	}
+	if err := e.Index.Err(); err != nil {
+		return err // damage found while answering: say so, not "none"
+	}
+	if err := a.printAnswer(ans, asJSON); err != nil {
+		return err
+	}
+	if ex == nil {
+		return nil
+	}
+	if asJSON {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(struct {
+			Explain *answer.Explanation `json:"explain"`
+		}{ex})
+	}
+	_, err := io.WriteString(a.stdout, humanExplanation(ex))
+	return err
+}
+
+// humanExplanation renders an explanation for a person, after the answer.
+func humanExplanation(ex *answer.Explanation) string {
+	var b strings.Builder
+	b.WriteString("explain:\n")
+	fmt.Fprintf(&b, "  parse: %s\n", ex.Parse)
+	scope := strings.Join(printableAll(ex.Scope), ", ")
+	if scope == "" {
+		scope = "none (" + ex.ScopeNote + ")"
+	}
+	fmt.Fprintf(&b, "  scope: %s\n", scope)
+	path := ex.Path
+	if ex.Doc != "" && len(ex.Docs) > 1 {
+		path += " from " + printable(ex.Doc)
+	}
+	fmt.Fprintf(&b, "  path: %s\n", path)
+	for _, d := range ex.Docs {
+		fmt.Fprintf(&b, "  release %s: %s\n", printable(d.Doc), d.Path)
+		for _, s := range d.Steps {
+			fmt.Fprintf(&b, "    tried: %s\n", s)
+		}
+		if d.Period != "" {
+			fmt.Fprintf(&b, "    period sought: %s\n", d.Period)
+		}
+		if len(d.Candidates) > 0 {
+			b.WriteString("    candidates (best first):\n")
+		}
+		for i, c := range d.Candidates {
+			fmt.Fprintf(&b, "    %d. score %.3f  %s\n", i+1, c.Score, explainedLine(c))
+			fmt.Fprintf(&b, "         features: %s\n", featureList(c.Features))
+		}
+		if len(d.Rejected) > 0 {
+			b.WriteString("    rejected (nearest to winning first):\n")
+		}
+		for _, c := range d.Rejected {
+			fmt.Fprintf(&b, "    -  %s\n", explainedLine(c))
+			fmt.Fprintf(&b, "         %s\n", c.Rejected)
+		}
+	}
+	return b.String()
+}
+
+// explainedLine is one candidate: where, what, when and how much.
+func explainedLine(c answer.ExplainedCandidate) string {
+	return fmt.Sprintf("%s:%s  %s | %s | %s %s", printable(c.Doc), c.Lines, printable(c.What), c.Period, c.Value, c.Unit)
+}
+
+// featureList is a feature record as name=value pairs in name order.
+func featureList(fs map[string]any) string {
+	var ks []string
+	for k := range fs {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	var out []string
+	for _, k := range ks {
+		out = append(out, fmt.Sprintf("%s=%v", k, fs[k]))
+	}
+	return strings.Join(out, " ")
+}
+
+func printableAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = printable(s)
+	}
+	return out
 }
 
 func (a *app) printAnswer(ans answer.Answer, asJSON bool) error {

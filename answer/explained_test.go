@@ -1,0 +1,50 @@
+package answer
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestAskExplainedSameAnswer checks that explaining changes no answer, and
+// that the explanation of a figure question shows its parse, scope, path,
+// scored candidates with features and rejected ones with reasons.
+func TestAskExplainedSameAnswer(t *testing.T) {
+	x := memIndex(t, "../testdata/innovo-2004q2.txt")
+	defer x.Close()
+	e := &Engine{Index: x}
+	paths := map[string]string{
+		"net sales Q2 2004":                                        "lookup fact",
+		"operating margin Q2 2004":                                 "computed",
+		"Why did gross margin decline?":                            "passage",
+		"What were net sales in the third quarter of fiscal 2004?": "not found",
+	}
+	for q, path := range paths {
+		want := e.Ask(q)
+		got, ex := e.AskExplained(q)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: explained answer differs:\n got %+v\nwant %+v", q, got, want)
+		}
+		if ex.Path != path {
+			t.Errorf("%q: path %q, want %q (docs %+v)", q, ex.Path, path, ex.Docs)
+		}
+		if ex.Parse == "" || len(ex.Scope) != 1 || len(ex.Docs) != 1 {
+			t.Errorf("%q: parse %q, scope %q, docs %d", q, ex.Parse, ex.Scope, len(ex.Docs))
+		}
+	}
+	_, ex := e.AskExplained("net sales Q2 2004")
+	d := ex.Docs[0]
+	if len(d.Candidates) == 0 || d.Candidates[0].Score == 0 || d.Candidates[0].Features["metric_by"] != "key" {
+		t.Fatalf("no winning candidate with features: %+v", d.Candidates)
+	}
+	if len(d.Candidates) > MaxExplained || len(d.Rejected) > MaxExplained {
+		t.Errorf("more than %d candidates kept: %d, %d", MaxExplained, len(d.Candidates), len(d.Rejected))
+	}
+	found := false
+	for _, r := range d.Rejected {
+		found = found || strings.HasPrefix(r.Rejected, "rejected: period does not match (asked") && strings.Contains(r.Rejected, "Q2 FY2003")
+	}
+	if !found {
+		t.Errorf("no period rejection among %+v", d.Rejected)
+	}
+}
