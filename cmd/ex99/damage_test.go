@@ -39,6 +39,34 @@ func copyDir(t *testing.T, from, to string) {
 	}
 }
 
+// buildBase adds the releases in folder in to a new index under dir, then
+// one more release in a second add, so that bbolt's older meta page
+// (which it falls back on when the newer is broken) also holds the
+// releases of in: after a single add it held the empty index, or not, as
+// the persister's timing had it, and tests failed now and then. It
+// returns the index and its newest segment file (one the index's root
+// lists; an older one may be merged away and left for removal), relative
+// to the index.
+func buildBase(t *testing.T, dir, in string) (base, zap string) {
+	t.Helper()
+	base = filepath.Join(dir, "base")
+	if r := ex99(t, "", "add", "-q", "--index", base, in); r.code != 0 {
+		t.Fatalf("add: %v", r)
+	}
+	more, err := synth.WriteDir(filepath.Join(dir, "more"), 3, 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := ex99(t, "", "add", "-q", "--index", base, more[0]); r.code != 0 {
+		t.Fatalf("add: %v", r)
+	}
+	zaps, _ := filepath.Glob(filepath.Join(base, "store", "*.zap"))
+	if len(zaps) == 0 {
+		t.Fatal("no segment files")
+	}
+	return base, filepath.Join("store", filepath.Base(zaps[len(zaps)-1]))
+}
+
 // TestDamagedIndex damages an index for real (files deleted, truncated,
 // overwritten) and runs the commands over it: each answers or says the
 // index is damaged and how to rebuild; none panics (a panic would end the
@@ -51,28 +79,7 @@ func TestDamagedIndex(t *testing.T) {
 	if _, err := synth.WriteDir(in, 0, 3, 0); err != nil {
 		t.Fatal(err)
 	}
-	base := filepath.Join(dir, "base")
-	if r := ex99(t, "", "add", "-q", "--index", base, in); r.code != 0 {
-		t.Fatalf("add: %v", r)
-	}
-	// a second add, so that bbolt's older meta page (which it falls back
-	// on when the newer is broken) also holds the releases asked about
-	// below: with one add it held the empty index, or not, as the
-	// persister's timing had it, and the test failed now and then
-	more, err := synth.WriteDir(filepath.Join(dir, "more"), 3, 1, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r := ex99(t, "", "add", "-q", "--index", base, more[0]); r.code != 0 {
-		t.Fatalf("add: %v", r)
-	}
-	// the newest segment: one the index's root lists (an older one may
-	// be merged away and left for removal)
-	zaps, _ := filepath.Glob(filepath.Join(base, "store", "*.zap"))
-	if len(zaps) == 0 {
-		t.Fatal("no segment files")
-	}
-	zap := filepath.Join("store", filepath.Base(zaps[len(zaps)-1]))
+	base, zap := buildBase(t, dir, in)
 	truncate := func(name string, size int64) func(string) error {
 		return func(idx string) error { return os.Truncate(filepath.Join(idx, name), size) }
 	}
@@ -169,28 +176,7 @@ func TestRandomSegmentDamage(t *testing.T) {
 	if _, err := synth.WriteDir(in, 0, 2, 0); err != nil {
 		t.Fatal(err)
 	}
-	base := filepath.Join(dir, "base")
-	if r := ex99(t, "", "add", "-q", "--index", base, in); r.code != 0 {
-		t.Fatalf("add: %v", r)
-	}
-	// a second add, so that bbolt's older meta page (which it falls back
-	// on when the newer is broken) also holds the releases asked about
-	// below: with one add it held the empty index, or not, as the
-	// persister's timing had it, and the test failed now and then
-	more, err := synth.WriteDir(filepath.Join(dir, "more"), 3, 1, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r := ex99(t, "", "add", "-q", "--index", base, more[0]); r.code != 0 {
-		t.Fatalf("add: %v", r)
-	}
-	// the newest segment: one the index's root lists (an older one may
-	// be merged away and left for removal)
-	zaps, _ := filepath.Glob(filepath.Join(base, "store", "*.zap"))
-	if len(zaps) == 0 {
-		t.Fatal("no segment files")
-	}
-	zap := filepath.Join("store", filepath.Base(zaps[len(zaps)-1]))
+	base, zap := buildBase(t, dir, in)
 	rng := rand.New(rand.NewSource(99))
 	damaged := 0
 	for i := 0; i < 30; i++ {
@@ -233,28 +219,7 @@ func TestFailedWriteLeavesIndexAlone(t *testing.T) {
 	if _, err := synth.WriteDir(in, 0, 2, 0); err != nil {
 		t.Fatal(err)
 	}
-	base := filepath.Join(dir, "base")
-	if r := ex99(t, "", "add", "-q", "--index", base, in); r.code != 0 {
-		t.Fatalf("add: %v", r)
-	}
-	// a second add, so that bbolt's older meta page (which it falls back
-	// on when the newer is broken) also holds the releases asked about
-	// below: with one add it held the empty index, or not, as the
-	// persister's timing had it, and the test failed now and then
-	more, err := synth.WriteDir(filepath.Join(dir, "more"), 3, 1, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r := ex99(t, "", "add", "-q", "--index", base, more[0]); r.code != 0 {
-		t.Fatalf("add: %v", r)
-	}
-	// the newest segment: one the index's root lists (an older one may
-	// be merged away and left for removal)
-	zaps, _ := filepath.Glob(filepath.Join(base, "store", "*.zap"))
-	if len(zaps) == 0 {
-		t.Fatal("no segment files")
-	}
-	zap := filepath.Join("store", filepath.Base(zaps[len(zaps)-1]))
+	base, zap := buildBase(t, dir, in)
 	for _, c := range []struct {
 		name   string
 		damage func(idx string) error
