@@ -65,12 +65,9 @@ func TestSameAnswersAnyInsertionOrder(t *testing.T) {
 // write each, so that Bleve's document numbers follow that order.
 func orderedIndex(t *testing.T, paths []string) *index.Index {
 	t.Helper()
-	x, err := index.OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := x.NewWriter()
+	x := memIndex(t)
 	for _, p := range paths {
+		w := x.NewWriter()
 		addRelease(t, w, p)
 		if err := w.Flush(); err != nil {
 			t.Fatal(err)

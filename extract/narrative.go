@@ -337,7 +337,7 @@ func clauses(s string) [][2]int {
 		}
 		cuts = append(cuts, k)
 	}
-	sortInts(cuts)
+	slices.Sort(cuts)
 	var out [][2]int
 	start := 0
 	for _, c := range cuts {
@@ -349,8 +349,6 @@ func clauses(s string) [][2]int {
 	out = append(out, [2]int{start, len(s)})
 	return out
 }
-
-func sortInts(a []int) { slices.Sort(a) }
 
 var (
 	rePriorWords  = regexp.MustCompile(`(?i)^[\s,]*(?:in|for|during|of)?\s*(?:the|a|its|our)?\s*(prior[\s-]year|prior|previous[\s-]year|previous|year[\s-]ago|year[\s-]earlier|last\s+year|same\s+(?:quarter|period)\s+(?:of\s+)?(?:last|the\s+prior|a)\s+year)`)
