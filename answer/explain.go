@@ -16,6 +16,12 @@ import (
 type Explanation struct {
 	// Parse is the question as nlq read it (nlq.Query.String).
 	Parse string `json:"parse"`
+	// Tokens are the question's words and periods as nlq's lexer classed
+	// them, each as kind:text ("period:Q2 2004", "word:Joe's").
+	Tokens []string `json:"tokens"`
+	// Shapes are the question shapes of nlq's grammar that applied ("ratio
+	// of two"), in order; none for a plain lookup.
+	Shapes []string `json:"shapes,omitempty"`
 	// Scope names the releases searched; ScopeNote says why none was.
 	Scope     []string `json:"scope"`
 	ScopeNote string   `json:"scope_note,omitempty"`
@@ -100,6 +106,11 @@ func (e *Engine) AskExplained(question string) (Answer, *Explanation) {
 func (x *explainer) parsed(q nlq.Query) {
 	if x != nil {
 		x.x.Parse = q.String()
+		x.x.Tokens = []string{}
+		for _, t := range q.Tokens {
+			x.x.Tokens = append(x.x.Tokens, t.String())
+		}
+		x.x.Shapes = q.Shapes
 	}
 }
 

@@ -122,7 +122,11 @@ func (a *app) askOne(e *answer.Engine, q string, asJSON, explain bool) error {
 func humanExplanation(ex *answer.Explanation) string {
 	var b strings.Builder
 	b.WriteString("explain:\n")
+	fmt.Fprintf(&b, "  tokens: %s\n", strings.Join(ex.Tokens, " "))
 	fmt.Fprintf(&b, "  parse: %s\n", ex.Parse)
+	if len(ex.Shapes) > 0 {
+		fmt.Fprintf(&b, "  shape: %s\n", strings.Join(ex.Shapes, ", "))
+	}
 	scope := strings.Join(printableAll(ex.Scope), ", ")
 	if scope == "" {
 		scope = "none (" + ex.ScopeNote + ")"
