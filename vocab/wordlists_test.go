@@ -12,6 +12,9 @@ var nlqWordLists = []string{
 	"question_words", "head_prepositions", "qualifier_words", "growth_words",
 	"change_cues", "forward_words", "represent_words", "auxiliaries",
 	"year_over_year", "explicit_change", "sure_passage_cues",
+	"sum_of_words", "ratio_words", "ratio_connectors", "as_share_words", "share_words",
+	"share_of_connectors", "made_of_verbs", "operand_end_words", "bound_words",
+	"year_range_connectors",
 }
 
 func TestNLQWordListsExist(t *testing.T) {
