@@ -544,7 +544,7 @@ func (e *Engine) lookupAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	}
 	change := ""
 	if q.Op == "change" || q.Op == "pct_change" {
-		change = q.Op
+		change = string(q.Op)
 	}
 	balance := balanceMetric(q)
 	ts := resolve(q, ctx.info, balance)

@@ -52,7 +52,7 @@ func isPassageQuestion(low string, q Query) bool {
 			case surePassageCue[c]:
 				return true
 			case c == "which":
-				return q.Op != "compare"
+				return q.Op != OpCompare
 			}
 			if numericVerb {
 				return false

@@ -15,23 +15,23 @@ import (
 // most, for display.
 type Class uint32
 
-// Word classes. Every class but Period, Relative, Number, Op and Metric is a
+// Word classes. Every class but Period, ClassRelative, ClassNumber, ClassOp and Metric is a
 // word list of vocab/vocab.json, named in classLists.
 const (
-	Stop      Class = 1 << iota // a stopword: "the", "of", "in"
-	Question                    // asks and names nothing: "what", "how much"
-	Prep                        // ends the head of a noun phrase: "of", "related to"
-	Qualifier                   // qualifies the figure, not what it is of: "diluted"
-	Growth                      // says a figure grew or shrank: "grow", "decline"
-	ChangeCue                   // asks how much something changed: "add"
-	Forward                     // asks about the future: "guidance", "expect"
-	Represent                   // the figure is named after it: "represented (by)"
-	Compare                     // a comparison: "higher", "lower"
-	Number                      // a figure written in digits
-	Op                          // part of an operation cue ("percentage change"); set by the parser
-	Metric                      // part of a metric's name; set by the parser
-	Period                      // a period mention ("Q2 2004"); its own token
-	Relative                    // a relative period ("prior year"); its own token
+	ClassStop      Class = 1 << iota // a stopword: "the", "of", "in"
+	ClassQuestion                    // asks and names nothing: "what", "how much"
+	ClassPrep                        // ends the head of a noun phrase: "of", "related to"
+	ClassQualifier                   // qualifies the figure, not what it is of: "diluted"
+	ClassGrowth                      // says a figure grew or shrank: "grow", "decline"
+	ClassChangeCue                   // asks how much something changed: "add"
+	ClassForward                     // asks about the future: "guidance", "expect"
+	ClassRepresent                   // the figure is named after it: "represented (by)"
+	ClassCompare                     // a comparison: "higher", "lower"
+	ClassNumber                      // a figure written in digits
+	ClassOp                          // part of an operation cue ("percentage change"); set by the parser
+	ClassMetric                      // part of a metric's name; set by the parser
+	ClassPeriod                      // a period mention ("Q2 2004"); its own token
+	ClassRelative                    // a relative period ("prior year"); its own token
 )
 
 // classNames names the classes in the order Kind prefers them.
@@ -39,10 +39,10 @@ var classNames = []struct {
 	c    Class
 	name string
 }{
-	{Period, "period"}, {Relative, "relative"}, {Op, "op"}, {Metric, "metric"},
-	{Qualifier, "qualifier"}, {Compare, "compare"}, {Forward, "future"},
-	{Growth, "growth"}, {ChangeCue, "change"}, {Represent, "represent"},
-	{Question, "question"}, {Prep, "prep"}, {Number, "number"}, {Stop, "stop"},
+	{ClassPeriod, "period"}, {ClassRelative, "relative"}, {ClassOp, "op"}, {ClassMetric, "metric"},
+	{ClassQualifier, "qualifier"}, {ClassCompare, "compare"}, {ClassForward, "future"},
+	{ClassGrowth, "growth"}, {ClassChangeCue, "change"}, {ClassRepresent, "represent"},
+	{ClassQuestion, "question"}, {ClassPrep, "prep"}, {ClassNumber, "number"}, {ClassStop, "stop"},
 }
 
 // classLists are the vocabulary word lists behind the lexical classes.
@@ -50,9 +50,9 @@ var classLists = []struct {
 	c    Class
 	list string
 }{
-	{Question, "question_words"}, {Prep, "head_prepositions"}, {Qualifier, "qualifier_words"},
-	{Growth, "growth_words"}, {ChangeCue, "change_cues"}, {Forward, "forward_words"},
-	{Represent, "represent_words"},
+	{ClassQuestion, "question_words"}, {ClassPrep, "head_prepositions"}, {ClassQualifier, "qualifier_words"},
+	{ClassGrowth, "growth_words"}, {ClassChangeCue, "change_cues"}, {ClassForward, "forward_words"},
+	{ClassRepresent, "represent_words"},
 }
 
 // Token is a word of a question, or a period it names.
@@ -109,7 +109,7 @@ func lexWords(v *vocab.Vocab, s string) []Token {
 func wordClass(v *vocab.Vocab, w string) Class {
 	var c Class
 	if v.IsStopword(w) {
-		c |= Stop
+		c |= ClassStop
 	}
 	for _, cl := range classLists {
 		if v.Words(cl.list)[w] {
@@ -117,10 +117,10 @@ func wordClass(v *vocab.Vocab, w string) Class {
 		}
 	}
 	if strings.Trim(w, "0123456789.,") == "" {
-		c |= Number
+		c |= ClassNumber
 	}
 	if isCompareWord(v, w) {
-		c |= Compare
+		c |= ClassCompare
 	}
 	return c
 }

@@ -25,6 +25,20 @@ const (
 	Passage Intent = "passage" // a paragraph that answers a why/who/when question
 )
 
+// Op is an arithmetic operation a question asks for.
+type Op string
+
+// Operations.
+const (
+	OpNone      Op = ""
+	OpChange    Op = "change"     // the difference between two periods' figures
+	OpPctChange Op = "pct_change" // that difference as a percentage of the earlier
+	OpSum       Op = "sum"        // figures added: of two periods, or two named figures
+	OpAverage   Op = "average"    // figures of several periods averaged
+	OpRatio     Op = "ratio"      // one figure divided by another
+	OpCompare   Op = "compare"    // which period's figure is greater, smaller or beyond a bound
+)
+
 // Query is a parsed question.
 type Query struct {
 	Text   string `json:"text"`
@@ -37,9 +51,8 @@ type Query struct {
 	Derived *vocab.Derived `json:"-"`
 	// MetricText is the metric as the question words it.
 	MetricText string `json:"metric_text,omitempty"`
-	// Op is the arithmetic asked for: "", "change", "pct_change", "sum",
-	// "average", "ratio", "compare".
-	Op string `json:"op,omitempty"`
+	// Op is the arithmetic asked for, or OpNone.
+	Op Op `json:"op,omitempty"`
 	// Exact says the question asks to compute even where the release states a
 	// rounded figure ("to two decimal places").
 	Exact bool `json:"exact,omitempty"`

@@ -79,7 +79,7 @@ func TestParse(t *testing.T) {
 				ps = append(ps, p.Period.String())
 			}
 		}
-		if q.Intent != tt.intent || key != tt.metric || der != tt.derived || q.Op != tt.op || tt.periods != "" && strings.Join(ps, ",") != tt.periods ||
+		if q.Intent != tt.intent || key != tt.metric || der != tt.derived || string(q.Op) != tt.op || tt.periods != "" && strings.Join(ps, ",") != tt.periods ||
 			q.Basis != tt.basis || tt.unit != "" && q.Unit != tt.unit || tt.terms != "" && strings.Join(q.Terms, " ") != tt.terms {
 			t.Errorf("Parse(%q) = intent %s metric %q derived %q op %q periods %q basis %q unit %q terms %q", tt.q, q.Intent, key, der, q.Op, strings.Join(ps, ","), q.Basis, q.Unit, q.Terms)
 		}
@@ -138,7 +138,7 @@ func TestOperands(t *testing.T) {
 	}
 	for _, tt := range tests {
 		q := Parse(tt.q)
-		if q.Op != tt.op || q.Unit != tt.unit && tt.unit != "" || strings.Join(q.Operands, "|") != tt.operands {
+		if string(q.Op) != tt.op || q.Unit != tt.unit && tt.unit != "" || strings.Join(q.Operands, "|") != tt.operands {
 			t.Errorf("Parse(%q) = op %q unit %q operands %q; want %q %q %q", tt.q, q.Op, q.Unit, strings.Join(q.Operands, "|"), tt.op, tt.unit, tt.operands)
 		}
 	}

@@ -31,7 +31,7 @@ type parser struct {
 
 // opHit is an operation cue found in the question.
 type opHit struct {
-	op         string
+	op         Op
 	start, end int
 }
 
@@ -138,14 +138,14 @@ func (p *parser) readBasis() {
 // opOrder is the order operation cues are looked for in: a cue's words
 // are taken by the first operation that finds them ("percentage change"
 // is pct_change before "change" is looked for).
-var opOrder = []string{"compare", "pct_change", "average", "sum", "ratio", "change"}
+var opOrder = []Op{OpCompare, OpPctChange, OpAverage, OpSum, OpRatio, OpChange}
 
 // readOps finds the operation cues, longest phrase first, except where
 // the words around them say otherwise.
 func (p *parser) readOps() {
 	p.opAt = map[int]bool{}
 	for _, op := range opOrder {
-		for _, ph := range byLength(p.v.Ops[op]) {
+		for _, ph := range byLength(p.v.Ops[string(op)]) {
 			for _, at := range findPhrase(p.lrest, ph) {
 				if p.opTaken(at, at+len(ph)) || notAnOp(op, ph, p.lrest, at) {
 					continue
@@ -169,12 +169,12 @@ func (p *parser) opTaken(start, end int) bool {
 }
 
 // notAnOp reports an operation cue whose neighbours make it something else.
-func notAnOp(op, ph, lrest string, at int) bool {
+func notAnOp(op Op, ph, lrest string, at int) bool {
 	switch {
-	case op == "pct_change" && strings.HasPrefix(ph, "in ") && strings.HasPrefix(strings.TrimSpace(lrest[at+len(ph):]), "of "):
+	case op == OpPctChange && strings.HasPrefix(ph, "in ") && strings.HasPrefix(strings.TrimSpace(lrest[at+len(ph):]), "of "):
 		// "the change in percentage of sales": a change in a share
 		return true
-	case op == "average" && (strings.HasSuffix(lrest[:at], "weighted ") || strings.HasSuffix(lrest[:at], "weighted-")):
+	case op == OpAverage && (strings.HasSuffix(lrest[:at], "weighted ") || strings.HasSuffix(lrest[:at], "weighted-")):
 		// "weighted-average shares outstanding" names a figure
 		return true
 	}
@@ -204,17 +204,17 @@ func (p *parser) readMetrics() {
 			continue
 		}
 		kept = append(kept, h)
-		if p.q.Op == "" || p.q.Op == "change" && h.op == "pct_change" {
+		if p.q.Op == "" || p.q.Op == OpChange && h.op == OpPctChange {
 			p.q.Op = h.op
 		}
 	}
 	p.ops = kept
 	for i := range p.words {
 		if p.opAt[p.words[i].Pos] {
-			p.words[i].Class |= Op
+			p.words[i].Class |= ClassOp
 		}
 		if inSpans(p.spans, i) {
-			p.words[i].Class |= Metric
+			p.words[i].Class |= ClassMetric
 		}
 	}
 	p.stopAt = len(p.words)
@@ -237,11 +237,11 @@ func (p *parser) insideMetric(h opHit) bool {
 func (p *parser) readHead() {
 	lead := true
 	for i, w := range p.words {
-		if lead && w.Is(Stop|Prep|Op|Question|Qualifier) {
+		if lead && w.Is(ClassStop|ClassPrep|ClassOp|ClassQuestion|ClassQualifier) {
 			continue
 		}
 		lead = false
-		if w.Is(Prep) && !w.Is(Op) && !inSpans(p.spans, i) {
+		if w.Is(ClassPrep) && !w.Is(ClassOp) && !inSpans(p.spans, i) {
 			p.stopAt = i
 			break
 		}
@@ -255,7 +255,7 @@ func (p *parser) readHead() {
 	// "percentage of sales represented by gross profit": the figure is
 	// the one named after "represented by", a share of the one before
 	for i, w := range p.words {
-		if !w.Is(Represent) || i+1 >= len(p.words) || p.words[i+1].Norm != "by" && p.words[i+1].Norm != "for" {
+		if !w.Is(ClassRepresent) || i+1 >= len(p.words) || p.words[i+1].Norm != "by" && p.words[i+1].Norm != "for" {
 			continue
 		}
 		for k, sp := range p.spans {
@@ -278,7 +278,7 @@ func (p *parser) readFigure() {
 	var metricWords []string
 	for _, sp := range p.spans {
 		if sp.Start > p.stopAt {
-			if (q.Metric != nil || q.Derived != nil) && sp.Metric != nil && (q.Op == "ratio" || q.Op == "sum") {
+			if (q.Metric != nil || q.Derived != nil) && sp.Metric != nil && (q.Op == OpRatio || q.Op == OpSum) {
 				q.Metrics = append(q.Metrics, sp.Metric)
 			}
 			continue
@@ -315,7 +315,7 @@ func (p *parser) readModifiers() {
 		}
 		for j := sp.Start - 1; j >= 0; j-- {
 			w := p.words[j]
-			if w.Is(Stop|Question|Qualifier|Op|Prep) || inSpans(p.spans, j) {
+			if w.Is(ClassStop|ClassQuestion|ClassQualifier|ClassOp|ClassPrep) || inSpans(p.spans, j) {
 				break
 			}
 			if !w.Cont {
@@ -329,9 +329,9 @@ func (p *parser) readModifiers() {
 // readCues reads the words that say a figure grew, changed, or lies ahead.
 func (p *parser) readCues() {
 	for _, w := range p.words {
-		p.q.Forward = p.q.Forward || w.Is(Forward)
-		p.q.Growth = p.q.Growth || w.Is(Growth)
-		p.q.ChangeCue = p.q.ChangeCue || w.Is(Growth|ChangeCue)
+		p.q.Forward = p.q.Forward || w.Is(ClassForward)
+		p.q.Growth = p.q.Growth || w.Is(ClassGrowth)
+		p.q.ChangeCue = p.q.ChangeCue || w.Is(ClassGrowth|ClassChangeCue)
 	}
 }
 
@@ -341,14 +341,14 @@ func (p *parser) readTerms() {
 	q := &p.q
 	var terms, all []string
 	for i, w := range p.words {
-		if w.Is(Stop|Question) || w.Cont {
+		if w.Is(ClassStop|ClassQuestion) || w.Cont {
 			continue
 		}
 		all = append(all, w.Text)
 		if inSpans(p.spans, i) && q.hasFigure() && i <= p.stopAt+8 {
 			continue
 		}
-		if w.Is(Op | Qualifier) {
+		if w.Is(ClassOp | ClassQualifier) {
 			continue
 		}
 		terms = append(terms, w.Text)
@@ -367,7 +367,7 @@ func (p *parser) readIntent() {
 	q := &p.q
 	metricFirst := false
 	for i, w := range p.words {
-		if w.Is(Stop | Question) {
+		if w.Is(ClassStop | ClassQuestion) {
 			continue
 		}
 		metricFirst = inSpans(p.spans, i) && q.hasFigure()
@@ -392,9 +392,9 @@ func (p *parser) keepTokens() {
 		}
 	}
 	for _, ps := range p.q.Periods {
-		c := Period
+		c := ClassPeriod
 		if ps.Relative != "" {
-			c = Relative
+			c = ClassRelative
 		}
 		if at := strings.Index(p.text, ps.Text); at >= 0 && ps.Text != "" {
 			toks = append(toks, Token{Text: ps.Text, Norm: strings.ToLower(ps.Text), Pos: at, Class: c})

@@ -85,11 +85,11 @@ func alt(name string) string {
 // The two operands are added.
 func sumOfTwo(p *parser) bool {
 	m := reSumOf.FindStringSubmatch(p.lrest)
-	if m == nil || p.q.Op != "sum" && p.q.Op != "" {
+	if m == nil || p.q.Op != OpSum && p.q.Op != "" {
 		return false
 	}
 	p.q.Operands = []string{strings.TrimSpace(m[1]), strings.TrimSpace(m[2])}
-	p.q.Op = "sum"
+	p.q.Op = OpSum
 	return true
 }
 
@@ -101,8 +101,8 @@ func ratioOfTwo(p *parser) bool {
 		return false
 	}
 	p.q.Operands = []string{strings.TrimSpace(m[1]), strings.TrimSpace(m[2])}
-	if p.q.Op == "" || p.q.Op == "change" {
-		p.q.Op = "ratio"
+	if p.q.Op == "" || p.q.Op == OpChange {
+		p.q.Op = OpRatio
 	}
 	return true
 }
@@ -116,7 +116,7 @@ func asPercentageOf(p *parser) bool {
 		return false
 	}
 	p.q.Operands = []string{strings.TrimSpace(m[1]), strings.TrimSpace(m[3])}
-	p.q.Op = "ratio"
+	p.q.Op = OpRatio
 	if m[2] != "ratio" {
 		p.q.Unit = "percent"
 	}
@@ -127,11 +127,11 @@ func asPercentageOf(p *parser) bool {
 // X is divided by the total Y.
 func shareOfTotal(p *parser) bool {
 	m := rePartOfTotal.FindStringSubmatch(p.lrest)
-	if m == nil || p.q.Derived != nil || p.q.Op != "" && p.q.Op != "ratio" {
+	if m == nil || p.q.Derived != nil || p.q.Op != "" && p.q.Op != OpRatio {
 		return false
 	}
 	p.q.Operands = []string{strings.TrimSpace(m[2]), strings.TrimSpace(m[3])}
-	p.q.Op = "ratio"
+	p.q.Op = OpRatio
 	if m[1] == "percentage" || m[1] == "percent" {
 		p.q.Unit = "percent"
 	}
@@ -142,11 +142,11 @@ func shareOfTotal(p *parser) bool {
 // X is divided by Y.
 func totalMadeOf(p *parser) bool {
 	m := reTotalMadeOf.FindStringSubmatch(p.lrest)
-	if m == nil || p.q.Derived != nil || p.q.Op != "" && p.q.Op != "ratio" {
+	if m == nil || p.q.Derived != nil || p.q.Op != "" && p.q.Op != OpRatio {
 		return false
 	}
 	p.q.Operands = []string{strings.TrimSpace(m[3]), strings.TrimSpace(m[2])}
-	p.q.Op = "ratio"
+	p.q.Op = OpRatio
 	if m[1] == "percentage" || m[1] == "percent" {
 		p.q.Unit = "percent"
 	}
@@ -159,11 +159,11 @@ func totalMadeOf(p *parser) bool {
 // nor a rate's change ("how much did the rate of return decrease").
 func changeInPercent(p *parser) bool {
 	q := &p.q
-	if q.Op != "change" || q.Unit != "percent" || p.unitOfFigure || q.Derived != nil ||
+	if q.Op != OpChange || q.Unit != "percent" || p.unitOfFigure || q.Derived != nil ||
 		q.Metric != nil && q.Metric.Unit == "percent" || reShareOf.MatchString(p.lrest) {
 		return false
 	}
-	q.Op = "pct_change"
+	q.Op = OpPctChange
 	return true
 }
 
@@ -178,7 +178,7 @@ func sumOverPeriods(p *parser) bool {
 	}
 	for _, c := range p.v.PeriodSumCues {
 		if hasPhrase(p.low, c) {
-			q.Op = "sum"
+			q.Op = OpSum
 			q.Terms = withoutWords(q.Terms, c)
 			q.Words = strings.Join(withoutWords(strings.Fields(q.Words), c), " ")
 			return true
@@ -194,7 +194,7 @@ func sumOverPeriods(p *parser) bool {
 // in so many words.
 func describedFigure(p *parser) bool {
 	q := &p.q
-	if q.hasFigure() || q.Op != "change" || hasExplicitChange(p.lrest) || explicitPeriods(q.Periods) >= 2 {
+	if q.hasFigure() || q.Op != OpChange || hasExplicitChange(p.lrest) || explicitPeriods(q.Periods) >= 2 {
 		return false
 	}
 	q.Op = ""
@@ -204,7 +204,7 @@ func describedFigure(p *parser) bool {
 // comparisonShape: in which P was X higher|lower|more than N
 // Reads what a comparison asks for (comparison, in compare.go).
 func comparisonShape(p *parser) bool {
-	if p.q.Op != "compare" {
+	if p.q.Op != OpCompare {
 		return false
 	}
 	comparison(&p.q, p.v, p.lrest)
@@ -214,7 +214,7 @@ func comparisonShape(p *parser) bool {
 // spanOfYears: the total|average of X from Y1 to Y2
 // A sum or average over a span of years takes every year between.
 func spanOfYears(p *parser) bool {
-	if p.q.Op != "sum" && p.q.Op != "average" || len(p.q.Periods) != 2 {
+	if p.q.Op != OpSum && p.q.Op != OpAverage || len(p.q.Periods) != 2 {
 		return false
 	}
 	before := len(p.q.Periods)

@@ -74,7 +74,7 @@ func TestShapes(t *testing.T) {
 			t.Errorf("%q: shape %q applies = %v, want %v (shapes %q)", tt.q, tt.shape, got, tt.applies, q.Shapes)
 			continue
 		}
-		if tt.op != "" && q.Op != tt.op || tt.applies && q.Op != tt.op {
+		if tt.op != "" && string(q.Op) != tt.op || tt.applies && string(q.Op) != tt.op {
 			t.Errorf("%q: op = %q, want %q", tt.q, q.Op, tt.op)
 		}
 		if got := strings.Join(q.Operands, " | "); tt.operands != "" && got != tt.operands {

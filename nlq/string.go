@@ -32,7 +32,7 @@ func (q Query) String() string {
 		b.add("derived", q.Derived.Name)
 	}
 	b.add("metric_text", q.MetricText)
-	b.add("op", q.Op)
+	b.add("op", string(q.Op))
 	b.flag("exact", q.Exact)
 	if q.Places >= 0 {
 		b.add("places", strconv.Itoa(q.Places))
