@@ -499,11 +499,13 @@ func entityTerms(q nlq.Query, d *index.DocInfo) []string {
 	return out
 }
 
-// qualifierEntity words qualify a figure, never name an entity.
-var qualifierEntity = map[string]bool{"gaap": true, "nongaap": true, "non": true, "adjusted": true, "reported": true, "as": true}
+// qualifierEntity words qualify a figure, never name an entity: vocab's
+// entity_qualifiers.
+var qualifierEntity = vocab.Default().Words("entity_qualifiers")
 
-// statementish words appear in entity names but do not identify one.
-var statementish = map[string]bool{"segment": true, "division": true, "business": true, "unit": true, "total": true, "net": true, "sales": true}
+// statementish words appear in entity names but do not identify one:
+// vocab's generic_entity_words.
+var statementish = vocab.Default().Words("generic_entity_words")
 
 func isEntityTerm(w string, ents []string) bool {
 	for _, e := range ents {
@@ -874,14 +876,9 @@ func isCompanyWord(w string, d *index.DocInfo) bool {
 var reAdjustmentRow = regexp.MustCompile(`(?i)^\s*(less|plus|add|deduct|adjustments?)\b\s*:?`)
 
 // lightWords carry little meaning in a question ("add", "have"); they count
-// a third as much as other words.
-var lightWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields("add ad have had get got make made see report record generat come came go went take took give gave end close oper do doe compani") {
-		lightWords[w] = true
-	}
-}
+// a third as much as other words. They are index terms, stemmed as
+// index.Terms gives them: vocab's light_words.
+var lightWords = vocab.Default().Words("light_words")
 
 // weightedCoverage is coverage with light words counting less.
 func weightedCoverage(q, f map[string]bool) (float64, int) {

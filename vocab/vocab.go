@@ -136,8 +136,9 @@ type Vocab struct {
 	Expansions map[string]string `json:"expansions"`
 	// PassageVerbs ask for an explanation ("what drove", "affected").
 	PassageVerbs []string `json:"passage_verbs"`
-	// WordLists are the word classes the question reader uses, one list
-	// per concept, by name ("question_words", "head_prepositions"); vocab.json's
+	// WordLists are the word classes the question reader (nlq) and the
+	// answerer (answer) use, one list per concept, by name
+	// ("question_words", "generic_company_words"); vocab.json's
 	// word_lists_comment says what each holds. Words gives one as a set,
 	// Phrases in its order.
 	WordLists map[string][]string `json:"word_lists"`
