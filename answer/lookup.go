@@ -394,9 +394,10 @@ func labelNames(f index.Fact, m *vocab.Metric, qterms map[string]bool) bool {
 		extra := 0
 		for _, w := range rest {
 			switch {
-			case w == "and" || w == "or" || w == "less" || w == "plus":
+			case labelJoiningWord[w]:
+				// another figure's name joined to this one's
 				extra += 2
-			case w == "total" || w == "net" || w == "from" || w == "of":
+			case labelNeutralWord[w]:
 			case asked(w, qterms):
 				// words the question asks for ("from continuing operations")
 			default:
@@ -409,6 +410,16 @@ func labelNames(f index.Fact, m *vocab.Metric, qterms map[string]bool) bool {
 	}
 	return false
 }
+
+// labelJoiningWord words join a metric's name to another figure's in a row
+// label ("Total liabilities and stockholders' equity"); labelNeutralWord
+// words may stand beside a metric's name in the label of its own row
+// ("Total net sales"). They are vocab's label_joining_words and
+// label_neutral_words.
+var (
+	labelJoiningWord = vocab.Default().Words("label_joining_words")
+	labelNeutralWord = vocab.Default().Words("label_neutral_words")
+)
 
 func metricWord(w string, m *vocab.Metric) bool {
 	if m == nil {
