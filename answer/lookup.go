@@ -884,7 +884,9 @@ func isCompanyWord(w string, d *index.DocInfo) bool {
 	return false
 }
 
-var reAdjustmentRow = regexp.MustCompile(`(?i)^\s*(less|plus|add|deduct|adjustments?)\b\s*:?`)
+// reAdjustmentRow matches a row label or section that opens with a word of
+// adjustment ("Less:", "Adjustments"): vocab's adjustment_row_words.
+var reAdjustmentRow = regexp.MustCompile(`(?i)^\s*` + vocab.Default().Alternation("adjustment_row_words") + `\b\s*:?`)
 
 // lightWords carry little meaning in a question ("add", "have"); they count
 // a third as much as other words. They are index terms, stemmed as

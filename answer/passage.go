@@ -178,7 +178,8 @@ func (e *Engine) leadIn(ctx *docCtx, p index.Passage) (index.Passage, bool) {
 }
 
 var (
-	reFutureText = regexp.MustCompile(`(?i)\b(expects?|expected|expecting|outlook|guidance|forecasts?|anticipates?|anticipated|projects?|projected|targets?|estimates?)\b`)
+	// reFutureText matches a word of the future: vocab's outlook_text_words.
+	reFutureText = regexp.MustCompile(`(?i)\b` + vocab.Default().Alternation("outlook_text_words") + `\b`)
 	reFigureText = regexp.MustCompile(`\$\s?\.?\d|\d\s?(%|percent)`)
 )
 

@@ -11,6 +11,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -309,6 +310,20 @@ func (v *Vocab) Phrases(name string) []string {
 		panic(fmt.Sprintf("vocab: no word list %q", name))
 	}
 	return v.WordLists[name]
+}
+
+// Alternation returns the word list called name as a regexp alternation,
+// "(w1|w2|…)", for a pattern that matches any of its words: each word
+// quoted (regexp.QuoteMeta), longest first, so that a leftmost-first match
+// takes the longest word that fits. It panics like Words when there is no
+// such list.
+func (v *Vocab) Alternation(name string) string {
+	ws := slices.Clone(v.Phrases(name))
+	sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+	for i, w := range ws {
+		ws[i] = regexp.QuoteMeta(w)
+	}
+	return "(" + strings.Join(ws, "|") + ")"
 }
 
 // IsWhole reports a word that asks for the whole of a metric ("total",

@@ -18,7 +18,8 @@ var usedWordLists = map[string][]string{
 	},
 	"answer": {
 		"generic_company_words", "entity_qualifiers", "generic_entity_words", "light_words",
-		"label_joining_words", "label_neutral_words",
+		"label_joining_words", "label_neutral_words", "adjustment_row_words",
+		"outlook_text_words",
 	},
 }
 
@@ -63,6 +64,16 @@ func TestWordListsUsedAndDescribed(t *testing.T) {
 		if !strings.Contains(raw.Comment, name+": ") {
 			t.Errorf("word_lists_comment does not describe %q", name)
 		}
+	}
+}
+
+func TestAlternation(t *testing.T) {
+	v, err := Parse([]byte(`{"word_lists": {"w": ["a", "a.b", "abc", "ab"]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := v.Alternation("w"), `(a\.b|abc|ab|a)`; got != want {
+		t.Errorf("Alternation = %s, want %s", got, want)
 	}
 }
 
