@@ -168,7 +168,7 @@ func explicitTarget(ps nlq.PeriodSpec, d *index.DocInfo, balance, flowKnown bool
 	case ps.YearOnly && t.end.IsZero() && t.fq == 0 && t.months == 0:
 		// "2004", "fiscal 2014", "fiscal year end 2003"
 		switch {
-		case balance || strings.Contains(strings.ToLower(ps.Text), "end"):
+		case balance || containsAny(strings.ToLower(ps.Text), yearEndCues):
 			t.kind = period.Instant
 			t.fq = 4
 		case !flowKnown:
@@ -205,6 +205,20 @@ func explicitTarget(ps nlq.PeriodSpec, d *index.DocInfo, balance, flowKnown bool
 		t.fq = 0
 	}
 	return t
+}
+
+// yearEndCues, anywhere in a phrase that names a year alone ("fiscal year
+// end 2003"), ask for the year's closing balance: vocab's year_end_cues.
+var yearEndCues = vocab.Default().Phrases("year_end_cues")
+
+// containsAny reports whether s contains one of subs.
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // periodMatch scores how well fact period p fits target t: 1 exact, lower
