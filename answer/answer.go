@@ -332,5 +332,7 @@ func companyNamed(q nlq.Query, d *index.DocInfo) bool {
 	return false
 }
 
-var genericCompanyWord = map[string]bool{"group": true, "company": true, "corporation": true, "holdings": true, "incorporated": true,
-	"international": true, "financial": true, "services": true, "and": true, "of": true, "bancorp": true, "systems": true, "technologies": true, "plc": true}
+// genericCompanyWord holds the words of a company's name that do not tell
+// one company from another ("Group", "Holdings"): vocab's
+// generic_company_words.
+var genericCompanyWord = vocab.Default().Words("generic_company_words")

@@ -168,7 +168,7 @@ func explicitTarget(ps nlq.PeriodSpec, d *index.DocInfo, balance, flowKnown bool
 	case ps.YearOnly && t.end.IsZero() && t.fq == 0 && t.months == 0:
 		// "2004", "fiscal 2014", "fiscal year end 2003"
 		switch {
-		case balance || strings.Contains(strings.ToLower(ps.Text), "end"):
+		case balance || containsAny(strings.ToLower(ps.Text), yearEndCues):
 			t.kind = period.Instant
 			t.fq = 4
 		case !flowKnown:
@@ -205,6 +205,20 @@ func explicitTarget(ps nlq.PeriodSpec, d *index.DocInfo, balance, flowKnown bool
 		t.fq = 0
 	}
 	return t
+}
+
+// yearEndCues, anywhere in a phrase that names a year alone ("fiscal year
+// end 2003"), ask for the year's closing balance: vocab's year_end_cues.
+var yearEndCues = vocab.Default().Phrases("year_end_cues")
+
+// containsAny reports whether s contains one of subs.
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // periodMatch scores how well fact period p fits target t: 1 exact, lower
@@ -394,9 +408,10 @@ func labelNames(f index.Fact, m *vocab.Metric, qterms map[string]bool) bool {
 		extra := 0
 		for _, w := range rest {
 			switch {
-			case w == "and" || w == "or" || w == "less" || w == "plus":
+			case labelJoiningWord[w]:
+				// another figure's name joined to this one's
 				extra += 2
-			case w == "total" || w == "net" || w == "from" || w == "of":
+			case labelNeutralWord[w]:
 			case asked(w, qterms):
 				// words the question asks for ("from continuing operations")
 			default:
@@ -409,6 +424,16 @@ func labelNames(f index.Fact, m *vocab.Metric, qterms map[string]bool) bool {
 	}
 	return false
 }
+
+// labelJoiningWord words join a metric's name to another figure's in a row
+// label ("Total liabilities and stockholders' equity"); labelNeutralWord
+// words may stand beside a metric's name in the label of its own row
+// ("Total net sales"). They are vocab's label_joining_words and
+// label_neutral_words.
+var (
+	labelJoiningWord = vocab.Default().Words("label_joining_words")
+	labelNeutralWord = vocab.Default().Words("label_neutral_words")
+)
 
 func metricWord(w string, m *vocab.Metric) bool {
 	if m == nil {
@@ -499,11 +524,13 @@ func entityTerms(q nlq.Query, d *index.DocInfo) []string {
 	return out
 }
 
-// qualifierEntity words qualify a figure, never name an entity.
-var qualifierEntity = map[string]bool{"gaap": true, "nongaap": true, "non": true, "adjusted": true, "reported": true, "as": true}
+// qualifierEntity words qualify a figure, never name an entity: vocab's
+// entity_qualifiers.
+var qualifierEntity = vocab.Default().Words("entity_qualifiers")
 
-// statementish words appear in entity names but do not identify one.
-var statementish = map[string]bool{"segment": true, "division": true, "business": true, "unit": true, "total": true, "net": true, "sales": true}
+// statementish words appear in entity names but do not identify one:
+// vocab's generic_entity_words.
+var statementish = vocab.Default().Words("generic_entity_words")
 
 func isEntityTerm(w string, ents []string) bool {
 	for _, e := range ents {
@@ -871,17 +898,14 @@ func isCompanyWord(w string, d *index.DocInfo) bool {
 	return false
 }
 
-var reAdjustmentRow = regexp.MustCompile(`(?i)^\s*(less|plus|add|deduct|adjustments?)\b\s*:?`)
+// reAdjustmentRow matches a row label or section that opens with a word of
+// adjustment ("Less:", "Adjustments"): vocab's adjustment_row_words.
+var reAdjustmentRow = regexp.MustCompile(`(?i)^\s*` + vocab.Default().Alternation("adjustment_row_words") + `\b\s*:?`)
 
 // lightWords carry little meaning in a question ("add", "have"); they count
-// a third as much as other words.
-var lightWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields("add ad have had get got make made see report record generat come came go went take took give gave end close oper do doe compani") {
-		lightWords[w] = true
-	}
-}
+// a third as much as other words. They are index terms, stemmed as
+// index.Terms gives them: vocab's light_words.
+var lightWords = vocab.Default().Words("light_words")
 
 // weightedCoverage is coverage with light words counting less.
 func weightedCoverage(q, f map[string]bool) (float64, int) {

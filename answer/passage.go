@@ -178,8 +178,11 @@ func (e *Engine) leadIn(ctx *docCtx, p index.Passage) (index.Passage, bool) {
 }
 
 var (
-	reFutureText = regexp.MustCompile(`(?i)\b(expects?|expected|expecting|outlook|guidance|forecasts?|anticipates?|anticipated|projects?|projected|targets?|estimates?)\b`)
-	reFigureText = regexp.MustCompile(`\$\s?\.?\d|\d\s?(%|percent)`)
+	// reFutureText matches a word of the future: vocab's outlook_text_words.
+	reFutureText = regexp.MustCompile(`(?i)\b` + vocab.Default().Alternation("outlook_text_words") + `\b`)
+	// reFigureText matches a dollar figure or a percentage ("12%", "12
+	// percent": vocab's percent_marks after a digit).
+	reFigureText = regexp.MustCompile(`\$\s?\.?\d|\d\s?` + vocab.Default().Alternation("percent_marks"))
 )
 
 // outlookFits reports whether a passage states the outlook asked for.

@@ -11,6 +11,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -136,8 +137,9 @@ type Vocab struct {
 	Expansions map[string]string `json:"expansions"`
 	// PassageVerbs ask for an explanation ("what drove", "affected").
 	PassageVerbs []string `json:"passage_verbs"`
-	// WordLists are the word classes the question reader uses, one list
-	// per concept, by name ("question_words", "head_prepositions"); vocab.json's
+	// WordLists are the word classes the question reader (nlq) and the
+	// answerer (answer) use, one list per concept, by name
+	// ("question_words", "generic_company_words"); vocab.json's
 	// word_lists_comment says what each holds. Words gives one as a set,
 	// Phrases in its order.
 	WordLists map[string][]string `json:"word_lists"`
@@ -308,6 +310,20 @@ func (v *Vocab) Phrases(name string) []string {
 		panic(fmt.Sprintf("vocab: no word list %q", name))
 	}
 	return v.WordLists[name]
+}
+
+// Alternation returns the word list called name as a regexp alternation,
+// "(w1|w2|…)", for a pattern that matches any of its words: each word
+// quoted (regexp.QuoteMeta), longest first, so that a leftmost-first match
+// takes the longest word that fits. It panics like Words when there is no
+// such list.
+func (v *Vocab) Alternation(name string) string {
+	ws := slices.Clone(v.Phrases(name))
+	sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+	for i, w := range ws {
+		ws[i] = regexp.QuoteMeta(w)
+	}
+	return "(" + strings.Join(ws, "|") + ")"
 }
 
 // IsWhole reports a word that asks for the whole of a metric ("total",

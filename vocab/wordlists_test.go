@@ -3,34 +3,80 @@ package vocab
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
-// nlqWordLists are the word lists package nlq reads through Words or
-// Phrases; a list it names must exist and hold words.
-var nlqWordLists = []string{
-	"question_words", "head_prepositions", "qualifier_words", "growth_words",
-	"change_cues", "forward_words", "represent_words", "auxiliaries",
-	"year_over_year", "explicit_change", "sure_passage_cues",
-	"sum_of_words", "ratio_words", "ratio_connectors", "as_share_words", "share_words",
-	"share_of_connectors", "made_of_verbs", "operand_end_words", "bound_words",
-	"year_range_connectors",
+// usedWordLists are the word lists each package reads through Words or
+// Phrases, by package; a list one names must exist and hold words, and a
+// list no package names is left over.
+var usedWordLists = map[string][]string{
+	"nlq": {
+		"question_words", "head_prepositions", "qualifier_words", "growth_words",
+		"change_cues", "forward_words", "represent_words", "auxiliaries",
+		"year_over_year", "explicit_change", "sure_passage_cues",
+		"sum_of_words", "ratio_words", "ratio_connectors", "as_share_words", "share_words",
+		"share_of_connectors", "made_of_verbs", "operand_end_words", "bound_words",
+		"year_range_connectors",
+	},
+	"answer": {
+		"generic_company_words", "entity_qualifiers", "generic_entity_words", "light_words",
+		"label_joining_words", "label_neutral_words", "adjustment_row_words",
+		"outlook_text_words", "year_end_cues", "percent_marks",
+	},
 }
 
-func TestNLQWordListsExist(t *testing.T) {
+func TestUsedWordListsExist(t *testing.T) {
 	v := Default()
-	for _, name := range nlqWordLists {
-		ws, ok := v.WordLists[name]
-		if !ok || len(ws) == 0 {
-			t.Errorf("word list %q is missing or empty", name)
-			continue
-		}
-		if got := len(v.Words(name)); got != len(ws) {
-			t.Errorf("Words(%q) has %d words, the list %d", name, got, len(ws))
+	for pkg, names := range usedWordLists {
+		for _, name := range names {
+			ws, ok := v.WordLists[name]
+			if !ok || len(ws) == 0 {
+				t.Errorf("%s: word list %q is missing or empty", pkg, name)
+				continue
+			}
+			if got := len(v.Words(name)); got != len(ws) {
+				t.Errorf("%s: Words(%q) has %d words, the list %d", pkg, name, got, len(ws))
+			}
 		}
 	}
 	if len(v.DecimalPlaces) == 0 {
 		t.Error("decimal_places is missing or empty")
+	}
+}
+
+// TestWordListsUsedAndDescribed checks that every list in vocab.json is
+// one a package reads and that word_lists_comment says what it holds.
+func TestWordListsUsedAndDescribed(t *testing.T) {
+	var raw struct {
+		Comment string `json:"word_lists_comment"`
+	}
+	if err := json.Unmarshal(vocabJSON, &raw); err != nil {
+		t.Fatal(err)
+	}
+	used := map[string]bool{}
+	for _, names := range usedWordLists {
+		for _, name := range names {
+			used[name] = true
+		}
+	}
+	for name := range Default().WordLists {
+		if !used[name] {
+			t.Errorf("word list %q is read by no package (add it to usedWordLists, or drop it)", name)
+		}
+		if !strings.Contains(raw.Comment, name+": ") {
+			t.Errorf("word_lists_comment does not describe %q", name)
+		}
+	}
+}
+
+func TestAlternation(t *testing.T) {
+	v, err := Parse([]byte(`{"word_lists": {"w": ["a", "a.b", "abc", "ab"]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := v.Alternation("w"), `(a\.b|abc|ab|a)`; got != want {
+		t.Errorf("Alternation = %s, want %s", got, want)
 	}
 }
 
