@@ -74,7 +74,7 @@ func isPassageQuestion(low string, q Query) bool {
 				}
 			}
 			// "what is/are/does …" wants a figure when it names a metric
-			return q.Metric == nil && q.Derived == nil && q.Op == "" && q.Unit == ""
+			return q.Metric == nil && q.Derived == nil && q.Op == OpNone && q.Unit == ""
 		}
 	}
 	return false

@@ -204,7 +204,7 @@ func (p *parser) readMetrics() {
 			continue
 		}
 		kept = append(kept, h)
-		if p.q.Op == "" || p.q.Op == OpChange && h.op == OpPctChange {
+		if p.q.Op == OpNone || p.q.Op == OpChange && h.op == OpPctChange {
 			p.q.Op = h.op
 		}
 	}
@@ -376,7 +376,7 @@ func (p *parser) readIntent() {
 	switch {
 	case !(metricFirst && (strings.HasPrefix(p.low, "what") || strings.HasPrefix(p.low, "which"))) && isPassageQuestion(p.low, *q):
 		q.Intent = Passage
-	case q.Derived != nil || q.Op != "":
+	case q.Derived != nil || q.Op != OpNone:
 		q.Intent = Compute
 	}
 }
