@@ -501,11 +501,7 @@ func entityTerms(q nlq.Query, d *index.DocInfo) []string {
 	var ents []string
 	seen := map[string]bool{}
 	for _, e := range d.Entities {
-		for _, w := range strings.Fields(index.NormEntity(e)) {
-			if !genericCompanyWord[w] && !isCompanyWord(w, d) && !statementish[w] {
-				ents = append(ents, w)
-			}
-		}
+		ents = append(ents, entityWords(e, d)...)
 	}
 	var out []string
 	for _, t := range q.Terms {
@@ -520,6 +516,28 @@ func entityTerms(q nlq.Query, d *index.DocInfo) []string {
 				break
 			}
 		}
+	}
+	return out
+}
+
+// entityWords are the words that identify entity e of release d: its
+// words less those of the company's own name and those generic in names
+// of companies and segments ("Group", "Segment"). An entity named by
+// generic words alone ("Services", "Financial Services") is identified
+// by them.
+func entityWords(e string, d *index.DocInfo) []string {
+	var out, generic []string
+	for _, w := range strings.Fields(index.NormEntity(e)) {
+		switch {
+		case isCompanyWord(w, d):
+		case genericCompanyWord[w] || statementish[w]:
+			generic = append(generic, w)
+		default:
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return generic
 	}
 	return out
 }
