@@ -2,6 +2,7 @@ package answer
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/ex99/ex99/extract"
@@ -229,6 +230,7 @@ const (
 	rejBasis       reason = "basis does not match"
 	rejAdjusted    reason = "adjusted asked, fact is reported"
 	rejProperNames reason = "lacks a name the question asks for"
+	rejUnexplained reason = "leaves words of the question unexplained"
 )
 
 // rejection is why a candidate fact cannot answer a question: a reason,
@@ -327,13 +329,38 @@ func (s *scoring) metricFeatures(x *features, f index.Fact, text string, fterms 
 		return reject(rejMetric, s.metric.Key, keyOrLabel(f))
 	}
 	// words beyond the metric that the fact does not have count against it
+	// a light word ("bring", "versus"), or a word of the metric's own names
+	// ("common shareholders" of net income), costs a little; a content
+	// word ("services", "continuing") the fact does not explain rules it out
+	var missing []string
 	for w := range s.qterms {
-		if !fterms[w] && !isEntityTerm(w, s.entTerms) {
+		switch {
+		case fterms[w] || isEntityTerm(w, s.entTerms):
+		case lightWords[w] || wholeTerms[w] || metricWord(w, s.metric):
 			x.UnexplainedWords++
+		default:
+			missing = append(missing, w)
 		}
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return reject(rejUnexplained, strings.Join(missing, " "), nil)
 	}
 	return nil
 }
+
+// wholeTerms are the index terms of the vocabulary's words that ask for
+// the whole of a figure ("total", "overall"): a row that is the whole
+// explains them without printing them.
+var wholeTerms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range vocab.Default().WholeWords {
+		for _, t := range index.Terms(w) {
+			m[t] = true
+		}
+	}
+	return m
+}()
 
 // keyOrLabel names a fact's metric: its key, or else its label.
 func keyOrLabel(f index.Fact) string {

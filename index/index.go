@@ -1698,8 +1698,10 @@ func hitKind(id string) string {
 }
 
 // CompanyWords are the words that name a release's company in a question:
-// the words of its name (without "Inc.", "Group" and the like) and its
-// ticker, folded as NormEntity folds them.
+// the words of its name (without "Inc.", "Group" and the like), its
+// ticker, and the initials of its name's distinctive words ("GS" for The
+// Goldman Sachs Group, Inc.), which a release seldom prints but users
+// type, folded as NormEntity folds them.
 func (d *DocInfo) CompanyWords() map[string]bool {
 	out := map[string]bool{}
 	for _, w := range strings.Fields(NormEntity(d.Company)) {
@@ -1708,5 +1710,27 @@ func (d *DocInfo) CompanyWords() map[string]bool {
 	if d.Ticker != "" {
 		out[strings.ToLower(d.Ticker)] = true
 	}
+	if in := initials(d.Company); in != "" {
+		out[in] = true
+	}
 	return out
+}
+
+// initials are the first letters of a company name's distinctive words
+// (not "Group", "Financial", "and"), when there are two to four of them
+// and they spell no word a question uses for itself ("it", "at").
+func initials(company string) string {
+	v := vocab.Default()
+	generic := v.Words("generic_company_words")
+	var b strings.Builder
+	for _, w := range strings.Fields(NormEntity(company)) {
+		if !generic[w] {
+			b.WriteString(w[:1])
+		}
+	}
+	in := b.String()
+	if len(in) < 2 || len(in) > 4 || v.IsStopword(in) || v.Words("question_words")[in] || v.Words("head_prepositions")[in] {
+		return ""
+	}
+	return in
 }
