@@ -15,6 +15,7 @@ import (
 	"github.com/ex99/ex99/index"
 	"github.com/ex99/ex99/nlq"
 	"github.com/ex99/ex99/vocab"
+	"github.com/shopspring/decimal"
 )
 
 // Kinds of answer.
@@ -45,6 +46,9 @@ type Answer struct {
 	// Marked is the cited passage text with the question's words marked
 	// (passage answers only); marks are the bytes \x01 and \x02 around a word.
 	Marked string `json:"-"`
+	// num is Value as a decimal, for what is computed or checked from this
+	// answer, so that nothing parses Value back; zero when Value is empty.
+	num decimal.Decimal
 }
 
 // WriteJSON writes the answer as `ex99 ask --json` prints it: one JSON
@@ -192,7 +196,7 @@ func (e *Engine) askDoc(q nlq.Query, d *index.DocInfo) Answer {
 // withClosest adds the closest passages to a "none" answer.
 func (e *Engine) withClosest(a Answer, q nlq.Query, ctx *docCtx) Answer {
 	a.Kind = KindNone
-	a.Value = ""
+	a.Value, a.num = "", decimal.Decimal{}
 	a.Unit = ""
 	if a.Answer == "" {
 		a.Answer = "Not found."

@@ -224,7 +224,7 @@ func (e *Engine) derivedChange(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		unit = extract.Percent
 	}
 	val := f.value(places + 8).Round(places)
-	r := Answer{Kind: KindComputed, Value: val.StringFixed(places), Unit: unit, Metric: label, Entity: y.a.Entity, Formula: f.String()}
+	r := Answer{Kind: KindComputed, Value: val.StringFixed(places), num: val, Unit: unit, Metric: label, Entity: y.a.Entity, Formula: f.String()}
 	r.Period = fmt.Sprintf("%s vs %s", y.a.Period, x.a.Period)
 	r.Citations = sidesCitations(y.a, x.a)
 	shown := formatFixed(val, unit, places)
@@ -269,16 +269,12 @@ func (e *Engine) derivedEnds(q nlq.Query, ctx *docCtx) (x, y derivedEnd, none An
 		if !ok {
 			return x, y, a, false
 		}
-		v, err := decimal.NewFromString(a.Value)
-		if err != nil {
-			return x, y, Answer{}, false
-		}
 		// order by the period asked: its date, else its year and quarter
 		end := ps.End.Days()
 		if ps.End.IsZero() {
 			end = ps.FY*400 + ps.FQ*90
 		}
-		ends = append(ends, derivedEnd{a, v, end})
+		ends = append(ends, derivedEnd{a, a.num, end})
 	}
 	if ends[0].end > ends[1].end {
 		ends[0], ends[1] = ends[1], ends[0]
@@ -735,7 +731,7 @@ func (e *Engine) compare(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	}
 	a := computed(ctx, metricName(q), w.Value, -1, w.Unit, strings.Join(parts, "; "), w.Period, ops...)
 	a.Answer = fmt.Sprintf("%s — %s was %s in %s (%s)", label, metricName(q), adj, label, strings.Join(parts, "; "))
-	a.Value = ""
+	a.Value, a.num = "", decimal.Decimal{}
 	return a, true
 }
 
@@ -798,7 +794,7 @@ func boundAnswer(q nlq.Query, ctx *docCtx, ops []index.Fact) Answer {
 	}
 	a := computed(ctx, metricName(q), first.Value, -1, first.Unit, strings.Join(parts, "; "), first.Period, ops...)
 	a.Answer = fmt.Sprintf("%s — %s was %s %s in %s (%s)", strings.Join(hits, ", "), metricName(q), rel, bound, strings.Join(hits, ", "), strings.Join(parts, "; "))
-	a.Value = ""
+	a.Value, a.num = "", decimal.Decimal{}
 	return a
 }
 
@@ -862,7 +858,7 @@ func missing(q nlq.Query, ctx *docCtx, name string, t target, a, b operand, ka, 
 // computed builds a computed answer citing every operand. places is the
 // number of decimal places the value is shown with, -1 for as computed.
 func computed(ctx *docCtx, name string, val decimal.Decimal, places int32, unit, formula string, p period.Period, ops ...index.Fact) Answer {
-	a := Answer{Kind: KindComputed, Value: val.String(), Unit: unit, Metric: name, Formula: formula, Citations: []Citation{}}
+	a := Answer{Kind: KindComputed, Value: val.String(), num: val, Unit: unit, Metric: name, Formula: formula, Citations: []Citation{}}
 	if places >= 0 {
 		a.Value = val.StringFixed(places)
 	}
@@ -1007,16 +1003,20 @@ func bothEnds(q nlq.Query) bool {
 // the same unit, and c rounded to s's decimal places is s ("a 150%
 // increase" against 149.92; "63.6%" against 63.60).
 func statedAgrees(s, c Answer) bool {
-	sv, err1 := decimal.NewFromString(s.Value)
-	cv, err2 := decimal.NewFromString(c.Value)
-	if err1 != nil || err2 != nil || s.Unit != c.Unit {
+	if s.Value == "" || c.Value == "" || s.Unit != c.Unit {
 		return false
 	}
-	places := int32(0)
-	if sv.Exponent() < 0 {
-		places = -sv.Exponent()
+	return c.num.Round(shownPlaces(s.num)).Equal(s.num)
+}
+
+// shownPlaces is the number of decimal places d prints with, trailing
+// zeros left out: 1 for 63.60, 0 for 150.
+func shownPlaces(d decimal.Decimal) int32 {
+	p := int32(0)
+	for !d.Round(p).Equal(d) {
+		p++
 	}
-	return cv.Round(places).Equal(sv)
+	return p
 }
 
 // namedRows are the table figures at t whose row label is made only of the

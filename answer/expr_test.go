@@ -70,3 +70,23 @@ func TestExpr(t *testing.T) {
 		}
 	}
 }
+
+// TestShownPlaces checks the places statedAgrees compares a stated figure
+// at: as the figure prints, trailing zeros left out.
+func TestShownPlaces(t *testing.T) {
+	for _, tt := range []struct {
+		d    decimal.Decimal
+		want int32
+	}{
+		{dec("63.60"), 1},
+		{dec("150"), 0},
+		{decimal.New(15, 2), 0},
+		{dec("0"), 0},
+		{dec("-0.25"), 2},
+		{dec("12.000"), 0},
+	} {
+		if got := shownPlaces(tt.d); got != tt.want {
+			t.Errorf("shownPlaces(%s) = %d, want %d", tt.d, got, tt.want)
+		}
+	}
+}
