@@ -3,7 +3,10 @@
 // entity and period match (or the passage that answers a why/who/when
 // question, or the operands of a computation), and cites its source lines.
 // When the release lacks what was asked it answers kind "none" with the
-// reason and the closest passages: never a near miss.
+// reason and the closest passages: never a near miss. The ways of
+// answering are tried in the order of one table, strategies (strategy.go,
+// docs/ANSWERING.md); computed answers build their arithmetic as an
+// expression tree (expr.go) that evaluates and prints the formula.
 package answer
 
 import (
