@@ -3,7 +3,10 @@
 // entity and period match (or the passage that answers a why/who/when
 // question, or the operands of a computation), and cites its source lines.
 // When the release lacks what was asked it answers kind "none" with the
-// reason and the closest passages: never a near miss.
+// reason and the closest passages: never a near miss. The ways of
+// answering are tried in the order of one table, strategies (strategy.go,
+// docs/ANSWERING.md); computed answers build their arithmetic as an
+// expression tree (expr.go) that evaluates and prints the formula.
 package answer
 
 import (
@@ -15,6 +18,7 @@ import (
 	"github.com/ex99/ex99/index"
 	"github.com/ex99/ex99/nlq"
 	"github.com/ex99/ex99/vocab"
+	"github.com/shopspring/decimal"
 )
 
 // Kinds of answer.
@@ -45,6 +49,9 @@ type Answer struct {
 	// Marked is the cited passage text with the question's words marked
 	// (passage answers only); marks are the bytes \x01 and \x02 around a word.
 	Marked string `json:"-"`
+	// num is Value as a decimal, for what is computed or checked from this
+	// answer, so that nothing parses Value back; zero when Value is empty.
+	num decimal.Decimal
 }
 
 // WriteJSON writes the answer as `ex99 ask --json` prints it: one JSON
@@ -189,52 +196,10 @@ func (e *Engine) askDoc(q nlq.Query, d *index.DocInfo) Answer {
 	return a
 }
 
-// askDocBy answers q from one release and names the path that answered.
-func (e *Engine) askDocBy(q nlq.Query, d *index.DocInfo) (Answer, string) {
-	ctx := &docCtx{info: d}
-	switch q.Intent {
-	case nlq.Passage:
-		e.exp.step("passage: the question asks for text")
-		return e.passageAnswer(q, ctx, ""), "passage"
-	case nlq.Compute:
-		if a, ok := e.computeAnswer(q, ctx); ok {
-			e.exp.step("compute: answered")
-			return a, "computed"
-		} else if a.Kind == KindNone && a.Answer != "" {
-			e.exp.step("compute: not found (%s)", a.Answer)
-			return e.withClosest(a, q, ctx), "computed"
-		}
-		e.exp.step("compute: declined")
-	}
-	if q.Forward {
-		// guidance is not a reported figure: a passage that states it, or none
-		e.exp.step("outlook: the question asks for guidance")
-		return e.outlookAnswer(q, ctx), "outlook passage"
-	}
-	a, ok := e.lookupAnswer(q, ctx)
-	if ok {
-		return a, "lookup fact"
-	}
-	// a question with no metric and no figure found may still be a topic
-	if q.Metric == nil && q.Derived == nil && q.Unit == "" && q.Op == "" && len(q.Periods) == 0 && looksLikeTopic(q) {
-		if p := e.passageAnswer(q, ctx, ""); p.Kind == KindPassage {
-			e.exp.step("passage: answered as a topic")
-			return p, "passage"
-		}
-		e.exp.step("passage: declined")
-	}
-	return e.withClosest(a, q, ctx), "not found"
-}
-
-// looksLikeTopic reports a question that reads as a request for text.
-func looksLikeTopic(q nlq.Query) bool {
-	return len(q.Terms) > 0
-}
-
 // withClosest adds the closest passages to a "none" answer.
 func (e *Engine) withClosest(a Answer, q nlq.Query, ctx *docCtx) Answer {
 	a.Kind = KindNone
-	a.Value = ""
+	a.Value, a.num = "", decimal.Decimal{}
 	a.Unit = ""
 	if a.Answer == "" {
 		a.Answer = "Not found."

@@ -17,84 +17,18 @@ import (
 
 var hundred = decimal.NewFromInt(100)
 
+// placesOr is the number of decimal places the question asks for, else def.
+func placesOr(q nlq.Query, def int32) int32 {
+	if q.Places >= 0 {
+		return int32(q.Places)
+	}
+	return def
+}
+
 // operand is a fact used in a computation.
 type operand struct {
 	f  index.Fact
 	ok bool
-}
-
-// computeAnswer answers changes, growth rates, margins, ratios, sums,
-// averages and comparisons. ok is false when the question is better served
-// by a stated figure (then a is empty) or an operand is missing (then a is
-// a "none" answer naming it).
-func (e *Engine) computeAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
-	v := vocab.Default()
-	// "from 2018 to 2019" names both ends: where the release prints both,
-	// the exact change between them answers (a stated change may be rounded,
-	// or span other periods)
-	if q.Derived == nil && (q.Op == "change" || q.Op == "pct_change") && bothEnds(q) {
-		if a, ok := e.change(q, ctx); ok {
-			if s, ok := e.lookupAnswer(q, ctx); ok && statedAgrees(s, a) {
-				// the release says so too: cite it beside the operands
-				for _, c := range s.Citations {
-					c.Role = "stated"
-					a.Citations = append(a.Citations, c)
-				}
-				a.Note = strings.TrimSpace(a.Note + " The release states " + s.Answer[:strings.Index(s.Answer+" —", " —")] + ".")
-			}
-			return a, true
-		}
-	}
-	// a figure the release states answers a lookup, unless the question asks to compute
-	if !q.Exact && (q.Derived != nil || q.Op == "change" || q.Op == "pct_change") {
-		if a, ok := e.lookupAnswer(q, ctx); ok {
-			return a, true
-		}
-	}
-	switch {
-	case q.Derived != nil && (q.Op == "change" || q.Op == "pct_change") && len(q.Periods) == 2:
-		return e.derivedChange(q, ctx)
-	case q.Derived != nil:
-		return e.derived(q, ctx, q.Derived)
-	case q.Op == "change" || q.Op == "pct_change":
-		if q.Metric == nil && len(q.Terms) == 0 {
-			return Answer{}, false
-		}
-		if q.Growth && q.Op == "change" && !q.Exact {
-			// "how much did kWh sales grow": a stated growth rate answers
-			pq := q
-			pq.Op = "pct_change"
-			if s, ok := e.lookupAnswer(pq, ctx); ok {
-				return s, true
-			}
-		}
-		a, ok := e.change(q, ctx)
-		if !ok && q.Op == "change" && !q.Exact {
-			// "how did comparable sales change": a stated percentage change answers
-			pq := q
-			pq.Op = "pct_change"
-			if s, ok := e.lookupAnswer(pq, ctx); ok {
-				return s, true
-			}
-		}
-		return a, ok
-	case q.Op == "ratio" && len(q.Operands) == 2:
-		return e.ratioOfPhrases(q, ctx)
-	case q.Op == "ratio" && len(q.Metrics) >= 2:
-		d := &vocab.Derived{Name: "ratio", Num: q.Metrics[0].Key, Den: q.Metrics[1].Key, Unit: "ratio"}
-		if q.Unit == extract.Percent {
-			d.Unit = "percent"
-		}
-		return e.derived(q, ctx, d)
-	case q.Op == "sum" && len(q.Operands) == 2:
-		return e.sumOfPhrases(q, ctx)
-	case q.Op == "sum" || q.Op == "average":
-		return e.aggregate(q, ctx)
-	case q.Op == "compare":
-		return e.compare(q, ctx)
-	}
-	_ = v
-	return Answer{}, false
 }
 
 // operandQuery is q narrowed to one metric: the other words of the
@@ -267,51 +201,16 @@ func (e *Engine) rowAt(like index.Fact, t target) (index.Fact, bool) {
 // 2018 to 2019"): in points for a percentage or ratio, or, for a
 // percentage change, relative to the earlier.
 func (e *Engine) derivedChange(q nlq.Query, ctx *docCtx) (Answer, bool) {
-	places := int32(2)
-	if q.Places >= 0 {
-		places = int32(q.Places)
+	places := placesOr(q, 2)
+	x, y, none, ok := e.derivedEnds(q, ctx)
+	if !ok {
+		return none, false
 	}
-	type at struct {
-		a   Answer
-		val decimal.Decimal
-		end int
-	}
-	var ends []at
-	for _, ps := range q.Periods {
-		one := q
-		one.Op, one.Places, one.Exact = "", 8, true
-		one.Periods = []nlq.PeriodSpec{ps}
-		// computed from its parts, for precision; else as the release states it
-		a, ok := e.derived(one, ctx, q.Derived)
-		if !ok && !q.Exact {
-			lq := one
-			lq.Exact = false
-			a, ok = e.lookupAnswer(lq, ctx)
-		}
-		if !ok {
-			return a, false
-		}
-		v, err := decimal.NewFromString(a.Value)
-		if err != nil {
-			return Answer{}, false
-		}
-		// order by the period asked: its date, else its year and quarter
-		end := ps.End.Days()
-		if ps.End.IsZero() {
-			end = ps.FY*400 + ps.FQ*90
-		}
-		ends = append(ends, at{a, v, end})
-	}
-	if ends[0].end > ends[1].end {
-		ends[0], ends[1] = ends[1], ends[0]
-	}
-	x, y := ends[0], ends[1] // earlier, later
 	name := q.Derived.Name
-	diff := y.val.Sub(x.val)
 	unit := y.a.Unit
-	formula := fmt.Sprintf("%s - %s", y.val.Round(places+2), x.val.Round(places+2))
 	label := "change in " + name
-	val := diff.Round(places)
+	// each side printed to two more places than the answer, computed exactly
+	var f expr = difference{shownFig(y.val, places+2), shownFig(x.val, places+2)}
 	if q.Op == "pct_change" {
 		if x.val.IsZero() {
 			return Answer{Kind: KindNone, Answer: "Not computed: the earlier value is zero.", Citations: []Citation{}}, false
@@ -320,32 +219,14 @@ func (e *Engine) derivedChange(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		if x.val.Sign() != y.val.Sign() {
 			base = base.Abs()
 		}
-		val = diff.Mul(hundred).DivRound(base, places+8).Round(places)
-		formula = fmt.Sprintf("(%s - %s) / %s × 100", y.val.Round(places+2), x.val.Round(places+2), base.Round(places+2))
+		f = percent{quotient{f, shownFig(base, places+2)}}
 		label = "percentage change in " + name
 		unit = extract.Percent
 	}
-	r := Answer{Kind: KindComputed, Value: val.StringFixed(places), Unit: unit, Metric: label, Entity: y.a.Entity, Formula: formula, Citations: []Citation{}}
+	val := f.value(places + 8).Round(places)
+	r := Answer{Kind: KindComputed, Value: val.StringFixed(places), num: val, Unit: unit, Metric: label, Entity: y.a.Entity, Formula: f.String()}
 	r.Period = fmt.Sprintf("%s vs %s", y.a.Period, x.a.Period)
-	var opsText []string
-	lo, hi := 0, 0
-	for _, c := range append(append([]Citation{}, y.a.Citations...), x.a.Citations...) {
-		if c.Role == "operands" {
-			// the figures of both sides, in the formula's order
-			opsText = append(opsText, c.Text)
-			if lo == 0 || c.Line < lo {
-				lo = c.Line
-			}
-			hi = max(hi, c.EndLine)
-			continue
-		}
-		if !slices.Contains(r.Citations, c) {
-			r.Citations = append(r.Citations, c)
-		}
-	}
-	if len(opsText) == 2 {
-		r.Citations = append(r.Citations, Citation{Doc: y.a.Citations[0].Doc, Line: lo, EndLine: hi, Text: strings.Join(opsText, " ; "), Role: "operands"})
-	}
+	r.Citations = sidesCitations(y.a, x.a)
 	shown := formatFixed(val, unit, places)
 	if q.Op == "change" && unit == extract.Percent {
 		// the difference of two percentages is in points
@@ -357,49 +238,89 @@ func (e *Engine) derivedChange(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		}
 		return a.Period + ": " + a.Formula
 	}
-	r.Answer = fmt.Sprintf("%s — %s, %s = %s (%s; %s)", shown, label, r.Period, formula, side(y.a), side(x.a))
+	r.Answer = fmt.Sprintf("%s — %s, %s = %s (%s; %s)", shown, label, r.Period, r.Formula, side(y.a), side(x.a))
 	return r, true
+}
+
+// derivedEnd is a ratio or margin at one period of a change: its answer
+// and value.
+type derivedEnd struct {
+	a   Answer
+	val decimal.Decimal
+	end int // the period asked, as a day number to order by
+}
+
+// derivedEnds are the derived figure of q at each of its two periods,
+// earlier first: computed from its parts, for precision; else (unless the
+// question asks to compute) as the release states it. When one is
+// missing, none is the answer that says so.
+func (e *Engine) derivedEnds(q nlq.Query, ctx *docCtx) (x, y derivedEnd, none Answer, ok bool) {
+	var ends []derivedEnd
+	for _, ps := range q.Periods {
+		one := q
+		one.Op, one.Places, one.Exact = "", 8, true
+		one.Periods = []nlq.PeriodSpec{ps}
+		a, ok := e.derived(one, ctx, q.Derived)
+		if !ok && !q.Exact {
+			lq := one
+			lq.Exact = false
+			a, ok = e.lookupAnswer(lq, ctx)
+		}
+		if !ok {
+			return x, y, a, false
+		}
+		// order by the period asked: its date, else its year and quarter
+		end := ps.End.Days()
+		if ps.End.IsZero() {
+			end = ps.FY*400 + ps.FQ*90
+		}
+		ends = append(ends, derivedEnd{a, a.num, end})
+	}
+	if ends[0].end > ends[1].end {
+		ends[0], ends[1] = ends[1], ends[0]
+	}
+	return ends[0], ends[1], Answer{}, true
+}
+
+// sidesCitations cites both sides of a change of a derived figure: each
+// side's sources once, then one "operands" citation listing the figures
+// of both sides in the formula's order.
+func sidesCitations(y, x Answer) []Citation {
+	cs := []Citation{}
+	var opsText []string
+	lo, hi := 0, 0
+	for _, c := range append(append([]Citation{}, y.Citations...), x.Citations...) {
+		if c.Role == "operands" {
+			opsText = append(opsText, c.Text)
+			if lo == 0 || c.Line < lo {
+				lo = c.Line
+			}
+			hi = max(hi, c.EndLine)
+			continue
+		}
+		if !slices.Contains(cs, c) {
+			cs = append(cs, c)
+		}
+	}
+	if len(opsText) == 2 {
+		cs = append(cs, Citation{Doc: y.Citations[0].Doc, Line: lo, EndLine: hi, Text: strings.Join(opsText, " ; "), Role: "operands"})
+	}
+	return cs
 }
 
 // derived computes num/den (×100 for a percentage) or a difference.
 func (e *Engine) derived(q nlq.Query, ctx *docCtx, d *vocab.Derived) (Answer, bool) {
 	v := vocab.Default()
-	balance := false
-	for _, k := range []string{d.Num, d.Den} {
-		if m := v.Metric(k); m != nil && m.Kind == "balance" {
-			balance = true
-		}
-	}
-	ts := resolve(q, ctx.info, balance)
-	t := defaultTarget(ctx.info, balance)
-	if len(ts) > 0 {
-		t = ts[0]
-	}
+	t := derivedTarget(q, ctx, d)
 	if len(d.Minus) == 2 {
-		a := e.find(q, ctx, v.Metric(d.Minus[0]), t, nil)
-		b := e.find(q, ctx, v.Metric(d.Minus[1]), t, &a.f)
+		a, b := e.findPair(q, ctx, d.Minus, t)
 		if !a.ok || !b.ok {
 			return missing(q, ctx, d.Name, t, a, b, d.Minus[0], d.Minus[1]), false
 		}
-		val := a.f.Value.Sub(b.f.Value)
-		return computed(q, ctx, d.Name, val, a.f.Unit, fmt.Sprintf("%s - %s", a.f.Value, b.f.Value), a.f.Period, a.f, b.f), true
+		x := difference{fig(a.f.Value), fig(b.f.Value)}
+		return computed(ctx, d.Name, x.value(0), -1, a.f.Unit, x.String(), a.f.Period, a.f, b.f), true
 	}
-	num := e.find(q, ctx, v.Metric(d.Num), t, nil)
-	var numFacts []index.Fact
-	numVal := num.f.Value
-	numText := num.f.Value.String()
-	if num.ok {
-		numFacts = []index.Fact{num.f}
-	} else if len(d.AltNum.Minus) == 2 {
-		a := e.find(q, ctx, v.Metric(d.AltNum.Minus[0]), t, nil)
-		b := e.find(q, ctx, v.Metric(d.AltNum.Minus[1]), t, &a.f)
-		if a.ok && b.ok {
-			num = operand{f: a.f, ok: true}
-			numVal = a.f.Value.Sub(b.f.Value)
-			numText = fmt.Sprintf("(%s - %s)", a.f.Value, b.f.Value)
-			numFacts = []index.Fact{a.f, b.f}
-		}
-	}
+	num, numX, numFacts := e.dividend(q, ctx, d, t)
 	var numLike *index.Fact
 	if num.ok {
 		numLike = &num.f
@@ -415,24 +336,62 @@ func (e *Engine) derived(q nlq.Query, ctx *docCtx, d *vocab.Derived) (Answer, bo
 	if den.f.Value.IsZero() {
 		return Answer{Kind: KindNone, Answer: fmt.Sprintf("Not computed: %s is zero for %s.", den.f.Describe(), den.f.Period), Citations: []Citation{}}, false
 	}
-	places := int32(2)
-	if q.Places >= 0 {
-		places = int32(q.Places)
+	places := placesOr(q, 2)
+	x, unit := ratio(numX, fig(den.f.Value), d.Unit == "percent")
+	val := x.value(places + 8).Round(places)
+	return computed(ctx, d.Name, val, places, unit, x.String(), num.f.Period, append(numFacts, den.f)...), true
+}
+
+// derivedTarget is the period a derived figure is computed at: the
+// question's first, else the release's own (its balance sheet date when
+// either part is a balance).
+func derivedTarget(q nlq.Query, ctx *docCtx, d *vocab.Derived) target {
+	v := vocab.Default()
+	balance := false
+	for _, k := range []string{d.Num, d.Den} {
+		if m := v.Metric(k); m != nil && m.Kind == "balance" {
+			balance = true
+		}
 	}
-	unit := extract.Ratio
-	val := numVal.DivRound(den.f.Value, places+8)
-	formula := fmt.Sprintf("%s / %s", numText, den.f.Value)
-	if d.Unit == "percent" {
-		unit = extract.Percent
-		val = numVal.Mul(hundred).DivRound(den.f.Value, places+8)
-		formula += " × 100"
+	if ts := resolve(q, ctx.info, balance); len(ts) > 0 {
+		return ts[0]
 	}
-	val = val.Round(places)
-	facts := append(numFacts, den.f)
-	a := computed(q, ctx, d.Name, val, unit, formula, num.f.Period, facts...)
-	a.Value = val.StringFixed(places)
-	a.Answer = strings.Replace(a.Answer, formatValue(val, unit), formatFixed(val, unit, places), 1)
-	return a, true
+	return defaultTarget(ctx.info, balance)
+}
+
+// findPair finds the two figures of a difference at t, the second other
+// than the first.
+func (e *Engine) findPair(q nlq.Query, ctx *docCtx, keys []string, t target) (a, b operand) {
+	v := vocab.Default()
+	a = e.find(q, ctx, v.Metric(keys[0]), t, nil)
+	b = e.find(q, ctx, v.Metric(keys[1]), t, &a.f)
+	return a, b
+}
+
+// dividend finds the numerator of d at t: its metric's figure, else the
+// difference its AltNum defines. num is the figure that dates it (not ok
+// when neither is found), x the numerator's expression and facts the
+// figures it cites.
+func (e *Engine) dividend(q nlq.Query, ctx *docCtx, d *vocab.Derived, t target) (num operand, x expr, facts []index.Fact) {
+	num = e.find(q, ctx, vocab.Default().Metric(d.Num), t, nil)
+	if num.ok {
+		return num, fig(num.f.Value), []index.Fact{num.f}
+	}
+	if len(d.AltNum.Minus) == 2 {
+		if a, b := e.findPair(q, ctx, d.AltNum.Minus, t); a.ok && b.ok {
+			return a, difference{fig(a.f.Value), fig(b.f.Value)}, []index.Fact{a.f, b.f}
+		}
+	}
+	return num, fig(num.f.Value), nil
+}
+
+// ratio is num / den, ×100 when a percentage is asked, and its unit.
+func ratio(num, den expr, pct bool) (expr, string) {
+	x := quotient{num, den}
+	if pct {
+		return percent{x}, extract.Percent
+	}
+	return x, extract.Ratio
 }
 
 func periodTarget(p period.Period) target {
@@ -441,23 +400,79 @@ func periodTarget(p period.Period) target {
 
 // change computes the change or percentage change of a metric between two periods.
 func (e *Engine) change(q nlq.Query, ctx *docCtx) (Answer, bool) {
+	t1, t2 := changeTargets(q, ctx.info)
+	a, b, none, ok := e.changeOperands(q, ctx, t1, t2)
+	if !ok {
+		return none, false
+	}
+	name := metricName(q)
+	if m := q.Metric; m != nil && b.Key != m.Key && b.Source == "table" {
+		// a narrower row than the vocabulary's metric: name it as printed
+		name = b.Describe()
+	}
+	if q.Op == "pct_change" {
+		return pctChange(q, ctx, name, a, b)
+	}
+	var x expr = difference{fig(b.Value), fig(a.Value)}
+	what := "change in "
+	if decreaseAsked(q) && x.value(0).IsNegative() {
+		// "how much did the rate decrease": by 1 point, not by -1
+		x, what = difference{fig(a.Value), fig(b.Value)}, "decrease in "
+	}
+	r := computed(ctx, what+name, x.value(0), -1, b.Unit, x.String(), b.Period, b, a)
+	r.Period = fmt.Sprintf("%s vs %s", describePeriod(b.Period, ctx.info), describePeriod(a.Period, ctx.info))
+	return r, true
+}
+
+// pctChange is the percentage change from a to b (a the earlier), named
+// for the metric name.
+func pctChange(q nlq.Query, ctx *docCtx, name string, a, b index.Fact) (Answer, bool) {
+	if a.Value.IsZero() {
+		return Answer{Kind: KindNone, Answer: "Not computed: the earlier value is zero.", Citations: []Citation{}}, false
+	}
+	places := placesOr(q, 2)
+	// two figures of one sign change in size: a loss of (19,911) after
+	// (15,916) grew 25.1%; across a change of sign the base is the
+	// earlier figure's size
+	base := a.Value
+	if a.Value.Sign() != b.Value.Sign() {
+		base = base.Abs()
+	}
+	var x expr = percent{quotient{difference{fig(b.Value), fig(a.Value)}, fig(base)}}
+	val := x.value(places + 8).Round(places)
+	what := "percentage change in "
+	if decreaseAsked(q) && val.IsNegative() {
+		// "by what percent did sales decline": by 5%, not by -5% (a
+		// quotient rounds half away from zero, so this is val's size)
+		x, what = percent{quotient{difference{fig(a.Value), fig(b.Value)}, fig(base)}}, "percentage decrease in "
+		val = x.value(places + 8).Round(places)
+	}
+	r := computed(ctx, what+name, val, places, extract.Percent, x.String(), b.Period, b, a)
+	r.Period = fmt.Sprintf("%s vs %s", describePeriod(b.Period, ctx.info), describePeriod(a.Period, ctx.info))
+	return r, true
+}
+
+// changeTargets are the two periods a change is between, earlier first:
+// the two the question names, or from the one it names ("since November
+// 29, 2003") to the release's, or the release's (or the one named) and
+// the year before (a balance: the balance sheet's comparison column).
+func changeTargets(q nlq.Query, d *index.DocInfo) (t1, t2 target) {
 	balance := balanceMetric(q)
-	ts := resolve(q, ctx.info, balance)
-	var t1, t2 target // earlier, later
+	ts := resolve(q, d, balance)
 	switch {
 	case len(ts) >= 2:
 		t1, t2 = ts[0], ts[1]
 		if ts[0].explicit && ts[1].explicit && !ts[0].current && ts[1].fy == ts[0].fy-1 && ts[1].fq == ts[0].fq {
 			t1, t2 = ts[1], ts[0]
 		}
-	case len(ts) == 1 && (sinceAny(q) || balance && ts[0].kind == period.Instant && !ts[0].end.Near(ctx.info.Latest) && !ts[0].current):
+	case len(ts) == 1 && (sinceAny(q) || balance && ts[0].kind == period.Instant && !ts[0].end.Near(d.Latest) && !ts[0].current):
 		// "since November 29, 2003": from that date to the latest
 		t1 = ts[0]
 		// since a date: to the latest balance, whatever the vocabulary knows
-		t2 = defaultTarget(ctx.info, balance || t1.kind == period.Instant || t1.months == 0 && !t1.end.IsZero())
+		t2 = defaultTarget(d, balance || t1.kind == period.Instant || t1.months == 0 && !t1.end.IsZero())
 	case len(ts) == 1 && onlyRelative(q, "prior_year"):
 		// "year over year": the release's period against the year before
-		t2 = defaultTarget(ctx.info, balance)
+		t2 = defaultTarget(d, balance)
 		t1 = ts[0]
 	case len(ts) == 1:
 		t2 = ts[0]
@@ -466,87 +481,52 @@ func (e *Engine) change(q nlq.Query, ctx *docCtx) (Answer, bool) {
 			t1 = target{kind: period.Instant, explicit: true}
 		}
 	default:
-		t2 = defaultTarget(ctx.info, balance)
+		t2 = defaultTarget(d, balance)
 		t1 = priorYearTarget(t2)
 		if balance {
 			// the balance sheet's comparison column
 			t1 = target{kind: period.Instant, explicit: true}
 		}
 	}
+	return t1, t2
+}
+
+// changeOperands finds the figures of q's metric at t2 and at t1, in
+// order of time (a before b). When one is missing, none is the answer
+// that names it.
+func (e *Engine) changeOperands(q nlq.Query, ctx *docCtx, t1, t2 target) (a, b index.Fact, none Answer, ok bool) {
 	m := q.Metric
-	b := e.find(q, ctx, m, t2, nil)
-	if !b.ok {
+	later := e.find(q, ctx, m, t2, nil)
+	if !later.ok {
 		// the later figure may be a dash in the earlier one's row
-		if a := e.find(q, ctx, m, t1, nil); a.ok && a.f.Source == "table" {
-			if z, ok := e.dashAt(a.f, t2); ok {
-				b = operand{f: z, ok: true}
+		if o := e.find(q, ctx, m, t1, nil); o.ok && o.f.Source == "table" {
+			if z, ok := e.dashAt(o.f, t2); ok {
+				later = operand{f: z, ok: true}
 			}
 		}
 	}
-	if !b.ok {
-		return missing(q, ctx, metricName(q), t2, b, operand{ok: true}, keyOr(m), ""), false
+	if !later.ok {
+		return a, b, missing(q, ctx, metricName(q), t2, later, operand{ok: true}, keyOr(m), ""), false
 	}
-	a := e.findOther(q, ctx, m, t1, &b.f)
-	if a.ok && sameFact(a.f, b.f) {
+	earlier := e.findOther(q, ctx, m, t1, &later.f)
+	if earlier.ok && sameFact(earlier.f, later.f) {
 		// the same cell twice: look for another period of the row
-		a = operand{}
+		earlier = operand{}
 		for _, c := range e.findFacts(operandQueryOr(q, m, ctx), ctx, m, t1, "") {
-			if !sameFact(c.f, b.f) && sameRow(c.f, b.f) {
-				a = operand{f: c.f, ok: true}
+			if !sameFact(c.f, later.f) && sameRow(c.f, later.f) {
+				earlier = operand{f: c.f, ok: true}
 				break
 			}
 		}
 	}
-	if !a.ok {
-		return missing(q, ctx, metricName(q), t1, a, operand{ok: true}, keyOr(m), ""), false
+	if !earlier.ok {
+		return a, b, missing(q, ctx, metricName(q), t1, earlier, operand{ok: true}, keyOr(m), ""), false
 	}
-	// order by time
-	if a.f.Period.End.Days() > b.f.Period.End.Days() {
+	a, b = earlier.f, later.f
+	if a.Period.End.Days() > b.Period.End.Days() {
 		a, b = b, a
 	}
-	diff := b.f.Value.Sub(a.f.Value)
-	name := metricName(q)
-	if m != nil && b.f.Key != m.Key && b.f.Source == "table" {
-		// a narrower row than the vocabulary's metric: name it as printed
-		name = b.f.Describe()
-	}
-	if q.Op == "pct_change" {
-		if a.f.Value.IsZero() {
-			return Answer{Kind: KindNone, Answer: "Not computed: the earlier value is zero.", Citations: []Citation{}}, false
-		}
-		places := int32(2)
-		if q.Places >= 0 {
-			places = int32(q.Places)
-		}
-		// two figures of one sign change in size: a loss of (19,911) after
-		// (15,916) grew 25.1%; across a change of sign the base is the
-		// earlier figure's size
-		base := a.f.Value
-		if a.f.Value.Sign() != b.f.Value.Sign() {
-			base = base.Abs()
-		}
-		val := diff.Mul(hundred).DivRound(base, places+8).Round(places)
-		formula := fmt.Sprintf("(%s - %s) / %s × 100", b.f.Value, a.f.Value, base)
-		what := "percentage change in "
-		if decreaseAsked(q) && val.IsNegative() {
-			// "by what percent did sales decline": by 5%, not by -5%
-			val, what = val.Neg(), "percentage decrease in "
-			formula = fmt.Sprintf("(%s - %s) / %s × 100", a.f.Value, b.f.Value, base)
-		}
-		r := computed(q, ctx, what+name, val, extract.Percent, formula, b.f.Period, b.f, a.f)
-		r.Value = val.StringFixed(places)
-		r.Answer = strings.Replace(r.Answer, formatValue(val, extract.Percent), formatFixed(val, extract.Percent, places), 1)
-		r.Period = fmt.Sprintf("%s vs %s", describePeriod(b.f.Period, ctx.info), describePeriod(a.f.Period, ctx.info))
-		return r, true
-	}
-	what, formula := "change in ", fmt.Sprintf("%s - %s", b.f.Value, a.f.Value)
-	if decreaseAsked(q) && diff.IsNegative() {
-		// "how much did the rate decrease": by 1 point, not by -1
-		diff, what, formula = diff.Neg(), "decrease in ", fmt.Sprintf("%s - %s", a.f.Value, b.f.Value)
-	}
-	r := computed(q, ctx, what+name, diff, b.f.Unit, formula, b.f.Period, b.f, a.f)
-	r.Period = fmt.Sprintf("%s vs %s", describePeriod(b.f.Period, ctx.info), describePeriod(a.f.Period, ctx.info))
-	return r, true
+	return a, b, Answer{}, true
 }
 
 // decreaseAsked reports a question that asks how much a figure fell ("how
@@ -584,9 +564,46 @@ func sameRow(a, b index.Fact) bool {
 
 // aggregate sums or averages a metric over the periods the question names.
 func (e *Engine) aggregate(q nlq.Query, ctx *docCtx) (Answer, bool) {
+	ops, none, ok := e.aggregateOperands(q, ctx)
+	if !ok {
+		return none, false
+	}
+	mname := metricName(q)
+	if q.Metric != nil && ops[0].Key != q.Metric.Key && ops[0].Source == "table" {
+		// a row the vocabulary's metric only guessed at: name it as printed
+		mname = ops[0].Describe()
+	}
+	var x expr = sum(factFigures(ops))
+	name := "sum of " + mname
+	val := x.value(0)
+	if q.Op == "average" {
+		places := placesOr(q, 2)
+		x, name = average(factFigures(ops)), "average "+mname
+		val = x.value(places + 8).Round(places)
+	}
+	a := computed(ctx, name, val, -1, ops[0].Unit, x.String(), ops[0].Period, ops...)
+	var ps []string
+	for _, f := range ops {
+		if d := describePeriod(f.Period, ctx.info); !slices.Contains(ps, d) {
+			ps = append(ps, d)
+		}
+	}
+	if len(ps) > 1 {
+		// the figures span periods: name them all
+		a.Period = strings.Join(ps, "; ")
+		a.Answer = fmt.Sprintf("%s — %s, %s = %s", formatValue(val, ops[0].Unit), name, a.Period, x.String())
+	}
+	return a, true
+}
+
+// aggregateOperands are the figures a sum or average adds: of each metric
+// named at one period, of the metric at each period named (an average of
+// one year: and the year before), or (an average of no period) every
+// period of its row. ok is false with none empty when the question is not
+// one to aggregate, with none naming the figure when one is missing.
+func (e *Engine) aggregateOperands(q nlq.Query, ctx *docCtx) (ops []index.Fact, none Answer, ok bool) {
 	balance := balanceMetric(q)
 	ts := resolve(q, ctx.info, balance)
-	var ops []index.Fact
 	switch {
 	case len(q.Metrics) >= 2 && len(ts) <= 1:
 		t := defaultTarget(ctx.info, balance)
@@ -596,7 +613,7 @@ func (e *Engine) aggregate(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		for _, m := range q.Metrics {
 			o := e.find(q, ctx, m, t, nil)
 			if !o.ok {
-				return missing(q, ctx, m.Name(), t, o, operand{ok: true}, m.Key, ""), false
+				return nil, missing(q, ctx, m.Name(), t, o, operand{ok: true}, m.Key, ""), false
 			}
 			ops = append(ops, o.f)
 		}
@@ -609,7 +626,7 @@ func (e *Engine) aggregate(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		for _, t := range ts {
 			o := e.findOther(q, ctx, q.Metric, t, like)
 			if !o.ok {
-				return missing(q, ctx, metricName(q), t, o, operand{ok: true}, keyOr(q.Metric), ""), false
+				return nil, missing(q, ctx, metricName(q), t, o, operand{ok: true}, keyOr(q.Metric), ""), false
 			}
 			ops = append(ops, o.f)
 			if like == nil {
@@ -619,21 +636,11 @@ func (e *Engine) aggregate(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		}
 	case q.Op == "average":
 		// "the average X": over every period of its row of the same length
-		first := e.find(q, ctx, q.Metric, target{}, nil)
-		if !first.ok {
-			return Answer{}, false
+		if ops = e.rowAverageOperands(q, ctx); len(ops) < 2 {
+			return nil, Answer{}, false
 		}
-		for _, c := range e.findFacts(operandQueryOr(q, q.Metric, ctx), ctx, q.Metric, target{}, "") {
-			if sameRow(c.f, first.f) && c.f.Period.Months == first.f.Period.Months && c.f.Period.Kind == first.f.Period.Kind && !containsFact(ops, c.f) {
-				ops = append(ops, c.f)
-			}
-		}
-		if len(ops) < 2 {
-			return Answer{}, false
-		}
-		sort.SliceStable(ops, func(i, j int) bool { return ops[i].Period.End.Days() > ops[j].Period.End.Days() })
 	default:
-		return Answer{}, false
+		return nil, Answer{}, false
 	}
 	if len(ts) >= 2 {
 		// a sum or mean does not depend on order: list the figures as the
@@ -645,42 +652,33 @@ func (e *Engine) aggregate(q nlq.Query, ctx *docCtx) (Answer, bool) {
 			return ops[i].ColIndex < ops[j].ColIndex
 		})
 	}
-	sum := decimal.Zero
-	var parts []string
-	for _, f := range ops {
-		sum = sum.Add(f.Value)
-		parts = append(parts, f.Value.String())
+	return ops, Answer{}, true
+}
+
+// rowAverageOperands are the figures of the best row of q's metric of
+// the same length of period, latest first (nil when there is no row).
+func (e *Engine) rowAverageOperands(q nlq.Query, ctx *docCtx) []index.Fact {
+	first := e.find(q, ctx, q.Metric, target{}, nil)
+	if !first.ok {
+		return nil
 	}
-	formula := strings.Join(parts, " + ")
-	val := sum
-	mname := metricName(q)
-	if q.Metric != nil && ops[0].Key != q.Metric.Key && ops[0].Source == "table" {
-		// a row the vocabulary's metric only guessed at: name it as printed
-		mname = ops[0].Describe()
-	}
-	name := "sum of " + mname
-	if q.Op == "average" {
-		places := int32(2)
-		if q.Places >= 0 {
-			places = int32(q.Places)
-		}
-		val = sum.DivRound(decimal.NewFromInt(int64(len(ops))), places+8).Round(places)
-		formula = fmt.Sprintf("(%s) / %d", formula, len(ops))
-		name = "average " + mname
-	}
-	a := computed(q, ctx, name, val, ops[0].Unit, formula, ops[0].Period, ops...)
-	var ps []string
-	for _, f := range ops {
-		if d := describePeriod(f.Period, ctx.info); !slices.Contains(ps, d) {
-			ps = append(ps, d)
+	var ops []index.Fact
+	for _, c := range e.findFacts(operandQueryOr(q, q.Metric, ctx), ctx, q.Metric, target{}, "") {
+		if sameRow(c.f, first.f) && c.f.Period.Months == first.f.Period.Months && c.f.Period.Kind == first.f.Period.Kind && !containsFact(ops, c.f) {
+			ops = append(ops, c.f)
 		}
 	}
-	if len(ps) > 1 {
-		// the figures span periods: name them all
-		a.Period = strings.Join(ps, "; ")
-		a.Answer = fmt.Sprintf("%s — %s, %s = %s", formatValue(val, ops[0].Unit), name, a.Period, formula)
+	sort.SliceStable(ops, func(i, j int) bool { return ops[i].Period.End.Days() > ops[j].Period.End.Days() })
+	return ops
+}
+
+// factFigures are the operands of facts' values, in order.
+func factFigures(fs []index.Fact) []expr {
+	xs := make([]expr, len(fs))
+	for i, f := range fs {
+		xs[i] = fig(f.Value)
 	}
-	return a, true
+	return xs
 }
 
 // compare names the period in which a metric was highest (or lowest).
@@ -731,9 +729,9 @@ func (e *Engine) compare(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	if wantLow {
 		adj = "lower"
 	}
-	a := computed(q, ctx, metricName(q), w.Value, w.Unit, strings.Join(parts, "; "), w.Period, ops...)
+	a := computed(ctx, metricName(q), w.Value, -1, w.Unit, strings.Join(parts, "; "), w.Period, ops...)
 	a.Answer = fmt.Sprintf("%s — %s was %s in %s (%s)", label, metricName(q), adj, label, strings.Join(parts, "; "))
-	a.Value = ""
+	a.Value, a.num = "", decimal.Decimal{}
 	return a, true
 }
 
@@ -794,9 +792,9 @@ func boundAnswer(q nlq.Query, ctx *docCtx, ops []index.Fact) Answer {
 		return Answer{Kind: KindNone, Citations: []Citation{},
 			Answer: fmt.Sprintf("None: %s is not %s %s in any period the release gives (%s).", metricName(q), rel, bound, strings.Join(parts, "; "))}
 	}
-	a := computed(q, ctx, metricName(q), first.Value, first.Unit, strings.Join(parts, "; "), first.Period, ops...)
+	a := computed(ctx, metricName(q), first.Value, -1, first.Unit, strings.Join(parts, "; "), first.Period, ops...)
 	a.Answer = fmt.Sprintf("%s — %s was %s %s in %s (%s)", strings.Join(hits, ", "), metricName(q), rel, bound, strings.Join(hits, ", "), strings.Join(parts, "; "))
-	a.Value = ""
+	a.Value, a.num = "", decimal.Decimal{}
 	return a
 }
 
@@ -857,9 +855,13 @@ func missing(q nlq.Query, ctx *docCtx, name string, t target, a, b operand, ka, 
 		Answer: fmt.Sprintf("Not computed: %s needs %s for %s, which %s does not give.", name, strings.Join(lack, " and "), t.String(), ctx.info.Name)}
 }
 
-// computed builds a computed answer citing every operand.
-func computed(q nlq.Query, ctx *docCtx, name string, val decimal.Decimal, unit, formula string, p period.Period, ops ...index.Fact) Answer {
-	a := Answer{Kind: KindComputed, Value: val.String(), Unit: unit, Metric: name, Formula: formula, Citations: []Citation{}}
+// computed builds a computed answer citing every operand. places is the
+// number of decimal places the value is shown with, -1 for as computed.
+func computed(ctx *docCtx, name string, val decimal.Decimal, places int32, unit, formula string, p period.Period, ops ...index.Fact) Answer {
+	a := Answer{Kind: KindComputed, Value: val.String(), num: val, Unit: unit, Metric: name, Formula: formula, Citations: []Citation{}}
+	if places >= 0 {
+		a.Value = val.StringFixed(places)
+	}
 	a.Entity = ctx.info.Company
 	for _, f := range ops {
 		if f.Entity != "" {
@@ -872,7 +874,7 @@ func computed(q nlq.Query, ctx *docCtx, name string, val decimal.Decimal, unit, 
 		}
 	}
 	a.Period = describePeriod(p, ctx.info)
-	a.Answer = fmt.Sprintf("%s — %s, %s = %s", formatValue(val, unit), name, a.Period, formula)
+	a.Answer = fmt.Sprintf("%s — %s, %s = %s", formatFixed(val, unit, places), name, a.Period, formula)
 	if len(ops) > 1 {
 		// the operands as printed, in the formula's order ("44.1 ; 56.7")
 		var printed []string
@@ -940,13 +942,8 @@ func (e *Engine) sumOfPhrases(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	if !ok {
 		return none, false
 	}
-	sum := decimal.Zero
-	var parts []string
-	for _, f := range ops {
-		sum = sum.Add(f.Value)
-		parts = append(parts, f.Value.String())
-	}
-	return computed(q, ctx, "sum of "+strings.Join(q.Operands, " and "), sum, ops[0].Unit, strings.Join(parts, " + "), ops[0].Period, ops...), true
+	x := sum(factFigures(ops))
+	return computed(ctx, "sum of "+strings.Join(q.Operands, " and "), x.value(0), -1, ops[0].Unit, x.String(), ops[0].Period, ops...), true
 }
 
 // ratioOfPhrases computes "the ratio of X to Y" where X and Y are worded
@@ -959,20 +956,11 @@ func (e *Engine) ratioOfPhrases(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	if ops[1].Value.IsZero() {
 		return Answer{Kind: KindNone, Citations: []Citation{}, Answer: "Not computed: the second figure is zero."}, false
 	}
-	places := int32(2)
-	if q.Places >= 0 {
-		places = int32(q.Places)
-	}
-	unit := extract.Ratio
-	val := ops[0].Value.DivRound(ops[1].Value, places+8)
-	formula := fmt.Sprintf("%s / %s", ops[0].Value, ops[1].Value)
-	if q.Unit == extract.Percent {
-		unit = extract.Percent
-		val = ops[0].Value.Mul(hundred).DivRound(ops[1].Value, places+8)
-		formula += " × 100"
-	}
-	val = val.Round(places)
-	a := computed(q, ctx, fmt.Sprintf("%s to %s", q.Operands[0], q.Operands[1]), val, unit, formula, ops[0].Period, ops...)
+	places := placesOr(q, 2)
+	x, unit := ratio(fig(ops[0].Value), fig(ops[1].Value), q.Unit == extract.Percent)
+	val := x.value(places + 8).Round(places)
+	a := computed(ctx, fmt.Sprintf("%s to %s", q.Operands[0], q.Operands[1]), val, -1, unit, x.String(), ops[0].Period, ops...)
+	// the answer's text shows the value without trailing zeros, Value to the places
 	a.Value = val.StringFixed(places)
 	return a, true
 }
@@ -1015,16 +1003,20 @@ func bothEnds(q nlq.Query) bool {
 // the same unit, and c rounded to s's decimal places is s ("a 150%
 // increase" against 149.92; "63.6%" against 63.60).
 func statedAgrees(s, c Answer) bool {
-	sv, err1 := decimal.NewFromString(s.Value)
-	cv, err2 := decimal.NewFromString(c.Value)
-	if err1 != nil || err2 != nil || s.Unit != c.Unit {
+	if s.Value == "" || c.Value == "" || s.Unit != c.Unit {
 		return false
 	}
-	places := int32(0)
-	if sv.Exponent() < 0 {
-		places = -sv.Exponent()
+	return c.num.Round(shownPlaces(s.num)).Equal(s.num)
+}
+
+// shownPlaces is the number of decimal places d prints with, trailing
+// zeros left out: 1 for 63.60, 0 for 150.
+func shownPlaces(d decimal.Decimal) int32 {
+	p := int32(0)
+	for !d.Round(p).Equal(d) {
+		p++
 	}
-	return cv.Round(places).Equal(sv)
+	return p
 }
 
 // namedRows are the table figures at t whose row label is made only of the

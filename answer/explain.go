@@ -40,8 +40,10 @@ type DocExplanation struct {
 	Doc string `json:"doc"`
 	// Path is what answered from this release (as Explanation.Path).
 	Path string `json:"path"`
-	// Steps are the strategies tried, in order, each with its outcome
-	// ("compute: declined", "lookup: scored facts").
+	// Steps are the strategies tried, in the order of the strategy table,
+	// each with its outcome ("derived: answered", "passage: declined (not
+	// a question asking for text)"), with what a lookup found between them
+	// ("lookup: 3 scored, 12 rejected").
 	Steps []string `json:"steps"`
 	// Period is the period the figure lookup sought ("" if none ran).
 	Period string `json:"period,omitempty"`

@@ -781,7 +781,7 @@ func latestTarget(ts []target) target {
 
 // factAnswer turns a fact into an answer.
 func factAnswer(q nlq.Query, f index.Fact, ctx *docCtx) Answer {
-	a := Answer{Kind: KindFact, Value: f.Value.String(), Unit: f.Unit, Metric: f.Describe(), Citations: factCitations(f)}
+	a := Answer{Kind: KindFact, Value: f.Value.String(), num: f.Value, Unit: f.Unit, Metric: f.Describe(), Citations: factCitations(f)}
 	a.Entity = f.Entity
 	if a.Entity == "" {
 		a.Entity = ctx.info.Company
