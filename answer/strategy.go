@@ -179,7 +179,7 @@ func metricChange(q nlq.Query) bool {
 }
 
 // plainOp reports a computation of op on figures that are not derived.
-func plainOp(q nlq.Query, op string) bool {
+func plainOp(q nlq.Query, op nlq.Op) bool {
 	return computing(q) && q.Derived == nil && q.Op == op
 }
 
@@ -204,7 +204,7 @@ func (at *attempt) outcome(a Answer, ok bool) (Answer, string) {
 
 // stated is the figure the release states for q, asked as a change of
 // kind op ("" to ask as q does).
-func (at *attempt) stated(op string) (Answer, bool) {
+func (at *attempt) stated(op nlq.Op) (Answer, bool) {
 	q := at.q
 	if op != "" {
 		q.Op = op
