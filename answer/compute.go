@@ -37,7 +37,7 @@ func operandQuery(q nlq.Query, m *vocab.Metric, ctx *docCtx) nlq.Query {
 	o := q
 	o.Metric = m
 	o.Derived = nil
-	o.Op = ""
+	o.Op = nlq.OpNone
 	o.Unit = ""
 	o.Terms = entityTerms(q, ctx.info)
 	if m != nil && m == q.Metric {
@@ -67,13 +67,13 @@ func (e *Engine) find(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, like 
 	oq := q
 	if m != nil {
 		oq = operandQuery(q, m, ctx)
-		if q.Op == "change" && q.Unit == extract.Percent && m.Unit != extract.Percent {
+		if q.Op == nlq.OpChange && q.Unit == extract.Percent && m.Unit != extract.Percent {
 			// "the change in the percentage of sales represented by gross
 			// profit": the figures are shares, and the change is in points
 			oq.Unit = q.Unit
 		}
 	} else {
-		oq.Op = ""
+		oq.Op = nlq.OpNone
 		oq.Derived = nil
 		oq.Unit = ""
 	}
@@ -211,7 +211,7 @@ func (e *Engine) derivedChange(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	label := "change in " + name
 	// each side printed to two more places than the answer, computed exactly
 	var f expr = difference{shownFig(y.val, places+2), shownFig(x.val, places+2)}
-	if q.Op == "pct_change" {
+	if q.Op == nlq.OpPctChange {
 		if x.val.IsZero() {
 			return Answer{Kind: KindNone, Answer: "Not computed: the earlier value is zero.", Citations: []Citation{}}, false
 		}
@@ -228,7 +228,7 @@ func (e *Engine) derivedChange(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	r.Period = fmt.Sprintf("%s vs %s", y.a.Period, x.a.Period)
 	r.Citations = sidesCitations(y.a, x.a)
 	shown := formatFixed(val, unit, places)
-	if q.Op == "change" && unit == extract.Percent {
+	if q.Op == nlq.OpChange && unit == extract.Percent {
 		// the difference of two percentages is in points
 		shown = strings.TrimSuffix(shown, "%") + " percentage points"
 	}
@@ -258,7 +258,7 @@ func (e *Engine) derivedEnds(q nlq.Query, ctx *docCtx) (x, y derivedEnd, none An
 	var ends []derivedEnd
 	for _, ps := range q.Periods {
 		one := q
-		one.Op, one.Places, one.Exact = "", 8, true
+		one.Op, one.Places, one.Exact = nlq.OpNone, 8, true
 		one.Periods = []nlq.PeriodSpec{ps}
 		a, ok := e.derived(one, ctx, q.Derived)
 		if !ok && !q.Exact {
@@ -410,7 +410,7 @@ func (e *Engine) change(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		// a narrower row than the vocabulary's metric: name it as printed
 		name = b.Describe()
 	}
-	if q.Op == "pct_change" {
+	if q.Op == nlq.OpPctChange {
 		return pctChange(q, ctx, name, a, b)
 	}
 	var x expr = difference{fig(b.Value), fig(a.Value)}
@@ -549,7 +549,7 @@ func decreaseAsked(q nlq.Query) bool {
 func operandQueryOr(q nlq.Query, m *vocab.Metric, ctx *docCtx) nlq.Query {
 	if m == nil {
 		o := q
-		o.Op = ""
+		o.Op = nlq.OpNone
 		return o
 	}
 	return operandQuery(q, m, ctx)
@@ -576,7 +576,7 @@ func (e *Engine) aggregate(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	var x expr = sum(factFigures(ops))
 	name := "sum of " + mname
 	val := x.value(0)
-	if q.Op == "average" {
+	if q.Op == nlq.OpAverage {
 		places := placesOr(q, 2)
 		x, name = average(factFigures(ops)), "average "+mname
 		val = x.value(places + 8).Round(places)
@@ -617,7 +617,7 @@ func (e *Engine) aggregateOperands(q nlq.Query, ctx *docCtx) (ops []index.Fact, 
 			}
 			ops = append(ops, o.f)
 		}
-	case len(ts) == 1 && q.Op == "average":
+	case len(ts) == 1 && q.Op == nlq.OpAverage:
 		// "the 2019 average X": the average of 2019's and the year before's
 		ts = append(ts, priorYearTarget(ts[0]))
 		fallthrough
@@ -634,7 +634,7 @@ func (e *Engine) aggregateOperands(q nlq.Query, ctx *docCtx) (ops []index.Fact, 
 				like = &f
 			}
 		}
-	case q.Op == "average":
+	case q.Op == nlq.OpAverage:
 		// "the average X": over every period of its row of the same length
 		if ops = e.rowAverageOperands(q, ctx); len(ops) < 2 {
 			return nil, Answer{}, false
@@ -918,7 +918,7 @@ func (e *Engine) phraseOperands(q nlq.Query, ctx *docCtx) (ops []index.Fact, a A
 	var like *index.Fact
 	for _, ph := range q.Operands {
 		oq := q
-		oq.Op, oq.Derived, oq.Unit = "", nil, ""
+		oq.Op, oq.Derived, oq.Unit = nlq.OpNone, nil, ""
 		oq.Metric = v.MetricByName(ph)
 		oq.Terms = strings.Fields(ph)
 		oq.Words = ph
@@ -1031,7 +1031,7 @@ func (e *Engine) namedRows(q nlq.Query, ctx *docCtx, t target, m *vocab.Metric) 
 	dq := q
 	dq.Terms = terms
 	dq.Metric = nil
-	dq.Op, dq.Derived, dq.Unit = "", nil, ""
+	dq.Op, dq.Derived, dq.Unit = nlq.OpNone, nil, ""
 	asked := termSet(strings.Join(terms, " ") + " " + q.MetricText + " " + strings.Join(m.Names, " "))
 	var own []string // the question's words that name what, not whose
 	for _, w := range terms {

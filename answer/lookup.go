@@ -588,7 +588,7 @@ func (e *Engine) lookupAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 		metric = vocab.Default().MetricByName(q.Derived.Name)
 	}
 	change := ""
-	if q.Op == "change" || q.Op == "pct_change" {
+	if q.Op == nlq.OpChange || q.Op == nlq.OpPctChange {
 		change = string(q.Op)
 	}
 	balance := balanceMetric(q)
@@ -648,14 +648,14 @@ func (e *Engine) lookupAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 func (e *Engine) coveringFacts(q nlq.Query, ctx *docCtx, t target, metric *vocab.Metric) []candidate {
 	dq := q
 	dq.Terms = append(strings.Fields(q.MetricText), q.Terms...)
-	dq.Op, dq.Derived, dq.Unit = "", nil, ""
+	dq.Op, dq.Derived, dq.Unit = nlq.OpNone, nil, ""
 	want := termSet(strings.Join(withoutCompany(dq.Terms, ctx.info), " "))
 	var out []candidate
 	for _, c := range e.findFacts(dq, ctx, nil, t, "") {
 		// every word in the figure's own label, column or section, not just its sentence
 		own := termSet(c.f.Metric + " " + c.f.Column + " " + strings.Join(c.f.Section, " "))
 		unit := metric.Unit
-		if q.Unit != "" && q.Op == "" {
+		if q.Unit != "" && q.Op == nlq.OpNone {
 			// a lookup in the unit asked; a computation's operands are in the metric's
 			unit = q.Unit
 		}

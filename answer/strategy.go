@@ -67,7 +67,7 @@ var strategies = []strategy{
 		try:     (*attempt).derived},
 	// "how much did kWh sales grow": a stated growth rate
 	{name: "stated growth rate", path: "computed", when: "a question how much a metric grew that does not ask to compute exactly",
-		applies: func(q nlq.Query) bool { return metricChange(q) && q.Growth && q.Op == "change" && !q.Exact },
+		applies: func(q nlq.Query) bool { return metricChange(q) && q.Growth && q.Op == nlq.OpChange && !q.Exact },
 		try:     (*attempt).statedGrowth},
 	// "the change in net sales", "percentage change in revenue": the
 	// difference of the figures at two periods, relative for a percentage
@@ -77,7 +77,7 @@ var strategies = []strategy{
 	// "how did comparable sales change", when "change" found no two
 	// figures: a stated percentage change, else change's "none"
 	{name: "stated percentage change", path: "computed", when: "a change of a metric that does not ask to compute exactly",
-		applies: func(q nlq.Query) bool { return metricChange(q) && q.Op == "change" && !q.Exact },
+		applies: func(q nlq.Query) bool { return metricChange(q) && q.Op == nlq.OpChange && !q.Exact },
 		try:     (*attempt).statedPctChange},
 	// "the ratio of Data Center Group goodwill to Mobileye goodwill"
 	{name: "ratio of phrases", path: "computed", when: "a ratio of two worded figures",
@@ -164,7 +164,7 @@ func (e *Engine) askDocBy(q nlq.Query, d *index.DocInfo) (Answer, string) {
 func computing(q nlq.Query) bool { return q.Intent == nlq.Compute }
 
 // changeOp reports a question asking for a change or a percentage change.
-func changeOp(q nlq.Query) bool { return q.Op == "change" || q.Op == "pct_change" }
+func changeOp(q nlq.Query) bool { return q.Op == nlq.OpChange || q.Op == nlq.OpPctChange }
 
 // derivedChangeAsked reports a computation of the change of a derived
 // figure between two periods.
@@ -186,7 +186,7 @@ func plainOp(q nlq.Query, op nlq.Op) bool {
 // looksLikeTopic reports a question that reads as a request for text: it
 // has words, and no metric, period, unit or arithmetic.
 func looksLikeTopic(q nlq.Query) bool {
-	return q.Metric == nil && q.Derived == nil && q.Unit == "" && q.Op == "" && len(q.Periods) == 0 && len(q.Terms) > 0
+	return q.Metric == nil && q.Derived == nil && q.Unit == "" && q.Op == nlq.OpNone && len(q.Periods) == 0 && len(q.Terms) > 0
 }
 
 // outcome is a computation's result as a strategy's: its answer; a
@@ -273,7 +273,7 @@ func (at *attempt) statedGrowth() (Answer, string) {
 // answer instead, it declines and leaves its "none" for that strategy.
 func (at *attempt) change() (Answer, string) {
 	a, ok := at.e.change(at.q, at.ctx)
-	if !ok && at.q.Op == "change" && !at.q.Exact {
+	if !ok && at.q.Op == nlq.OpChange && !at.q.Exact {
 		// a stated percentage change may still answer
 		at.changeNone = a
 		return Answer{}, orReason(a.Answer, "no two figures")
