@@ -64,6 +64,13 @@ func operandQuery(q nlq.Query, m *vocab.Metric, ctx *docCtx) nlq.Query {
 // find returns the best level fact of metric m (or, with m nil, of the
 // question's words) at target t, preferring the row of like.
 func (e *Engine) find(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, like *index.Fact) operand {
+	op := e.findBest(q, ctx, m, t, like)
+	e.exp.operand(m, t, op)
+	return op
+}
+
+// findBest is find without the record --explain keeps.
+func (e *Engine) findBest(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, like *index.Fact) operand {
 	oq := q
 	if m != nil {
 		oq = operandQuery(q, m, ctx)
@@ -125,10 +132,12 @@ func (e *Engine) find(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, like 
 // row's, else the best fact of metric m at t.
 func (e *Engine) findOther(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, like *index.Fact) operand {
 	if like != nil && like.Source == "table" {
-		if f, ok := e.rowAt(*like, t); ok {
-			return operand{f: f, ok: true}
+		f, ok := e.rowAt(*like, t)
+		if !ok {
+			f, ok = e.dashAt(*like, t)
 		}
-		if f, ok := e.dashAt(*like, t); ok {
+		if ok {
+			e.exp.operand(m, t, operand{f: f, ok: true})
 			return operand{f: f, ok: true}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ex99/ex99/nlq"
+	"github.com/ex99/ex99/vocab"
 )
 
 // Explanation is how one question was answered, for `ex99 ask --explain`:
@@ -54,7 +55,25 @@ type DocExplanation struct {
 	// first: those that failed a later check (period, unit, basis) before
 	// those that failed an earlier one (metric, entity); at most MaxExplained.
 	Rejected []ExplainedCandidate `json:"rejected"`
+	// Operands are the figures a computation looked for, in the order it
+	// looked (at most MaxOperands): each with the period sought and the
+	// figure found, or none.
+	Operands []ExplainedOperand `json:"operands,omitempty"`
 }
+
+// ExplainedOperand is one figure a computation looked for.
+type ExplainedOperand struct {
+	// What is the metric's key, or "the question's words" when the
+	// computation looks for a figure the vocabulary does not name.
+	What string `json:"what"`
+	// Period is the period sought.
+	Period string `json:"period"`
+	// Found is the figure found, or nil when there is none.
+	Found *ExplainedCandidate `json:"found"`
+}
+
+// MaxOperands is how many operand searches an Explanation keeps per release.
+const MaxOperands = 16
 
 // ExplainedCandidate is one figure weighed for a question.
 type ExplainedCandidate struct {
@@ -149,6 +168,23 @@ func (x *explainer) answered(a Answer, path string) {
 	}
 }
 
+// operand records a figure a computation looked for, and what it found.
+func (x *explainer) operand(m *vocab.Metric, t target, op operand) {
+	if x == nil || x.cur == nil || len(x.cur.Operands) >= MaxOperands {
+		return
+	}
+	eo := ExplainedOperand{What: "the question's words", Period: t.String()}
+	if m != nil {
+		eo.What = m.Key
+	}
+	if op.ok {
+		c := explainCandidate(candidate{f: op.f})
+		c.Features = nil
+		eo.Found = &c
+	}
+	x.cur.Operands = append(x.cur.Operands, eo)
+}
+
 // candidates records the figure lookup's period, candidates and rejections.
 func (x *explainer) candidates(t target, kept, rejected []candidate) {
 	if x == nil || x.cur == nil {
@@ -191,6 +227,7 @@ var rejectionStage = map[reason]int{
 	rejChange:      4,
 	rejBasis:       5,
 	rejAdjusted:    5,
+	rejUnexplained: 1,
 	rejProperNames: 6,
 }
 

@@ -48,3 +48,32 @@ func TestAskExplainedSameAnswer(t *testing.T) {
 		t.Errorf("no period rejection among %+v", d.Rejected)
 	}
 }
+
+// TestExplainedOperands checks that a computation's explanation lists the
+// figures it looked for, with the period sought and the figure found or
+// none.
+func TestExplainedOperands(t *testing.T) {
+	x := memIndex(t, "../testdata/innovo-2004q2.txt")
+	defer x.Close()
+	e := &Engine{Index: x}
+	_, ex := e.AskExplained("percentage change in SG&A in Q2 2004 versus Q2 2003, to two decimal places")
+	ops := ex.Docs[0].Operands
+	if len(ops) < 2 {
+		t.Fatalf("operands %+v, want two", ops)
+	}
+	for i, want := range []struct{ period, value string }{{"Q2 FY2004", "8935000"}, {"Q2 FY2003", "3596000"}} {
+		o := ops[i]
+		if o.What != "sga" || !strings.Contains(o.Period, want.period) || o.Found == nil || o.Found.Value != want.value {
+			t.Errorf("operand %d = %+v (found %+v), want sga at %s = %s", i, o, o.Found, want.period, want.value)
+		}
+	}
+	// a figure the release lacks is listed as sought and not found
+	_, ex = e.AskExplained("percentage change in SG&A in Q2 2004 versus Q2 2001, to two decimal places")
+	none := false
+	for _, o := range ex.Docs[0].Operands {
+		none = none || o.Found == nil && strings.Contains(o.Period, "2001")
+	}
+	if !none {
+		t.Errorf("no operand sought in 2001 and not found: %+v", ex.Docs[0].Operands)
+	}
+}

@@ -159,6 +159,16 @@ func humanExplanation(ex *answer.Explanation) string {
 			fmt.Fprintf(&b, "    -  %s\n", explainedLine(c))
 			fmt.Fprintf(&b, "         %s\n", c.Rejected)
 		}
+		if len(d.Operands) > 0 {
+			b.WriteString("    operands looked for (in order):\n")
+		}
+		for _, o := range d.Operands {
+			found := "none found"
+			if o.Found != nil {
+				found = explainedLine(*o.Found)
+			}
+			fmt.Fprintf(&b, "    -  %s at %s: %s\n", o.What, o.Period, found)
+		}
 	}
 	return b.String()
 }
