@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -76,4 +78,28 @@ func TestExplainedOperands(t *testing.T) {
 	if !none {
 		t.Errorf("no operand sought in 2001 and not found: %+v", ex.Docs[0].Operands)
 	}
+}
+
+// TestExplainSaysWhichRuleRejected checks, on TAT-QA's release for "What
+// was the underlying EBITDA in FY19?", that the explanation names the rule
+// that rejected the "Underlying EBITDA" row, and why.
+func TestExplainSaysWhichRuleRejected(t *testing.T) {
+	doc := filepath.Join(shared, "external", "tatqa-dev", "docs", "77d8e381-01d0-4cf9-882e-e1162db2cff2.htm")
+	if _, err := os.Stat(doc); err != nil {
+		t.Skip("TAT-QA dev is absent")
+	}
+	x := memIndex(t, doc)
+	defer x.Close()
+	_, ex := (&Engine{Index: x}).AskExplained("What was the underlying EBITDA in FY19?")
+	for _, d := range ex.Docs {
+		for _, c := range d.Rejected {
+			if c.What == "Underlying EBITDA" {
+				if !strings.HasPrefix(c.Rejected, "rejected: ") || !strings.Contains(c.Rejected, "(asked ") {
+					t.Errorf("rejection of %q says %q, want the rule and what was asked", c.What, c.Rejected)
+				}
+				return
+			}
+		}
+	}
+	t.Errorf("no rejected \"Underlying EBITDA\" row in %+v", ex.Docs)
 }

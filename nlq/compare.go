@@ -15,7 +15,10 @@ var reBound = regexp.MustCompile(`\b` + alt("bound_words") + `\s*(?:than\s*)?(-?
 // comparison reads what a comparison asks for: the greater or smaller
 // figure, or the figures beyond a bound; its words leave the terms.
 func comparison(q *Query, v *vocab.Vocab, lrest string) {
-	drop := map[string]bool{"than": true}
+	drop := map[string]bool{}
+	for _, w := range v.Phrases("compare_fillers") {
+		drop[w] = true
+	}
 	for _, w := range v.CompareHigh {
 		drop[w] = true
 	}
