@@ -401,6 +401,16 @@ func (s *scoring) entitiesAsked() string {
 	return strings.Join(s.entTerms, " ")
 }
 
+// balance reports a fact of a balance: the question's metric is one, or,
+// asking none, the fact is keyed as one.
+func (s *scoring) balance(f index.Fact) bool {
+	m := s.metric
+	if m == nil {
+		m = vocab.Default().Metric(f.Key)
+	}
+	return m != nil && m.Kind == "balance"
+}
+
 // periodFeature is how well the fact's period fits the period asked; a
 // date's column read as a flow's period becomes the fact's period.
 func (s *scoring) periodFeature(c *candidate) *rejection {
@@ -413,6 +423,7 @@ func (s *scoring) periodFeature(c *candidate) *rejection {
 			fq = 4
 		}
 		fp = period.Period{Kind: period.Instant, End: fp.End, FQ: fq, FY: fp.FY}
+		c.f.Period = fp // and the answer says so
 	}
 	if latest := s.ctx.info.Latest; !s.q.Forward && f.Source == "text" && s.ctx.info.Calendar.Known && !fp.End.IsZero() && fp.End.M > 0 && !latest.IsZero() && latest.M > 0 && fp.End.Days() > latest.Days()+planAfterDays {
 		// a sentence's figure for a period after the release's own is a plan
@@ -427,6 +438,18 @@ func (s *scoring) periodFeature(c *candidate) *rejection {
 		// 31, 2019": the year's column holds its close
 		x.PeriodFit = periodMatch(period.Period{Kind: period.Instant, End: fp.End, FQ: 4, FY: fp.FY}, t)
 		x.PeriodReread = true
+	} else if x.PeriodFit == 0 && t.kind == period.Instant && fp.Kind == period.Duration && !fp.End.IsZero() && s.balance(f) {
+		// a balance has no duration: in a column headed "December 2021" read
+		// as the year (or quarter) ended then, it is the close at that date
+		fq := fp.FQ
+		if fq == 0 && fp.Months == 12 {
+			fq = 4
+		}
+		ip := period.Period{Kind: period.Instant, End: fp.End, FQ: fq, FY: fp.FY}
+		if x.PeriodFit = periodMatch(ip, t); x.PeriodFit > 0 {
+			c.f.Period = ip // and the answer says so
+			x.PeriodReread = true
+		}
 	} else if x.PeriodFit == 0 && t.kind == period.Duration && fp.Kind == period.Instant && !fp.End.IsZero() {
 		// a flow cannot be at a date: a column headed by a date alone
 		// ("December 31, 2018") over sales and profit is the period ending then
