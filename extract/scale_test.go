@@ -67,8 +67,11 @@ func TestLongParagraphLinear(t *testing.T) {
 	}
 	for _, wrap := range []bool{false, true} {
 		small, big := synth.LongParagraph(128<<10, wrap), synth.LongParagraph(512<<10, wrap)
-		ts, _ := parseMeasured(t, "small.txt", small)
+		ts := fastest(t, "small.txt", small, 3)
 		tb, mem := parseMeasured(t, "big.txt", big)
+		if tb > 9*ts+time.Second {
+			tb = min(tb, fastest(t, "big.txt", big, 1))
+		}
 		t.Logf("wrap=%v: 128 KB %v, 512 KB %v, peak heap %d MB", wrap, ts, tb, mem>>20)
 		// linear is 4x; quadratic 16x. Allow for a loaded machine.
 		if tb > 9*ts+time.Second || tb > 15*time.Second {
@@ -140,8 +143,13 @@ func TestWideTableLinear(t *testing.T) {
 		{"wide and deep", synth.WideTable(50, 250), synth.WideTable(50, 2000), "50×250", "50×2,000", 6 * time.Second},
 		{"tall", tallTable(2500, 5), tallTable(20000, 5), "2,500×5", "20,000×5", 10 * time.Second},
 	} {
-		ts, _ := parseMeasured(t, "small.htm", tc.small)
+		// the fastest of a few runs is the cost; one run of a few
+		// milliseconds on a loaded machine measures the load
+		ts := fastest(t, "small.htm", tc.small, 3)
 		tb, mem := parseMeasured(t, "big.htm", tc.big)
+		if tb > 16*ts+300*time.Millisecond {
+			tb = min(tb, fastest(t, "big.htm", tc.big, 1))
+		}
 		t.Logf("%s: %s %v, %s %v, peak heap %d MB", tc.name, tc.smallName, ts, tc.bigName, tb, mem>>20)
 		// linear is 8x, quadratic 64x. Allow for a loaded machine.
 		if tb > 16*ts+300*time.Millisecond || tb > tc.limit {
@@ -151,6 +159,17 @@ func TestWideTableLinear(t *testing.T) {
 			t.Errorf("%s: peak heap %d MB for %d KB", tc.name, mem>>20, len(tc.big)>>10)
 		}
 	}
+}
+
+// fastest is the least time of n parses of src.
+func fastest(t *testing.T, name string, src []byte, n int) time.Duration {
+	t.Helper()
+	best := time.Duration(1<<63 - 1)
+	for range n {
+		el, _ := parseMeasured(t, name, src)
+		best = min(best, el)
+	}
+	return best
 }
 
 // TestWideTable parses a table of 100,000 year columns over one row of
