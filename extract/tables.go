@@ -1120,5 +1120,15 @@ func metricKey(label string, section []string) string {
 			return k
 		}
 	}
+	// a name with an alternative inside it: "Provision for (recapture of)
+	// credit losses", "Provision for (benefit from) income taxes"
+	if inner := reParenthetical.ReplaceAllString(stripped, " "); inner != stripped {
+		if k := try(strings.Join(strings.Fields(inner), " ")); k != "" {
+			return k
+		}
+	}
 	return ""
 }
+
+// reParenthetical is a parenthesized insertion inside a label.
+var reParenthetical = regexp.MustCompile(`\s*\([^()]*\)\s*`)
