@@ -411,6 +411,18 @@ func (s *scoring) balance(f index.Fact) bool {
 	return m != nil && m.Kind == "balance"
 }
 
+// asksPerShare reports a question with a word of a figure per share
+// ("per share", "EPS"), wherever it stands.
+func asksPerShare(q nlq.Query) bool {
+	low := " " + strings.ToLower(q.Text) + " "
+	for _, ph := range vocab.Default().Units[extract.PerShare] {
+		if strings.Contains(low, " "+ph+" ") || strings.Contains(low, " "+ph+")") || strings.Contains(low, " "+ph+"?") {
+			return true
+		}
+	}
+	return false
+}
+
 // periodFeature is how well the fact's period fits the period asked; a
 // date's column read as a flow's period becomes the fact's period.
 func (s *scoring) periodFeature(c *candidate) *rejection {
@@ -492,6 +504,11 @@ func (s *scoring) unitCheck(f index.Fact, want string) *rejection {
 	}
 	if want != "" && !unitFits(want, f.Unit) {
 		return reject(rejUnit, want, f.Unit)
+	}
+	if want == "" && s.metric == nil && f.Unit == extract.PerShare && !asksPerShare(s.q) {
+		// a figure per share answers only a question that asks per share
+		// ("how much stock did it repurchase" is not its average cost a share)
+		return reject(rejUnit, "no figure per share", f.Unit)
 	}
 	return nil
 }

@@ -30,6 +30,8 @@ type factCase struct {
 	want   features // when accepted
 	reason reason   // when rejected
 	says   string   // in the rejection's String
+	words  string   // the question's words beyond the metric ("" for none)
+	asked  *target  // the period asked, when not the case's default
 }
 
 // TestFeatureScore weighs feature records by hand: each case's want is the
@@ -100,10 +102,33 @@ func TestScoreFact(t *testing.T) {
 		{name: "a segment's figure, no entity asked", metric: revenue, f: fact(func(f *extract.Fact) { f.Entity = "Europe" }),
 			reason: rejEntity, says: "asked none, fact is Europe"},
 	}
-	// fixed bugs: facts once scored or rejected wrong, with the commit that fixed them
-	cases = append(cases, []factCase{}...)
+	// fixed bugs: facts once scored or rejected wrong
+	assets := vocab.Default().Metric("total_assets")
+	dec2021 := target{kind: period.Instant, end: period.Date{Y: 2021, M: 12, D: 31}}
+	yearTo2021 := period.Period{Kind: period.Duration, Months: 12, End: period.Date{Y: 2021, M: 12, D: 31}, FY: 2021}
+	cases = append(cases, []factCase{
+		// "Apple services revenue": total net sales leaves "services" unexplained
+		{name: "a content word unexplained", metric: revenue, words: "services", f: fact(nil),
+			reason: rejUnexplained, says: "asked servic"},
+		{name: "a light word unexplained", metric: revenue, words: "versus", f: fact(nil),
+			want: features{MetricBy: metricByKey, PeriodFit: 1, FromTable: true, UnexplainedWords: 1}},
+		{name: "a whole word unexplained", metric: revenue, words: "total", f: fact(nil),
+			want: features{MetricBy: metricByKey, PeriodFit: 1, FromTable: true, UnexplainedWords: 1}},
+		// "How much stock did it repurchase": not its average cost a share
+		{name: "a figure per share, none asked", words: "repurchases", f: fact(func(f *extract.Fact) {
+			f.Key, f.Metric, f.Unit = "", "common share repurchases", extract.PerShare
+		}), reason: rejUnit, says: "asked no figure per share"},
+		// Goldman's balance sheet under "December 2021", read as the year ended then
+		{name: "a balance in a year's column", metric: assets, asked: &dec2021, f: fact(func(f *extract.Fact) {
+			f.Key, f.Metric, f.Period = "total_assets", "Total assets", yearTo2021
+		}), want: features{MetricBy: metricByKey, PeriodFit: 1, PeriodReread: true, FromTable: true}},
+	}...)
 	for _, c := range cases {
-		got := scoreFact(c.q, c.f, c.metric, asked, c.change, map[string]bool{}, nil, ctx, nil)
+		at := asked
+		if c.asked != nil {
+			at = *c.asked
+		}
+		got := scoreFact(c.q, c.f, c.metric, at, c.change, termSet(c.words), nil, ctx, nil)
 		switch {
 		case c.reason == "" && got.rejected != nil:
 			t.Errorf("%s: %s, want accepted", c.name, got.rejected)
