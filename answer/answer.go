@@ -135,7 +135,33 @@ func (e *Engine) Ask(question string) Answer {
 	if len(docs) > 1 && best.Kind != KindNone {
 		best.Note = strings.TrimSpace(best.Note + " Answered from " + best.Doc + ".")
 	}
+	if read := readAs(q, docs); read != "" {
+		best.Note = strings.TrimSpace(read + " " + best.Note)
+	}
 	return *best
+}
+
+// readAs says how ex99 read the misspelt words of a question: metric
+// words (nlq's Query.Spelled) and company names ("Read “Catepillar” as
+// Caterpillar Inc."), or "" when it read none.
+func readAs(q nlq.Query, docs []index.DocInfo) string {
+	var rs []string
+	for _, s := range q.Spelled {
+		rs = append(rs, fmt.Sprintf("“%s” as “%s”", s.From, s.To))
+	}
+	for _, t := range q.Terms {
+		n := index.NormEntity(t)
+		for i := range docs {
+			if _, ok := companyMisspelt(n, &docs[i]); ok && !docs[i].CompanyWords()[n] {
+				rs = append(rs, fmt.Sprintf("“%s” as %s", t, strings.TrimSuffix(docs[i].Company, ".")))
+				break
+			}
+		}
+	}
+	if len(rs) == 0 {
+		return ""
+	}
+	return "Read " + strings.Join(rs, ", ") + "."
 }
 
 // namedEntities are the entities of a release the question names, word for
@@ -275,6 +301,10 @@ func (e *Engine) scope(q nlq.Query) ([]index.DocInfo, string) {
 	if n <= 50 {
 		ds, err := e.Index.Docs()
 		if err == nil {
+			if named := namedAmong(q, ds); len(named) > 0 {
+				// a company the search did not find: named by initials or misspelt
+				return named, ""
+			}
 			return ds, ""
 		}
 	}
@@ -287,6 +317,17 @@ func (e *Engine) scope(q nlq.Query) ([]index.DocInfo, string) {
 
 // companyNamed reports whether the question names the company: one of its
 // distinctive words (not "Inc.", "Group", "Company") appears.
+// namedAmong are the releases of ds whose company the question names.
+func namedAmong(q nlq.Query, ds []index.DocInfo) []index.DocInfo {
+	var out []index.DocInfo
+	for i := range ds {
+		if companyNamed(q, &ds[i]) {
+			out = append(out, ds[i])
+		}
+	}
+	return out
+}
+
 func companyNamed(q nlq.Query, d *index.DocInfo) bool {
 	for _, t := range q.Terms {
 		n := index.NormEntity(t)

@@ -3,6 +3,9 @@ package answer
 import (
 	"strings"
 	"testing"
+
+	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/nlq"
 )
 
 // TestAsk pins the seed release's answers for the kinds of question ex99
@@ -71,4 +74,21 @@ func citesAs(a Answer, role, text string) bool {
 		}
 	}
 	return false
+}
+
+// TestReadAs checks how an answer says it read misspelt words: metric
+// words from the parse, company names from the releases in scope.
+func TestReadAs(t *testing.T) {
+	docs := []index.DocInfo{{Name: "c.htm", Company: "Caterpillar Inc."}, {Name: "n.htm", Company: "NVIDIA Corporation"}}
+	tests := []struct{ q, want string }{
+		{"Catepillar revnue Q1 2022", "Read “revnue” as “revenue”, “Catepillar” as Caterpillar Inc."},
+		{"Nvidai net incme", "Read “incme” as “income”, “Nvidai” as NVIDIA Corporation."},
+		{"Caterpillar revenue Q1 2022", ""}, // spelt right
+		{"Catalina revenue", ""},            // two letters from any name
+	}
+	for _, tt := range tests {
+		if got := readAs(nlq.Parse(tt.q), docs); got != tt.want {
+			t.Errorf("readAs(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
 }

@@ -913,7 +913,23 @@ func isCompanyWord(w string, d *index.DocInfo) bool {
 			}
 		}
 	}
-	return false
+	_, ok := companyMisspelt(w, d)
+	return ok
+}
+
+// companyMisspelt is the word of d's company name that w misspells by
+// one letter ("catepillar" for "caterpillar", "nvidai" for "nvidia"), for
+// words of five letters or more.
+func companyMisspelt(w string, d *index.DocInfo) (string, bool) {
+	if len(w) < 5 {
+		return "", false
+	}
+	for c := range d.CompanyWords() {
+		if len(c) >= 5 && !genericCompanyWord[c] && vocab.OneEdit(w, c) {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 // reAdjustmentRow matches a row label or section that opens with a word of

@@ -93,11 +93,20 @@ type Query struct {
 	Words string `json:"words"`
 	// Phrases are multi-word phrases of the question worth matching as written.
 	Phrases []string `json:"phrases,omitempty"`
+	// Spelled are the question's words read as the metric words they
+	// misspell ("revnue" as "revenue"), for the answer to say so.
+	Spelled []Spelling `json:"spelled,omitempty"`
 	// Shapes are the question shapes (productions of the grammar in
 	// shapes.go) that applied, in order, for explanations.
 	Shapes []string `json:"-"`
 	// Tokens are the question's words and periods as the lexer classed them.
 	Tokens []Token `json:"-"`
+}
+
+// Spelling is a question word read as another: From as written, To as read.
+type Spelling struct {
+	From string `json:"from"`
+	To   string `json:"to"`
 }
 
 // PeriodSpec is a period as a question names it.

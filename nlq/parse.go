@@ -191,10 +191,7 @@ func (p *parser) readMetrics() {
 	for i, w := range p.words {
 		nt[i] = w.Norm
 	}
-	p.spans = findMetrics(p.v, nt)
-	if len(p.names) > 0 {
-		p.spans = outsideNames(p.spans, nt, p.names)
-	}
+	p.spans = p.findNames(nt)
 	var kept []opHit
 	for _, h := range p.ops {
 		if p.insideMetric(h) {
@@ -218,6 +215,47 @@ func (p *parser) readMetrics() {
 		}
 	}
 	p.stopAt = len(p.words)
+}
+
+// findNames finds the metric names among the normalized tokens nt, outside
+// the release's entity names. A word that names nothing but misspells a
+// name's word by one letter is read as it, when that makes it part of a
+// name ("revnue" → "revenue"); the reading is kept in Query.Spelled.
+func (p *parser) findNames(nt []string) []vocab.Span {
+	find := func(nt []string) []vocab.Span {
+		spans := findMetrics(p.v, nt)
+		if len(p.names) > 0 {
+			spans = outsideNames(spans, nt, p.names)
+		}
+		return spans
+	}
+	spans := find(nt)
+	fixed := append([]string(nil), nt...)
+	var at []int
+	for i, w := range p.words {
+		if w.Class == 0 && !inSpans(spans, i) {
+			if to, ok := p.v.Spelled(w.Norm); ok {
+				fixed[i] = to
+				at = append(at, i)
+			}
+		}
+	}
+	if len(at) == 0 {
+		return spans
+	}
+	respans := find(fixed)
+	for _, i := range at {
+		if inSpans(respans, i) {
+			p.words[i].Norm = fixed[i]
+			p.q.Spelled = append(p.q.Spelled, Spelling{From: p.words[i].Text, To: fixed[i]})
+		} else {
+			fixed[i] = nt[i]
+		}
+	}
+	if len(p.q.Spelled) == 0 {
+		return spans
+	}
+	return find(fixed)
 }
 
 func (p *parser) insideMetric(h opHit) bool {

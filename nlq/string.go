@@ -58,6 +58,13 @@ func (q Query) String() string {
 		b.raw("bound", q.Bound.String())
 	}
 	b.add("words", q.Words)
+	if len(q.Spelled) > 0 {
+		sp := make([]string, len(q.Spelled))
+		for i, x := range q.Spelled {
+			sp[i] = x.From + ">" + x.To
+		}
+		b.list("spelled", sp)
+	}
 	b.list("phrases", q.Phrases)
 	return b.String()
 }

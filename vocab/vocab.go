@@ -153,11 +153,13 @@ type Vocab struct {
 	derived  map[string]*Derived // normalized name -> derived
 	maxWords int                 // longest name, in words
 	// firsts are the first words of the names in byName and derived
-	firsts   map[string]bool
-	stop     map[string]bool
-	change   map[string]int // word -> +1 up, -1 down
-	durs     map[string]int // normalized phrase -> months
-	durWords int
+	firsts map[string]bool
+	// nameWords are the words of the names in byName and derived
+	nameWords map[string]bool
+	stop      map[string]bool
+	change    map[string]int // word -> +1 up, -1 down
+	durs      map[string]int // normalized phrase -> months
+	durWords  int
 }
 
 var (
@@ -216,10 +218,14 @@ func Parse(data []byte) (*Vocab, error) {
 		}
 	}
 	v.firsts = map[string]bool{}
+	v.nameWords = map[string]bool{}
 	for _, names := range []map[string]bool{keysOf(v.byName), keysOf(v.derived)} {
 		for k := range names {
 			first, _, _ := strings.Cut(k, " ")
 			v.firsts[first] = true
+			for _, w := range strings.Fields(k) {
+				v.nameWords[w] = true
+			}
 		}
 	}
 	for _, w := range v.Stopwords {
@@ -539,4 +545,67 @@ func Singular(w string) string {
 		return w[:len(w)-1]
 	}
 	return w
+}
+
+// minSpelled is the shortest word Spelled corrects: shorter words are too
+// near too many others ("cash", "case", "cast").
+const minSpelled = 5
+
+// Spelled reads a normalized question word that names no metric as the
+// word of a metric or derived figure's name it misspells by one letter
+// left out, added, changed or two letters swapped ("revnue" → "revenue",
+// "incme" → "income"). ok is false for a word it does not correct: one
+// the names hold, one shorter than five letters, or one as near to two
+// name words. Words that end as English verb forms do ("divided"), or
+// that are a name word cut short ("inventor"), are taken as written.
+func (v *Vocab) Spelled(w string) (string, bool) {
+	w = Singular(w)
+	if len(w) < minSpelled || v.nameWords[w] || v.stop[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+		// "divided" is a word of its own, not "dividend" misspelt
+		return "", false
+	}
+	found := ""
+	for n := range v.nameWords {
+		if len(n) >= minSpelled && OneEdit(w, n) && !strings.HasPrefix(n, w) {
+			// nor is "inventor" a misspelt "inventory": a word that is
+			// another cut short is likelier a word of its own
+			if found != "" && found != n {
+				return "", false
+			}
+			found = n
+		}
+	}
+	return found, found != ""
+}
+
+// OneEdit reports whether a and b differ by exactly one letter left out,
+// added or changed, or two neighbouring letters swapped.
+func OneEdit(a, b string) bool {
+	if a == b {
+		return false
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > len(rb) {
+		ra, rb = rb, ra
+	}
+	switch len(rb) - len(ra) {
+	case 0:
+		diff := []int{}
+		for i := range ra {
+			if ra[i] != rb[i] {
+				diff = append(diff, i)
+				if len(diff) > 2 {
+					return false
+				}
+			}
+		}
+		return len(diff) == 1 || len(diff) == 2 && diff[1] == diff[0]+1 && ra[diff[0]] == rb[diff[1]] && ra[diff[1]] == rb[diff[0]]
+	case 1:
+		i := 0
+		for i < len(ra) && ra[i] == rb[i] {
+			i++
+		}
+		return string(ra[i:]) == string(rb[i+1:])
+	}
+	return false
 }
