@@ -1120,6 +1120,13 @@ func metricKey(label string, section []string) string {
 			return k
 		}
 	}
+	// a name, then a qualifier after a dash or comma: "Net Income -
+	// Excluding One-Time Items", "Net income, as reported"
+	if head, ok := qualifiedHead(stripped); ok {
+		if k := try(head); k != "" {
+			return k
+		}
+	}
 	// a name with an alternative inside it: "Provision for (recapture of)
 	// credit losses", "Provision for (benefit from) income taxes"
 	if inner := reParenthetical.ReplaceAllString(stripped, " "); inner != stripped {
@@ -1128,6 +1135,28 @@ func metricKey(label string, section []string) string {
 		}
 	}
 	return ""
+}
+
+// reQualifiedHead splits a label at its first dash or comma between words.
+var reQualifiedHead = regexp.MustCompile(`^(.+?)\s*(?:\s[-–—]\s|,\s)\s*(.+)$`)
+
+// qualifiedHead is the part of label before a dash or comma when the part
+// after it opens with a qualifier of the vocabulary ("excluding", "as
+// reported", "diluted").
+func qualifiedHead(label string) (string, bool) {
+	m := reQualifiedHead.FindStringSubmatch(label)
+	if m == nil {
+		return "", false
+	}
+	tail := strings.ToLower(m[2])
+	for _, phs := range vocab.Default().Qualifiers {
+		for _, ph := range phs {
+			if tail == ph || strings.HasPrefix(tail, ph+" ") {
+				return m[1], true
+			}
+		}
+	}
+	return "", false
 }
 
 // reParenthetical is a parenthesized insertion inside a label.
