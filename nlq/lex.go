@@ -97,9 +97,15 @@ func lexWords(v *vocab.Vocab, s string) []Token {
 		if raw == "" {
 			continue
 		}
-		n := vocab.Normalize(raw)
-		for i, part := range strings.Fields(n) {
-			out = append(out, Token{Text: raw, Norm: part, Pos: loc[0] + i, Cont: i > 0, Class: wordClass(v, part)})
+		parts := strings.Fields(vocab.Normalize(raw))
+		for i, part := range parts {
+			c := wordClass(v, part)
+			if i == 0 && len(parts) > 1 {
+				// "in-game", "by-product": a compound is a content word,
+				// whatever its first part is alone
+				c &^= ClassStop | ClassQuestion | ClassPrep
+			}
+			out = append(out, Token{Text: raw, Norm: part, Pos: loc[0] + i, Cont: i > 0, Class: c})
 		}
 	}
 	return out
