@@ -320,7 +320,7 @@ func (s *scoring) metricFeatures(x *features, f index.Fact, text string, fterms 
 	switch {
 	case f.Key == s.metric.Key:
 		x.MetricBy = metricByKey
-	case labelNames(f, s.metric, s.qterms):
+	case labelNames(f, s.metric, s.qterms) && !keyedOtherwise(f, s.metric):
 		x.MetricBy = metricByLabel
 	case f.Source == "text" && f.Key == "" && descNames(f, s.metric):
 		// "increased the use of stock-based compensation in 2024 to $2.77 million"
@@ -361,6 +361,33 @@ var wholeTerms = func() map[string]bool {
 	}
 	return m
 }()
+
+// keyedOtherwise reports a fact the extractor keyed as another metric
+// whose name holds m's whole ("Accumulated depreciation and amortization"
+// is accumulated depreciation, a balance, not depreciation and
+// amortization): its label names that metric, not m.
+func keyedOtherwise(f index.Fact, m *vocab.Metric) bool {
+	if f.Key == "" || f.Key == m.Key {
+		return false
+	}
+	other := vocab.Default().Metric(f.Key)
+	if other == nil {
+		return false
+	}
+	for _, n := range other.Names {
+		for _, mn := range m.Names {
+			if len(n) > len(mn) && containsWords(n, mn) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsWords reports whether phrase holds sub as whole words.
+func containsWords(phrase, sub string) bool {
+	return strings.Contains(" "+phrase+" ", " "+sub+" ")
+}
 
 // keyOrLabel names a fact's metric: its key, or else its label.
 func keyOrLabel(f index.Fact) string {

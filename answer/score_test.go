@@ -118,6 +118,10 @@ func TestScoreFact(t *testing.T) {
 		{name: "a figure per share, none asked", words: "repurchases", f: fact(func(f *extract.Fact) {
 			f.Key, f.Metric, f.Unit = "", "common share repurchases", extract.PerShare
 		}), reason: rejUnit, says: "asked no figure per share"},
+		// "the depreciation amount": not the balance of accumulated depreciation
+		{name: "a row keyed as a metric whose name holds the one asked", metric: vocab.Default().Metric("dna"), f: fact(func(f *extract.Fact) {
+			f.Key, f.Metric = "accumulated_depreciation", "Accumulated depreciation and amortization"
+		}), reason: rejMetric, says: "asked dna, fact is accumulated_depreciation"},
 		// Goldman's balance sheet under "December 2021", read as the year ended then
 		{name: "a balance in a year's column", metric: assets, asked: &dec2021, f: fact(func(f *extract.Fact) {
 			f.Key, f.Metric, f.Period = "total_assets", "Total assets", yearTo2021
