@@ -682,6 +682,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					f.Unit = Shares
 					f.Key = "shares"
 				}
+				lossSign(&f, desc)
 				facts = append(facts, f)
 			}
 			switch {

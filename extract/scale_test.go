@@ -147,12 +147,15 @@ func TestWideTableLinear(t *testing.T) {
 		// milliseconds on a loaded machine measures the load
 		ts := fastest(t, "small.htm", tc.small, 3)
 		tb, mem := parseMeasured(t, "big.htm", tc.big)
-		if tb > 16*ts+300*time.Millisecond {
+		if tb > 24*ts+300*time.Millisecond {
 			tb = min(tb, fastest(t, "big.htm", tc.big, 1))
 		}
 		t.Logf("%s: %s %v, %s %v, peak heap %d MB", tc.name, tc.smallName, ts, tc.bigName, tb, mem>>20)
-		// linear is 8x, quadratic 64x. Allow for a loaded machine.
-		if tb > 16*ts+300*time.Millisecond || tb > tc.limit {
+		// linear is 8x, n log n (the cells are sorted) about 10x and,
+		// with the garbage collector's share growing with the heap, 14x
+		// measured on an idle machine; quadratic is 64x. 24x leaves room
+		// for a loaded machine and still catches quadratic.
+		if tb > 24*ts+300*time.Millisecond || tb > tc.limit {
 			t.Errorf("%s: %s took %v, %s %v: not linear", tc.name, tc.smallName, ts, tc.bigName, tb)
 		}
 		if mem > 128*uint64(len(tc.big))+64<<20 {

@@ -19,6 +19,7 @@ var usedWordLists = map[string][]string{
 		"share_of_connectors", "made_of_verbs", "operand_end_words", "bound_words",
 		"year_range_connectors", "compare_fillers",
 	},
+	"extract": {"loss_words"},
 	"answer": {
 		"generic_company_words", "entity_qualifiers", "generic_entity_words", "light_words",
 		"label_joining_words", "label_neutral_words", "adjustment_row_words",
