@@ -46,12 +46,24 @@ type Answer struct {
 	Citations []Citation `json:"citations"`
 	// Closest are the passages nearest a question that got no answer.
 	Closest []Citation `json:"closest,omitempty"`
+	// Others are the answers other releases give to a question that names
+	// no company, when more than one release answers it: ex99 answers
+	// from one and lists the others rather than choose silently.
+	Others []Other `json:"others,omitempty"`
 	// Marked is the cited passage text with the question's words marked
 	// (passage answers only); marks are the bytes \x01 and \x02 around a word.
 	Marked string `json:"-"`
 	// num is Value as a decimal, for what is computed or checked from this
 	// answer, so that nothing parses Value back; zero when Value is empty.
 	num decimal.Decimal
+}
+
+// Other is another release's answer to the same question.
+type Other struct {
+	Doc    string `json:"doc"`
+	Answer string `json:"answer"`
+	Value  string `json:"value,omitempty"`
+	Unit   string `json:"unit"`
 }
 
 // WriteJSON writes the answer as `ex99 ask --json` prints it: one JSON
@@ -110,6 +122,7 @@ func (e *Engine) Ask(question string) Answer {
 		return a
 	}
 	var best *Answer
+	var figures []Answer // the releases' figure answers, in scope order
 	for i := range docs {
 		dq := q
 		if names := namedEntities(question, docs[i].Entities); len(names) > 0 {
@@ -131,14 +144,37 @@ func (e *Engine) Ask(question string) Answer {
 			rr := r
 			best = &rr
 		}
+		if r.Kind == KindFact || r.Kind == KindComputed {
+			figures = append(figures, r)
+		}
 	}
 	if len(docs) > 1 && best.Kind != KindNone {
 		best.Note = strings.TrimSpace(best.Note + " Answered from " + best.Doc + ".")
+	}
+	if len(figures) > 1 && len(namedAmong(q, docs)) == 0 {
+		others(best, figures)
 	}
 	if read := readAs(q, docs); read != "" {
 		best.Note = strings.TrimSpace(read + " " + best.Note)
 	}
 	return *best
+}
+
+// others lists in best the figures the other releases give, and says in
+// its note that the question named no company to choose between them.
+func others(best *Answer, figures []Answer) {
+	var docs []string
+	for _, f := range figures {
+		if f.Doc == best.Doc {
+			continue
+		}
+		short, _, _ := strings.Cut(f.Answer, " — ")
+		best.Others = append(best.Others, Other{Doc: f.Doc, Answer: f.Answer, Value: f.Value, Unit: f.Unit})
+		docs = append(docs, f.Doc+" ("+short+")")
+	}
+	if len(docs) > 0 {
+		best.Note = strings.TrimSpace(best.Note + " The question names no company; " + strings.Join(docs, ", ") + " also answer" + map[bool]string{true: "s", false: ""}[len(docs) == 1] + " it. Name the company or use --doc to choose.")
+	}
 }
 
 // readAs says how ex99 read the misspelt words of a question: metric

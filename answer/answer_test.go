@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/internal/synth"
 	"github.com/ex99/ex99/nlq"
 )
 
@@ -90,5 +91,27 @@ func TestReadAs(t *testing.T) {
 		if got := readAs(nlq.Parse(tt.q), docs); got != tt.want {
 			t.Errorf("readAs(%q) = %q, want %q", tt.q, got, tt.want)
 		}
+	}
+}
+
+// TestOthersListed checks that a question naming no company, asked of two
+// releases that both answer it, gets one answer that lists the other
+// release's, and that naming the company lists none.
+func TestOthersListed(t *testing.T) {
+	dir := t.TempDir()
+	paths, err := synth.WriteDir(dir, 0, 2, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := memIndex(t, paths...)
+	defer x.Close()
+	e := &Engine{Index: x}
+	a := e.Ask("net sales")
+	if a.Kind != KindFact || len(a.Others) != 1 || a.Others[0].Doc == a.Doc || !strings.Contains(a.Note, "names no company") {
+		t.Fatalf("answer %s from %s, others %+v, note %q; want one other release listed", a.Value, a.Doc, a.Others, a.Note)
+	}
+	named := e.Ask(synth.Generate(1, false).Short + " net sales")
+	if len(named.Others) != 0 {
+		t.Errorf("a question naming its company lists others: %+v", named.Others)
 	}
 }
