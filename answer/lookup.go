@@ -681,6 +681,13 @@ func finest(cands []candidate) (candidate, []candidate) {
 		if c.score < best.score-0.8 || c.f.Unit != best.f.Unit || !samePeriod(c.f.Period, best.f.Period) || c.f.Adjusted != best.f.Adjusted {
 			continue
 		}
+		if c.f.Source == "text" && reFutureText.MatchString(c.f.Metric+" "+c.f.Text) && !reFutureText.MatchString(best.f.Metric+" "+best.f.Text) {
+			// a sentence of what the company expects ("expects earnings per
+			// share … including $0.24 per share related to the special
+			// charges") states another thing that happens to be the same
+			// number: no source for a reported figure
+			continue
+		}
 		if !agrees(c.f.Value, best.f.Value) {
 			continue
 		}
