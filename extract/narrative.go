@@ -365,10 +365,14 @@ var (
 // slice of their own to copy onto the document's held both at once.
 // names holds the normalized words of entity names the tables know, so that
 // "domestic comparable store sales" keeps its metric.
-func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period, names map[string]bool) []Fact {
+func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period, names map[string]bool, ev *noteEvidence) []Fact {
 	dm := descMemo{}
 	v := vocab.Default()
-	text := p.Text
+	// footnote marks glued to words are read as blanks; the clause cited
+	// is the printed one
+	orig := p.Text
+	markSpans, markNums := gluedMarks(orig, ev)
+	text := maskMarks(orig, markSpans)
 	for _, sr := range sentences(text) {
 		sent := text[sr[0]:sr[1]]
 		nums := numbersIn(sent)
@@ -437,6 +441,9 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 				if m.Start > cnums[0].start && !(len(cnums) > 0 && m.Start < cnums[0].end+60 && len(cper) > 0) {
 					break
 				}
+				if m.Start >= cnums[0].end && notFigurePeriod(cl[cnums[0].end:m.Start], m) {
+					continue
+				}
 				if m.Period.FQ > 0 || m.Period.Months > 0 || !m.Period.End.IsZero() || m.Period.FY > 0 {
 					mainPeriod = m.Period
 					break
@@ -462,7 +469,13 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 				after := cl[n.end:wordsTo(cl, n.end+figureWindow)]
 				f := Fact{Source: "text", Printed: n.raw(cl), Start: p.Start, End: p.End, Unit: n.unit, Value: n.value, Approx: n.approx,
 					TableIndex: -1, RowIndex: -1, ColIndex: -1}
-				f.Text = strings.TrimSpace(cl)
+				f.Text = strings.TrimSpace(orig[sr[0]+cr[0] : sr[0]+cr[1]])
+				for mi, sp := range markSpans {
+					// the marks of the words the figure's clause gives before it
+					if at := sp[0] - sr[0] - cr[0]; at >= 0 && at < n.start {
+						f.marks = append(f.marks, markNums[mi]...)
+					}
+				}
 				f.textAt = sr[0] + cr[0] + len(cl) - len(strings.TrimLeftFunc(cl, unicode.IsSpace))
 				// role: prior-period figure, change, or level
 				// (tail: a match of reFromWord holds at most 8 words, "as compared
@@ -526,6 +539,9 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					if m.Start >= nextStart || m.Start-n.end >= 60 {
 						break
 					}
+					if notFigurePeriod(cl[n.end:m.Start], m) {
+						continue
+					}
 					if !reContrast.MatchString(cl[n.end:m.Start]) {
 						per, found = m.Period, true
 						break
@@ -545,7 +561,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 						gap := strings.ToLower(cl[n.end:m.Start])
 						// what stands between, other than figures, must be short: an appositive
 						short := len(reMoney.ReplaceAllString(gap, "")) <= 45
-						if short && !reContrast.MatchString(gap) && isReporting(m) {
+						if short && !reContrast.MatchString(gap) && isReporting(m) && !notFigurePeriod(gap, m) {
 							per, found = m.Period, true
 						}
 						break
@@ -697,6 +713,25 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 		}
 	}
 	return facts
+}
+
+// reSinceGap and reEventGap end the words between a figure and a period
+// phrase that is not the figure's period: the start of a span it is
+// compared over ("the highest since 2007"), or the date of an event
+// ("a dividend of $0.01 per share payable on April 1, 2026", "to
+// shareholders of record on March 2").
+var (
+	reSinceGap = regexp.MustCompile(`(?i)\bsince\s*$`)
+	reEventGap = regexp.MustCompile(`(?i)\b(?:on|payable|paid|record|effective)\s*$`)
+)
+
+// notFigurePeriod reports a period phrase after a figure, with gap the
+// words between, that does not say the figure's period (see reSinceGap).
+func notFigurePeriod(gap string, m period.Mention) bool {
+	if reSinceGap.MatchString(gap) {
+		return true
+	}
+	return !isReporting(m) && reEventGap.MatchString(gap)
 }
 
 // isReporting reports a period phrase that can be a figure's period: a
