@@ -606,6 +606,11 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					seg := cl[cnums[ni-1].end:n.start]
 					if !dm.hasMetric(seg) {
 						local = subject
+						if np := boundNoun(seg); np != "" && !wordsWithin(np, subject) {
+							// "… compared with pension and benefit credits of $2.1 billion":
+							// the noun phrase the figure is bound to is its own
+							local = np
+						}
 					} else {
 						local = clauseSubject(seg, len(seg))
 					}
@@ -613,6 +618,17 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 				desc := local
 				if d := descAfter(after); d != "" && (local == "" || strings.HasPrefix(strings.TrimSpace(strings.ToLower(after)), "of ") || n.unit == USD && !dm.hasMetric(local)) {
 					desc = d
+				}
+				partEntity := ""
+				if ni+1 < len(cnums) && cnums[ni+1].unit == n.unit {
+					// "$2.9 million of the company's $30 million in revenues were
+					// generated from Fetish": a part of the next figure's whole
+					if d := partOf(cl[n.end:cnums[ni+1].start], cl[cnums[ni+1].end:wordsTo(cl, cnums[ni+1].end+figureWindow)]); d != "" {
+						desc = d
+						if m := rePartSource.FindStringSubmatch(d); m != nil && !isCompanyName(m[1], company) {
+							partEntity = m[1] // the part is the named one's
+						}
+					}
 				}
 				if n.unit == Percent && f.Change == "" {
 					// "our 30 percent year-over-year revenue growth": the words after say what it is
@@ -638,7 +654,10 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					desc = lastWords(before, 8)
 				}
 				if len(strings.Fields(desc)) < 3 && n.unit != Count && dm.keyOf(desc, n.unit, "x", names) == "" {
-					desc = strings.TrimSpace(desc + " " + firstWords(cutAt(after), 10))
+					if ext := firstWords(cutAt(after), 10); !reConjStart.MatchString(ext) {
+						// (the words after a conjunction are another figure's)
+						desc = strings.TrimSpace(desc + " " + ext)
+					}
 				}
 				f.Metric = cleanDesc(desc)
 				if f.Unit == USD && textscan.FoldHas(textscan.Tail(before, 10), perShareNeedles...) && mayPerShareDesc(lastWords(before, 10)) && f.Value.Abs().LessThan(decimal.NewFromInt(1000)) {
@@ -692,6 +711,9 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					f.Entity = subjectEntity(local, company)
 					if f.Entity == "" && ni > 0 {
 						f.Entity = subjectEntity(subject, company)
+					}
+					if partEntity != "" {
+						f.Entity = partEntity
 					}
 				}
 				if f.Unit == Count && (strings.Contains(strings.ToLower(desc), "shares") || f.Key == "shares") {
@@ -868,6 +890,88 @@ var subjectTrail = map[string]bool{"to": true, "of": true, "was": true, "were": 
 	"came": true, "posted": false, "reported": false, "recorded": false, "narrowed": true, "widened": true, "almost": true, "around": true,
 	"just": true, "under": true, "above": true, "below": true, "record": false, "respectively": true, "as": true, "equal": true}
 
+// reConjStart starts words that begin another clause or figure.
+var reConjStart = regexp.MustCompile(`(?i)^(?:and|or|but|while|whereas)\b`)
+
+// reBinding ends the words before a figure that bind it to the noun
+// phrase before them: "credits of $2.1 billion", "backlog was $50
+// million".
+var reBinding = regexp.MustCompile(`(?i)(?:^|\s)(?:of|was|were|is|are|totaled|totalled|reached|amounted\s+to)\s+(?:(?:approximately|about|nearly|roughly|a\s+record|record)\s+)?$`)
+
+// npStop words start no noun phrase: the phrase a figure is bound to
+// begins after the last of them ("… recorded in 2019, compared with
+// pension and benefit credits of").
+var npStop = map[string]bool{"at": true, "in": true, "for": true, "with": true, "including": true, "included": true, "includes": true,
+	"compared": true, "from": true, "to": true, "by": true, "while": true, "whereas": true, "on": true, "which": true, "that": true,
+	"versus": true, "vs": true, "vs.": true, "than": true, "during": true, "recorded": true, "reported": true, "inclusive": true,
+	"exclusive": true, "respectively": true}
+
+// npHeadless are heads that say how a figure changed or refer back, not
+// what it is of: such a phrase leaves the figure to its clause's subject.
+var npHeadless = map[string]bool{"increase": true, "decrease": true, "growth": true, "decline": true, "gain": true, "rise": true,
+	"drop": true, "improvement": true, "reduction": true, "change": true, "which": true, "it": true, "this": true, "that": true,
+	"total": true, "each": true, "one": true, "all": true, "both": true, "those": true, "these": true, "them": true, "amount": true,
+	"average": true, "level": true, "balance": true}
+
+// boundNoun is the noun phrase that the words seg before a figure bind it
+// to ("… compared with pension and benefit credits of" → "pension and
+// benefit credits", "… shares at an average cost of" → "average cost"),
+// or "" when seg does not end in a binding word or no such phrase stands
+// before it.
+func boundNoun(seg string) string {
+	m := reBinding.FindStringIndex(seg)
+	if m == nil {
+		return ""
+	}
+	head := seg[:m[0]]
+	for _, pm := range period.ScanPeriods(head) {
+		head = head[:pm.Start] + strings.Repeat(",", pm.End-pm.Start) + head[pm.End:]
+	}
+	var ws []string
+	fields := strings.Fields(head)
+	for i := len(fields) - 1; i >= 0 && len(ws) < 8; i-- {
+		w := fields[i]
+		if strings.ContainsAny(w[len(w)-1:], ",;:()") {
+			break
+		}
+		lw := strings.ToLower(w)
+		if npStop[lw] || strings.ContainsAny(w, "$%") || hasDigit(w) {
+			break
+		}
+		if (lw == "and" || lw == "or") && len(ws) > 0 && determiner[strings.ToLower(ws[len(ws)-1])] {
+			break // "a benefit of $306 million … and a net benefit of": a new phrase
+		}
+		ws = append(ws, w)
+		if strings.ContainsAny(w[:1], "(") {
+			break
+		}
+	}
+	slices.Reverse(ws)
+	for len(ws) > 0 && (determiner[strings.ToLower(ws[0])] || subjectTrail[strings.ToLower(ws[0])]) {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 || len(ws) == 8 || npHeadless[strings.ToLower(ws[len(ws)-1])] {
+		return ""
+	}
+	return strings.Join(ws, " ")
+}
+
+// wordsWithin reports whether every word of np is a word of s, in any
+// case: "income of $325 million" after "Other income (expense) … was"
+// names the subject again.
+func wordsWithin(np, s string) bool {
+	have := map[string]bool{}
+	for _, w := range strings.Fields(vocab.Normalize(s)) {
+		have[w] = true
+	}
+	for _, w := range strings.Fields(vocab.Normalize(np)) {
+		if !have[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // descAfter is the noun phrase after a figure: "$1,707,000 of additional
 // charges taken against the remaining Fetish inventory".
 func descAfter(after string) string {
@@ -880,7 +984,75 @@ func descAfter(after string) string {
 	if strings.HasPrefix(strings.ToLower(a), "the second") || len(period.ScanPeriods(a)) > 0 && period.ScanPeriods(a)[0].Start < 5 {
 		return ""
 	}
-	return firstWords(cutAt(a), 12)
+	return firstWords(cutAtVerb(cutAt(a)), 12)
+}
+
+// clauseVerbs end the noun phrase after a figure: what follows is the
+// clause's predicate ("$30 million in revenues were generated from …").
+var clauseVerbs = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "have": true, "had": true,
+	"will": true, "would": true, "increased": true, "decreased": true, "rose": true, "fell": true, "grew": true, "declined": true,
+	"totaled": true, "totalled": true, "compared": true, "represented": true, "reflected": true, "reflecting": true}
+
+// cutAtVerb is s up to its first word of clauseVerbs.
+func cutAtVerb(s string) string {
+	i := 0
+	for _, w := range strings.Fields(s) {
+		j := strings.Index(s[i:], w) + i
+		if clauseVerbs[strings.ToLower(w)] {
+			return strings.TrimSpace(s[:j])
+		}
+		i = j + len(w)
+	}
+	return s
+}
+
+// rePartGap is what stands between a part and its whole ("$2.9 million
+// of the company's $30 million"), and rePartWhole what follows the whole:
+// what it is of, then the predicate that says which part ("in revenues
+// were generated from Fetish").
+var (
+	rePartGap   = regexp.MustCompile(`(?i)^\s*of\s+(?:(?:the|its|our|their|this|total|[\w.&-]+(?:'s|’s|'|’))\s+)*$`)
+	rePartWhole = regexp.MustCompile(`(?i)^\s*(?:in|of)\s+`)
+	reCopula    = regexp.MustCompile(`(?i)^(?:was|were|is|are|came|come|comes)$`)
+)
+
+// rePartSource is the name a part of a whole comes from ("generated from
+// FetishTM and Shago").
+var rePartSource = regexp.MustCompile(`\b(?:from|by|at)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:and\s+|&\s+)?[A-Z][\w&.'’-]*)*)`)
+
+// partOf describes a figure that is a part of the next figure's whole,
+// from the words between them (gap) and after the whole (rest): "$2.9
+// million of the company's $30 million in revenues were generated from
+// FetishTM and Shago" is "revenues generated from FetishTM and Shago". It
+// is "" unless the whole names what it is of and a predicate follows.
+func partOf(gap, rest string) string {
+	if !rePartGap.MatchString(gap) {
+		return ""
+	}
+	m := rePartWhole.FindStringIndex(rest)
+	if m == nil {
+		return ""
+	}
+	words := strings.Fields(cutAt(rest[m[1]:]))
+	k := 0
+	for k < len(words) && !reCopula.MatchString(words[k]) && !clauseVerbs[strings.ToLower(words[k])] {
+		k++
+	}
+	if k == 0 || k > 4 || k >= len(words) || !reCopula.MatchString(words[k]) {
+		return ""
+	}
+	pred := strings.Join(words[k+1:], " ")
+	for _, pm := range period.ScanPeriods(pred) {
+		pred = pred[:pm.Start] + strings.Repeat(" ", pm.End-pm.Start) + pred[pm.End:]
+	}
+	pw := strings.Fields(pred)
+	for len(pw) > 0 && (headStop[strings.ToLower(pw[len(pw)-1])] || determiner[strings.ToLower(pw[len(pw)-1])]) {
+		pw = pw[:len(pw)-1] // "… in the second quarter of" without its period
+	}
+	if len(pw) == 0 || len(pw) > 10 {
+		return ""
+	}
+	return strings.Join(words[:k], " ") + " " + strings.Join(pw, " ")
 }
 
 // nounAfter is the noun a count counts: "31 employees", "445 stores".

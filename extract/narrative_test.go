@@ -38,6 +38,23 @@ var narrativeTests = []narrativeTest{
 	// "the highest since 2007" does not make 2007 the figure's period
 	{"since is no period", "Net revenues were $5.0 billion for 2021. In addition, ROE of 23.0% was the highest since 2007.",
 		[]string{"In addition, ROE | 23 percent | twelve months ended December 2021"}, nil},
+	// a later figure bound to its own noun phrase ("X of $N") took the
+	// sentence's first subject
+	{"own clause", "Results included pension and benefit charges of $126 million recorded in 2019, compared with pension and benefit credits of $2.1 billion recorded in 2018.",
+		[]string{"pension and benefit charges | 126000000 USD | twelve months ended December 2019",
+			"pension and benefit credits | 2100000000 USD | twelve months ended December 2018"}, nil},
+	{"own clause in parentheses", "During 2021 the firm returned $7.49 billion of capital to common shareholders, including $5.20 billion of common share repurchases (15.3 million shares at an average cost of $339.81) and $2.29 billion of common stock dividends.",
+		[]string{"capital to common shareholders | 7490000000 USD |", "common share repurchases | 5200000000 USD |",
+			"average cost | 339.81 USD |", "common stock dividends | 2290000000 USD |"}, nil},
+	{"own clause after and", "Acquisition related expenses for the year ended May 31, 2013 included a benefit of $306 million related to certain litigation and a net benefit of $387 million due to an acquisition related item.",
+		[]string{"net benefit due to an acquisition related item | 387000000 USD |"}, nil},
+	// a phrase that names the subject again, or an average of it, is the subject
+	{"subject again", "Other income in the first quarter of 2022 was income of $30 million, compared with income of $325 million in the first quarter of 2021.",
+		[]string{"Other income in the was income | 325000000 USD | three months ended March 2021"}, nil},
+	// a part of a whole ("$N of the company's $M in revenues were generated
+	// from X") took the whole's predicate and left the part undescribed
+	{"part of a whole", "The quarter was difficult, while only $2.9 million of the company's $30 million in revenues were generated from FetishTM and Shago in the second quarter of fiscal 2004.",
+		[]string{"revenues generated from FetishTM and Shago | 2900000 USD | three months", "revenues | 30000000 USD | three months"}, nil},
 	// a payment date is not the period of a dividend
 	{"payment date", "For the fourth quarter of fiscal 2026, revenue was $68.1 billion. NVIDIA will pay its next quarterly cash dividend of $0.01 per share on April 1, 2026, to all shareholders of record on March 11, 2026.",
 		[]string{"NVIDIA will pay its next cash dividend | 0.01 USD/share | three months"}, nil},
