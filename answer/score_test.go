@@ -101,7 +101,19 @@ func TestScoreFact(t *testing.T) {
 			reason: rejEntity, says: "asked none, fact is Europe"},
 	}
 	// fixed bugs: facts once scored or rejected wrong, with the commit that fixed them
-	cases = append(cases, []factCase{}...)
+	comps := vocab.Default().Metric("comparable_sales")
+	compsFact := func(change string) index.Fact {
+		return fact(func(f *extract.Fact) {
+			f.Metric, f.Key, f.Unit, f.Change, f.Source = "comparable store sales", "comparable_sales", extract.Percent, change, "text"
+		})
+	}
+	cases = append(cases, []factCase{
+		// a metric that is itself a percentage change: its stated change is its value
+		{name: "comparable sales stated as a decrease, level asked", metric: comps, f: compsFact("pct_change"),
+			want: features{MetricBy: metricByKey, PeriodFit: 1}},
+		{name: "comparable sales as a level, change asked", metric: comps, change: "pct_change", f: compsFact(""),
+			want: features{MetricBy: metricByKey, PeriodFit: 1}},
+	}...)
 	for _, c := range cases {
 		got := scoreFact(c.q, c.f, c.metric, asked, c.change, map[string]bool{}, nil, ctx, nil)
 		switch {
