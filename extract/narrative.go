@@ -1297,6 +1297,10 @@ func keyOf(desc, unit, change string, names map[string]bool) string {
 			// "Online sales", "kilowatt-hour sales": a narrower figure than the metric
 			break
 		}
+		if sp.End < len(toks) && narrowAfter[toks[sp.End]] {
+			// "assets under supervision", "assets held for sale": another figure
+			break
+		}
 		switch {
 		case sp.Metric != nil:
 			mu := sp.Metric.Unit
@@ -1322,6 +1326,10 @@ var broadModifier = map[string]bool{"gaap": true, "reported": true, "adjusted": 
 	"worldwide": true, "global": true, "total": true, "net": true, "its": true, "our": true, "the": true, "a": true, "an": true,
 	"companys": true, "company": true, "group": true, "s": true, "quarter": true, "first": true, "second": true, "third": true,
 	"fourth": true, "diluted": true, "basic": true, "unaudited": true, "higher": true, "lower": true, "strong": true, "solid": true}
+
+// narrowAfter words, right after a metric's name, make it the name of
+// another figure ("assets under management", "loans held for sale").
+var narrowAfter = map[string]bool{"under": true, "held": true}
 
 // narrowedAt reports whether the words right before tokens[i] narrow the
 // metric that starts there: a word that is neither broad nor a name (names

@@ -589,8 +589,10 @@ func columnPeriod(hdr string, balance bool, title string) period.Period {
 	}
 	clean := reAudited.ReplaceAllString(hdr, " ")
 	ms := period.ScanPeriods(clean)
-	if !hasDuration(ms) {
-		// "2004" under a title "For the 13 Weeks Ended July 3, 2004 and June 28, 2003"
+	if !hasDuration(ms) && !hasInstant(ms) {
+		// "2004" under a title "For the 13 Weeks Ended July 3, 2004 and June 28, 2003";
+		// a header that says "As of December 31, 2021" is a balance whatever
+		// the title ("Full Year and Fourth Quarter 2021 Earnings Results")
 		if tm := period.ScanPeriods(title); hasDuration(tm) || hasDate(tm) {
 			ms = append(tm, ms...)
 		}
@@ -688,6 +690,15 @@ var reYearOrdinal = regexp.MustCompile(`(?i)^(?:(?:fiscal\s+)?((?:19|20)\d\d)\s+
 func hasDuration(ms []period.Mention) bool {
 	for _, m := range ms {
 		if m.Period.Months > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func hasInstant(ms []period.Mention) bool {
+	for _, m := range ms {
+		if m.Period.Kind == period.Instant {
 			return true
 		}
 	}
