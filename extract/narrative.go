@@ -664,6 +664,10 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					// "profit per share was $2.86", "loss per share improved from $(1.80) to $(0.42)"
 					f.Unit = PerShare
 				}
+				if f.Unit == USD && textscan.FoldHas(textscan.Tail(before, 8), "share") && reSharesAt.MatchString(textscan.Tail(before, 8)) {
+					// "15.3 million shares at an average cost of $339.81": a price a share
+					f.Unit = PerShare
+				}
 				if f.Unit == PerShare {
 					// per-share earnings, unless the figure is a charge's or a gain's
 					// per-share effect ("$41 million, or $0.12 per share, for severance")
@@ -889,6 +893,10 @@ var subjectTrail = map[string]bool{"to": true, "of": true, "was": true, "were": 
 	"over": true, "more": true, "than": true, "less": true, "some": true, "nearly,": true, "for": true, "in": true, "on": true,
 	"came": true, "posted": false, "reported": false, "recorded": false, "narrowed": true, "widened": true, "almost": true, "around": true,
 	"just": true, "under": true, "above": true, "below": true, "record": false, "respectively": true, "as": true, "equal": true}
+
+// reSharesAt ends the words before a price paid or received a share
+// ("15.3 million shares at an average cost of", "shares at $12").
+var reSharesAt = regexp.MustCompile(`(?i)\bshares\s+(?:at|for)\s+(?:(?:an?|the)\s+)?(?:(?:average|weighted[\s-]average)\s+)?(?:(?:cost|price)\s+(?:of\s+)?)?$`)
 
 // reConjStart starts words that begin another clause or figure.
 var reConjStart = regexp.MustCompile(`(?i)^(?:and|or|but|while|whereas)\b`)

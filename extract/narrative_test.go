@@ -45,7 +45,7 @@ var narrativeTests = []narrativeTest{
 			"pension and benefit credits | 2100000000 USD | twelve months ended December 2018"}, nil},
 	{"own clause in parentheses", "During 2021 the firm returned $7.49 billion of capital to common shareholders, including $5.20 billion of common share repurchases (15.3 million shares at an average cost of $339.81) and $2.29 billion of common stock dividends.",
 		[]string{"capital to common shareholders | 7490000000 USD |", "common share repurchases | 5200000000 USD |",
-			"average cost | 339.81 USD |", "common stock dividends | 2290000000 USD |"}, nil},
+			"average cost | 339.81 USD/share |", "common stock dividends | 2290000000 USD |"}, nil},
 	{"own clause after and", "Acquisition related expenses for the year ended May 31, 2013 included a benefit of $306 million related to certain litigation and a net benefit of $387 million due to an acquisition related item.",
 		[]string{"net benefit due to an acquisition related item | 387000000 USD |"}, nil},
 	// a phrase that names the subject again, or an average of it, is the subject
