@@ -435,13 +435,15 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					subject = d
 				}
 			}
+			// a clause about a payment: a date "on" which is the payment's
+			payClause := textscan.FoldHas(cl, payNeedles...) && rePayment.MatchString(cl)
 			// the clause's own period: the first full one in the clause, else the sentence's
 			var mainPeriod period.Period
 			for _, m := range cper {
 				if m.Start > cnums[0].start && !(len(cnums) > 0 && m.Start < cnums[0].end+60 && len(cper) > 0) {
 					break
 				}
-				if m.Start >= cnums[0].end && notFigurePeriod(cl[cnums[0].end:m.Start], m) {
+				if m.Start >= cnums[0].end && notFigurePeriod(cl[cnums[0].end:m.Start], m, payClause) {
 					continue
 				}
 				if m.Period.FQ > 0 || m.Period.Months > 0 || !m.Period.End.IsZero() || m.Period.FY > 0 {
@@ -539,7 +541,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					if m.Start >= nextStart || m.Start-n.end >= 60 {
 						break
 					}
-					if notFigurePeriod(cl[n.end:m.Start], m) {
+					if notFigurePeriod(cl[n.end:m.Start], m, payClause) {
 						continue
 					}
 					if !reContrast.MatchString(cl[n.end:m.Start]) {
@@ -561,7 +563,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 						gap := strings.ToLower(cl[n.end:m.Start])
 						// what stands between, other than figures, must be short: an appositive
 						short := len(reMoney.ReplaceAllString(gap, "")) <= 45
-						if short && !reContrast.MatchString(gap) && isReporting(m) && !notFigurePeriod(gap, m) {
+						if short && !reContrast.MatchString(gap) && isReporting(m) && !notFigurePeriod(gap, m, payClause) {
 							per, found = m.Period, true
 						}
 						break
@@ -748,16 +750,22 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 // shareholders of record on March 2").
 var (
 	reSinceGap = regexp.MustCompile(`(?i)\bsince\s*$`)
-	reEventGap = regexp.MustCompile(`(?i)\b(?:on|payable|paid|record|effective)\s*$`)
+	reEventGap = regexp.MustCompile(`(?i)\b(?:payable|paid|record|effective)(?:\s+(?:on|as\s+of))?\s*$`)
+	reOnGap    = regexp.MustCompile(`(?i)\bon\s*$`)
+	// a clause that pays or declares: its "on DATE" is the event's date, not
+	// a balance's ("deposits were $300 billion on December 31")
+	rePayment  = regexp.MustCompile(`(?i)\b(?:pay|pays|paid|payable|dividends?|distributions?|declared?)\b`)
+	payNeedles = []string{"pay", "paid", "dividend", "distribution", "declare"}
 )
 
 // notFigurePeriod reports a period phrase after a figure, with gap the
-// words between, that does not say the figure's period (see reSinceGap).
-func notFigurePeriod(gap string, m period.Mention) bool {
+// words between, that does not say the figure's period (see reSinceGap);
+// payClause says the clause pays or declares something.
+func notFigurePeriod(gap string, m period.Mention, payClause bool) bool {
 	if reSinceGap.MatchString(gap) {
 		return true
 	}
-	return !isReporting(m) && reEventGap.MatchString(gap)
+	return !isReporting(m) && (reEventGap.MatchString(gap) || payClause && reOnGap.MatchString(gap))
 }
 
 // isReporting reports a period phrase that can be a figure's period: a

@@ -58,6 +58,11 @@ var narrativeTests = []narrativeTest{
 	// a payment date is not the period of a dividend
 	{"payment date", "For the fourth quarter of fiscal 2026, revenue was $68.1 billion. NVIDIA will pay its next quarterly cash dividend of $0.01 per share on April 1, 2026, to all shareholders of record on March 11, 2026.",
 		[]string{"NVIDIA will pay its next cash dividend | 0.01 USD/share | three months"}, nil},
+	{"declaration date", "On January 14, 2022, the Board declared a dividend of $2.00 per common share to be paid on March 30, 2022 to common shareholders of record on March 2, 2022.",
+		[]string{"On , the Board declared a dividend | 2 USD/share | January 14, 2022"}, nil},
+	// (but a balance "on" a date is the balance at that date)
+	{"balance on a date", "Total deposits were $300 billion on December 31, 2020.",
+		[]string{"Total deposits on December 31 | 300000000000 USD | December 31, 2020"}, nil},
 }
 
 func TestNarrativeFacts(t *testing.T) {
