@@ -376,7 +376,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 	for _, sr := range sentences(text) {
 		sent := text[sr[0]:sr[1]]
 		nums := numbersIn(sent)
-		periods := period.ScanPeriods(sent)
+		periods := figurePeriods(sent)
 		// the sentence's period: one named before its first figure
 		firstNum := len(sent)
 		if len(nums) > 0 {
@@ -424,7 +424,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 			if len(cnums) == 0 {
 				continue
 			}
-			cper := period.ScanPeriods(cl)
+			cper := figurePeriods(cl)
 			look := newPeriodLookup(cper)
 			// the first figure's words before it are cl[lo:start], as in the loop below
 			lo0 := wordsFrom(cl, cnums[0].start-figureWindow)
@@ -462,6 +462,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 				respPer = respectivePeriods(cl, cnums, cper)
 			}
 			var lastCurrent period.Period
+			prevDesc := "" // the description of the clause's figure before
 			for ni, n := range cnums {
 				// only the words near a figure describe it: a clause can be a
 				// whole long paragraph, and reading all of it for every
@@ -608,7 +609,11 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					seg := cl[cnums[ni-1].end:n.start]
 					if !dm.hasMetric(seg) {
 						local = subject
-						if np := boundNoun(seg); np != "" && !wordsWithin(np, subject) {
+						if prevDesc != "" && reAppositiveChange.MatchString(seg) {
+							// "earnings per diluted share of $2.18, up 16 percent": the
+							// change is of the figure before
+							local = prevDesc
+						} else if np := boundNoun(seg); np != "" && !wordsWithin(np, subject) {
 							// "… compared with pension and benefit credits of $2.1 billion":
 							// the noun phrase the figure is bound to is its own
 							local = np
@@ -726,6 +731,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					f.Unit = Shares
 					f.Key = "shares"
 				}
+				prevDesc = desc
 				facts = append(facts, f)
 			}
 			switch {
@@ -766,6 +772,34 @@ func notFigurePeriod(gap string, m period.Mention, payClause bool) bool {
 		return true
 	}
 	return !isReporting(m) && (reEventGap.MatchString(gap) || payClause && reOnGap.MatchString(gap))
+}
+
+// reOverSpan is a comparison's span ("year over year", "year-on-year",
+// "quarter over quarter"): its "year" is no twelve months of the figure.
+var reOverSpan = regexp.MustCompile(`(?i)\b(?:year|quarter|month)[\s-]+(?:over|on|to)[\s-]+(?:year|quarter|month)\b`)
+
+// figurePeriods is period.ScanPeriods(s) without the mentions inside a
+// comparison's span ("up 2 percent year over year").
+func figurePeriods(s string) []period.Mention {
+	ms := period.ScanPeriods(s)
+	if len(ms) == 0 || !textscan.FoldHas(s, " over ", " on ", "-over-", "-on-", " to ") {
+		return ms
+	}
+	spans := reOverSpan.FindAllStringIndex(s, -1)
+	if len(spans) == 0 {
+		return ms
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		inside := false
+		for _, sp := range spans {
+			inside = inside || m.Start >= sp[0] && m.End <= sp[1]
+		}
+		if !inside {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // isReporting reports a period phrase that can be a figure's period: a
@@ -905,6 +939,10 @@ var subjectTrail = map[string]bool{"to": true, "of": true, "was": true, "were": 
 // reSharesAt ends the words before a price paid or received a share
 // ("15.3 million shares at an average cost of", "shares at $12").
 var reSharesAt = regexp.MustCompile(`(?i)\bshares\s+(?:at|for)\s+(?:(?:an?|the)\s+)?(?:(?:average|weighted[\s-]average)\s+)?(?:(?:cost|price)\s+(?:of\s+)?)?$`)
+
+// reAppositiveChange is all that stands between a figure and its change
+// set off after it ("$2.18, up 16 percent", "$5.2 million, an increase of").
+var reAppositiveChange = regexp.MustCompile(`(?i)^\s*,\s*(?:(?:up|down|an?\s+(?:increase|decrease|decline|gain|rise|drop)\s+of|increased|decreased|rising|falling|growing|declining)\s+(?:by\s+)?(?:approximately\s+|about\s+|nearly\s+)?)$`)
 
 // reConjStart starts words that begin another clause or figure.
 var reConjStart = regexp.MustCompile(`(?i)^(?:and|or|but|while|whereas)\b`)
