@@ -58,8 +58,9 @@ var reGluedDigits = regexp.MustCompile(`[0-9][0-9,]*`)
 // numbers, comma-separated ("3,4"), glued with no space to what comes
 // before it and followed by a space, punctuation or the end. It is a mark
 // when it follows
-//   - a closing parenthesis, bracket or quote, or a percent sign
-//     ("(ROE)1", "23.0%1"): nothing printed there is a figure;
+//   - a closing parenthesis, bracket or double quote, or a percent sign
+//     ("(ROE)1", "23.0%1"): nothing printed there is a figure ("’" is
+//     left out: "Q3’21" is a quarter);
 //   - a word ending in two lower-case letters ("supervision3,4"), when the
 //     release has a footnote of that number;
 //   - a word of three or more capitals ("ROE1"), when the release has a
@@ -113,7 +114,8 @@ func gluedMarks(s string, ev *noteEvidence) (spans [][2]int, marks [][]string) {
 func markStem(before string, nums []string, ev *noteEvidence) bool {
 	r, _ := utf8.DecodeLastRuneInString(before)
 	switch r {
-	case ')', ']', '%', '’', '”', '"':
+	case ')', ']', '%', '”', '"':
+		// (not "’": "Q3’21" is a quarter)
 		return true
 	}
 	if !unicode.IsLetter(r) || ev == nil {
@@ -169,7 +171,7 @@ func maskMarks(s string, spans [][2]int) string {
 // stripLabelMark cuts a footnote mark glued to the end of a table label
 // ("Risk-weighted assets5,6", "equity (ROE)1") and returns the label and
 // the marks. A table label has no release-wide evidence at hand, so only
-// the sure stems count: a closing parenthesis or quote, or a word ending
+// the sure stems count: a closing parenthesis or double quote, or a word ending
 // in two lower-case letters.
 func stripLabelMark(label string) (string, []string) {
 	t := strings.TrimRight(label, " :")
@@ -192,7 +194,7 @@ func stripLabelMark(label string) (string, []string) {
 	r, _ := utf8.DecodeLastRuneInString(before)
 	n := len(before)
 	switch {
-	case r == ')' || r == '’' || r == '”':
+	case r == ')' || r == '”':
 	case n >= 2 && isLower(before[n-1]) && isLower(before[n-2]):
 	default:
 		return label, nil

@@ -117,6 +117,7 @@ func TestGluedMarks(t *testing.T) {
 		{"Q4 and 2Q04 and FY21", "Q4 and 2Q04 and FY21"},
 		{"revenue3,400 and (1) items", "revenue3,400 and (1) items"},
 		{"COVID-19 costs", "COVID-19 costs"},
+		{"sales in Q3’21 rose", "sales in Q3’21 rose"},
 	}
 	for _, tt := range tests {
 		spans, _ := gluedMarks(tt.in, ev)
@@ -132,6 +133,7 @@ func TestGluedMarks(t *testing.T) {
 		"Tier 1":                  "Tier 1 []",
 		"Fiscal 2019":             "Fiscal 2019 []",
 		"Revenue 12":              "Revenue 12 []",
+		"Net sales Q4’21":         "Net sales Q4’21 []",
 	}
 	for in, want := range labels {
 		l, m := stripLabelMark(in)
