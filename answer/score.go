@@ -547,6 +547,11 @@ func (s *scoring) changeFeature(x *features, f index.Fact, want string) *rejecti
 	if f.Change == s.change {
 		return nil
 	}
+	if s.metric != nil && s.metric.Growth && f.Unit == extract.Percent && (f.Change == "pct_change" && s.change == "" || f.Change == "" && s.change == "pct_change") {
+		// a metric that is itself a percentage change: "comparable store
+		// sales decreased 2.9 percent" is the figure asked either way
+		return nil
+	}
 	// a percentage change answers only a question about change: "product
 	// percentage of revenue" is a share, not the 6% growth beside it
 	if s.metric != nil || s.change != "" || f.Change == "pct_change" && (want != extract.Percent || !s.q.ChangeCue) {

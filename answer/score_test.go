@@ -106,6 +106,12 @@ func TestScoreFact(t *testing.T) {
 	assets := vocab.Default().Metric("total_assets")
 	dec2021 := target{kind: period.Instant, end: period.Date{Y: 2021, M: 12, D: 31}}
 	yearTo2021 := period.Period{Kind: period.Duration, Months: 12, End: period.Date{Y: 2021, M: 12, D: 31}, FY: 2021}
+	comps := vocab.Default().Metric("comparable_sales")
+	compsFact := func(change string) index.Fact {
+		return fact(func(f *extract.Fact) {
+			f.Metric, f.Key, f.Unit, f.Change, f.Source = "comparable store sales", "comparable_sales", extract.Percent, change, "text"
+		})
+	}
 	cases = append(cases, []factCase{
 		// "Apple services revenue": total net sales leaves "services" unexplained
 		{name: "a content word unexplained", metric: revenue, words: "services", f: fact(nil),
@@ -126,6 +132,11 @@ func TestScoreFact(t *testing.T) {
 		{name: "a balance in a year's column", metric: assets, asked: &dec2021, f: fact(func(f *extract.Fact) {
 			f.Key, f.Metric, f.Period = "total_assets", "Total assets", yearTo2021
 		}), want: features{MetricBy: metricByKey, PeriodFit: 1, PeriodReread: true, FromTable: true}},
+		// a metric that is itself a percentage change: its stated change is its value
+		{name: "comparable sales stated as a decrease, level asked", metric: comps, f: compsFact("pct_change"),
+			want: features{MetricBy: metricByKey, PeriodFit: 1}},
+		{name: "comparable sales as a level, change asked", metric: comps, change: "pct_change", f: compsFact(""),
+			want: features{MetricBy: metricByKey, PeriodFit: 1}},
 	}...)
 	for _, c := range cases {
 		at := asked

@@ -306,10 +306,12 @@ func interpret(doc *Document, blocks []block) {
 		}
 	}
 	doc.Facts = slices.Grow(doc.Facts, textFigureHint(doc.Passages))
+	ev := newNoteEvidence(doc.Passages)
+	n0 := len(doc.Facts)
 	for i := range doc.Passages {
 		p := &doc.Passages[i]
 		n := len(doc.Facts)
-		doc.Facts = narrativeFacts(doc.Facts, p, doc.Company, &ctx, names)
+		doc.Facts = narrativeFacts(doc.Facts, p, doc.Company, &ctx, names, &ev)
 		fs := doc.Facts[n:]
 		var pl passageLines
 		// a clause printed twice in a passage is cited where it first
@@ -340,6 +342,7 @@ func interpret(doc *Document, blocks []block) {
 			fs[k].Start, fs[k].End = pl.clauseLines(doc, p, fs[k].textAt, len(fs[k].Text))
 		}
 	}
+	attachTextNotes(doc, n0)
 	if doc.Current.IsZero() {
 		doc.Current = narrativeCurrent(doc)
 	}
@@ -807,6 +810,42 @@ func attachNotes(doc *Document) {
 				if n, ok := notes[k]; ok {
 					f.Notes = append(f.Notes, n)
 				}
+			}
+		}
+	}
+}
+
+// attachTextNotes gives the text facts from facts[from:] whose clause
+// carries footnote marks ("ROE1 of 23.0%") the footnotes those marks point
+// to: the first passage after the fact's that begins with the mark
+// ("1. ROE is calculated by dividing …").
+func attachTextNotes(doc *Document, from int) {
+	var notes []int // passages that begin with a mark
+	for i := range doc.Passages {
+		if reNoteStart.MatchString(doc.Passages[i].Text) {
+			notes = append(notes, i)
+		}
+	}
+	if len(notes) == 0 {
+		return
+	}
+	for i := from; i < len(doc.Facts); i++ {
+		f := &doc.Facts[i]
+		for _, k := range f.marks {
+			for _, pi := range notes {
+				p := &doc.Passages[pi]
+				if p.Start <= f.End {
+					continue
+				}
+				if m := reNoteStart.FindStringSubmatch(p.Text); m == nil || noteMark(m[1]) != k {
+					continue
+				}
+				n := Note{Start: p.Start, End: p.End, Text: p.Text}
+				if p.Start >= 1 && p.End <= len(doc.Lines) {
+					n.Offset = [2]int{doc.Lines[p.Start-1].Start, doc.Lines[p.End-1].End}
+				}
+				f.Notes = append(f.Notes, n)
+				break
 			}
 		}
 	}

@@ -277,6 +277,17 @@ func TestColumnPeriod(t *testing.T) {
 			t.Errorf("columnPeriod(%q) = %q; want %q", tt.hdr, got, tt.want)
 		}
 	}
+	// fixed bugs: a header that says "as of" took the duration of a title
+	// that names a year ("Full Year and Fourth Quarter 2021 Earnings Results")
+	titled := []struct{ hdr, title, want string }{
+		{"AS OF DECEMBER 31, 2021", "Full Year and Fourth Quarter 2021 Earnings Results", "as of December 31, 2021"},
+		{"2004", "For the 13 Weeks Ended July 3, 2004 and June 28, 2003", "13 weeks ended July 3, 2004"},
+	}
+	for _, tt := range titled {
+		if got := columnPeriod(tt.hdr, false, tt.title).String(); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("columnPeriod(%q, title %q) = %q; want %q", tt.hdr, tt.title, got, tt.want)
+		}
+	}
 }
 
 // TestNoteMark reads footnote marks without their brackets.

@@ -158,14 +158,14 @@ func readCell(td *hnode, st hstyle) (hcell, bool) {
 	}
 	// the label leaves out trailing footnote superscripts ("Net sales¹")
 	k := len(segs)
-	for k > 0 && (strings.TrimSpace(segs[k-1].text) == "" || segs[k-1].sup && reMarker.MatchString(foldSpace(segs[k-1].text))) {
+	for k > 0 && (strings.TrimSpace(segs[k-1].text) == "" || segs[k-1].sup && (reMarker.MatchString(foldSpace(segs[k-1].text)) || noteMarks(foldSpace(segs[k-1].text)) != nil)) {
 		k--
 	}
 	label := foldSegs(segs[:k])
 	var marks []string
 	for _, sg := range segs[k:] {
-		if m := noteMark(sg.text); sg.sup && m != "" {
-			marks = append(marks, m)
+		if sg.sup {
+			marks = append(marks, noteMarks(sg.text)...)
 		}
 	}
 	if label == "" {

@@ -151,6 +151,9 @@ type Fact struct {
 	rowPeriod bool
 	// textAt is where Text stands in its passage's text (text facts).
 	textAt int
+	// marks are the footnote marks glued to the words of a text fact's
+	// clause before it ("ROE1 of 23.0%": "1"); attachNotes finds their notes.
+	marks []string
 	// Printed is the figure as the release prints it ("$ 30,023", "(0.23)", "$2.9 million").
 	Printed string `json:"printed,omitempty"`
 	Text    string `json:"text,omitempty"` // for text facts, the clause that describes the figure
@@ -166,8 +169,8 @@ type Fact struct {
 	// Dashes are the columns of a table fact's row printed as a dash ("--"),
 	// which read as zero; cells left blank are not listed.
 	Dashes []int `json:"dashes,omitempty"`
-	// Notes are the footnotes a table fact's row label points to, as the
-	// release prints them below the table.
+	// Notes are the footnotes a table fact's row label, or the words of a
+	// text fact's clause, point to, as the release prints them.
 	Notes []Note `json:"notes,omitempty"`
 }
 

@@ -365,14 +365,18 @@ var (
 // slice of their own to copy onto the document's held both at once.
 // names holds the normalized words of entity names the tables know, so that
 // "domestic comparable store sales" keeps its metric.
-func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period, names map[string]bool) []Fact {
+func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period, names map[string]bool, ev *noteEvidence) []Fact {
 	dm := descMemo{}
 	v := vocab.Default()
-	text := p.Text
+	// footnote marks glued to words are read as blanks; the clause cited
+	// is the printed one
+	orig := p.Text
+	markSpans, markNums := gluedMarks(orig, ev)
+	text := maskMarks(orig, markSpans)
 	for _, sr := range sentences(text) {
 		sent := text[sr[0]:sr[1]]
 		nums := numbersIn(sent)
-		periods := period.ScanPeriods(sent)
+		periods := figurePeriods(sent)
 		// the sentence's period: one named before its first figure
 		firstNum := len(sent)
 		if len(nums) > 0 {
@@ -420,7 +424,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 			if len(cnums) == 0 {
 				continue
 			}
-			cper := period.ScanPeriods(cl)
+			cper := figurePeriods(cl)
 			look := newPeriodLookup(cper)
 			// the first figure's words before it are cl[lo:start], as in the loop below
 			lo0 := wordsFrom(cl, cnums[0].start-figureWindow)
@@ -431,11 +435,16 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					subject = d
 				}
 			}
+			// a clause about a payment: a date "on" which is the payment's
+			payClause := textscan.FoldHas(cl, payNeedles...) && rePayment.MatchString(cl)
 			// the clause's own period: the first full one in the clause, else the sentence's
 			var mainPeriod period.Period
 			for _, m := range cper {
 				if m.Start > cnums[0].start && !(len(cnums) > 0 && m.Start < cnums[0].end+60 && len(cper) > 0) {
 					break
+				}
+				if m.Start >= cnums[0].end && notFigurePeriod(cl[cnums[0].end:m.Start], m, payClause) {
+					continue
 				}
 				if m.Period.FQ > 0 || m.Period.Months > 0 || !m.Period.End.IsZero() || m.Period.FY > 0 {
 					mainPeriod = m.Period
@@ -453,6 +462,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 				respPer = respectivePeriods(cl, cnums, cper)
 			}
 			var lastCurrent period.Period
+			prevDesc := "" // the description of the clause's figure before
 			for ni, n := range cnums {
 				// only the words near a figure describe it: a clause can be a
 				// whole long paragraph, and reading all of it for every
@@ -462,7 +472,13 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 				after := cl[n.end:wordsTo(cl, n.end+figureWindow)]
 				f := Fact{Source: "text", Printed: n.raw(cl), Start: p.Start, End: p.End, Unit: n.unit, Value: n.value, Approx: n.approx,
 					TableIndex: -1, RowIndex: -1, ColIndex: -1}
-				f.Text = strings.TrimSpace(cl)
+				f.Text = strings.TrimSpace(orig[sr[0]+cr[0] : sr[0]+cr[1]])
+				for mi, sp := range markSpans {
+					// the marks of the words the figure's clause gives before it
+					if at := sp[0] - sr[0] - cr[0]; at >= 0 && at < n.start {
+						f.marks = append(f.marks, markNums[mi]...)
+					}
+				}
 				f.textAt = sr[0] + cr[0] + len(cl) - len(strings.TrimLeftFunc(cl, unicode.IsSpace))
 				// role: prior-period figure, change, or level
 				// (tail: a match of reFromWord holds at most 8 words, "as compared
@@ -526,6 +542,9 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					if m.Start >= nextStart || m.Start-n.end >= 60 {
 						break
 					}
+					if notFigurePeriod(cl[n.end:m.Start], m, payClause) {
+						continue
+					}
 					if !reContrast.MatchString(cl[n.end:m.Start]) {
 						per, found = m.Period, true
 						break
@@ -545,7 +564,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 						gap := strings.ToLower(cl[n.end:m.Start])
 						// what stands between, other than figures, must be short: an appositive
 						short := len(reMoney.ReplaceAllString(gap, "")) <= 45
-						if short && !reContrast.MatchString(gap) && isReporting(m) {
+						if short && !reContrast.MatchString(gap) && isReporting(m) && !notFigurePeriod(gap, m, payClause) {
 							per, found = m.Period, true
 						}
 						break
@@ -590,6 +609,15 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					seg := cl[cnums[ni-1].end:n.start]
 					if !dm.hasMetric(seg) {
 						local = subject
+						if prevDesc != "" && reAppositiveChange.MatchString(seg) {
+							// "earnings per diluted share of $2.18, up 16 percent": the
+							// change is of the figure before
+							local = prevDesc
+						} else if np := boundNoun(seg); np != "" && !wordsWithin(np, subject) {
+							// "… compared with pension and benefit credits of $2.1 billion":
+							// the noun phrase the figure is bound to is its own
+							local = np
+						}
 					} else {
 						local = clauseSubject(seg, len(seg))
 					}
@@ -597,6 +625,17 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 				desc := local
 				if d := descAfter(after); d != "" && (local == "" || strings.HasPrefix(strings.TrimSpace(strings.ToLower(after)), "of ") || n.unit == USD && !dm.hasMetric(local)) {
 					desc = d
+				}
+				partEntity := ""
+				if ni+1 < len(cnums) && cnums[ni+1].unit == n.unit {
+					// "$2.9 million of the company's $30 million in revenues were
+					// generated from Fetish": a part of the next figure's whole
+					if d := partOf(cl[n.end:cnums[ni+1].start], cl[cnums[ni+1].end:wordsTo(cl, cnums[ni+1].end+figureWindow)]); d != "" {
+						desc = d
+						if m := rePartSource.FindStringSubmatch(d); m != nil && !isCompanyName(m[1], company) {
+							partEntity = m[1] // the part is the named one's
+						}
+					}
 				}
 				if n.unit == Percent && f.Change == "" {
 					// "our 30 percent year-over-year revenue growth": the words after say what it is
@@ -622,11 +661,18 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					desc = lastWords(before, 8)
 				}
 				if len(strings.Fields(desc)) < 3 && n.unit != Count && dm.keyOf(desc, n.unit, "x", names) == "" {
-					desc = strings.TrimSpace(desc + " " + firstWords(cutAt(after), 10))
+					if ext := firstWords(cutAt(after), 10); !reConjStart.MatchString(ext) {
+						// (the words after a conjunction are another figure's)
+						desc = strings.TrimSpace(desc + " " + ext)
+					}
 				}
 				f.Metric = cleanDesc(desc)
 				if f.Unit == USD && textscan.FoldHas(textscan.Tail(before, 10), perShareNeedles...) && mayPerShareDesc(lastWords(before, 10)) && f.Value.Abs().LessThan(decimal.NewFromInt(1000)) {
 					// "profit per share was $2.86", "loss per share improved from $(1.80) to $(0.42)"
+					f.Unit = PerShare
+				}
+				if f.Unit == USD && textscan.FoldHas(textscan.Tail(before, 8), "share") && reSharesAt.MatchString(textscan.Tail(before, 8)) {
+					// "15.3 million shares at an average cost of $339.81": a price a share
 					f.Unit = PerShare
 				}
 				if f.Unit == PerShare {
@@ -677,12 +723,16 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					if f.Entity == "" && ni > 0 {
 						f.Entity = subjectEntity(subject, company)
 					}
+					if partEntity != "" {
+						f.Entity = partEntity
+					}
 				}
 				if f.Unit == Count && (strings.Contains(strings.ToLower(desc), "shares") || f.Key == "shares") {
 					f.Unit = Shares
 					f.Key = "shares"
 				}
 				lossSign(&f, desc)
+				prevDesc = desc
 				facts = append(facts, f)
 			}
 			switch {
@@ -698,6 +748,59 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 		}
 	}
 	return facts
+}
+
+// reSinceGap and reEventGap end the words between a figure and a period
+// phrase that is not the figure's period: the start of a span it is
+// compared over ("the highest since 2007"), or the date of an event
+// ("a dividend of $0.01 per share payable on April 1, 2026", "to
+// shareholders of record on March 2").
+var (
+	reSinceGap = regexp.MustCompile(`(?i)\bsince\s*$`)
+	reEventGap = regexp.MustCompile(`(?i)\b(?:payable|paid|record|effective)(?:\s+(?:on|as\s+of))?\s*$`)
+	reOnGap    = regexp.MustCompile(`(?i)\bon\s*$`)
+	// a clause that pays or declares: its "on DATE" is the event's date, not
+	// a balance's ("deposits were $300 billion on December 31")
+	rePayment  = regexp.MustCompile(`(?i)\b(?:pay|pays|paid|payable|dividends?|distributions?|declared?)\b`)
+	payNeedles = []string{"pay", "paid", "dividend", "distribution", "declare"}
+)
+
+// notFigurePeriod reports a period phrase after a figure, with gap the
+// words between, that does not say the figure's period (see reSinceGap);
+// payClause says the clause pays or declares something.
+func notFigurePeriod(gap string, m period.Mention, payClause bool) bool {
+	if reSinceGap.MatchString(gap) {
+		return true
+	}
+	return !isReporting(m) && (reEventGap.MatchString(gap) || payClause && reOnGap.MatchString(gap))
+}
+
+// reOverSpan is a comparison's span ("year over year", "year-on-year",
+// "quarter over quarter"): its "year" is no twelve months of the figure.
+var reOverSpan = regexp.MustCompile(`(?i)\b(?:year|quarter|month)[\s-]+(?:over|on|to)[\s-]+(?:year|quarter|month)\b`)
+
+// figurePeriods is period.ScanPeriods(s) without the mentions inside a
+// comparison's span ("up 2 percent year over year").
+func figurePeriods(s string) []period.Mention {
+	ms := period.ScanPeriods(s)
+	if len(ms) == 0 || !textscan.FoldHas(s, " over ", " on ", "-over-", "-on-", " to ") {
+		return ms
+	}
+	spans := reOverSpan.FindAllStringIndex(s, -1)
+	if len(spans) == 0 {
+		return ms
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		inside := false
+		for _, sp := range spans {
+			inside = inside || m.Start >= sp[0] && m.End <= sp[1]
+		}
+		if !inside {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // isReporting reports a period phrase that can be a figure's period: a
@@ -834,6 +937,96 @@ var subjectTrail = map[string]bool{"to": true, "of": true, "was": true, "were": 
 	"came": true, "posted": false, "reported": false, "recorded": false, "narrowed": true, "widened": true, "almost": true, "around": true,
 	"just": true, "under": true, "above": true, "below": true, "record": false, "respectively": true, "as": true, "equal": true}
 
+// reSharesAt ends the words before a price paid or received a share
+// ("15.3 million shares at an average cost of", "shares at $12").
+var reSharesAt = regexp.MustCompile(`(?i)\bshares\s+(?:at|for)\s+(?:(?:an?|the)\s+)?(?:(?:average|weighted[\s-]average)\s+)?(?:(?:cost|price)\s+(?:of\s+)?)?$`)
+
+// reAppositiveChange is all that stands between a figure and its change
+// set off after it ("$2.18, up 16 percent", "$5.2 million, an increase of").
+var reAppositiveChange = regexp.MustCompile(`(?i)^\s*,\s*(?:(?:up|down|an?\s+(?:increase|decrease|decline|gain|rise|drop)\s+of|increased|decreased|rising|falling|growing|declining)\s+(?:by\s+)?(?:approximately\s+|about\s+|nearly\s+)?)$`)
+
+// reConjStart starts words that begin another clause or figure.
+var reConjStart = regexp.MustCompile(`(?i)^(?:and|or|but|while|whereas)\b`)
+
+// reBinding ends the words before a figure that bind it to the noun
+// phrase before them: "credits of $2.1 billion", "backlog was $50
+// million".
+var reBinding = regexp.MustCompile(`(?i)(?:^|\s)(?:of|was|were|is|are|totaled|totalled|reached|amounted\s+to)\s+(?:(?:approximately|about|nearly|roughly|a\s+record|record)\s+)?$`)
+
+// npStop words start no noun phrase: the phrase a figure is bound to
+// begins after the last of them ("… recorded in 2019, compared with
+// pension and benefit credits of").
+var npStop = map[string]bool{"at": true, "in": true, "for": true, "with": true, "including": true, "included": true, "includes": true,
+	"compared": true, "from": true, "to": true, "by": true, "while": true, "whereas": true, "on": true, "which": true, "that": true,
+	"versus": true, "vs": true, "vs.": true, "than": true, "during": true, "recorded": true, "reported": true, "inclusive": true,
+	"exclusive": true, "respectively": true}
+
+// npHeadless are heads that say how a figure changed or refer back, not
+// what it is of: such a phrase leaves the figure to its clause's subject.
+var npHeadless = map[string]bool{"increase": true, "decrease": true, "growth": true, "decline": true, "gain": true, "rise": true,
+	"drop": true, "improvement": true, "reduction": true, "change": true, "which": true, "it": true, "this": true, "that": true,
+	"total": true, "each": true, "one": true, "all": true, "both": true, "those": true, "these": true, "them": true, "amount": true,
+	"average": true, "level": true, "balance": true}
+
+// boundNoun is the noun phrase that the words seg before a figure bind it
+// to ("… compared with pension and benefit credits of" → "pension and
+// benefit credits", "… shares at an average cost of" → "average cost"),
+// or "" when seg does not end in a binding word or no such phrase stands
+// before it.
+func boundNoun(seg string) string {
+	m := reBinding.FindStringIndex(seg)
+	if m == nil {
+		return ""
+	}
+	head := seg[:m[0]]
+	for _, pm := range period.ScanPeriods(head) {
+		head = head[:pm.Start] + strings.Repeat(",", pm.End-pm.Start) + head[pm.End:]
+	}
+	var ws []string
+	fields := strings.Fields(head)
+	for i := len(fields) - 1; i >= 0 && len(ws) < 8; i-- {
+		w := fields[i]
+		if strings.ContainsAny(w[len(w)-1:], ",;:()") {
+			break
+		}
+		lw := strings.ToLower(w)
+		if npStop[lw] || strings.ContainsAny(w, "$%") || hasDigit(w) {
+			break
+		}
+		if (lw == "and" || lw == "or") && len(ws) > 0 && determiner[strings.ToLower(ws[len(ws)-1])] {
+			break // "a benefit of $306 million … and a net benefit of": a new phrase
+		}
+		ws = append(ws, w)
+		if strings.ContainsAny(w[:1], "(") {
+			break
+		}
+	}
+	slices.Reverse(ws)
+	for len(ws) > 0 && (determiner[strings.ToLower(ws[0])] || subjectTrail[strings.ToLower(ws[0])]) {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 || len(ws) == 8 || npHeadless[strings.ToLower(ws[len(ws)-1])] {
+		return ""
+	}
+	return strings.Join(ws, " ")
+}
+
+// wordsWithin reports whether every word of np is a word of s, in any
+// case: "income of $325 million" after "Other income (expense) … was"
+// names the subject again.
+func wordsWithin(np, s string) bool {
+	have := map[string]bool{}
+	for _, w := range strings.Fields(vocab.Normalize(s)) {
+		have[w] = true
+	}
+	for _, w := range strings.Fields(vocab.Normalize(np)) {
+		if !have[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // descAfter is the noun phrase after a figure: "$1,707,000 of additional
 // charges taken against the remaining Fetish inventory".
 func descAfter(after string) string {
@@ -846,7 +1039,75 @@ func descAfter(after string) string {
 	if strings.HasPrefix(strings.ToLower(a), "the second") || len(period.ScanPeriods(a)) > 0 && period.ScanPeriods(a)[0].Start < 5 {
 		return ""
 	}
-	return firstWords(cutAt(a), 12)
+	return firstWords(cutAtVerb(cutAt(a)), 12)
+}
+
+// clauseVerbs end the noun phrase after a figure: what follows is the
+// clause's predicate ("$30 million in revenues were generated from …").
+var clauseVerbs = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "have": true, "had": true,
+	"will": true, "would": true, "increased": true, "decreased": true, "rose": true, "fell": true, "grew": true, "declined": true,
+	"totaled": true, "totalled": true, "compared": true, "represented": true, "reflected": true, "reflecting": true}
+
+// cutAtVerb is s up to its first word of clauseVerbs.
+func cutAtVerb(s string) string {
+	i := 0
+	for _, w := range strings.Fields(s) {
+		j := strings.Index(s[i:], w) + i
+		if clauseVerbs[strings.ToLower(w)] {
+			return strings.TrimSpace(s[:j])
+		}
+		i = j + len(w)
+	}
+	return s
+}
+
+// rePartGap is what stands between a part and its whole ("$2.9 million
+// of the company's $30 million"), and rePartWhole what follows the whole:
+// what it is of, then the predicate that says which part ("in revenues
+// were generated from Fetish").
+var (
+	rePartGap   = regexp.MustCompile(`(?i)^\s*of\s+(?:(?:the|its|our|their|this|total|[\w.&-]+(?:'s|’s|'|’))\s+)*$`)
+	rePartWhole = regexp.MustCompile(`(?i)^\s*(?:in|of)\s+`)
+	reCopula    = regexp.MustCompile(`(?i)^(?:was|were|is|are|came|come|comes)$`)
+)
+
+// rePartSource is the name a part of a whole comes from ("generated from
+// FetishTM and Shago").
+var rePartSource = regexp.MustCompile(`\b(?:from|by|at)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:and\s+|&\s+)?[A-Z][\w&.'’-]*)*)`)
+
+// partOf describes a figure that is a part of the next figure's whole,
+// from the words between them (gap) and after the whole (rest): "$2.9
+// million of the company's $30 million in revenues were generated from
+// FetishTM and Shago" is "revenues generated from FetishTM and Shago". It
+// is "" unless the whole names what it is of and a predicate follows.
+func partOf(gap, rest string) string {
+	if !rePartGap.MatchString(gap) {
+		return ""
+	}
+	m := rePartWhole.FindStringIndex(rest)
+	if m == nil {
+		return ""
+	}
+	words := strings.Fields(cutAt(rest[m[1]:]))
+	k := 0
+	for k < len(words) && !reCopula.MatchString(words[k]) && !clauseVerbs[strings.ToLower(words[k])] {
+		k++
+	}
+	if k == 0 || k > 4 || k >= len(words) || !reCopula.MatchString(words[k]) {
+		return ""
+	}
+	pred := strings.Join(words[k+1:], " ")
+	for _, pm := range period.ScanPeriods(pred) {
+		pred = pred[:pm.Start] + strings.Repeat(" ", pm.End-pm.Start) + pred[pm.End:]
+	}
+	pw := strings.Fields(pred)
+	for len(pw) > 0 && (headStop[strings.ToLower(pw[len(pw)-1])] || determiner[strings.ToLower(pw[len(pw)-1])]) {
+		pw = pw[:len(pw)-1] // "… in the second quarter of" without its period
+	}
+	if len(pw) == 0 || len(pw) > 10 {
+		return ""
+	}
+	return strings.Join(words[:k], " ") + " " + strings.Join(pw, " ")
 }
 
 // nounAfter is the noun a count counts: "31 employees", "445 stores".
@@ -1091,6 +1352,10 @@ func keyOf(desc, unit, change string, names map[string]bool) string {
 			// "Online sales", "kilowatt-hour sales": a narrower figure than the metric
 			break
 		}
+		if sp.End < len(toks) && narrowAfter[toks[sp.End]] {
+			// "assets under supervision", "assets held for sale": another figure
+			break
+		}
 		switch {
 		case sp.Metric != nil:
 			mu := sp.Metric.Unit
@@ -1116,6 +1381,10 @@ var broadModifier = map[string]bool{"gaap": true, "reported": true, "adjusted": 
 	"worldwide": true, "global": true, "total": true, "net": true, "its": true, "our": true, "the": true, "a": true, "an": true,
 	"companys": true, "company": true, "group": true, "s": true, "quarter": true, "first": true, "second": true, "third": true,
 	"fourth": true, "diluted": true, "basic": true, "unaudited": true, "higher": true, "lower": true, "strong": true, "solid": true}
+
+// narrowAfter words, right after a metric's name, make it the name of
+// another figure ("assets under management", "loans held for sale").
+var narrowAfter = map[string]bool{"under": true, "held": true}
 
 // narrowedAt reports whether the words right before tokens[i] narrow the
 // metric that starts there: a word that is neither broad nor a name (names

@@ -310,6 +310,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 	facts := make([]Fact, 0, filledCells(g.rows)) // one copy of the facts, not one per row and doubling
 	for ri, gr := range g.rows {
 		label := cleanLabel(gr.label)
+		label, glued := stripLabelMark(label)
 		if !gr.hasValues() {
 			for len(stack) > 0 && stack[len(stack)-1].indent >= gr.indent {
 				stack = stack[:len(stack)-1]
@@ -330,6 +331,11 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 			label = "Total " + strings.TrimRight(path[len(path)-1], ":- ")
 		}
 		row := Row{Label: label, Section: path, Line: gr.line, EndLine: gr.end, Marks: rowMarks(gr)}
+		for _, k := range glued {
+			if !slices.Contains(row.Marks, k) {
+				row.Marks = append(row.Marks, k)
+			}
+		}
 		row.Cells = make([]Cell, len(gr.cells))
 		for c, txt := range gr.cells {
 			row.Cells[c] = parseCell(txt)
@@ -482,6 +488,20 @@ func noteMark(s string) string {
 	return ""
 }
 
+// noteMarks reads a superscript that may list several marks ("3,4"):
+// every mark of it, or nil when some part is not one.
+func noteMarks(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		m := noteMark(part)
+		if m == "" {
+			return nil
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
 var superDigits = strings.NewReplacer("⁰", "0", "¹", "1", "²", "2", "³", "3", "⁴", "4", "⁵", "5", "⁶", "6", "⁷", "7", "⁸", "8", "⁹", "9")
 
 var reMarkText = regexp.MustCompile(`^(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4}|\*{1,3}|†|‡)$`)
@@ -569,8 +589,10 @@ func columnPeriod(hdr string, balance bool, title string) period.Period {
 	}
 	clean := reAudited.ReplaceAllString(hdr, " ")
 	ms := period.ScanPeriods(clean)
-	if !hasDuration(ms) {
-		// "2004" under a title "For the 13 Weeks Ended July 3, 2004 and June 28, 2003"
+	if !hasDuration(ms) && !hasInstant(ms) {
+		// "2004" under a title "For the 13 Weeks Ended July 3, 2004 and June 28, 2003";
+		// a header that says "As of December 31, 2021" is a balance whatever
+		// the title ("Full Year and Fourth Quarter 2021 Earnings Results")
 		if tm := period.ScanPeriods(title); hasDuration(tm) || hasDate(tm) {
 			ms = append(tm, ms...)
 		}
@@ -668,6 +690,15 @@ var reYearOrdinal = regexp.MustCompile(`(?i)^(?:(?:fiscal\s+)?((?:19|20)\d\d)\s+
 func hasDuration(ms []period.Mention) bool {
 	for _, m := range ms {
 		if m.Period.Months > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func hasInstant(ms []period.Mention) bool {
+	for _, m := range ms {
+		if m.Period.Kind == period.Instant {
 			return true
 		}
 	}

@@ -35,6 +35,10 @@ type Metric struct {
 	// UnitNames name the metric only for a figure in its unit: a "Gross
 	// margin" row in dollars is gross profit, in percent the margin.
 	UnitNames []string `json:"unit_names,omitempty"`
+	// Growth marks a metric that is itself a percentage change ("comparable
+	// store sales"): its value and its stated change are one figure
+	// ("comparable store sales decreased 2.9 percent" is -2.9 percent).
+	Growth bool `json:"growth,omitempty"`
 
 	norm, normPrefer []string // Names and Prefer normalized (Parse fills them)
 }
