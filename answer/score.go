@@ -554,7 +554,9 @@ func (s *scoring) changeFeature(x *features, f index.Fact, want string) *rejecti
 	}
 	// a percentage change answers only a question about change: "product
 	// percentage of revenue" is a share, not the 6% growth beside it
-	if s.metric != nil || s.change != "" || f.Change == "pct_change" && (want != extract.Percent || !s.q.ChangeCue) {
+	// ("ABVC expenses change 2024", asking no unit, is answered by
+	// "expenses down 21%")
+	if s.metric != nil || s.change != "" || f.Change == "pct_change" && (want != extract.Percent && want != "" || !s.q.ChangeCue) {
 		return reject(rejChange, levelOr(s.change), levelOr(f.Change))
 	}
 	x.Change = changeUncued
