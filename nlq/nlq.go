@@ -93,6 +93,10 @@ type Query struct {
 	Words string `json:"words"`
 	// Phrases are multi-word phrases of the question worth matching as written.
 	Phrases []string `json:"phrases,omitempty"`
+	// Cues are the distinct operations the question's words cue, in the
+	// order written ("the change in the average …": change, average); Op
+	// is the one the question is read as.
+	Cues []Op `json:"-"`
 	// Spelled are the question's words read as the metric words they
 	// misspell ("revnue" as "revenue"), for the answer to say so.
 	Spelled []Spelling `json:"spelled,omitempty"`

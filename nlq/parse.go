@@ -206,6 +206,11 @@ func (p *parser) readMetrics() {
 		}
 	}
 	p.ops = kept
+	for _, h := range kept {
+		if !slices.Contains(p.q.Cues, h.op) {
+			p.q.Cues = append(p.q.Cues, h.op)
+		}
+	}
 	for i := range p.words {
 		if p.opAt[p.words[i].Pos] {
 			p.words[i].Class |= ClassOp
