@@ -17,7 +17,8 @@ var usedWordLists = map[string][]string{
 		"year_over_year", "explicit_change", "sure_passage_cues",
 		"sum_of_words", "ratio_words", "ratio_connectors", "as_share_words", "share_words",
 		"share_of_connectors", "made_of_verbs", "operand_end_words", "bound_words",
-		"year_range_connectors",
+		"year_range_connectors", "yes_no_openers", "text_prepositions", "definition_words",
+		"text_verbs", "determiners",
 	},
 	"answer": {
 		"generic_company_words", "entity_qualifiers", "generic_entity_words", "light_words",
