@@ -1552,7 +1552,10 @@ type PassageHit struct {
 	Score float64 `json:"score"`
 }
 
-// Passages returns the passages that best match q, best first.
+// Passages returns the passages that best match q, best first. Unless
+// q.Raw, boilerplate the question does not ask about, headings and lines
+// that only name the company rank below content that matches as well, and
+// a passage whose text repeats one above it is left out (rerank).
 func (x *Index) Passages(q PassageQuery) ([]PassageHit, error) {
 	if q.Size == 0 {
 		q.Size = 10
@@ -1592,7 +1595,12 @@ func (x *Index) Passages(q PassageQuery) ([]PassageHit, error) {
 		bq.AddShould(should...)
 		bq.SetMinShould(1)
 	}
-	req := bleve.NewSearchRequestOptions(bq, q.Size, 0, false)
+	size := q.Size
+	if !q.Raw {
+		// room for rerank to demote and drop
+		size = 3*q.Size + 10
+	}
+	req := bleve.NewSearchRequestOptions(bq, size, 0, false)
 	req.Fields = []string{"data"}
 	search := x.search
 	if q.Raw {
@@ -1608,6 +1616,9 @@ func (x *Index) Passages(q PassageQuery) ([]PassageHit, error) {
 		if fastJSON.Unmarshal([]byte(str(h.Fields["data"])), &p) == nil {
 			out = append(out, PassageHit{Passage: p, Score: h.Score})
 		}
+	}
+	if !q.Raw {
+		out = x.rerank(out, q.Text+" "+strings.Join(q.Phrases, " "), q.Size)
 	}
 	return out, nil
 }

@@ -20,6 +20,7 @@ var usedWordLists = map[string][]string{
 		"year_range_connectors", "yes_no_openers", "text_prepositions", "definition_words",
 		"text_verbs", "determiners",
 	},
+	"index": {"boilerplate_phrases", "generic_company_words"},
 	"answer": {
 		"generic_company_words", "entity_qualifiers", "generic_entity_words", "light_words",
 		"label_joining_words", "label_neutral_words", "adjustment_row_words",
