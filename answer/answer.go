@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ex99/ex99/index"
 	"github.com/ex99/ex99/nlq"
@@ -216,19 +218,21 @@ func (e *Engine) askDocBy(q nlq.Query, d *index.DocInfo) (Answer, string) {
 		return a, "lookup fact"
 	}
 	// a question with no metric and no figure found may still be a topic
-	if q.Metric == nil && q.Derived == nil && q.Unit == "" && q.Op == "" && len(q.Periods) == 0 && looksLikeTopic(q) {
-		if p := e.passageAnswer(q, ctx, ""); p.Kind == KindPassage {
+	if looksLikeTopic(q) {
+		p, why := e.topicAnswer(q, ctx)
+		if p.Kind == KindPassage {
 			e.exp.step("passage: answered as a topic")
 			return p, "passage"
 		}
-		e.exp.step("passage: declined")
+		e.exp.step("passage: declined (%s)", why)
 	}
 	return e.withClosest(a, q, ctx), "not found"
 }
 
-// looksLikeTopic reports a question that reads as a request for text.
+// looksLikeTopic reports a question that may ask for text: it names no
+// figure the vocabulary knows, no unit and no operation, but other words.
 func looksLikeTopic(q nlq.Query) bool {
-	return len(q.Terms) > 0
+	return q.Metric == nil && q.Derived == nil && q.Unit == "" && q.Op == nlq.OpNone && len(q.Terms) > 0
 }
 
 // withClosest adds the closest passages to a "none" answer.
@@ -307,6 +311,10 @@ func (e *Engine) scope(q nlq.Query) ([]index.DocInfo, string) {
 			}
 		}
 	}
+	if name := unknownName(e.Index, q); name != "" {
+		// "Tesla vehicle deliveries" over releases none of which is Tesla's
+		return nil, fmt.Sprintf("no indexed release mentions %q; `ex99 docs` lists them.", name)
+	}
 	if n <= 50 {
 		ds, err := e.Index.Docs()
 		if err == nil {
@@ -318,6 +326,22 @@ func (e *Engine) scope(q nlq.Query) ([]index.DocInfo, string) {
 		return nil, "no indexed release matches the question; name the company or use --doc."
 	}
 	return ds, ""
+}
+
+// unknownName is a name the question gives (a capitalized word of its
+// terms: "Tesla") that no indexed release mentions anywhere, or "": the
+// question is about a company, product or place the index does not hold.
+func unknownName(x *index.Index, q nlq.Query) string {
+	for _, t := range q.Terms {
+		r, _ := utf8.DecodeRuneInString(t)
+		if !unicode.IsUpper(r) || utf8.RuneCountInString(t) < 3 {
+			continue
+		}
+		if ok, err := x.Mentions(t); err == nil && !ok {
+			return t
+		}
+	}
+	return ""
 }
 
 // companyNamed reports whether the question names the company: one of its

@@ -40,6 +40,75 @@ func (e *Engine) passageAnswer(q nlq.Query, ctx *docCtx, _ string) Answer {
 	return a
 }
 
+// Coverage a passage needs to answer a question no figure answered
+// (topicAnswer): the share of the question's content terms it holds.
+const (
+	// topicCoverage is for a question that names no period: at least half
+	// ("Tesla vehicle deliveries" is not answered by a passage on timely
+	// delivery of products).
+	topicCoverage = 0.5
+	// periodTopicCoverage is for a question that names one: every term,
+	// and the passage must name the period too.
+	periodTopicCoverage = 1.0
+)
+
+// topicAnswer answers, with a passage, a question that names no figure the
+// vocabulary knows and that no figure answered ("What was the company
+// acquired in 2019?"): the best passage that holds enough of the
+// question's content terms (topicCoverage, periodTopicCoverage) and, when
+// the question names a period, names it. It returns kind none and the
+// reason when no passage does.
+func (e *Engine) topicAnswer(q nlq.Query, ctx *docCtx) (Answer, string) {
+	a := e.passageAnswer(q, ctx, "")
+	if a.Kind != KindPassage {
+		return a, "no passage matches"
+	}
+	words := passageWords(q, ctx.info)
+	need := topicCoverage
+	var targets []target
+	if len(q.Periods) > 0 {
+		need = periodTopicCoverage
+		if targets = resolve(q, ctx.info, false); len(targets) == 0 {
+			return Answer{Kind: KindNone}, "the period asked is not the release's"
+		}
+	}
+	for i, c := range a.Citations {
+		if termCoverage(words, c.Text) < need || len(targets) > 0 && !mentionsPeriod(c.Text, targets) {
+			continue
+		}
+		if i > 0 {
+			// the passage that answers first
+			a.Citations[0], a.Citations[i] = a.Citations[i], a.Citations[0]
+			a.Answer = c.Text
+			a.Marked = Mark(c.Text, words)
+		}
+		return a, ""
+	}
+	return Answer{Kind: KindNone}, fmt.Sprintf("no passage holds enough of %q", words)
+}
+
+// termCoverage is the share of the content terms of words (as the index
+// analyzes them, light words aside) that text holds; 0 when words has none.
+func termCoverage(words, text string) float64 {
+	want := map[string]bool{}
+	for _, t := range index.Terms(words) {
+		if !lightWords[t] {
+			want[t] = true
+		}
+	}
+	if len(want) == 0 {
+		return 0
+	}
+	have := termSet(text)
+	n := 0
+	for t := range want {
+		if have[t] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(want))
+}
+
 // passageWords are the words to search passages for: the question's
 // content words with abbreviations expanded ("CEO" → "chief executive
 // officer"), without the company's name, which every passage shares.
@@ -202,9 +271,13 @@ func outlookFits(text string, q nlq.Query, targets []target) bool {
 			return false
 		}
 	}
-	if len(targets) == 0 {
-		return true
-	}
+	return len(targets) == 0 || mentionsPeriod(text, targets)
+}
+
+// mentionsPeriod reports whether text names one of the periods targets:
+// the same fiscal year (and quarter, when one is asked), or the quarter
+// alone.
+func mentionsPeriod(text string, targets []target) bool {
 	for _, m := range period.ScanPeriods(text) {
 		for _, t := range targets {
 			p := m.Period

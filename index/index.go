@@ -1623,6 +1623,25 @@ func (x *Index) Passages(q PassageQuery) ([]PassageHit, error) {
 	return out, nil
 }
 
+// Mentions reports whether any release holds the word: in a passage, a
+// section heading, a row label or its context, an entity or a company
+// name (each as the index analyzes it).
+func (x *Index) Mentions(word string) (bool, error) {
+	if strings.TrimSpace(word) == "" {
+		return false, nil
+	}
+	var qs []query.Query
+	for _, f := range []string{"text", "section", "label", "context", "entities", "company"} {
+		qs = append(qs, match(f, word, 1))
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), 1, 0, false)
+	res, err := x.search(req)
+	if err != nil {
+		return false, wrap("index: search", err)
+	}
+	return res.Total > 0, nil
+}
+
 // FindDocs returns the releases whose company name best matches the words,
 // best first (at most n).
 func (x *Index) FindDocs(words string, n int) ([]DocInfo, error) {
