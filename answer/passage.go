@@ -1,8 +1,10 @@
 package answer
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/ex99/ex99/index"
@@ -23,7 +25,11 @@ func (e *Engine) passageAnswer(q nlq.Query, ctx *docCtx, _ string) Answer {
 	// the periods asked, as a release words them ("first quarter", "fiscal
 	// 2024"): a passage comparing the two quarters asked about is about them
 	words = strings.TrimSpace(words + " " + periodWords(resolve(q, ctx.info, false)))
-	hits, err := e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: words, Phrases: q.Phrases, Size: 3})
+	hits := e.tableLeadIns(q, ctx, words)
+	var err error
+	if len(hits) == 0 {
+		hits, err = e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: words, Phrases: q.Phrases, Size: 3})
+	}
 	if err != nil || len(hits) == 0 {
 		a.Answer = "Not found: no passage of " + ctx.info.Name + " matches the question."
 		return a
@@ -107,6 +113,73 @@ func termCoverage(words, text string) float64 {
 		}
 	}
 	return float64(n) / float64(len(want))
+}
+
+var (
+	// tableWord names a table in a question ("what does the table
+	// show?"): vocab's table_words.
+	tableWord = vocab.Default().Words("table_words")
+	// textVerb asks what a thing is made of or stands for ("represent",
+	// "include"): vocab's text_verbs.
+	textVerb = vocab.Default().Words("text_verbs")
+	// reTableWord matches a table word in a passage.
+	reTableWord = regexp.MustCompile(`(?i)\b(?:` + vocab.Default().Alternation("table_words") + `)\b`)
+	// reTableLead matches a passage that introduces a table: it ends with
+	// a colon, or holds one of vocab's table_lead_phrases ("as follows",
+	// "the following table", "shown below").
+	reTableLead = regexp.MustCompile(`(?i):\s*$|\b(?:` + vocab.Default().Alternation("table_lead_phrases") + `)\b`)
+)
+
+// tableLeadBonus is added to a table lead-in's coverage of the question
+// when it names a table (half when it ends in a colon): less than one
+// more word of the question held.
+const tableLeadBonus = 0.2
+
+// tableLeadIns answers a question about a table ("What does the table
+// show?") with the passages that introduce tables (reTableLead): those
+// that hold more of the question's other words first, then those that
+// name a table or end in a colon, then in document order. None when the
+// question is not about a table (nlq.FormTable), or when no lead-in holds
+// any of its other words.
+func (e *Engine) tableLeadIns(q nlq.Query, ctx *docCtx, words string) []index.PassageHit {
+	if q.TextForm != nlq.FormTable {
+		return nil
+	}
+	var rest []string
+	for _, w := range strings.Fields(words) {
+		if lw := strings.ToLower(w); !tableWord[lw] && !textVerb[lw] {
+			rest = append(rest, w)
+		}
+	}
+	ps, err := e.Index.DocPassages(ctx.info.Name)
+	if err != nil {
+		return nil
+	}
+	var hits []index.PassageHit
+	for _, p := range ps {
+		if reTableLead.MatchString(p.Cite) {
+			hits = append(hits, index.PassageHit{Passage: p, Score: termCoverage(strings.Join(rest, " "), p.Cite)})
+		}
+	}
+	if len(rest) > 0 && !slices.ContainsFunc(hits, func(h index.PassageHit) bool { return h.Score > 0 }) {
+		// "What is the unit used for the data in the table?": about what
+		// is in a table, which no lead-in says
+		return nil
+	}
+	for i := range hits {
+		// a lead-in that names a table, or ends in a colon, leads into one
+		if reTableWord.MatchString(hits[i].Cite) {
+			hits[i].Score += tableLeadBonus
+		}
+		if strings.HasSuffix(strings.TrimSpace(hits[i].Cite), ":") {
+			hits[i].Score += tableLeadBonus / 2
+		}
+	}
+	slices.SortStableFunc(hits, func(a, b index.PassageHit) int { return cmp.Compare(b.Score, a.Score) })
+	if len(hits) > 3 {
+		hits = hits[:3]
+	}
+	return hits
 }
 
 // passageWords are the words to search passages for: the question's

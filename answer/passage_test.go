@@ -29,6 +29,8 @@ This press release contains forward-looking statements about revenue, earnings a
 
 Acme Widgets Reports Fourth Quarter 2019 Results
 
+The following table summarizes revenue and net income for the year:
+
                             Year Ended December 31,
 (in thousands)                 2019          2018
 Revenue                     $40,000       $35,700
@@ -73,6 +75,8 @@ func TestPassageQuestions(t *testing.T) {
 		{q: "What was the company acquired in 2019?", doc: "acme.txt", kind: KindPassage, first: "acquired Beta Gears"},
 		{q: "What was net income in 2019?", doc: "acme.txt", kind: KindFact, first: "Net income"},
 		{q: "What is the revenue in 2019?", doc: "acme.txt", kind: KindFact, first: "Revenue"},
+		{q: "What does the table show?", doc: "acme.txt", kind: KindPassage, first: "The following table summarizes"},
+		{q: "In 2019, why did revenue increase?", doc: "acme.txt", kind: KindPassage, first: "driven by higher widget volume"},
 		// fixed bugs
 		{q: "Tesla vehicle deliveries", kind: KindNone},                            // a company no release mentions: not a safe-harbor passage
 		{q: "tesla vehicle deliveries", doc: "acme.txt", kind: KindNone},           // one word of three is no topic

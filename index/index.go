@@ -1623,6 +1623,33 @@ func (x *Index) Passages(q PassageQuery) ([]PassageHit, error) {
 	return out, nil
 }
 
+// DocPassages returns every passage of a release, in document order (a
+// passage stored in parts once, with its whole cite).
+func (x *Index) DocPassages(name string) ([]Passage, error) {
+	q := bleve.NewConjunctionQuery(term("doc", name), term("kind", kindPassage))
+	var out []Passage
+	for from := 0; ; from += 2000 {
+		req := bleve.NewSearchRequestOptions(q, 2000, from, false)
+		req.Fields = []string{"data"}
+		req.SortBy([]string{"_id"})
+		res, err := x.search(req)
+		if err != nil {
+			return nil, wrap("index", err)
+		}
+		for _, h := range res.Hits {
+			var p Passage
+			if fastJSON.Unmarshal([]byte(str(h.Fields["data"])), &p) == nil {
+				out = append(out, p)
+			}
+		}
+		if len(res.Hits) < 2000 {
+			break
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Passage) int { return cmp.Compare(a.Start, b.Start) })
+	return slices.CompactFunc(out, func(a, b Passage) bool { return a.Start == b.Start }), nil
+}
+
 // Mentions reports whether any release holds the word: in a passage, a
 // section heading, a row label or its context, an entity or a company
 // name (each as the index analyzes it).

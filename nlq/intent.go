@@ -15,6 +15,7 @@ var surePassageCue = vocab.Default().Words("sure_passage_cues")
 // paragraph, not a figure.
 func isPassageQuestion(low string, q Query) bool {
 	v := vocab.Default()
+	low = questionClause(low)
 	ws := strings.Fields(strings.Trim(low, " ?.!"))
 	if len(ws) == 0 {
 		return false
@@ -89,6 +90,7 @@ const (
 	FormYesNo      = "yes/no"     // "were there any impairment charges in 2019?"
 	FormStranded   = "stranded"   // "what was the increase due to?"
 	FormDefinition = "definition" // "what is EBITDA?", "what does X include?"
+	FormTable      = "table"      // "what does the table show?"
 )
 
 var (
@@ -96,6 +98,7 @@ var (
 	textPreposition = vocab.Default().Words("text_prepositions")
 	definitionWord  = vocab.Default().Words("definition_words")
 	textVerb        = vocab.Default().Words("text_verbs")
+	tableWord       = vocab.Default().Words("table_words")
 	determiner      = vocab.Default().Words("determiners")
 	changeWord      = union(vocab.Default().Words("change_cues"), vocab.Default().Words("growth_words"))
 	figureNoun      = union(vocab.Default().Words("sum_of_words"), listSet(vocab.Default().NumericNouns))
@@ -108,13 +111,15 @@ var (
 //	yes/no:      is|are|was|were|did|does|has … ? ("were there any impairment charges in 2019?")
 //	stranded:    … P? with P a preposition ("what was the increase driven by?"),
 //	             but not "how much|many …" nor "… increase by?"
+//	table:       what|which … table … with no figure or period named
+//	             ("what does the table show?")
 //	definition:  what is|are X? with X a bare noun phrase (no determiner,
 //	             period, operation, amount word or possessive: "what is
 //	             EBITDA?"); what is|are <participle> P … ("what is included
 //	             in X"); … definition|meaning … ; what|which … do|does|did X V
 //	             with V a text verb ("what does X include?")
 func textForm(low string, q Query) string {
-	ws := questionWords(low)
+	ws := questionWords(questionClause(low))
 	if len(ws) < 2 || q.HasBound {
 		return ""
 	}
@@ -136,6 +141,13 @@ func textForm(low string, q Query) string {
 	}
 	if q.Op != OpNone {
 		return ""
+	}
+	if q.Metric == nil && q.Derived == nil && len(q.Periods) == 0 {
+		for _, w := range ws {
+			if tableWord[w] {
+				return FormTable
+			}
+		}
 	}
 	for i, w := range ws[1:] {
 		if doAuxiliary[w] {
@@ -165,6 +177,42 @@ func textForm(low string, q Query) string {
 		}
 	}
 	return FormDefinition
+}
+
+// questionOpeners are the words that open the asking clause of a
+// question: the first words of vocab's passage cues ("why", "what",
+// "how") and the yes/no openers.
+var questionOpeners = func() map[string]bool {
+	out := map[string]bool{}
+	for _, c := range vocab.Default().PassageCues {
+		out[strings.Fields(c)[0]] = true
+	}
+	for w := range yesNoOpener {
+		out[w] = true
+	}
+	return out
+}()
+
+// questionClause is the asking clause of a lower-case question that opens
+// with a phrase of its own: "in 2019, why did the gross margin decrease?"
+// asks "why did the gross margin decrease?". A question that opens with
+// an opener, or has no comma before one, is its own clause.
+func questionClause(low string) string {
+	if ws := strings.Fields(low); len(ws) == 0 || questionOpeners[ws[0]] {
+		return low
+	}
+	for at := strings.Index(low, ", "); at >= 0; {
+		rest := low[at+2:]
+		if ws := strings.Fields(rest); len(ws) > 0 && questionOpeners[ws[0]] {
+			return rest
+		}
+		next := strings.Index(rest, ", ")
+		if next < 0 {
+			break
+		}
+		at += 2 + next
+	}
+	return low
 }
 
 // questionWords are the words of a lower-case question, without the

@@ -30,6 +30,12 @@ func TestTextForm(t *testing.T) {
 		// yes/no
 		{"Were there any impairment charges in 2019 and 2018?", FormYesNo, Passage},
 		{"Did the company have any dilutive share equivalents in 2019?", FormYesNo, Passage},
+		// the asking clause after a phrase of its own
+		{"In 2019, why did the gross margin decrease?", "", Passage},
+		// a table
+		{"What does the table show?", FormTable, Passage},
+		{"What is the revenue in the table for 2019?", "", Lookup},
+		{"For Balance payable as at June 30, 2019, what is the difference between Workforce reduction and Facility costs?", "", Compute},
 		// figures that look like them
 		{"What is the revenue in 2019?", "", Lookup},
 		{"What was net income?", "", Lookup},
