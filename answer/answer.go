@@ -243,9 +243,14 @@ func (e *Engine) withClosest(a Answer, q nlq.Query, ctx *docCtx) Answer {
 	if a.Answer == "" {
 		a.Answer = "Not found."
 	}
-	hits, _ := e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: q.Words, Phrases: q.Phrases, Size: 3})
+	// the question's words without the company's name, which every
+	// passage of its release shares
+	hits, _ := e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: passageWords(q, ctx.info), Phrases: q.Phrases, Size: 3})
 	for _, h := range hits {
-		a.Closest = append(a.Closest, passageCitation(h.Passage))
+		if h.Weak == "" {
+			// boilerplate and headings are not worth reading
+			a.Closest = append(a.Closest, passageCitation(h.Passage))
+		}
 	}
 	if a.Citations == nil {
 		a.Citations = []Citation{}

@@ -68,6 +68,8 @@ func TestPassageQuestions(t *testing.T) {
 		q, doc string
 		kind   string
 		first  string // the first citation's text holds this
+		// closestNot is text no closest passage of a "none" may hold
+		closestNot []string
 	}{
 		{q: "What is EBITDA?", kind: KindPassage, first: "EBITDA is defined as"},
 		{q: "How is basic EPS calculated?", kind: KindPassage, first: "is calculated by dividing"},
@@ -81,6 +83,9 @@ func TestPassageQuestions(t *testing.T) {
 		{q: "Tesla vehicle deliveries", kind: KindNone},                            // a company no release mentions: not a safe-harbor passage
 		{q: "tesla vehicle deliveries", doc: "acme.txt", kind: KindNone},           // one word of three is no topic
 		{q: "What was the company sold in 2017?", doc: "acme.txt", kind: KindNone}, // the passage must name the period
+		// closest passages are worth reading: no safe harbor, no running title
+		{q: "What were Acme's capital expenditures for the fourth quarter results?", doc: "acme.txt", kind: KindNone,
+			closestNot: []string{"forward-looking", "Reports Fourth Quarter"}},
 	}
 	for _, tt := range tests {
 		a := (&Engine{Index: x, Doc: tt.doc}).Ask(tt.q)
@@ -90,6 +95,13 @@ func TestPassageQuestions(t *testing.T) {
 		}
 		if tt.first != "" && (len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Text, tt.first)) {
 			t.Errorf("Ask(%q) cites %+v first; want %q", tt.q, a.Citations, tt.first)
+		}
+		for _, c := range a.Closest {
+			for _, not := range tt.closestNot {
+				if strings.Contains(c.Text, not) {
+					t.Errorf("Ask(%q) gives %q as a closest passage", tt.q, c.Text)
+				}
+			}
 		}
 	}
 }

@@ -1550,6 +1550,9 @@ type PassageQuery struct {
 type PassageHit struct {
 	Passage
 	Score float64 `json:"score"`
+	// Weak names why the passage rarely answers a question and ranks
+	// below content ("boilerplate", "heading", "company name"), or "".
+	Weak string `json:"weak,omitempty"`
 }
 
 // Passages returns the passages that best match q, best first. Unless

@@ -26,6 +26,13 @@ const (
 	headingWords = 8
 )
 
+// Why a passage rarely answers a question (PassageHit.Weak).
+const (
+	WeakBoilerplate = "boilerplate"  // safe harbor, conference-call details
+	WeakHeading     = "heading"      // a heading, running title or fragment
+	WeakCompanyName = "company name" // a line that only names the company
+)
+
 // boilerplatePhrases mark a passage as boilerplate: vocab's
 // boilerplate_phrases, each as the index analyzes it.
 var boilerplatePhrases = func() [][]string {
@@ -60,6 +67,7 @@ func (x *Index) rerank(hits []PassageHit, query string, n int) []PassageHit {
 		}
 		if boilerplate(text, asked) {
 			w *= boilerplateWeight
+			h.Weak = WeakBoilerplate
 		}
 		cw, ok := companies[h.Doc]
 		if !ok {
@@ -71,8 +79,10 @@ func (x *Index) rerank(hits []PassageHit, query string, n int) []PassageHit {
 		switch {
 		case companyLine(text, cw):
 			w *= companyLineWeight
+			h.Weak = WeakCompanyName
 		case headingLike(text):
 			w *= headingWeight
+			h.Weak = WeakHeading
 		}
 		h.Score *= w
 	}
