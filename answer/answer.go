@@ -47,6 +47,9 @@ type Answer struct {
 	// Marked is the cited passage text with the question's words marked
 	// (passage answers only); marks are the bytes \x01 and \x02 around a word.
 	Marked string `json:"-"`
+	// score is how well the first cited passage matches the question
+	// (passage answers only), to choose among releases' answers.
+	score float64
 }
 
 // WriteJSON writes the answer as `ex99 ask --json` prints it: one JSON
@@ -122,7 +125,7 @@ func (e *Engine) Ask(question string) Answer {
 		if len(docs) > 1 {
 			r.Doc = docs[i].Name
 		}
-		if best == nil || rank(r) > rank(*best) {
+		if best == nil || rank(r) > rank(*best) || rank(r) == rank(*best) && r.Kind == KindPassage && r.score > best.score {
 			rr := r
 			best = &rr
 		}
@@ -147,7 +150,8 @@ func namedEntities(question string, entities []string) []string {
 }
 
 // rank orders answers from different releases: an answer beats none, a
-// fact beats a passage.
+// fact beats a passage (and of two passages, the one that matches the
+// question better wins).
 func rank(a Answer) float64 {
 	switch a.Kind {
 	case KindFact, KindComputed:

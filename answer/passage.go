@@ -40,6 +40,7 @@ func (e *Engine) passageAnswer(q nlq.Query, ctx *docCtx, _ string) Answer {
 	}
 	a.Marked = Mark(hits[0].Text, words)
 	a.Answer = hits[0].Text
+	a.score = hits[0].Score
 	if hits[0].Section != "" {
 		a.Metric = hits[0].Section
 	}
