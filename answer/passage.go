@@ -29,6 +29,9 @@ func (e *Engine) passageAnswer(q nlq.Query, ctx *docCtx, _ string) Answer {
 	var err error
 	if len(hits) == 0 {
 		hits, err = e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: words, Phrases: q.Phrases, Size: 3})
+		if err == nil && asksForQuote(q) {
+			hits = e.withQuotes(ctx, hits)
+		}
 	}
 	if err != nil || len(hits) == 0 {
 		a.Answer = "Not found: no passage of " + ctx.info.Name + " matches the question."
@@ -182,6 +185,59 @@ func (e *Engine) tableLeadIns(q nlq.Query, ctx *docCtx, words string) []index.Pa
 	}
 	return hits
 }
+
+// sayWord asks what someone said ("what did the CEO say?"): vocab's
+// say_words.
+var sayWord = vocab.Default().Words("say_words")
+
+// asksForQuote reports a question about what someone said.
+func asksForQuote(q nlq.Query) bool {
+	for _, w := range strings.Fields(strings.ToLower(q.Text)) {
+		if sayWord[strings.Trim(w, "?.,!")] {
+			return true
+		}
+	}
+	return false
+}
+
+// withQuotes puts before each attribution among hits ("- David M.
+// Solomon, Chairman and Chief Executive Officer", a line of its own that
+// matches "CEO") the quotation it attributes: the passage right before
+// it, when that holds a quotation mark. At most three hits are kept.
+func (e *Engine) withQuotes(ctx *docCtx, hits []index.PassageHit) []index.PassageHit {
+	var ps []index.Passage
+	var out []index.PassageHit
+	seen := map[int]bool{}
+	for _, h := range hits {
+		if h.Weak == index.WeakHeading || reAttribution.MatchString(h.Cite) {
+			if ps == nil {
+				ps, _ = e.Index.DocPassages(ctx.info.Name)
+			}
+			var prev *index.Passage
+			for i := range ps {
+				if ps[i].End < h.Start {
+					prev = &ps[i]
+				}
+			}
+			if prev != nil && !seen[prev.Start] && strings.ContainsAny(prev.Cite, "“\"") {
+				seen[prev.Start] = true
+				out = append(out, index.PassageHit{Passage: *prev, Score: h.Score})
+			}
+		}
+		if !seen[h.Start] {
+			seen[h.Start] = true
+			out = append(out, h)
+		}
+	}
+	if len(out) > 3 {
+		out = out[:3]
+	}
+	return out
+}
+
+// reAttribution matches a line that names who said the quotation above
+// it: it opens with a dash.
+var reAttribution = regexp.MustCompile(`^\s*[-–—]`)
 
 // passageWords are the words to search passages for: the question's
 // content words with abbreviations expanded ("CEO" → "chief executive

@@ -21,6 +21,10 @@ Revenue increased 12% to $40.0 million for the year, driven by higher widget vol
 
 On August 1, 2019 the Company acquired Beta Gears LLC, a maker of precision gears, for $5.0 million.
 
+“2019 was a record year for Acme. Our teams delivered growth in every region.”
+
+- Jane Doe, Chairman and Chief Executive Officer
+
 EBITDA is defined as net income before interest, income taxes, depreciation and amortization. Management uses EBITDA to assess operating performance.
 
 Basic earnings per share is calculated by dividing net income by the weighted average number of common shares outstanding during the period.
@@ -79,6 +83,7 @@ func TestPassageQuestions(t *testing.T) {
 		{q: "What is the revenue in 2019?", doc: "acme.txt", kind: KindFact, first: "Revenue"},
 		{q: "What does the table show?", doc: "acme.txt", kind: KindPassage, first: "The following table summarizes"},
 		{q: "In 2019, why did revenue increase?", doc: "acme.txt", kind: KindPassage, first: "driven by higher widget volume"},
+		{q: "What did Acme's CEO say about 2019?", doc: "acme.txt", kind: KindPassage, first: "record year for Acme"}, // the quotation, not its attribution line
 		// fixed bugs
 		{q: "Why did volumes grow?", kind: KindPassage, first: "volumes of packaged meals grew"}, // the release whose passage matches best, not the first
 		{q: "Tesla vehicle deliveries", kind: KindNone},                                          // a company no release mentions: not a safe-harbor passage

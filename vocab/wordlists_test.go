@@ -24,7 +24,7 @@ var usedWordLists = map[string][]string{
 	"answer": {
 		"generic_company_words", "entity_qualifiers", "generic_entity_words", "light_words",
 		"label_joining_words", "label_neutral_words", "adjustment_row_words",
-		"outlook_text_words", "year_end_cues", "percent_marks", "table_words", "table_lead_phrases", "text_verbs",
+		"outlook_text_words", "year_end_cues", "percent_marks", "table_words", "table_lead_phrases", "text_verbs", "say_words",
 	},
 }
 
