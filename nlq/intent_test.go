@@ -23,6 +23,7 @@ func TestTextForm(t *testing.T) {
 		{"How is basic EPS calculated?", "", Passage},
 		{"How was the fair value of the options determined?", "", Passage},
 		{"How long is the period of expected benefit?", "", Passage},
+		{"What results in deferred income taxes?", "", Passage},
 		// stranded prepositions
 		{"What was the increase in free cash flow from 2018 to 2019 driven by?", FormStranded, Passage},
 		{"What is the increase in inventory due to?", FormStranded, Passage},
