@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ex99/ex99/index"
 	"github.com/ex99/ex99/nlq"
@@ -56,6 +58,9 @@ type Answer struct {
 	// num is Value as a decimal, for what is computed or checked from this
 	// answer, so that nothing parses Value back; zero when Value is empty.
 	num decimal.Decimal
+	// score is how well the first cited passage matches the question
+	// (passage answers only), to choose among releases' answers.
+	score float64
 }
 
 // Other is another release's answer to the same question.
@@ -140,7 +145,7 @@ func (e *Engine) Ask(question string) Answer {
 		if len(docs) > 1 {
 			r.Doc = docs[i].Name
 		}
-		if best == nil || rank(r) > rank(*best) {
+		if best == nil || rank(r) > rank(*best) || rank(r) == rank(*best) && r.Kind == KindPassage && r.score > best.score {
 			rr := r
 			best = &rr
 		}
@@ -214,7 +219,8 @@ func namedEntities(question string, entities []string) []string {
 }
 
 // rank orders answers from different releases: an answer beats none, a
-// fact beats a passage.
+// fact beats a passage (and of two passages, the one that matches the
+// question better wins).
 func rank(a Answer) float64 {
 	switch a.Kind {
 	case KindFact, KindComputed:
@@ -266,9 +272,14 @@ func (e *Engine) withClosest(a Answer, q nlq.Query, ctx *docCtx) Answer {
 	if a.Answer == "" {
 		a.Answer = "Not found."
 	}
-	hits, _ := e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: q.Words, Phrases: q.Phrases, Size: 3})
+	// the question's words without the company's name, which every
+	// passage of its release shares
+	hits, _ := e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: passageWords(q, ctx.info), Phrases: q.Phrases, Size: 3})
 	for _, h := range hits {
-		a.Closest = append(a.Closest, passageCitation(h.Passage))
+		if h.Weak == "" {
+			// boilerplate and headings are not worth reading
+			a.Closest = append(a.Closest, passageCitation(h.Passage))
+		}
 	}
 	if a.Citations == nil {
 		a.Citations = []Citation{}
@@ -334,21 +345,43 @@ func (e *Engine) scope(q nlq.Query) ([]index.DocInfo, string) {
 			}
 		}
 	}
+	var all []index.DocInfo
 	if n <= 50 {
-		ds, err := e.Index.Docs()
-		if err == nil {
-			if named := namedAmong(q, ds); len(named) > 0 {
+		if all, err = e.Index.Docs(); err == nil {
+			if named := namedAmong(q, all); len(named) > 0 {
 				// a company the search did not find: named by initials or misspelt
 				return named, ""
 			}
-			return ds, ""
 		}
+	}
+	if name := unknownName(e.Index, q); name != "" {
+		// "Tesla vehicle deliveries" over releases none of which is Tesla's
+		return nil, fmt.Sprintf("no indexed release mentions %q; `ex99 docs` lists them.", name)
+	}
+	if len(all) > 0 {
+		return all, ""
 	}
 	ds, err := e.Index.FindDocs(q.Words, 10)
 	if err != nil || len(ds) == 0 {
 		return nil, "no indexed release matches the question; name the company or use --doc."
 	}
 	return ds, ""
+}
+
+// unknownName is a name the question gives (a capitalized word of its
+// terms: "Tesla") that no indexed release mentions anywhere, or "": the
+// question is about a company, product or place the index does not hold.
+func unknownName(x *index.Index, q nlq.Query) string {
+	for _, t := range q.Terms {
+		r, _ := utf8.DecodeRuneInString(t)
+		if !unicode.IsUpper(r) || utf8.RuneCountInString(t) < 3 {
+			continue
+		}
+		if ok, err := x.Mentions(t); err == nil && !ok {
+			return t
+		}
+	}
+	return ""
 }
 
 // companyNamed reports whether the question names the company: one of its

@@ -1,8 +1,10 @@
 package answer
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/ex99/ex99/index"
@@ -23,7 +25,14 @@ func (e *Engine) passageAnswer(q nlq.Query, ctx *docCtx, _ string) Answer {
 	// the periods asked, as a release words them ("first quarter", "fiscal
 	// 2024"): a passage comparing the two quarters asked about is about them
 	words = strings.TrimSpace(words + " " + periodWords(resolve(q, ctx.info, false)))
-	hits, err := e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: words, Phrases: q.Phrases, Size: 3})
+	hits := e.tableLeadIns(q, ctx, words)
+	var err error
+	if len(hits) == 0 {
+		hits, err = e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: words, Phrases: q.Phrases, Size: 3})
+		if err == nil && asksForQuote(q) {
+			hits = e.withQuotes(ctx, hits)
+		}
+	}
 	if err != nil || len(hits) == 0 {
 		a.Answer = "Not found: no passage of " + ctx.info.Name + " matches the question."
 		return a
@@ -34,11 +43,201 @@ func (e *Engine) passageAnswer(q nlq.Query, ctx *docCtx, _ string) Answer {
 	}
 	a.Marked = Mark(hits[0].Text, words)
 	a.Answer = hits[0].Text
+	a.score = hits[0].Score
 	if hits[0].Section != "" {
 		a.Metric = hits[0].Section
 	}
 	return a
 }
+
+// Coverage a passage needs to answer a question no figure answered
+// (topicAnswer): the share of the question's content terms it holds.
+const (
+	// topicCoverage is for a question that names no period: at least half
+	// ("Tesla vehicle deliveries" is not answered by a passage on timely
+	// delivery of products).
+	topicCoverage = 0.5
+	// periodTopicCoverage is for a question that names one: every term,
+	// and the passage must name the period too.
+	periodTopicCoverage = 1.0
+)
+
+// topicAnswer answers, with a passage, a question that names no figure the
+// vocabulary knows and that no figure answered ("What was the company
+// acquired in 2019?"): the best passage that holds enough of the
+// question's content terms (topicCoverage, periodTopicCoverage) and, when
+// the question names a period, names it. It returns kind none and the
+// reason when no passage does.
+func (e *Engine) topicAnswer(q nlq.Query, ctx *docCtx) (Answer, string) {
+	a := e.passageAnswer(q, ctx, "")
+	if a.Kind != KindPassage {
+		return a, "no passage matches"
+	}
+	words := passageWords(q, ctx.info)
+	need := topicCoverage
+	var targets []target
+	if len(q.Periods) > 0 {
+		need = periodTopicCoverage
+		if targets = resolve(q, ctx.info, false); len(targets) == 0 {
+			return Answer{Kind: KindNone}, "the period asked is not the release's"
+		}
+	}
+	for i, c := range a.Citations {
+		if termCoverage(words, c.Text) < need || len(targets) > 0 && !mentionsPeriod(c.Text, targets) {
+			continue
+		}
+		if i > 0 {
+			// the passage that answers first
+			a.Citations[0], a.Citations[i] = a.Citations[i], a.Citations[0]
+			a.Answer = c.Text
+			a.Marked = Mark(c.Text, words)
+		}
+		return a, ""
+	}
+	return Answer{Kind: KindNone}, fmt.Sprintf("no passage holds enough of %q", words)
+}
+
+// termCoverage is the share of the content terms of words (as the index
+// analyzes them, light words aside) that text holds; 0 when words has none.
+func termCoverage(words, text string) float64 {
+	want := map[string]bool{}
+	for _, t := range index.Terms(words) {
+		if !lightWords[t] {
+			want[t] = true
+		}
+	}
+	if len(want) == 0 {
+		return 0
+	}
+	have := termSet(text)
+	n := 0
+	for t := range want {
+		if have[t] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(want))
+}
+
+var (
+	// tableWord names a table in a question ("what does the table
+	// show?"): vocab's table_words.
+	tableWord = vocab.Default().Words("table_words")
+	// textVerb asks what a thing is made of or stands for ("represent",
+	// "include"): vocab's text_verbs.
+	textVerb = vocab.Default().Words("text_verbs")
+	// reTableWord matches a table word in a passage.
+	reTableWord = regexp.MustCompile(`(?i)\b(?:` + vocab.Default().Alternation("table_words") + `)\b`)
+	// reTableLead matches a passage that introduces a table: it ends with
+	// a colon, or holds one of vocab's table_lead_phrases ("as follows",
+	// "the following table", "shown below").
+	reTableLead = regexp.MustCompile(`(?i):\s*$|\b(?:` + vocab.Default().Alternation("table_lead_phrases") + `)\b`)
+)
+
+// tableLeadBonus is added to a table lead-in's coverage of the question
+// when it names a table (half when it ends in a colon): less than one
+// more word of the question held.
+const tableLeadBonus = 0.2
+
+// tableLeadIns answers a question about a table ("What does the table
+// show?") with the passages that introduce tables (reTableLead): those
+// that hold more of the question's other words first, then those that
+// name a table or end in a colon, then in document order. None when the
+// question is not about a table (nlq.FormTable), or when no lead-in holds
+// any of its other words.
+func (e *Engine) tableLeadIns(q nlq.Query, ctx *docCtx, words string) []index.PassageHit {
+	if q.TextForm != nlq.FormTable {
+		return nil
+	}
+	var rest []string
+	for _, w := range strings.Fields(words) {
+		if lw := strings.ToLower(w); !tableWord[lw] && !textVerb[lw] {
+			rest = append(rest, w)
+		}
+	}
+	ps, err := e.Index.DocPassages(ctx.info.Name)
+	if err != nil {
+		return nil
+	}
+	var hits []index.PassageHit
+	for _, p := range ps {
+		if reTableLead.MatchString(p.Cite) {
+			hits = append(hits, index.PassageHit{Passage: p, Score: termCoverage(strings.Join(rest, " "), p.Cite)})
+		}
+	}
+	if len(rest) > 0 && !slices.ContainsFunc(hits, func(h index.PassageHit) bool { return h.Score > 0 }) {
+		// "What is the unit used for the data in the table?": about what
+		// is in a table, which no lead-in says
+		return nil
+	}
+	for i := range hits {
+		// a lead-in that names a table, or ends in a colon, leads into one
+		if reTableWord.MatchString(hits[i].Cite) {
+			hits[i].Score += tableLeadBonus
+		}
+		if strings.HasSuffix(strings.TrimSpace(hits[i].Cite), ":") {
+			hits[i].Score += tableLeadBonus / 2
+		}
+	}
+	slices.SortStableFunc(hits, func(a, b index.PassageHit) int { return cmp.Compare(b.Score, a.Score) })
+	if len(hits) > 3 {
+		hits = hits[:3]
+	}
+	return hits
+}
+
+// sayWord asks what someone said ("what did the CEO say?"): vocab's
+// say_words.
+var sayWord = vocab.Default().Words("say_words")
+
+// asksForQuote reports a question about what someone said.
+func asksForQuote(q nlq.Query) bool {
+	for _, w := range strings.Fields(strings.ToLower(q.Text)) {
+		if sayWord[strings.Trim(w, "?.,!")] {
+			return true
+		}
+	}
+	return false
+}
+
+// withQuotes puts before each attribution among hits ("- David M.
+// Solomon, Chairman and Chief Executive Officer", a line of its own that
+// matches "CEO") the quotation it attributes: the passage right before
+// it, when that holds a quotation mark. At most three hits are kept.
+func (e *Engine) withQuotes(ctx *docCtx, hits []index.PassageHit) []index.PassageHit {
+	var ps []index.Passage
+	var out []index.PassageHit
+	seen := map[int]bool{}
+	for _, h := range hits {
+		if h.Weak == index.WeakHeading || reAttribution.MatchString(h.Cite) {
+			if ps == nil {
+				ps, _ = e.Index.DocPassages(ctx.info.Name)
+			}
+			var prev *index.Passage
+			for i := range ps {
+				if ps[i].End < h.Start {
+					prev = &ps[i]
+				}
+			}
+			if prev != nil && !seen[prev.Start] && strings.ContainsAny(prev.Cite, "“\"") {
+				seen[prev.Start] = true
+				out = append(out, index.PassageHit{Passage: *prev, Score: h.Score})
+			}
+		}
+		if !seen[h.Start] {
+			seen[h.Start] = true
+			out = append(out, h)
+		}
+	}
+	if len(out) > 3 {
+		out = out[:3]
+	}
+	return out
+}
+
+// reAttribution matches a line that names who said the quotation above
+// it: it opens with a dash.
+var reAttribution = regexp.MustCompile(`^\s*[-–—]`)
 
 // passageWords are the words to search passages for: the question's
 // content words with abbreviations expanded ("CEO" → "chief executive
@@ -202,9 +401,13 @@ func outlookFits(text string, q nlq.Query, targets []target) bool {
 			return false
 		}
 	}
-	if len(targets) == 0 {
-		return true
-	}
+	return len(targets) == 0 || mentionsPeriod(text, targets)
+}
+
+// mentionsPeriod reports whether text names one of the periods targets:
+// the same fiscal year (and quarter, when one is asked), or the quarter
+// alone.
+func mentionsPeriod(text string, targets []target) bool {
 	for _, m := range period.ScanPeriods(text) {
 		for _, t := range targets {
 			p := m.Period

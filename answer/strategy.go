@@ -112,7 +112,7 @@ var strategies = []strategy{
 		try:     (*attempt).lookup},
 	// "dividend policy": no metric, no period, no arithmetic, but words a
 	// passage may be about
-	{name: "topic passage", path: "passage", when: "a topic: words without a metric, period or arithmetic",
+	{name: "topic passage", path: "passage", when: "a topic: words without a metric, unit or arithmetic",
 		applies: looksLikeTopic,
 		try:     (*attempt).topic},
 	// what the release lacks, with the closest passages
@@ -183,10 +183,11 @@ func plainOp(q nlq.Query, op nlq.Op) bool {
 	return computing(q) && q.Derived == nil && q.Op == op
 }
 
-// looksLikeTopic reports a question that reads as a request for text: it
-// has words, and no metric, period, unit or arithmetic.
+// looksLikeTopic reports a question that may ask for text: it names no
+// figure the vocabulary knows, no unit and no operation, but other words
+// (a period it names, the topic passage must cover).
 func looksLikeTopic(q nlq.Query) bool {
-	return q.Metric == nil && q.Derived == nil && q.Unit == "" && q.Op == nlq.OpNone && len(q.Periods) == 0 && len(q.Terms) > 0
+	return q.Metric == nil && q.Derived == nil && q.Unit == "" && q.Op == nlq.OpNone && len(q.Terms) > 0
 }
 
 // outcome is a computation's result as a strategy's: its answer; a
@@ -339,10 +340,11 @@ func (at *attempt) lookup() (Answer, string) {
 
 // topic is strategy "topic passage".
 func (at *attempt) topic() (Answer, string) {
-	if p := at.e.passageAnswer(at.q, at.ctx, ""); p.Kind == KindPassage {
+	p, why := at.e.topicAnswer(at.q, at.ctx)
+	if p.Kind == KindPassage {
 		return p, ""
 	}
-	return Answer{}, "no passage matches"
+	return Answer{}, why
 }
 
 // notFound is strategy "not found": why the lookup found nothing, with

@@ -1550,9 +1550,15 @@ type PassageQuery struct {
 type PassageHit struct {
 	Passage
 	Score float64 `json:"score"`
+	// Weak names why the passage rarely answers a question and ranks
+	// below content ("boilerplate", "heading", "company name"), or "".
+	Weak string `json:"weak,omitempty"`
 }
 
-// Passages returns the passages that best match q, best first.
+// Passages returns the passages that best match q, best first. Unless
+// q.Raw, boilerplate the question does not ask about, headings and lines
+// that only name the company rank below content that matches as well, and
+// a passage whose text repeats one above it is left out (rerank).
 func (x *Index) Passages(q PassageQuery) ([]PassageHit, error) {
 	if q.Size == 0 {
 		q.Size = 10
@@ -1592,7 +1598,12 @@ func (x *Index) Passages(q PassageQuery) ([]PassageHit, error) {
 		bq.AddShould(should...)
 		bq.SetMinShould(1)
 	}
-	req := bleve.NewSearchRequestOptions(bq, q.Size, 0, false)
+	size := q.Size
+	if !q.Raw {
+		// room for rerank to demote and drop
+		size = 3*q.Size + 10
+	}
+	req := bleve.NewSearchRequestOptions(bq, size, 0, false)
 	req.Fields = []string{"data"}
 	search := x.search
 	if q.Raw {
@@ -1609,7 +1620,56 @@ func (x *Index) Passages(q PassageQuery) ([]PassageHit, error) {
 			out = append(out, PassageHit{Passage: p, Score: h.Score})
 		}
 	}
+	if !q.Raw {
+		out = x.rerank(out, q.Text+" "+strings.Join(q.Phrases, " "), q.Size)
+	}
 	return out, nil
+}
+
+// DocPassages returns every passage of a release, in document order (a
+// passage stored in parts once, with its whole cite).
+func (x *Index) DocPassages(name string) ([]Passage, error) {
+	q := bleve.NewConjunctionQuery(term("doc", name), term("kind", kindPassage))
+	var out []Passage
+	for from := 0; ; from += 2000 {
+		req := bleve.NewSearchRequestOptions(q, 2000, from, false)
+		req.Fields = []string{"data"}
+		req.SortBy([]string{"_id"})
+		res, err := x.search(req)
+		if err != nil {
+			return nil, wrap("index", err)
+		}
+		for _, h := range res.Hits {
+			var p Passage
+			if fastJSON.Unmarshal([]byte(str(h.Fields["data"])), &p) == nil {
+				out = append(out, p)
+			}
+		}
+		if len(res.Hits) < 2000 {
+			break
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Passage) int { return cmp.Compare(a.Start, b.Start) })
+	return slices.CompactFunc(out, func(a, b Passage) bool { return a.Start == b.Start }), nil
+}
+
+// Mentions reports whether any release holds the word: in a passage, a
+// section heading, a row label or its context, an entity or a company
+// name (each as the index analyzes it).
+func (x *Index) Mentions(word string) (bool, error) {
+	if strings.TrimSpace(word) == "" {
+		return false, nil
+	}
+	var qs []query.Query
+	for _, f := range []string{"text", "section", "label", "context", "entities", "company"} {
+		qs = append(qs, match(f, word, 1))
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), 1, 0, false)
+	res, err := x.search(req)
+	if err != nil {
+		return false, wrap("index: search", err)
+	}
+	return res.Total > 0, nil
 }
 
 // FindDocs returns the releases whose company name best matches the words,

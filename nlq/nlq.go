@@ -51,6 +51,10 @@ type Query struct {
 	Derived *vocab.Derived `json:"-"`
 	// MetricText is the metric as the question words it.
 	MetricText string `json:"metric_text,omitempty"`
+	// TextForm names the form of question that asks for text whatever
+	// figure it names (FormYesNo, FormStranded, FormDefinition, FormTable),
+	// or "".
+	TextForm string `json:"text_form,omitempty"`
 	// Op is the arithmetic asked for, or OpNone.
 	Op Op `json:"op,omitempty"`
 	// Exact says the question asks to compute even where the release states a

@@ -416,7 +416,10 @@ func (p *parser) readIntent() {
 		metricFirst = inSpans(p.spans, i) && q.hasFigure()
 		break
 	}
+	q.TextForm = textForm(p.low, *q)
 	switch {
+	case q.TextForm != "":
+		q.Intent = Passage
 	case !(metricFirst && (strings.HasPrefix(p.low, "what") || strings.HasPrefix(p.low, "which"))) && isPassageQuestion(p.low, *q):
 		q.Intent = Passage
 	case q.Derived != nil || q.Op != OpNone:

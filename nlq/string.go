@@ -33,6 +33,7 @@ func (q Query) String() string {
 	}
 	b.add("metric_text", q.MetricText)
 	b.add("op", string(q.Op))
+	b.add("text_form", q.TextForm)
 	b.flag("exact", q.Exact)
 	if q.Places >= 0 {
 		b.add("places", strconv.Itoa(q.Places))

@@ -17,13 +17,15 @@ var usedWordLists = map[string][]string{
 		"year_over_year", "explicit_change", "sure_passage_cues",
 		"sum_of_words", "ratio_words", "ratio_connectors", "as_share_words", "share_words",
 		"share_of_connectors", "made_of_verbs", "operand_end_words", "bound_words",
-		"year_range_connectors", "compare_fillers",
+		"year_range_connectors", "compare_fillers", "yes_no_openers", "text_prepositions", "definition_words",
+		"text_verbs", "determiners",
 	},
 	"extract": {"loss_words"},
+	"index":   {"boilerplate_phrases", "generic_company_words"},
 	"answer": {
 		"generic_company_words", "entity_qualifiers", "generic_entity_words", "light_words",
 		"label_joining_words", "label_neutral_words", "adjustment_row_words",
-		"outlook_text_words", "year_end_cues", "percent_marks",
+		"outlook_text_words", "year_end_cues", "percent_marks", "table_words", "table_lead_phrases", "text_verbs", "say_words",
 	},
 }
 
