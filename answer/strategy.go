@@ -37,6 +37,12 @@ type strategy struct {
 // "stated growth rate", "change" and "stated percentage change", tried in
 // turn on a change of a metric.
 var strategies = []strategy{
+	// "the change between the 2018 and 2019 average free cash flow": a
+	// computation on another's results, which ex99 does not do; saying so
+	// beats computing a part of it
+	{name: "unsupported computation", path: "not found", when: "a computation ex99 does not do",
+		applies: func(q nlq.Query) bool { return q.Unsupported != "" },
+		try:     (*attempt).unsupported},
 	// "why did gross margin decline?", "who is the CFO?"
 	{name: "passage", path: "passage", when: "a question asking for text",
 		applies: func(q nlq.Query) bool { return q.Intent == nlq.Passage },
@@ -336,6 +342,13 @@ func (at *attempt) lookup() (Answer, string) {
 		return Answer{}, "no figure fits"
 	}
 	return a, ""
+}
+
+// unsupported is strategy "unsupported computation": none, saying which
+// computation the question asks for, with the closest passages.
+func (at *attempt) unsupported() (Answer, string) {
+	a := Answer{Kind: KindNone, Answer: "Not computed: the question asks for " + at.q.Unsupported + ", which ex99 does not compute; ask for each figure instead."}
+	return at.e.withClosest(a, at.q, at.ctx), ""
 }
 
 // topic is strategy "topic passage".

@@ -101,6 +101,10 @@ type Query struct {
 	// order written ("the change in the average …": change, average); Op
 	// is the one the question is read as.
 	Cues []Op `json:"-"`
+	// Unsupported, when set, names the computation the question asks for
+	// that ex99 does not compute ("a change between averages"): the
+	// answer says so rather than answer a part of it.
+	Unsupported string `json:"unsupported,omitempty"`
 	// Spelled are the question's words read as the metric words they
 	// misspell ("revnue" as "revenue"), for the answer to say so.
 	Spelled []Spelling `json:"spelled,omitempty"`

@@ -2,6 +2,7 @@ package nlq
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/ex99/ex99/vocab"
@@ -36,6 +37,7 @@ var shapes = []shape{
 	{"sum over periods", "", sumOverPeriods},
 	{"described figure", "", describedFigure},
 	{"comparison", "", comparisonShape},
+	{"average and change", "", averageAndChange},
 	{"span of years", "", spanOfYears},
 }
 
@@ -203,6 +205,19 @@ func comparisonShape(p *parser) bool {
 		return false
 	}
 	comparison(&p.q, p.v, p.lrest)
+	return true
+}
+
+// averageAndChange: [the] change|difference … average X … | [the] average change|increase in X
+// Two operations, one on the other's results: "the change between the
+// 2018 and 2019 average free cash flow", "the difference between average
+// salaries and average incentives", "the average increase in customers".
+// ex99 computes one operation; it says so instead of computing a part.
+func averageAndChange(p *parser) bool {
+	if p.q.Op != OpAverage || !slices.Contains(p.q.Cues, OpChange) && !slices.Contains(p.q.Cues, OpPctChange) {
+		return false
+	}
+	p.q.Unsupported = "an average of changes, or a change between averages"
 	return true
 }
 

@@ -59,6 +59,11 @@ func TestShapes(t *testing.T) {
 		{shape: "span of years", q: "What was the average Unvested RSUs between 2017-2019?", applies: true, op: "average"},
 		{shape: "span of years", q: "What was the average operating income in 2018 and 2019?", applies: false, op: "average"},
 
+		{shape: "average and change", q: "What is the change between 2018 and 2019 average free cash flow?", applies: true, op: "average"},
+		{shape: "average and change", q: "What is the difference between average salaries and average incentive schemes?", applies: true, op: "average"},
+		// the average names the row: a percentage change of it
+		{shape: "average and change", q: "What was the percentage change in the Average invested capital between 2018 and 2019?", applies: false, op: "pct_change"},
+
 		// fixed bugs
 		// "the change in percentage of sales": a change in a share, in points
 		{shape: "change in percent", q: "What was the change in percentage of sales represented by gross profit between 2018 and 2019?", applies: false, op: "change", unit: "percent"},
