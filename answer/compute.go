@@ -83,6 +83,11 @@ func (e *Engine) findBest(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, l
 		oq.Op = nlq.OpNone
 		oq.Derived = nil
 		oq.Unit = ""
+		if q.Op == nlq.OpChange && q.Unit == extract.Percent {
+			// "the change in the percent of total sales from APAC": a change
+			// of a share or a rate, whose figures are percentages
+			oq.Unit = extract.Percent
+		}
 	}
 	cands := e.findFacts(oq, ctx, m, t, "")
 	if len(cands) == 0 && m != nil && m == q.Metric {
