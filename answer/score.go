@@ -544,6 +544,11 @@ func (s *scoring) unitCheck(f index.Fact, want string) *rejection {
 // figure described by its change ("boosting the number of customers by
 // 61,342") may answer a question of its words.
 func (s *scoring) changeFeature(x *features, f index.Fact, want string) *rejection {
+	if s.q.AsksChange && f.Change == "" && s.metric == nil && !namesChange(f) {
+		// "the increase in the write-down": the write-down itself is no
+		// answer; a row that is the change ("Net decrease in cash") is
+		return reject(rejChange, "change", "level")
+	}
 	if f.Change == s.change {
 		return nil
 	}
@@ -564,6 +569,28 @@ func (s *scoring) changeFeature(x *features, f index.Fact, want string) *rejecti
 		x.Change = changeCued
 	}
 	return nil
+}
+
+// changeNounTerms are the index terms of vocab's change_nouns.
+var changeNounTerms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range vocab.Default().Phrases("change_nouns") {
+		for _, t := range index.Terms(w) {
+			m[t] = true
+		}
+	}
+	return m
+}()
+
+// namesChange reports a fact whose own words say it is a change ("Net
+// decrease in cash and cash equivalents").
+func namesChange(f index.Fact) bool {
+	for _, t := range index.Terms(f.Metric + " " + strings.Join(f.Section, " ")) {
+		if changeNounTerms[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // levelOr names a change, or a level for none.

@@ -101,6 +101,10 @@ type Query struct {
 	// order written ("the change in the average …": change, average); Op
 	// is the one the question is read as.
 	Cues []Op `json:"-"`
+	// AsksChange says the question asks for the amount of a change of a
+	// figure the vocabulary does not name ("the increase in legal fees"):
+	// a figure stated as a level does not answer it.
+	AsksChange bool `json:"asks_change,omitempty"`
 	// Unsupported, when set, names the computation the question asks for
 	// that ex99 does not compute ("a change between averages"): the
 	// answer says so rather than answer a part of it.

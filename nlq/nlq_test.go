@@ -182,3 +182,21 @@ func TestParseKnowing(t *testing.T) {
 		t.Errorf("without names the question still has a metric")
 	}
 }
+
+// TestAsksChange checks which described figures ask for a change's amount.
+func TestAsksChange(t *testing.T) {
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"What was the increase in the write-down in 2018?", true},
+		{"increase in legal and accounting fees", true},
+		{"How much were the increased royalties, commissions and Blue Concept earnout?", false},
+		{"What was the change in net sales from Q2 2003 to Q2 2004?", false}, // a metric's change: Op says so
+	}
+	for _, tt := range tests {
+		if got := Parse(tt.q).AsksChange; got != tt.want {
+			t.Errorf("Parse(%q).AsksChange = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}

@@ -195,6 +195,15 @@ func describedFigure(p *parser) bool {
 		return false
 	}
 	q.Op = ""
+	// "the increase in the write-down": the amount of an increase, not the
+	// write-down; "the increased royalties" are royalties
+	for _, n := range vocab.Default().Phrases("change_nouns") {
+		for _, at := range findPhrase(p.lrest, n) {
+			if rest := strings.Fields(p.lrest[at+len(n):]); len(rest) > 0 && (rest[0] == "in" || rest[0] == "of") {
+				q.AsksChange = true
+			}
+		}
+	}
 	return true
 }
 

@@ -58,6 +58,7 @@ func (q Query) String() string {
 	if q.HasBound {
 		b.raw("bound", q.Bound.String())
 	}
+	b.flag("asks_change", q.AsksChange)
 	b.add("unsupported", q.Unsupported)
 	b.add("words", q.Words)
 	if len(q.Spelled) > 0 {
