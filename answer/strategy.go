@@ -341,7 +341,29 @@ func (at *attempt) lookup() (Answer, string) {
 		at.lookupNone = a
 		return Answer{}, "no figure fits"
 	}
+	if op := at.q.Op; computing(at.q) && (op == nlq.OpAverage || op == nlq.OpSum || op == nlq.OpRatio) && !statesOp(a.Metric, op) {
+		// "the average percentage of net revenues of OEM": one year's 70% is
+		// a part of the answer, not the average the computation could not make
+		at.lookupNone = Answer{Kind: KindNone, Answer: "Not computed: " + at.ctx.info.Name + " states " + a.Metric + " but not its " + opNoun[op] + ", and ex99 found no figures to compute it from."}
+		return Answer{}, "a figure without the " + opNoun[op] + " asked"
+	}
 	return a, ""
+}
+
+// opNoun names an operation's result in a sentence.
+var opNoun = map[nlq.Op]string{nlq.OpAverage: "average", nlq.OpSum: "total", nlq.OpRatio: "ratio"}
+
+// statesOp reports a figure's label that says it is the result of op
+// ("Average invested capital", "Total revenues"): a stated figure of the
+// operation asked.
+func statesOp(label string, op nlq.Op) bool {
+	low := strings.ToLower(label)
+	for _, c := range vocab.Default().Ops[string(op)] {
+		if strings.Contains(low, c) {
+			return true
+		}
+	}
+	return op == nlq.OpSum && strings.Contains(low, "total")
 }
 
 // unsupported is strategy "unsupported computation": none, saying which
