@@ -102,7 +102,7 @@ var (
 	determiner      = vocab.Default().Words("determiners")
 	changeWord      = union(vocab.Default().Words("change_cues"), vocab.Default().Words("growth_words"))
 	figureNoun      = union(vocab.Default().Words("sum_of_words"), listSet(vocab.Default().NumericNouns))
-	doAuxiliary     = map[string]bool{"do": true, "does": true, "did": true}
+	doAuxiliary     = vocab.Default().Words("do_auxiliaries")
 )
 
 // textForm names the form of a question that asks for text, not a
