@@ -103,9 +103,13 @@ var strategies = []strategy{
 			return plainOp(q, "sum") && len(q.Operands) != 2 || plainOp(q, "average")
 		},
 		try: (*attempt).aggregate},
+	// "which segment had the highest revenue in Q2 2004"
+	{name: "highest row", path: "computed", when: "a comparison of a table's rows",
+		applies: func(q nlq.Query) bool { return plainOp(q, "compare") && q.AcrossRows },
+		try:     (*attempt).highestRow},
 	// "in which year was net income higher"
 	{name: "comparison", path: "computed", when: "a comparison of periods",
-		applies: func(q nlq.Query) bool { return plainOp(q, "compare") },
+		applies: func(q nlq.Query) bool { return plainOp(q, "compare") && !q.AcrossRows },
 		try:     (*attempt).compare},
 	// "what revenue does the company expect for Q3": guidance is not a
 	// reported figure, so a passage that states it, or none
@@ -340,6 +344,11 @@ func (at *attempt) lookup() (Answer, string) {
 	if !ok {
 		at.lookupNone = a
 		return Answer{}, "no figure fits"
+	}
+	if op := at.q.Op; computing(at.q) && op == nlq.OpCompare {
+		// "which segment had the highest revenue": a figure is no answer
+		at.lookupNone = Answer{Kind: KindNone, Answer: "Not compared: " + at.ctx.info.Name + " gives no figures of " + metricName(at.q) + " to compare."}
+		return Answer{}, "a comparison, which one figure does not answer"
 	}
 	if op := at.q.Op; computing(at.q) && (op == nlq.OpAverage || op == nlq.OpSum || op == nlq.OpRatio) && !statesOp(a.Metric, op) {
 		// "the average percentage of net revenues of OEM": one year's 70% is

@@ -101,6 +101,11 @@ type Query struct {
 	// order written ("the change in the average …": change, average); Op
 	// is the one the question is read as.
 	Cues []Op `json:"-"`
+	// AcrossRows says a comparison asks which row of a table (a country, a
+	// segment, a component) has the highest or lowest figure, not which
+	// period; RowKind is what a row is, as the question names it.
+	AcrossRows bool   `json:"across_rows,omitempty"`
+	RowKind    string `json:"row_kind,omitempty"`
 	// AsksChange says the question asks for the amount of a change of a
 	// figure the vocabulary does not name ("the increase in legal fees"):
 	// a figure stated as a level does not answer it.

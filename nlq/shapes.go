@@ -36,6 +36,7 @@ var shapes = []shape{
 	{"change in percent", "", changeInPercent},
 	{"sum over periods", "", sumOverPeriods},
 	{"described figure", "", describedFigure},
+	{"highest row", "", highestRow},
 	{"comparison", "", comparisonShape},
 	{"average and change", "", averageAndChange},
 	{"span of years", "", spanOfYears},
@@ -204,6 +205,52 @@ func describedFigure(p *parser) bool {
 			}
 		}
 	}
+	return true
+}
+
+// reWhichRow is a question that opens by asking which thing: "which
+// country", "in which currency", "for 2019, what is the component".
+var reWhichRow = regexp.MustCompile(`^(?:[^,]*,\s*)?(?:in\s+|for\s+)?(?:which|what)\s+(?:(?:is|was|are|were)\s+the\s+)?([a-z][a-z\-]+)\b`)
+
+// highestRow: which K has|had the highest|lowest X [P]
+// A comparison of the rows of a table (K is what a row is: a country, a
+// segment, a component), not of periods: the row whose figure is the
+// highest or lowest. Not "which year" (a comparison of periods), nor a
+// question without a word of comparison.
+func highestRow(p *parser) bool {
+	q := &p.q
+	m := reWhichRow.FindStringSubmatch(p.lrest)
+	if m == nil || q.Op != OpNone && q.Op != OpChange || q.hasFigure() && q.Metric == nil {
+		return false
+	}
+	kind := m[1]
+	if p.v.Words("period_nouns")[kind] || p.v.IsStopword(kind) || questionWord[kind] || slices.Contains(p.v.CompareHigh, kind) || slices.Contains(p.v.CompareLow, kind) {
+		return false
+	}
+	high, low := false, false
+	for _, w := range p.words {
+		if p.v.Words("rank_words")[w.Norm] {
+			// "highest", "smallest", "most"; not "minimum" ("alternative
+			// minimum tax") nor "over"
+			high = high || slices.Contains(p.v.CompareHigh, w.Norm)
+			low = low || slices.Contains(p.v.CompareLow, w.Norm)
+		}
+	}
+	if high == low {
+		return false
+	}
+	q.Op, q.AcrossRows, q.RowKind, q.Low = OpCompare, true, kind, low
+	drop := map[string]bool{kind: true}
+	for _, w := range append(append([]string{}, p.v.CompareHigh...), p.v.CompareLow...) {
+		drop[w] = true
+	}
+	var terms []string
+	for _, t := range q.Terms {
+		if !drop[strings.ToLower(t)] {
+			terms = append(terms, t)
+		}
+	}
+	q.Terms = terms
 	return true
 }
 

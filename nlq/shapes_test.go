@@ -64,6 +64,12 @@ func TestShapes(t *testing.T) {
 		// the average names the row: a percentage change of it
 		{shape: "average and change", q: "What was the percentage change in the Average invested capital between 2018 and 2019?", applies: false, op: "pct_change"},
 
+		{shape: "highest row", q: "Which segment had the highest revenue in Q2 2004?", applies: true, op: "compare"},
+		{shape: "highest row", q: "In which currency was the total amount of financial assets the smallest?", applies: true, op: "compare"},
+		{shape: "highest row", q: "In which year was net income higher?", applies: false, op: "compare"},
+		// "minimum" names a tax here, it ranks nothing
+		{shape: "highest row", q: "What was the federal alternative minimum tax credit carryforwards?", applies: false},
+
 		// fixed bugs
 		// "the change in percentage of sales": a change in a share, in points
 		{shape: "change in percent", q: "What was the change in percentage of sales represented by gross profit between 2018 and 2019?", applies: false, op: "change", unit: "percent"},

@@ -58,6 +58,8 @@ func (q Query) String() string {
 	if q.HasBound {
 		b.raw("bound", q.Bound.String())
 	}
+	b.flag("across_rows", q.AcrossRows)
+	b.add("row_kind", q.RowKind)
 	b.flag("asks_change", q.AsksChange)
 	b.add("unsupported", q.Unsupported)
 	b.add("words", q.Words)

@@ -17,7 +17,7 @@ var usedWordLists = map[string][]string{
 		"year_over_year", "explicit_change", "sure_passage_cues",
 		"sum_of_words", "ratio_words", "ratio_connectors", "as_share_words", "share_words",
 		"share_of_connectors", "made_of_verbs", "operand_end_words", "bound_words",
-		"year_range_connectors", "compare_fillers", "change_nouns", "do_auxiliaries", "yes_no_openers", "text_prepositions", "definition_words",
+		"year_range_connectors", "compare_fillers", "change_nouns", "do_auxiliaries", "period_nouns", "rank_words", "yes_no_openers", "text_prepositions", "definition_words",
 		"text_verbs", "determiners",
 	},
 	"extract": {"loss_words"},
