@@ -95,6 +95,13 @@ type Column struct {
 	// ("Fiscal 2013 Q1", "2019"): its end date comes from the calendar, and
 	// changes with it.
 	named bool
+	// scale is the scale the column's own header states ("(in thousand NT
+	// dollars)"), nil when it states none (the table's applies).
+	scale *Scale
+	// perShare marks a column of figures per share ("Cash dividend per
+	// share"), shares one of share counts ("Number of Shares"), years one
+	// of years ("Year of Expiration" over "2027").
+	perShare, shares, years bool
 }
 
 // Row is one table row.
@@ -124,6 +131,7 @@ const (
 	Percent  = "percent"
 	Shares   = "shares"
 	PerShare = "USD/share"
+	Year     = "year" // a calendar or fiscal year printed as a figure ("2027")
 	Count    = "count"
 	Ratio    = "ratio"
 )

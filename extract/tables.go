@@ -111,6 +111,10 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		if isUnitLine(s) {
 			if t.Unit == "" {
 				t.Unit = s
+			} else if m := reSharesParen.FindString(s); m != "" && !reShareCount.MatchString(t.Unit) {
+				// "(Tabular amounts in millions)" over "(shares in
+				// thousands, except per share data)": the share counts' own
+				t.Unit += " " + m
 			}
 			continue
 		}
@@ -295,6 +299,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 			t.Columns[c].Kind = "percent"
 		}
 	}
+	columnUnits(&t, g)
 	// a year column beside dated columns of the same length ends on their
 	// day: "Fiscal years ended July 31, 2019 | 2018" is July 31, 2018
 	dateYearColumns(t.Columns)
@@ -345,6 +350,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		}
 		_ = ri
 	}
+	shareRowsBetween(&t, facts, 0)
 	return t, facts
 }
 
@@ -976,6 +982,7 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 		reShareCount.MatchString(lastOf(row.Section)) && (basis != ""))
 	pctLabel := rePctLabel.MatchString(row.Label)
 	title := strings.Join(t.Title, " ")
+	rs, rok := labelScale(row.Label) // "Gross profit (in thousands)"
 	var dashes []int
 	for ci, c := range row.Cells {
 		if c.Nil {
@@ -1030,27 +1037,32 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 			}
 		}
 		val := c.Value
+		sc := cellScale(t, rs, rok, ci)
+		ps := perShare || col.perShare && !shareCount
+		shares := shareCount || col.shares && !perShare && !strings.ContainsAny(c.Text, "$€£¥")
 		switch {
+		case col.years && !c.Pct:
+			f.Unit = Year
 		case col.Kind == "pct_change" || col.Kind == "change" && c.Pct:
 			f.Unit, f.Change = Percent, "pct_change"
 		case col.Kind == "percent" || c.Pct:
 			f.Unit = Percent
 		case col.Kind == "change":
 			f.Change = "change"
-			f.Unit, val = scaleValue(val, perShare, shareCount, t.Scale)
-		case pctLabel && !perShare && !strings.Contains(c.Text, "$"):
+			f.Unit, val = scaleValue(val, ps, shares, sc)
+		case pctLabel && !ps && !strings.Contains(c.Text, "$"):
 			f.Unit = Percent
 		default:
-			f.Unit, val = scaleValue(val, perShare, shareCount, t.Scale)
+			f.Unit, val = scaleValue(val, ps, shares, sc)
 		}
-		if f.Unit == USD && t.Scale.Thing != "" {
-			f.Unit = t.Scale.Thing
+		if f.Unit == USD && sc.Thing != "" {
+			f.Unit = sc.Thing
 		}
 		f.Value = val
 		if f.Unit == USD {
-			f.Scale = t.Scale.Money
+			f.Scale = sc.Money
 		} else if f.Unit == Shares {
-			f.Scale = t.Scale.Shares
+			f.Scale = sc.Shares
 		}
 		if m := v.Metric(f.Key); m != nil && f.Change == "" && m.Unit != f.Unit {
 			// "Gross margin" in dollars is gross profit
