@@ -164,3 +164,40 @@ func TestLabelScale(t *testing.T) {
 		}
 	}
 }
+
+// TestScaleUnstated: an amount whose release states no scale for it is
+// marked, so that an answer can say the number is as printed; one whose
+// table, row or column states a scale, or which is not an amount, is not.
+func TestScaleUnstated(t *testing.T) {
+	for _, tt := range []struct {
+		name, html, label string
+		col               int
+		want              bool
+	}{
+		{"no scale anywhere", table(" | 2019 | 2018", "Total loans | 828.8 | 885.3"), "Total loans", 0, true},
+		{"full dollars, still no scale stated", table(" | Cash Collected", "Total | $702,000"), "Total", 0, true},
+		{"unit line", "<p>(in millions)</p>" + table(" | 2019 | 2018", "Total loans | 828.8 | 885.3"), "Total loans", 0, false},
+		{"in dollars", "<p>(in dollars)</p>" + table(" | 2019 | 2018", "Total loans | 828.8 | 885.3"), "Total loans", 0, false},
+		{"in U.S. dollars", "<p>(In U.S. dollars, except share data)</p>" + table(" | 2019 | 2018", "Total loans | 828.8 | 885.3"), "Total loans", 0, false},
+		{"row label", table(" | 2019 | 2018", "Gross profit (in thousands) | 222,859 | 361,046", "Price per dozen | 1.27 | 1.40"), "Gross profit (in thousands)", 0, false},
+		{"column header", table(" | 2019 (in millions) | 2018 (in millions)", "Total loans | 828.8 | 885.3"), "Total loans", 1, false},
+		{"per share", table(" | 2019 | 2018", "Diluted earnings per share | 1.27 | 1.40"), "Diluted earnings per share", 0, false},
+	} {
+		d, err := Parse("r.htm", []byte("<html><body>"+tt.html+"</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, f := range d.Facts {
+			if f.Source == "table" && f.Metric == tt.label && f.ColIndex == tt.col {
+				found = true
+				if f.ScaleUnstated != tt.want {
+					t.Errorf("%s: %s %s %s: ScaleUnstated=%v, want %v", tt.name, f.Metric, f.Value, f.Unit, f.ScaleUnstated, tt.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no fact %q column %d", tt.name, tt.label, tt.col)
+		}
+	}
+}

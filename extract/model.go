@@ -171,6 +171,11 @@ type Fact struct {
 	// Scale is the power of ten the printed table figure was multiplied by
 	// (3 for a table "in thousands"); 0 for text facts.
 	Scale int32 `json:"scale,omitempty"`
+	// ScaleUnstated marks a table amount whose release states no scale for
+	// it (no unit line, nearby sentence, row label or column header says
+	// "in thousands" or "in dollars"): Value is the number as printed, which
+	// may be in thousands or millions.
+	ScaleUnstated bool `json:"scale_unstated,omitempty"`
 	// Dashes are the columns of a table fact's row printed as a dash ("--"),
 	// which read as zero; cells left blank are not listed.
 	Dashes []int `json:"dashes,omitempty"`
