@@ -130,6 +130,11 @@ func TestFigureScale(t *testing.T) {
 			"<p>Revenue was $24.9 million, against $33.5 million, and 24.9 thousand units were sold.</p>",
 			[]figure{{"Revenue", 0, "24.9", USD}}},
 		// Fixed bugs.
+		// "Change (%)" was read as a change in dollars, and scaled to millions.
+		{"a change column headed (%) holds percentages", table(
+			"$ million | 2019 | 2018 | Change (%)",
+			"Order intake | 532.0 | 470.0 | 13.2"),
+			[]figure{{"Order intake", 0, "532000000", USD}, {"Order intake", 2, "13.2", Percent}}},
 		// "(In millions, except per share data)" in every column header of a
 		// reconciliation made each column one of figures per share.
 		{"a unit line in the column header is not per share", table(

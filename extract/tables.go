@@ -14,7 +14,7 @@ import (
 var (
 	reBalanceTitle = regexp.MustCompile(`(?i)balance\s+sheets?|financial\s+position|financial\s+condition|statements?\s+of\s+condition|assets\s+and\s+liabilities`)
 	reAdjusted     = regexp.MustCompile(`(?i)\b(non[\s-]?gaap|adjusted|excluding|excludes|pro\s+forma|reconciliation)\b`)
-	rePctChange    = regexp.MustCompile(`(?i)(%|percent(age)?)\s*(change|chg|increase|decrease|inc|growth|var)|(change|chg|growth|increase|decrease|var\.?|variance)\s*(%|percent)|\byoy\b|\by/y\b`)
+	rePctChange    = regexp.MustCompile(`(?i)(%|percent(age)?)\s*(change|chg|increase|decrease|inc|growth|var)|(change|chg|growth|increase|decrease|var\.?|variance)\s*\(?\s*(%|percent)|\byoy\b|\by/y\b`)
 	reAmtChange    = regexp.MustCompile(`(?i)\$\s*change|\bchange\b|increase\s*/?\s*\(?decrease\)?|\bvariance\b|\bfavorable\b|\bunfavorable\b|\bdifference\b`)
 	rePctOf        = regexp.MustCompile(`(?i)(%|percent(age)?)\s+of\b|\bas\s+a\s+%|\b% of\b|^\s*%\s*$`)
 	reFootnote     = regexp.MustCompile(`\s*(\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\[\d+\]|\*+|†|‡)+\s*$`)
