@@ -47,7 +47,8 @@ var reYearFigure = regexp.MustCompile(`^(19|20)\d\d$`)
 
 // columnUnits gives each column of t the unit its own header states: a
 // scale ("(in thousands)") that may differ from the table's, figures per
-// share ("Cash dividend per share"), share counts ("Number of Shares"), or years ("Year of Expiration" over
+// share ("Cash dividend per share"), share counts ("Number of Shares"),
+// lengths of time ("Useful Lives (in years)"), or years ("Year of Expiration" over
 // "2027"), which are not amounts at all.
 func columnUnits(t *Table, g *grid) {
 	for c := range t.Columns {
@@ -62,6 +63,9 @@ func columnUnits(t *Table, g *grid) {
 			col.perShare = true
 		} else if col.Kind == "" && reSharesHeader.MatchString(words) && !reMoneyLabel.MatchString(words) {
 			col.shares = true
+		}
+		if col.Kind == "" {
+			col.time = timeUnit(col.Header)
 		}
 		if col.Kind == "" && col.Period.End.Y == 0 && reYearsHeader.MatchString(words) {
 			n, years := 0, true
@@ -78,6 +82,20 @@ func columnUnits(t *Table, g *grid) {
 			col.years = n > 0 && years
 		}
 	}
+}
+
+// reTimeUnit states that figures are lengths of time ("(in years)",
+// "(days)").
+var reTimeUnit = regexp.MustCompile(`(?i)\(\s*(?:in\s+)?(years|months|weeks|days|hours)\s*\)`)
+
+// timeUnit is the unit of time a row label or column header states for its
+// figures ("Remaining Vesting Term (years)": "years"), or "": such figures
+// are not amounts, and no money scale applies to them.
+func timeUnit(s string) string {
+	if m := reTimeUnit.FindStringSubmatch(s); m != nil {
+		return strings.ToLower(m[1])
+	}
+	return ""
 }
 
 // cellScale is the scale of a figure in column ci of t: its row's own

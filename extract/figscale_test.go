@@ -129,6 +129,11 @@ func TestFigureScale(t *testing.T) {
 			"Revenue | 24.9 | 33.5") +
 			"<p>Revenue was $24.9 million, against $33.5 million, and 24.9 thousand units were sold.</p>",
 			[]figure{{"Revenue", 0, "24.9", USD}}},
+		{"lengths of time are not amounts", "<p>(in thousands)</p>" + table(
+			" | Fair value | Estimated Useful Life (in years)",
+			"Customer relationships | 15,300 | 8",
+			"Remaining vesting term (years) | 1.81 | "),
+			[]figure{{"Customer relationships", 0, "15300000", USD}, {"Customer relationships", 1, "8", "years"}, {"Remaining vesting term (years)", 0, "1.81", "years"}}},
 		// Fixed bugs.
 		// "Change (%)" was read as a change in dollars, and scaled to millions.
 		{"a change column headed (%) holds percentages", table(

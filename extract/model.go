@@ -102,6 +102,9 @@ type Column struct {
 	// share"), shares one of share counts ("Number of Shares"), years one
 	// of years ("Year of Expiration" over "2027").
 	perShare, shares, years bool
+	// time is the unit of time its header states its figures are in
+	// ("Weighted-Average Useful Lives (in years)": "years"), or "".
+	time string
 }
 
 // Row is one table row.

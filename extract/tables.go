@@ -983,6 +983,7 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 	pctLabel := rePctLabel.MatchString(row.Label)
 	title := strings.Join(t.Title, " ")
 	rs, rok := labelScale(row.Label) // "Gross profit (in thousands)"
+	rowTime := timeUnit(row.Label)   // "Remaining Vesting Term (years)"
 	var dashes []int
 	for ci, c := range row.Cells {
 		if c.Nil {
@@ -1040,9 +1041,15 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 		sc := cellScale(t, rs, rok, ci)
 		ps := perShare || col.perShare && !shareCount
 		shares := shareCount || col.shares && !perShare && !strings.ContainsAny(c.Text, "$€£¥")
+		tu := rowTime
+		if tu == "" {
+			tu = col.time
+		}
 		switch {
 		case col.years && !c.Pct:
 			f.Unit = Year
+		case tu != "" && !c.Pct && !perShare:
+			f.Unit = tu // "Remaining Vesting Term (years)": not an amount
 		case col.Kind == "pct_change" || col.Kind == "change" && c.Pct:
 			f.Unit, f.Change = Percent, "pct_change"
 		case col.Kind == "percent" || c.Pct:
