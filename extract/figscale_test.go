@@ -135,6 +135,15 @@ func TestFigureScale(t *testing.T) {
 			"Remaining vesting term (years) | 1.81 | "),
 			[]figure{{"Customer relationships", 0, "15300000", USD}, {"Customer relationships", 1, "8", "years"}, {"Remaining vesting term (years)", 0, "1.81", "years"}}},
 		// Fixed bugs.
+		// "USDm" and "USD ‘000" over the label column were not read as scales.
+		{"a currency code with m over the label column", table(
+			"USDm | 2019 | 2018",
+			"Total (loan) | 828.8 | 885.3"),
+			[]figure{{"Total (loan)", 0, "828800000", USD}}},
+		{"a currency code with ‘000 over the label column", table(
+			"All figures in USD ‘000, except TCE rate per day | 2019 | 2018",
+			"Voyage Revenue | 317,220 | 289,016"),
+			[]figure{{"Voyage Revenue", 0, "317220000", USD}}},
 		// "Change (%)" was read as a change in dollars, and scaled to millions.
 		{"a change column headed (%) holds percentages", table(
 			"$ million | 2019 | 2018 | Change (%)",

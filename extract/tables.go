@@ -519,6 +519,11 @@ func parseScale(unit string) Scale {
 	// shares, which are reflected in thousands")
 	if m := reScaleWord.FindStringSubmatch(u); m != nil {
 		s.Money = scaleOf(m[1])
+	} else if m := reCodeScale.FindStringSubmatch(u); m != nil {
+		s.Money = 6 // "USDm", "DKK bn"
+		if m[1] == "bn" {
+			s.Money = 9
+		}
 	} else if reMillionsSign.MatchString(u) {
 		s.Money = 6 // "2019 €m", "$M"
 	}
@@ -546,6 +551,7 @@ var (
 	reSharesIn     = regexp.MustCompile(`shares(?:[^()]*?(?:reflected|stated|presented|expressed|shown))?\s+in\s+(thousands|millions|billions)`)
 	reMillionsSign = regexp.MustCompile(`(?i)[£$€]\s?m\b|\bus\$\s?m\b|\(\$?m\)`)
 	reScaleWord    = regexp.MustCompile(`(thousand|million|billion|000)`)
+	reCodeScale    = regexp.MustCompile(currencyCodes + `\s?(m|mn|bn)\b`)
 )
 
 func scaleOf(w string) int32 {
