@@ -235,3 +235,18 @@ func statedFigures(blocks []block) map[string]map[int32]bool {
 	}
 	return out
 }
+
+// reUnitsStated says a unit line's amounts are in units of money ("(in
+// dollars)", "(Dollars)", "US$").
+var reUnitsStated = regexp.MustCompile(`(?i)dollars|[$€£¥]|\b(?:usd|eur|gbp|rmb)\b`)
+
+// scaleStated reports a table unit line that states the scale of its
+// amounts: a power of ten ("(in thousands)", "$M") or units of money
+// ("(in dollars)"). "(except per share data)" alone states none.
+func scaleStated(unit string) bool {
+	if unit == "" {
+		return false
+	}
+	s := parseScale(unit)
+	return s.Money != 0 || reUnitsStated.MatchString(unit)
+}

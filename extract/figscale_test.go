@@ -195,6 +195,7 @@ func TestScaleUnstated(t *testing.T) {
 	}{
 		{"no scale anywhere", table(" | 2019 | 2018", "Total loans | 828.8 | 885.3"), "Total loans", 0, true},
 		{"full dollars, still no scale stated", table(" | Cash Collected", "Total | $702,000"), "Total", 0, true},
+		{"except per share alone", "<p>(except per share data)</p>" + table(" | 2019 | 2018", "Total loans | 828.8 | 885.3"), "Total loans", 0, true},
 		{"unit line", "<p>(in millions)</p>" + table(" | 2019 | 2018", "Total loans | 828.8 | 885.3"), "Total loans", 0, false},
 		{"in dollars", "<p>(in dollars)</p>" + table(" | 2019 | 2018", "Total loans | 828.8 | 885.3"), "Total loans", 0, false},
 		{"in U.S. dollars", "<p>(In U.S. dollars, except share data)</p>" + table(" | 2019 | 2018", "Total loans | 828.8 | 885.3"), "Total loans", 0, false},

@@ -1074,7 +1074,7 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 		f.Value = val
 		if f.Unit == USD {
 			f.Scale = sc.Money
-			f.ScaleUnstated = t.Unit == "" && !rok && col.scale == nil
+			f.ScaleUnstated = !scaleStated(t.Unit) && !rok && col.scale == nil
 		} else if f.Unit == Shares {
 			f.Scale = sc.Shares
 		}
