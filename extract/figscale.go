@@ -53,12 +53,28 @@ var reYearFigure = regexp.MustCompile(`^(19|20)\d\d$`)
 func columnUnits(t *Table, g *grid) {
 	for c := range t.Columns {
 		col := &t.Columns[c]
-		if s, ok := statedScale(col.Header); ok {
-			col.scale = &s
+		if strings.TrimSpace(col.Header) == "" {
+			continue
 		}
 		// the header's words without its unit phrases: "(In millions, except
 		// per share data)" says nothing of the column's own figures
-		words := reUnit.ReplaceAllString(col.Header, " ")
+		words := col.Header
+		if ms := reUnit.FindAllStringIndex(col.Header, -1); len(ms) > 0 {
+			var phrases []string
+			var b strings.Builder
+			at := 0
+			for _, m := range ms {
+				phrases = append(phrases, col.Header[m[0]:m[1]])
+				b.WriteString(col.Header[at:m[0]])
+				b.WriteByte(' ')
+				at = m[1]
+			}
+			b.WriteString(col.Header[at:])
+			words = b.String()
+			if s := parseScale(strings.Join(phrases, " ")); s.Money != 0 {
+				col.scale = &s
+			}
+		}
 		if col.Kind == "" && rePerShare.MatchString(words) && !reShareCount.MatchString(words) {
 			col.perShare = true
 		} else if col.Kind == "" && reSharesHeader.MatchString(words) && !reMoneyLabel.MatchString(words) {

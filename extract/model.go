@@ -75,6 +75,8 @@ type Table struct {
 	// HeaderStart and HeaderEnd are the lines of the column headers (0 if none).
 	HeaderStart int `json:"header_start,omitempty"`
 	HeaderEnd   int `json:"header_end,omitempty"`
+	// scaleStated says Unit states the scale of the amounts (scaleStated).
+	scaleStated bool
 }
 
 // Scale says how to turn printed table numbers into base units.

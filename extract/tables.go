@@ -135,6 +135,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		}
 	}
 	t.Scale = parseScale(t.Unit)
+	t.scaleStated = scaleStated(t.Unit)
 	titleText := strings.Join(t.Title, " ")
 	balance := reBalanceTitle.MatchString(titleText)
 	if !balance {
@@ -1074,7 +1075,7 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 		f.Value = val
 		if f.Unit == USD {
 			f.Scale = sc.Money
-			f.ScaleUnstated = !scaleStated(t.Unit) && !rok && col.scale == nil
+			f.ScaleUnstated = !t.scaleStated && !rok && col.scale == nil
 		} else if f.Unit == Shares {
 			f.Scale = sc.Shares
 		}
