@@ -4,6 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/ex99/ex99/extract"
+	"github.com/shopspring/decimal"
 )
 
 // TestNoScaleNote: an amount from a table whose release states no scale is
@@ -40,5 +43,20 @@ func TestNoScaleNote(t *testing.T) {
 				t.Errorf("Ask(%q) note %q; want the no-scale note: %v", tt.q, a.Note, tt.note)
 			}
 		})
+	}
+}
+
+func TestFormatValueUnits(t *testing.T) {
+	for _, tt := range []struct {
+		v, unit, want string
+	}{
+		{"2027", extract.Year, "2027"},
+		{"4.2", "years", "4.2"},
+		{"2027000", extract.USD, "$2,027,000"},
+		{"0.75", extract.PerShare, "$0.75 per share"},
+	} {
+		if got := formatValue(decimal.RequireFromString(tt.v), tt.unit); got != tt.want {
+			t.Errorf("formatValue(%s, %q) = %q, want %q", tt.v, tt.unit, got, tt.want)
+		}
 	}
 }
