@@ -888,6 +888,9 @@ func computed(ctx *docCtx, name string, val decimal.Decimal, places int32, unit,
 		}
 	}
 	a.Period = describePeriod(p, ctx.info)
+	if unit == extract.USD && slices.ContainsFunc(ops, func(f index.Fact) bool { return f.ScaleUnstated }) {
+		a.Note = noScaleNote // a change, sum or average of amounts as printed
+	}
 	a.Answer = fmt.Sprintf("%s — %s, %s = %s", formatFixed(val, unit, places), name, a.Period, formula)
 	if len(ops) > 1 {
 		// the operands as printed, in the formula's order ("44.1 ; 56.7")

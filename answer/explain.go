@@ -241,6 +241,10 @@ func explainCandidate(c candidate) ExplainedCandidate {
 	if f.Entity != "" && !strings.Contains(strings.ToLower(ec.What), strings.ToLower(f.Entity)) {
 		ec.What = f.Entity + " — " + ec.What
 	}
+	if f.ScaleUnstated {
+		// not scored: the release states no scale for it, and the answer says so
+		ec.Features["scale_unstated"] = true
+	}
 	if c.rejected != nil {
 		ec.Rejected = c.rejected.String()
 	} else {

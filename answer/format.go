@@ -23,7 +23,9 @@ func formatFixed(d decimal.Decimal, unit string, places int32) string {
 	} else {
 		s = a.String()
 	}
-	s = commas(s)
+	if unit != extract.Year {
+		s = commas(s) // a year is "2027", not "2,027"
+	}
 	sign := ""
 	if neg {
 		sign = "-"

@@ -171,6 +171,7 @@ var reEdgarTextTable = regexp.MustCompile(`(?im)^\s*<(?:S|C|CAPTION|PAGE)>`)
 func interpret(doc *Document, blocks []block) {
 	section, tableSection := "", "" // tableSection: a segment named in a table title
 	var texts, heads []string
+	var stated map[string]map[int32]bool // figures the prose states with a scale (statedFigures)
 	for bi, b := range blocks {
 		switch b.kind {
 		case bHeading:
@@ -186,12 +187,25 @@ func interpret(doc *Document, blocks []block) {
 				if u := nearbyUnit(blocks, bi); u != "" {
 					b.grid.title = append(b.grid.title, u)
 				}
+			} else if u := nearbySharesUnit(blocks, bi); u != "" {
+				// a table in millions that "sets forth … (shares in thousands)"
+				b.grid.title = append(b.grid.title, u)
 			}
 			if !hasUnit(b.grid) && len(doc.Tables) > 0 {
 				// a table right after another, with no unit line of its own, shares its scale
 				prev := doc.Tables[len(doc.Tables)-1]
 				if prev.Unit != "" && b.grid.start-prev.End <= 20 {
 					b.grid.title = append(b.grid.title, prev.Unit)
+				}
+			}
+			if !hasUnit(b.grid) {
+				// "… decreased $8.6 million to $24.9 million" beside a table
+				// "24.9 | 33.5 | (8.6)" that states no scale
+				if stated == nil {
+					stated = statedFigures(blocks)
+				}
+				if u := textScale(b.grid, stated); u != "" {
+					b.grid.title = append(b.grid.title, u)
 				}
 			}
 			if len(doc.Tables) > 0 && blankHeader(b.grid) {
@@ -711,6 +725,21 @@ func nearbyUnit(blocks []block, i int) string {
 		}
 	}
 	return u
+}
+
+// nearbySharesUnit finds the scale of a table's share counts stated in
+// prose right before or after it ("… per share data (shares in thousands,
+// except per share data):"), or "".
+func nearbySharesUnit(blocks []block, i int) string {
+	for _, j := range []int{i - 1, i + 1, i - 2, i + 2} {
+		if j < 0 || j >= len(blocks) || blocks[j].kind == bTable {
+			continue
+		}
+		if m := reSharesParen.FindString(blocks[j].text); m != "" {
+			return m
+		}
+	}
+	return ""
 }
 
 // reSharesParen states the scale of a table's share counts.

@@ -133,6 +133,10 @@ func TestParseScale(t *testing.T) {
 		{"(in 000’s)", 3, 3, ""},
 		{"(United States Dollars in thousands, except per share data, unless otherwise noted)", 3, 3, ""},
 		{"(in millions except per share data)", 6, 6, ""},
+		{"USDm", 6, 6, ""},
+		{"DKK bn", 9, 9, ""},
+		{"All figures in USD ‘000, except TCE rate per day", 3, 3, ""},
+		{"Number of shares (1,000)", 3, 3, ""},
 	}
 	for _, tt := range tests {
 		if !isUnitLine(tt.in) && !reUnitParen.MatchString(tt.in) {

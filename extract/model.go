@@ -75,6 +75,8 @@ type Table struct {
 	// HeaderStart and HeaderEnd are the lines of the column headers (0 if none).
 	HeaderStart int `json:"header_start,omitempty"`
 	HeaderEnd   int `json:"header_end,omitempty"`
+	// scaleStated says Unit states the scale of the amounts (scaleStated).
+	scaleStated bool
 }
 
 // Scale says how to turn printed table numbers into base units.
@@ -95,6 +97,16 @@ type Column struct {
 	// ("Fiscal 2013 Q1", "2019"): its end date comes from the calendar, and
 	// changes with it.
 	named bool
+	// scale is the scale the column's own header states ("(in thousand NT
+	// dollars)"), nil when it states none (the table's applies).
+	scale *Scale
+	// perShare marks a column of figures per share ("Cash dividend per
+	// share"), shares one of share counts ("Number of Shares"), years one
+	// of years ("Year of Expiration" over "2027").
+	perShare, shares, years bool
+	// time is the unit of time its header states its figures are in
+	// ("Weighted-Average Useful Lives (in years)": "years"), or "".
+	time string
 }
 
 // Row is one table row.
@@ -124,6 +136,7 @@ const (
 	Percent  = "percent"
 	Shares   = "shares"
 	PerShare = "USD/share"
+	Year     = "year" // a calendar or fiscal year printed as a figure ("2027")
 	Count    = "count"
 	Ratio    = "ratio"
 )
@@ -166,6 +179,11 @@ type Fact struct {
 	// Scale is the power of ten the printed table figure was multiplied by
 	// (3 for a table "in thousands"); 0 for text facts.
 	Scale int32 `json:"scale,omitempty"`
+	// ScaleUnstated marks a table amount whose release states no scale for
+	// it (no unit line, nearby sentence, row label or column header says
+	// "in thousands" or "in dollars"): Value is the number as printed, which
+	// may be in thousands or millions.
+	ScaleUnstated bool `json:"scale_unstated,omitempty"`
 	// Dashes are the columns of a table fact's row printed as a dash ("--"),
 	// which read as zero; cells left blank are not listed.
 	Dashes []int `json:"dashes,omitempty"`

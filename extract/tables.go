@@ -14,7 +14,7 @@ import (
 var (
 	reBalanceTitle = regexp.MustCompile(`(?i)balance\s+sheets?|financial\s+position|financial\s+condition|statements?\s+of\s+condition|assets\s+and\s+liabilities`)
 	reAdjusted     = regexp.MustCompile(`(?i)\b(non[\s-]?gaap|adjusted|excluding|excludes|pro\s+forma|reconciliation)\b`)
-	rePctChange    = regexp.MustCompile(`(?i)(%|percent(age)?)\s*(change|chg|increase|decrease|inc|growth|var)|(change|chg|growth|increase|decrease|var\.?|variance)\s*(%|percent)|\byoy\b|\by/y\b`)
+	rePctChange    = regexp.MustCompile(`(?i)(%|percent(age)?)\s*(change|chg|increase|decrease|inc|growth|var)|(change|chg|growth|increase|decrease|var\.?|variance)\s*\(?\s*(%|percent)|\byoy\b|\by/y\b`)
 	reAmtChange    = regexp.MustCompile(`(?i)\$\s*change|\bchange\b|increase\s*/?\s*\(?decrease\)?|\bvariance\b|\bfavorable\b|\bunfavorable\b|\bdifference\b`)
 	rePctOf        = regexp.MustCompile(`(?i)(%|percent(age)?)\s+of\b|\bas\s+a\s+%|\b% of\b|^\s*%\s*$`)
 	reFootnote     = regexp.MustCompile(`\s*(\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\[\d+\]|\*+|†|‡)+\s*$`)
@@ -111,6 +111,10 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		if isUnitLine(s) {
 			if t.Unit == "" {
 				t.Unit = s
+			} else if m := reSharesParen.FindString(s); m != "" && !reShareCount.MatchString(t.Unit) {
+				// "(Tabular amounts in millions)" over "(shares in
+				// thousands, except per share data)": the share counts' own
+				t.Unit += " " + m
 			}
 			continue
 		}
@@ -131,6 +135,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		}
 	}
 	t.Scale = parseScale(t.Unit)
+	t.scaleStated = scaleStated(t.Unit)
 	titleText := strings.Join(t.Title, " ")
 	balance := reBalanceTitle.MatchString(titleText)
 	if !balance {
@@ -295,6 +300,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 			t.Columns[c].Kind = "percent"
 		}
 	}
+	columnUnits(&t, g)
 	// a year column beside dated columns of the same length ends on their
 	// day: "Fiscal years ended July 31, 2019 | 2018" is July 31, 2018
 	dateYearColumns(t.Columns)
@@ -351,6 +357,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		}
 		_ = ri
 	}
+	shareRowsBetween(&t, facts, 0)
 	return t, facts
 }
 
@@ -533,6 +540,11 @@ func parseScale(unit string) Scale {
 	// shares, which are reflected in thousands")
 	if m := reScaleWord.FindStringSubmatch(u); m != nil {
 		s.Money = scaleOf(m[1])
+	} else if m := reCodeScale.FindStringSubmatch(u); m != nil {
+		s.Money = 6 // "USDm", "DKK bn"
+		if m[1] == "bn" {
+			s.Money = 9
+		}
 	} else if reMillionsSign.MatchString(u) {
 		s.Money = 6 // "2019 €m", "$M"
 	}
@@ -560,6 +572,7 @@ var (
 	reSharesIn     = regexp.MustCompile(`shares(?:[^()]*?(?:reflected|stated|presented|expressed|shown))?\s+in\s+(thousands|millions|billions)`)
 	reMillionsSign = regexp.MustCompile(`(?i)[£$€]\s?m\b|\bus\$\s?m\b|\(\$?m\)`)
 	reScaleWord    = regexp.MustCompile(`(thousand|million|billion|000)`)
+	reCodeScale    = regexp.MustCompile(currencyCodes + `\s?(m|mn|bn)\b`)
 )
 
 func scaleOf(w string) int32 {
@@ -1007,6 +1020,8 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 		reShareCount.MatchString(lastOf(row.Section)) && (basis != ""))
 	pctLabel := rePctLabel.MatchString(row.Label)
 	title := strings.Join(t.Title, " ")
+	rs, rok := labelScale(row.Label) // "Gross profit (in thousands)"
+	rowTime := timeUnit(row.Label)   // "Remaining Vesting Term (years)"
 	var dashes []int
 	for ci, c := range row.Cells {
 		if c.Nil {
@@ -1061,27 +1076,39 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 			}
 		}
 		val := c.Value
+		sc := cellScale(t, rs, rok, ci)
+		ps := perShare || col.perShare && !shareCount
+		shares := shareCount || col.shares && !perShare && !strings.ContainsAny(c.Text, "$€£¥")
+		tu := rowTime
+		if tu == "" {
+			tu = col.time
+		}
 		switch {
+		case col.years && !c.Pct:
+			f.Unit = Year
+		case tu != "" && !c.Pct && !perShare:
+			f.Unit = tu // "Remaining Vesting Term (years)": not an amount
 		case col.Kind == "pct_change" || col.Kind == "change" && c.Pct:
 			f.Unit, f.Change = Percent, "pct_change"
 		case col.Kind == "percent" || c.Pct:
 			f.Unit = Percent
 		case col.Kind == "change":
 			f.Change = "change"
-			f.Unit, val = scaleValue(val, perShare, shareCount, t.Scale)
-		case pctLabel && !perShare && !strings.Contains(c.Text, "$"):
+			f.Unit, val = scaleValue(val, ps, shares, sc)
+		case pctLabel && !ps && !strings.Contains(c.Text, "$"):
 			f.Unit = Percent
 		default:
-			f.Unit, val = scaleValue(val, perShare, shareCount, t.Scale)
+			f.Unit, val = scaleValue(val, ps, shares, sc)
 		}
-		if f.Unit == USD && t.Scale.Thing != "" {
-			f.Unit = t.Scale.Thing
+		if f.Unit == USD && sc.Thing != "" {
+			f.Unit = sc.Thing
 		}
 		f.Value = val
 		if f.Unit == USD {
-			f.Scale = t.Scale.Money
+			f.Scale = sc.Money
+			f.ScaleUnstated = !t.scaleStated && !rok && col.scale == nil
 		} else if f.Unit == Shares {
-			f.Scale = t.Scale.Shares
+			f.Scale = sc.Shares
 		}
 		if m := v.Metric(f.Key); m != nil && f.Change == "" && m.Unit != f.Unit {
 			// "Gross margin" in dollars is gross profit

@@ -299,7 +299,11 @@ func dropTitleBlocks(blocks []block) []block {
 	return out
 }
 
-var reUnit = regexp.MustCompile(`(?i)([£$€]\s?m\b|(?:[£$€]|\b(?:us\$|eur|usd|gbp|rmb|chf|sek|nok|dkk|jpy))\s?(?:thousands?|millions?|billions?)\b|\bus\$\s?m\b|[£$€]\s?['’]?000s?\b|['’]000s?\b|\(\$?m\)|\bin\s+(thousands?|millions?|billions?|000['’]?s)\b|[a-z]{3}['’]\s?(?:thousands?|millions?|billions?|000s?)\b|(thousands|millions|billions)\s+of\s+dollars|\((thousands|millions|billions|000s|000's|dollars)|(dollars|amounts|\$)\s+in\s+(thousands|millions|billions)|\$\s*(000s?|000's)|except\s+(per[\s-]share|share|earnings per))`)
+var reUnit = regexp.MustCompile(`(?i)([£$€]\s?m\b|(?:[£$€]|\b(?:us\$|eur|usd|gbp|rmb|chf|sek|nok|dkk|jpy))\s?(?:thousands?|millions?|billions?)\b|\bus\$\s?m\b|[£$€]\s?['’‘]?000s?\b|['’‘]000s?\b|\(\$?m\)|\bin\s+(thousands?|millions?|billions?|000['’]?s)\b|[a-z]{3}\s?['’‘]\s?(?:thousands?|millions?|billions?|000s?)\b|` + currencyCodes + `\s?(?:m|mn|bn)\b|[a-z]\s*\(\s*(?:in\s+)?1[,.]000\s*\)|(thousands|millions|billions)\s+of\s+dollars|\((thousands|millions|billions|000s|000's|dollars)|(dollars|amounts|\$)\s+in\s+(thousands|millions|billions)|\$\s*(000s?|000's)|except\s+(per[\s-]share|share|earnings per)|\((?:amounts\s+|expressed\s+|stated\s+)?in\s+(?:u\.?s\.?\s+)?dollars\b)`)
+
+// currencyCodes are ISO currency codes a unit line prefixes to a scale
+// ("USDm", "DKK m", "EUR bn").
+const currencyCodes = `\b(?:usd|eur|gbp|dkk|sek|nok|chf|cad|aud|nzd|rmb|cny|jpy|hkd|sgd|inr|zar|brl|mxn)`
 
 // isUnitLine reports a line that states the table's scale.
 func isUnitLine(t string) bool { return reUnit.MatchString(t) && len(t) < 160 }
