@@ -107,7 +107,8 @@ func (e *Engine) findBest(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, l
 		// the other operand is another figure, never like itself
 		cands = slices.DeleteFunc(cands, func(c candidate) bool { return sameFact(c.f, *like) })
 	}
-	if len(cands) == 0 {
+	if len(cands) == 0 || cands[0].feat.ContentMissing > 0 {
+		// none, or none that explains every word of the question
 		return operand{}
 	}
 	if like != nil {

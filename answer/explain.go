@@ -281,6 +281,7 @@ func (x features) named() map[string]any {
 	put("preferred_label", x.PreferredLabel, true)
 	put("extra_label_words", x.ExtraLabelWords != 0, x.ExtraLabelWords)
 	put("hinted_modifiers", x.HintedModifiers, true)
+	put("content_missing", x.ContentMissing != 0, x.ContentMissing)
 	return m
 }
 

@@ -372,6 +372,9 @@ func (e *Engine) scoreFacts(q nlq.Query, ctx *docCtx, metric *vocab.Metric, t ta
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
+		if mi, mj := out[i].feat.ContentMissing == 0, out[j].feat.ContentMissing == 0; mi != mj {
+			return mi // every word of the question explained comes first
+		}
 		if out[i].score != out[j].score {
 			return out[i].score > out[j].score
 		}
@@ -630,6 +633,13 @@ func (e *Engine) lookupAnswer(q nlq.Query, ctx *docCtx) (Answer, bool) {
 	}
 	if len(cands) == 0 {
 		a.Answer = notFoundReason(q, ctx, metric, t, len(ts) > 0)
+		e.exp.step("lookup: declined (%s)", a.Answer)
+		return a, false
+	}
+	if cands[0].feat.ContentMissing > 0 {
+		// "how many nonvested shares were granted": the year-end balance of
+		// nonvested shares leaves "granted" unexplained
+		a.Answer = fmt.Sprintf("Not found: %s has no figure that explains every word of the question; the nearest, %q, leaves %d of them out.", ctx.info.Name, cands[0].f.Metric, cands[0].feat.ContentMissing)
 		e.exp.step("lookup: declined (%s)", a.Answer)
 		return a, false
 	}

@@ -174,6 +174,10 @@ type features struct {
 	// HintedModifiers: the metric is a hint, and the fact is keyed as it
 	// with all the question's modifiers in its label.
 	HintedModifiers bool
+	// ContentMissing counts the question's content words the fact's text
+	// lacks (questions without a metric): such a fact ranks below those
+	// that explain every word, and cannot answer alone.
+	ContentMissing int
 }
 
 // score is the features weighed. It adds the same terms in the same order
@@ -311,6 +315,10 @@ func (s *scoring) metricFeatures(x *features, f index.Fact, text string, fterms 
 		if n == 0 || cov < minWordCoverage {
 			return reject(rejWords, fmt.Sprintf("%.2f of them", minWordCoverage), fmt.Sprintf("%.2f", cov))
 		}
+		// a word of the question the figure's text lacks does not rule the
+		// figure out here (it may still support another that has it), but
+		// it cannot answer: see findFacts and lookupAnswer
+		x.ContentMissing = len(s.contentMissing(f, fterms))
 		x.MetricBy = metricByWords
 		x.WordCoverage = cov
 		// words in the figure's own description weigh more than the clause's
@@ -387,6 +395,49 @@ func keyedOtherwise(f index.Fact, m *vocab.Metric) bool {
 // containsWords reports whether phrase holds sub as whole words.
 func containsWords(phrase, sub string) bool {
 	return strings.Contains(" "+phrase+" ", " "+sub+" ")
+}
+
+// unitTerms are, by unit, the index terms of the words that ask for it
+// ("share", "percentage" for percent): a figure of that unit explains them.
+var unitTerms = func() map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for u, phs := range vocab.Default().Units {
+		out[u] = map[string]bool{}
+		for _, ph := range phs {
+			for _, t := range index.Terms(ph) {
+				out[u][t] = true
+			}
+		}
+	}
+	return out
+}()
+
+// figureKindTerms are the index terms of the words metric names are made
+// of ("income", "expense", "revenue", "asset"): words that say what kind
+// of figure is asked, which a table's rows often leave to its title or
+// lead-in ("Non-Swiss" under "income before taxes"), unlike the words
+// that say which ("granted", "Swiss").
+var figureKindTerms = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range vocab.Default().NameWords() {
+		for _, t := range index.Terms(w) {
+			m[t] = true
+		}
+	}
+	return m
+}()
+
+// contentMissing are the question's content words (not light, not of
+// the whole, not an entity's) the fact's text lacks, sorted.
+func (s *scoring) contentMissing(f index.Fact, fterms map[string]bool) []string {
+	var missing []string
+	for w := range s.qterms {
+		if !fterms[w] && !isEntityTerm(w, s.entTerms) && !lightWords[w] && !wholeTerms[w] && !unitTerms[f.Unit][w] && !figureKindTerms[w] {
+			missing = append(missing, w)
+		}
+	}
+	sort.Strings(missing)
+	return missing
 }
 
 // keyOrLabel names a fact's metric: its key, or else its label.

@@ -161,3 +161,28 @@ func TestScoreFact(t *testing.T) {
 		}
 	}
 }
+
+// TestContentMissing checks which words of a question without a metric a
+// figure leaves unexplained: words that say which figure count; light
+// words, words of the whole, of the figure's unit and of a kind of figure
+// do not.
+func TestContentMissing(t *testing.T) {
+	tests := []struct {
+		words, label, unit string
+		want               string
+	}{
+		{"granted nonvested shares", "Nonvested shares", "shares", "grant"},
+		{"income Non-Swiss", "Non-Swiss", "USD", ""},                        // "income": a kind of figure
+		{"share international sales", "International sales", "percent", ""}, // "share": the unit's word
+		{"total warrants", "Warrants", "count", ""},                         // "total": the whole
+		{"paying BBVA", "BBVA", "USD", ""},                                  // a light word
+		{"software maintenance revenue", "License revenue", "USD", "mainten softwar"},
+	}
+	for _, tt := range tests {
+		s := &scoring{qterms: termSet(tt.words)}
+		f := index.Fact{Fact: extract.Fact{Metric: tt.label, Unit: tt.unit}}
+		if got := strings.Join(s.contentMissing(f, termSet(factText(f))), " "); got != tt.want {
+			t.Errorf("%q of %q: missing %q, want %q", tt.words, tt.label, got, tt.want)
+		}
+	}
+}

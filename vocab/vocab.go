@@ -551,6 +551,11 @@ func Singular(w string) string {
 	return w
 }
 
+// NameWords are the words of the names of the metrics and derived
+// figures ("income", "revenue", "expense"), as Normalize gives them,
+// singular. The caller must not change the map.
+func (v *Vocab) NameWords() map[string]bool { return v.nameWords }
+
 // minSpelled is the shortest word Spelled corrects: shorter words are too
 // near too many others ("cash", "case", "cast").
 const minSpelled = 5
