@@ -632,28 +632,39 @@ func (x *Index) Doc(name string) (*DocInfo, error) {
 	return &d, nil
 }
 
+// eachData calls fn with the ID and stored data of every record q
+// matches, in ID order, reading page records a search.
+func (x *Index) eachData(q query.Query, page int, fn func(id, data string)) error {
+	for from := 0; ; from += page {
+		req := bleve.NewSearchRequestOptions(q, page, from, false)
+		req.Fields = []string{"data"}
+		req.SortBy([]string{"_id"})
+		res, err := x.search(req)
+		if err != nil {
+			return wrap("index", err)
+		}
+		for _, h := range res.Hits {
+			fn(h.ID, str(h.Fields["data"]))
+		}
+		if len(res.Hits) < page {
+			return nil
+		}
+	}
+}
+
 // Docs lists every indexed release, by name.
 func (x *Index) Docs() ([]DocInfo, error) {
 	q := bleve.NewTermQuery(kindDoc)
 	q.SetField("kind")
 	var out []DocInfo
-	for from := 0; ; from += 1000 {
-		req := bleve.NewSearchRequestOptions(q, 1000, from, false)
-		req.Fields = []string{"data"}
-		req.SortBy([]string{"_id"})
-		res, err := x.search(req)
-		if err != nil {
-			return nil, wrap("index", err)
+	err := x.eachData(q, 1000, func(_, data string) {
+		var d DocInfo
+		if err := fastJSON.Unmarshal([]byte(data), &d); err == nil {
+			out = append(out, d)
 		}
-		for _, h := range res.Hits {
-			var d DocInfo
-			if err := fastJSON.Unmarshal([]byte(str(h.Fields["data"])), &d); err == nil {
-				out = append(out, d)
-			}
-		}
-		if len(res.Hits) < 1000 {
-			break
-		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
@@ -1502,30 +1513,20 @@ func (x *Index) Row(name string, table, row int) ([]Fact, error) {
 func (x *Index) AllFacts(name string) ([]Fact, error) {
 	q := bleve.NewConjunctionQuery(term("doc", name), bleve.NewDisjunctionQuery(term("kind", kindRow), term("kind", kindPassage)))
 	var out []Fact
-	for from := 0; ; from += 2000 {
-		req := bleve.NewSearchRequestOptions(q, 2000, from, false)
-		req.Fields = []string{"data"}
-		req.SortBy([]string{"_id"})
-		res, err := x.search(req)
-		if err != nil {
-			return nil, wrap("index", err)
-		}
-		for _, h := range res.Hits {
-			data := str(h.Fields["data"])
-			if hitKind(h.ID) == kindRow {
-				if r, err := decodeRow(data); err == nil {
-					out = append(out, r.Facts...)
-				}
-			} else {
-				var p Passage
-				if fastJSON.Unmarshal([]byte(data), &p) == nil {
-					out = append(out, p.Facts...)
-				}
+	err := x.eachData(q, 2000, func(id, data string) {
+		if hitKind(id) == kindRow {
+			if r, err := decodeRow(data); err == nil {
+				out = append(out, r.Facts...)
 			}
+			return
 		}
-		if len(res.Hits) < 2000 {
-			break
+		var p Passage
+		if fastJSON.Unmarshal([]byte(data), &p) == nil {
+			out = append(out, p.Facts...)
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Start != out[j].Start {
@@ -1631,23 +1632,14 @@ func (x *Index) Passages(q PassageQuery) ([]PassageHit, error) {
 func (x *Index) DocPassages(name string) ([]Passage, error) {
 	q := bleve.NewConjunctionQuery(term("doc", name), term("kind", kindPassage))
 	var out []Passage
-	for from := 0; ; from += 2000 {
-		req := bleve.NewSearchRequestOptions(q, 2000, from, false)
-		req.Fields = []string{"data"}
-		req.SortBy([]string{"_id"})
-		res, err := x.search(req)
-		if err != nil {
-			return nil, wrap("index", err)
+	err := x.eachData(q, 2000, func(_, data string) {
+		var p Passage
+		if fastJSON.Unmarshal([]byte(data), &p) == nil {
+			out = append(out, p)
 		}
-		for _, h := range res.Hits {
-			var p Passage
-			if fastJSON.Unmarshal([]byte(str(h.Fields["data"])), &p) == nil {
-				out = append(out, p)
-			}
-		}
-		if len(res.Hits) < 2000 {
-			break
-		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.SortStableFunc(out, func(a, b Passage) int { return cmp.Compare(a.Start, b.Start) })
 	return slices.CompactFunc(out, func(a, b Passage) bool { return a.Start == b.Start }), nil
