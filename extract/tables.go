@@ -22,8 +22,11 @@ var (
 	reShareCount   = regexp.MustCompile(`(?i)\bshares\b|\bshare\s+count\b`)
 	// a stock account whose label counts its shares ("Treasury stock, 76
 	// shares") holds amounts, not share counts
-	reStockAmount = regexp.MustCompile(`(?i)\d[\d,.]*\s+shares|\b(treasury|common|preferred|capital)\s+stock\b|\bpar\b|\bat\s+cost\b`)
-	reAvgShares   = regexp.MustCompile(`(?i)\b(weighted|average)\b`)
+	// reCashFlowTitle titles a statement of cash flows, or heads a section
+	// of one ("Cash flow from financing activities").
+	reCashFlowTitle = regexp.MustCompile(`(?i)\bcash\s+flows?\b`)
+	reStockAmount   = regexp.MustCompile(`(?i)\d[\d,.]*\s+shares|\b(treasury|common|preferred|capital)\s+stock\b|\bpar\b|\bat\s+cost\b`)
+	reAvgShares     = regexp.MustCompile(`(?i)\b(weighted|average)\b`)
 	// a rate or ratio names the row where it ends the label or a phrase
 	// of it ("Effective tax rate", "Rate of return", "Yield, net"); not a
 	// thing named after a rate ("Interest rate swaps", "Rate lock
@@ -1016,10 +1019,15 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 			key = "shares"
 		}
 	}
+	title := strings.Join(t.Title, " ")
 	shareCount := !perShare && (key == "shares" || reShareCount.MatchString(row.Label) && (reAvgShares.MatchString(row.Label) || !reStockAmount.MatchString(row.Label)) ||
 		reShareCount.MatchString(lastOf(row.Section)) && (basis != ""))
+	if shareCount && (reCashFlowTitle.MatchString(title) || reCashFlowTitle.MatchString(strings.Join(row.Section, " "))) {
+		// a statement of cash flows holds amounts of cash: "Common shares
+		// repurchased (820)" is $820 million spent, not 820 million shares
+		shareCount = false
+	}
 	pctLabel := rePctLabel.MatchString(row.Label)
-	title := strings.Join(t.Title, " ")
 	rs, rok := labelScale(row.Label) // "Gross profit (in thousands)"
 	rowTime := timeUnit(row.Label)   // "Remaining Vesting Term (years)"
 	var dashes []int
