@@ -10,7 +10,7 @@ import (
 
 // reBound is a comparison with a figure: "less than 15,000 thousands",
 // "above $2.5 million", "less than 50%".
-var reBound = regexp.MustCompile(`\b` + alt("bound_words") + `\s*(?:than\s*)?(-?\$?\s?\d[\d,]*(?:\.\d+)?)\s*(%|thousands?|millions?|billions?|k\b|m\b|bn\b)?`)
+var reBound = regexp.MustCompile(`\b` + vocab.Default().Group("bound_words") + `\s*(?:than\s*)?(-?\$?\s?\d[\d,]*(?:\.\d+)?)\s*(%|thousands?|millions?|billions?|k\b|m\b|bn\b)?`)
 
 // comparison reads what a comparison asks for: the greater or smaller
 // figure, or the figures beyond a bound; its words leave the terms.

@@ -18,7 +18,7 @@ var (
 	// reOrdinalPair is two ordinals sharing a period noun: "second and first quarter".
 	reOrdinalPair = regexp.MustCompile(`(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:and|&|to|vs\.?|versus)\s+(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarters?|halves|half)\b`)
 	// reYearRange is a span of years: "2017 to 2019", "2017-2019", "2017 through 2019".
-	reYearRange = regexp.MustCompile(`\b((?:19|20)\d\d)\s*` + alt("year_range_connectors") + `\s*(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b`)
+	reYearRange = regexp.MustCompile(`\b((?:19|20)\d\d)\s*` + vocab.Default().Group("year_range_connectors") + `\s*(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b`)
 )
 
 // relativeOrder is the order relative period phrases are looked for in:

@@ -60,29 +60,18 @@ func (p *parser) readShape() {
 
 // periodEnd ends an operand phrase: a period's preposition, punctuation or
 // the end of the question.
-var periodEnd = `\s*(?:\b` + alt("operand_end_words") + `\b|[?.,]|$)`
+var periodEnd = `\s*(?:\b` + vocab.Default().Group("operand_end_words") + `\b|[?.,]|$)`
 
 var (
-	reSumOf   = regexp.MustCompile(`\b` + alt("sum_of_words") + `\s+of\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)` + periodEnd)
-	reRatioOf = regexp.MustCompile(`\b` + alt("ratio_words") + `\s+(?:of|between)\s+(?:the\s+)?(.+?)\s+` + alt("ratio_connectors") + `\s+(?:the\s+)?(.+?)` + periodEnd)
-	rePctOf   = regexp.MustCompile(`^\s*(?:what\s+(?:is|was|were|are)\s+)?(?:the\s+)?(.+?)\s+as\s+an?\s+(` + alt("as_share_words") + `)\s+of\s+(?:the\s+)?(.+?)` + periodEnd)
+	reSumOf   = regexp.MustCompile(`\b` + vocab.Default().Group("sum_of_words") + `\s+of\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)` + periodEnd)
+	reRatioOf = regexp.MustCompile(`\b` + vocab.Default().Group("ratio_words") + `\s+(?:of|between)\s+(?:the\s+)?(.+?)\s+` + vocab.Default().Group("ratio_connectors") + `\s+(?:the\s+)?(.+?)` + periodEnd)
+	rePctOf   = regexp.MustCompile(`^\s*(?:what\s+(?:is|was|were|are)\s+)?(?:the\s+)?(.+?)\s+as\s+an?\s+(` + vocab.Default().Group("as_share_words") + `)\s+of\s+(?:the\s+)?(.+?)` + periodEnd)
 	// rePartOfTotal is "the percentage of X in the total Y", "X's share of total Y".
-	rePartOfTotal = regexp.MustCompile(`\b(` + alt("share_words") + `)\s+(?:of\s+)?(?:constitution\s+of\s+)?(?:the\s+)?(.+?)\s+` + alt("share_of_connectors") + `\s+(?:the\s+)?(total\s+.+?)` + periodEnd)
+	rePartOfTotal = regexp.MustCompile(`\b(` + vocab.Default().Group("share_words") + `)\s+(?:of\s+)?(?:constitution\s+of\s+)?(?:the\s+)?(.+?)\s+` + vocab.Default().Group("share_of_connectors") + `\s+(?:the\s+)?(total\s+.+?)` + periodEnd)
 	// reTotalMadeOf is "what percentage of total Y is made up of X".
-	reTotalMadeOf = regexp.MustCompile(`\bwhat\s+(` + alt("share_words") + `)\s+of\s+(?:the\s+)?(.+?)\s+(?:is|was|are|were)\s+` + alt("made_of_verbs") + `\s+(?:the\s+)?(.+?)` + periodEnd)
+	reTotalMadeOf = regexp.MustCompile(`\bwhat\s+(` + vocab.Default().Group("share_words") + `)\s+of\s+(?:the\s+)?(.+?)\s+(?:is|was|are|were)\s+` + vocab.Default().Group("made_of_verbs") + `\s+(?:the\s+)?(.+?)` + periodEnd)
 	reShareOf     = regexp.MustCompile(`\b(?:percentage|percent)\s+of\b|%\s+of\b`)
 )
-
-// alt is the vocabulary word list name as a regular expression group that
-// matches any one of its phrases, tried in the list's order.
-func alt(name string) string {
-	ps := vocab.Default().Phrases(name)
-	qs := make([]string, len(ps))
-	for i, p := range ps {
-		qs[i] = regexp.QuoteMeta(p)
-	}
-	return "(?:" + strings.Join(qs, "|") + ")"
-}
 
 // sumOfTwo: [the] sum|total|combined of [the] X and [the] Y [P]
 // The two operands are added.

@@ -327,13 +327,21 @@ func (v *Vocab) Phrases(name string) []string {
 // quoted (regexp.QuoteMeta), longest first, so that a leftmost-first match
 // takes the longest word that fits. It panics like Words when there is no
 // such list.
-func (v *Vocab) Alternation(name string) string {
+func (v *Vocab) Alternation(name string) string { return "(" + v.alternatives(name) + ")" }
+
+// Group is Alternation without capturing: "(?:w1|w2|…)", for a pattern
+// whose own groups are numbered around it.
+func (v *Vocab) Group(name string) string { return "(?:" + v.alternatives(name) + ")" }
+
+// alternatives is the word list called name quoted for a regexp and
+// joined by "|", longest first.
+func (v *Vocab) alternatives(name string) string {
 	ws := slices.Clone(v.Phrases(name))
 	sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
 	for i, w := range ws {
 		ws[i] = regexp.QuoteMeta(w)
 	}
-	return "(" + strings.Join(ws, "|") + ")"
+	return strings.Join(ws, "|")
 }
 
 // IsWhole reports a word that asks for the whole of a metric ("total",

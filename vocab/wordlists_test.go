@@ -81,6 +81,9 @@ func TestAlternation(t *testing.T) {
 	if got, want := v.Alternation("w"), `(a\.b|abc|ab|a)`; got != want {
 		t.Errorf("Alternation = %s, want %s", got, want)
 	}
+	if got, want := v.Group("w"), `(?:a\.b|abc|ab|a)`; got != want {
+		t.Errorf("Group = %s, want %s", got, want)
+	}
 }
 
 func TestWordsPanicsOnUnknownList(t *testing.T) {
