@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/ex99/ex99/extract"
@@ -439,18 +440,19 @@ var (
 )
 
 func metricWord(w string, m *vocab.Metric) bool {
-	if m == nil {
-		return false
-	}
-	for _, n := range m.Names {
-		for _, t := range index.Terms(n) {
-			if t == w {
-				return true
-			}
-		}
-	}
-	return false
+	return m != nil && metricNameTerms()[m.Key][w]
 }
+
+// metricNameTerms are, by metric key, the index terms of the metric's
+// names, built once, when first asked: scoring asks them of every
+// candidate fact.
+var metricNameTerms = sync.OnceValue(func() map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, m := range vocab.Default().Metrics {
+		out[m.Key] = termsOf(m.Names)
+	}
+	return out
+})
 
 // unitFits reports whether a fact's unit can answer a question wanting want.
 func unitFits(want, got string) bool {
@@ -465,6 +467,11 @@ func unitFits(want, got string) bool {
 	return want == got
 }
 
+// termsOf is the set of the index terms of words: what a fact's text
+// must hold to carry any of them.
+func termsOf(words []string) map[string]bool { return termSet(strings.Join(words, " ")) }
+
+// termSet is the set of the index terms of s.
 func termSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, t := range index.Terms(s) {

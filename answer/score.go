@@ -2,6 +2,8 @@ package answer
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -360,15 +362,7 @@ func (s *scoring) metricFeatures(x *features, f index.Fact, text string, fterms 
 // wholeTerms are the index terms of the vocabulary's words that ask for
 // the whole of a figure ("total", "overall"): a row that is the whole
 // explains them without printing them.
-var wholeTerms = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range vocab.Default().WholeWords {
-		for _, t := range index.Terms(w) {
-			m[t] = true
-		}
-	}
-	return m
-}()
+var wholeTerms = termsOf(vocab.Default().WholeWords)
 
 // keyedOtherwise reports a fact the extractor keyed as another metric
 // whose name holds m's whole ("Accumulated depreciation and amortization"
@@ -402,12 +396,7 @@ func containsWords(phrase, sub string) bool {
 var unitTerms = func() map[string]map[string]bool {
 	out := map[string]map[string]bool{}
 	for u, phs := range vocab.Default().Units {
-		out[u] = map[string]bool{}
-		for _, ph := range phs {
-			for _, t := range index.Terms(ph) {
-				out[u][t] = true
-			}
-		}
+		out[u] = termsOf(phs)
 	}
 	return out
 }()
@@ -417,15 +406,7 @@ var unitTerms = func() map[string]map[string]bool {
 // of figure is asked, which a table's rows often leave to its title or
 // lead-in ("Non-Swiss" under "income before taxes"), unlike the words
 // that say which ("granted", "Swiss").
-var figureKindTerms = func() map[string]bool {
-	m := map[string]bool{}
-	for w := range vocab.Default().NameWords() {
-		for _, t := range index.Terms(w) {
-			m[t] = true
-		}
-	}
-	return m
-}()
+var figureKindTerms = termsOf(slices.Collect(maps.Keys(vocab.Default().NameWords())))
 
 // contentMissing are the question's content words (not light, not of
 // the whole, not an entity's) the fact's text lacks, sorted.
@@ -623,15 +604,7 @@ func (s *scoring) changeFeature(x *features, f index.Fact, want string) *rejecti
 }
 
 // changeNounTerms are the index terms of vocab's change_nouns.
-var changeNounTerms = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range vocab.Default().Phrases("change_nouns") {
-		for _, t := range index.Terms(w) {
-			m[t] = true
-		}
-	}
-	return m
-}()
+var changeNounTerms = termsOf(vocab.Default().Phrases("change_nouns"))
 
 // namesChange reports a fact whose own words say it is a change ("Net
 // decrease in cash and cash equivalents").
