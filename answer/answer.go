@@ -193,7 +193,7 @@ func readAs(q nlq.Query, docs []index.DocInfo) string {
 	for _, t := range q.Terms {
 		n := index.NormEntity(t)
 		for i := range docs {
-			if _, ok := companyMisspelt(n, &docs[i]); ok && !docs[i].CompanyWords()[n] {
+			if companyMisspelt(n, &docs[i]) && !docs[i].CompanyWords()[n] {
 				rs = append(rs, fmt.Sprintf("“%s” as %s", t, strings.TrimSuffix(docs[i].Company, ".")))
 				break
 			}

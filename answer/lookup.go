@@ -947,23 +947,25 @@ func isCompanyWord(w string, d *index.DocInfo) bool {
 			}
 		}
 	}
-	_, ok := companyMisspelt(w, d)
-	return ok
+	return misspeltIn(w, cw)
 }
 
-// companyMisspelt is the word of d's company name that w misspells by
-// one letter ("catepillar" for "caterpillar", "nvidai" for "nvidia"), for
-// words of five letters or more.
-func companyMisspelt(w string, d *index.DocInfo) (string, bool) {
+// companyMisspelt reports whether w misspells by one letter a word of d's
+// company name ("catepillar" for "caterpillar", "nvidai" for "nvidia").
+func companyMisspelt(w string, d *index.DocInfo) bool { return misspeltIn(w, d.CompanyWords()) }
+
+// misspeltIn reports whether w misspells by one letter a distinctive word
+// of the company words cw, for words of five letters or more.
+func misspeltIn(w string, cw map[string]bool) bool {
 	if len(w) < 5 {
-		return "", false
+		return false
 	}
-	for c := range d.CompanyWords() {
+	for c := range cw {
 		if len(c) >= 5 && !genericCompanyWord[c] && vocab.OneEdit(w, c) {
-			return c, true
+			return true
 		}
 	}
-	return "", false
+	return false
 }
 
 // reAdjustmentRow matches a row label or section that opens with a word of
