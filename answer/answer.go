@@ -177,8 +177,12 @@ func others(best *Answer, figures []Answer) {
 		best.Others = append(best.Others, Other{Doc: f.Doc, Answer: f.Answer, Value: f.Value, Unit: f.Unit})
 		docs = append(docs, f.Doc+" ("+short+")")
 	}
+	verb := "answer"
+	if len(docs) == 1 {
+		verb = "answers"
+	}
 	if len(docs) > 0 {
-		best.Note = strings.TrimSpace(best.Note + " The question names no company; " + strings.Join(docs, ", ") + " also answer" + map[bool]string{true: "s", false: ""}[len(docs) == 1] + " it. Name the company or use --doc to choose.")
+		best.Note = strings.TrimSpace(best.Note + " The question names no company; " + strings.Join(docs, ", ") + " also " + verb + " it. Name the company or use --doc to choose.")
 	}
 }
 

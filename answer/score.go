@@ -473,9 +473,9 @@ func (s *scoring) balance(f index.Fact) bool {
 // asksPerShare reports a question with a word of a figure per share
 // ("per share", "EPS"), wherever it stands.
 func asksPerShare(q nlq.Query) bool {
-	low := " " + strings.ToLower(q.Text) + " "
+	words := " " + strings.Join(vocab.Tokens(q.Text), " ") + " "
 	for _, ph := range vocab.Default().Units[extract.PerShare] {
-		if strings.Contains(low, " "+ph+" ") || strings.Contains(low, " "+ph+")") || strings.Contains(low, " "+ph+"?") {
+		if strings.Contains(words, " "+strings.Join(vocab.Tokens(ph), " ")+" ") {
 			return true
 		}
 	}

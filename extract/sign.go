@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sync"
+
 	"github.com/ex99/ex99/vocab"
 )
 
@@ -23,21 +25,25 @@ func lossSign(f *Fact, desc string) {
 
 // signedByLoss reports a metric whose names say loss for some and not for
 // others.
-func signedByLoss(key string) bool {
-	m := vocab.Default().Metric(key)
-	if m == nil {
-		return false
-	}
-	with, without := false, false
-	for _, n := range m.Names {
-		if namesLoss(n) {
-			with = true
-		} else {
-			without = true
+func signedByLoss(key string) bool { return lossSigned()[key] }
+
+// lossSigned are the keys of the metrics signed by loss, found once, when
+// first asked: extraction asks of every sentence figure.
+var lossSigned = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for _, m := range vocab.Default().Metrics {
+		with, without := false, false
+		for _, n := range m.Names {
+			if namesLoss(n) {
+				with = true
+			} else {
+				without = true
+			}
 		}
+		out[m.Key] = with && without
 	}
-	return with && without
-}
+	return out
+})
 
 // namesLoss reports text with a word of loss.
 func namesLoss(text string) bool {
