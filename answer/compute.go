@@ -101,8 +101,9 @@ func (e *Engine) findBest(q nlq.Query, ctx *docCtx, m *vocab.Metric, t target, l
 		cands = e.namedRows(q, ctx, t, m)
 	}
 	// an operand is a level, never a change printed beside it (an
-	// "Increase (Decrease)" column)
-	cands = slices.DeleteFunc(cands, func(c candidate) bool { return c.f.Change != "" })
+	// "Increase (Decrease)" column), and of the unit asked for when the
+	// question names one (a change in a share of sales is of percentages)
+	cands = slices.DeleteFunc(cands, func(c candidate) bool { return c.f.Change != "" || oq.Unit != "" && c.f.Unit != oq.Unit })
 	if like != nil {
 		// the other operand is another figure, never like itself
 		cands = slices.DeleteFunc(cands, func(c candidate) bool { return sameFact(c.f, *like) })
@@ -522,6 +523,11 @@ func (e *Engine) changeOperands(q nlq.Query, ctx *docCtx, t1, t2 target) (a, b i
 	}
 	if !later.ok {
 		return a, b, missing(q, ctx, metricName(q), t2, later, operand{ok: true}, keyOr(m), ""), false
+	}
+	if t1.kind == period.Instant && t1.end.IsZero() && later.f.Period.Kind == period.Duration {
+		// a balance's comparison column, in a table that heads its
+		// columns with years ("Closing cash  2019  2018"): the year before
+		t1 = priorYearTarget(periodTarget(later.f.Period))
 	}
 	earlier := e.findOther(q, ctx, m, t1, &later.f)
 	if earlier.ok && sameFact(earlier.f, later.f) {

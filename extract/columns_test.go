@@ -202,3 +202,36 @@ func TestRegionsUnderHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedGroups: a heading over a blank cell covers it when the
+// sub-headings under it are printed again under the next heading ("Fiscal
+// Year 2019 | | Fiscal Year 2018 |" over "Net Sales | % of Total" twice),
+// and not when they are not.
+func TestRepeatedGroups(t *testing.T) {
+	src := []byte(`<html><body><table>
+<tr><td></td><td>Fiscal Year 2019</td><td></td><td>Fiscal Year 2018</td><td></td></tr>
+<tr><td></td><td>Net Sales</td><td>% of Total</td><td>Net Sales</td><td>% of Total</td></tr>
+<tr><td>APAC</td><td>$533,340</td><td>38.6%</td><td>$479,987</td><td>40.0%</td></tr>
+</table>
+<table>
+<tr><td></td><td>Fiscal Year 2019</td><td></td><td>Fiscal Year 2018</td></tr>
+<tr><td></td><td>Net Sales</td><td>Backlog</td><td>Net Sales</td></tr>
+<tr><td>APAC</td><td>$533,340</td><td>12</td><td>$479,987</td></tr>
+</table></body></html>`)
+	d, err := Parse("groups.htm", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Tables) != 2 {
+		t.Fatalf("%d tables, want 2", len(d.Tables))
+	}
+	for i, want := range []int{2019, 2019, 2018, 2018} {
+		if got := d.Tables[0].Columns[i].Period.FY; got != want {
+			t.Errorf("column %d (%q) fiscal year %d, want %d", i, d.Tables[0].Columns[i].Header, got, want)
+		}
+	}
+	// "Backlog" is not printed again under 2018: no group to restore
+	if got := d.Tables[1].Columns[1].Header; got != "Backlog" {
+		t.Errorf("an unrepeated column took the heading: %q", got)
+	}
+}

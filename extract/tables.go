@@ -771,6 +771,7 @@ func spanRight(header [][]string, ncols int) {
 		if filled < 2 {
 			continue
 		}
+		spanGroups(up, low, ncols)
 		orig := append([]string(nil), up...)
 		start := 0 // where the run of equal headings that ends at c-1 starts
 		for c := 1; c < ncols && c < len(up) && c < len(low); c++ {
@@ -784,6 +785,51 @@ func spanRight(header [][]string, ncols int) {
 			}
 		}
 	}
+}
+
+// spanGroups restores the spans of headings over repeated groups of
+// columns: "Fiscal Year 2019 | (blank) | Fiscal Year 2018 | (blank)" over
+// "Net Sales | % of Total | Net Sales | % of Total". A heading followed by
+// blanks covers them when the filled sub-headings under it are printed
+// again, in the same order, under another heading of the row.
+func spanGroups(up, low []string, ncols int) {
+	n := min(ncols, len(up), len(low))
+	var starts []int
+	for c := 0; c < n; c++ {
+		if strings.TrimSpace(up[c]) != "" {
+			starts = append(starts, c)
+		}
+	}
+	if len(starts) < 2 {
+		return
+	}
+	for i, s := range starts {
+		e := n
+		if i+1 < len(starts) {
+			e = starts[i+1]
+		}
+		if e-s < 2 || !filledRun(low[s:e]) {
+			continue
+		}
+		for j, o := range starts {
+			if j != i && o+e-s <= n && slices.EqualFunc(low[s:e], low[o:o+e-s], strings.EqualFold) {
+				for c := s + 1; c < e; c++ {
+					up[c] = up[s]
+				}
+				break
+			}
+		}
+	}
+}
+
+// filledRun reports cells that all hold text.
+func filledRun(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // spansLost reports a blank heading at column c of header row up, right of

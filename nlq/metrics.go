@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ex99/ex99/vocab"
 )
@@ -19,17 +21,57 @@ var questionWord = vocab.Default().Words("question_words")
 // phrase: a one-word cue ("rate") followed by another noun ("interest rate
 // swaps") is part of a name, not the head.
 func atHead(low, phrase string) bool {
+	if !slices.Contains(vocab.Default().UnitHeads, phrase) {
+		return len(findPhrase(low, phrase)) > 0
+	}
+	return endsPhrase(low, phrase)
+}
+
+// endsPhrase reports whether phrase occurs in low where it ends a noun
+// phrase: at the end, or before a preposition, a stopword, a question
+// word or a period ("the tax rate in 2019").
+func endsPhrase(low, phrase string) bool {
 	for _, at := range findPhrase(low, phrase) {
-		if !slices.Contains(vocab.Default().UnitHeads, phrase) {
+		if endsAt(low, at+len(phrase)) {
 			return true
 		}
-		rest := strings.Fields(low[at+len(phrase):])
-		if len(rest) == 0 {
-			return true
+	}
+	return false
+}
+
+// endsAt reports whether a noun phrase of low may end at byte end.
+func endsAt(low string, end int) bool {
+	rest := strings.Fields(low[end:])
+	if len(rest) == 0 {
+		return true
+	}
+	next := strings.Trim(rest[0], "?.,;:!()")
+	return next == "" || headPrep[next] || vocab.Default().IsStopword(next) || questionWord[next] || reYearWord.MatchString(next)
+}
+
+// signNamesFigure reports a unit sign written after a figure's name, where
+// the name ends ("the leasehold valuation % from 2018"): the figure's own
+// unit. After a number ("by 14%") or an operation ("the change (%)") the
+// sign is not the figure's.
+func signNamesFigure(low, sign string, v *vocab.Vocab) bool {
+	for _, at := range findPhrase(low, sign) {
+		before := strings.TrimRight(low[:at], " (")
+		r, _ := utf8.DecodeLastRuneInString(before)
+		if !unicode.IsLetter(r) || !endsAt(low, at+len(sign)) || endsWithOp(before, v) {
+			continue
 		}
-		next := strings.Trim(rest[0], "?.,;:!()")
-		if next == "" || headPrep[next] || vocab.Default().IsStopword(next) || questionWord[next] || reYearWord.MatchString(next) {
-			return true
+		return true
+	}
+	return false
+}
+
+// endsWithOp reports text that ends with an operation cue ("the change").
+func endsWithOp(text string, v *vocab.Vocab) bool {
+	for _, phs := range v.Ops {
+		for _, ph := range phs {
+			if hasPhrase(text, ph) && strings.HasSuffix(text, ph) {
+				return true
+			}
 		}
 	}
 	return false

@@ -110,7 +110,8 @@ func (p *parser) readUnit() {
 		for _, ph := range p.v.Units[u] {
 			if p.q.Unit == "" && atHead(p.lrest, ph) {
 				p.q.Unit = u
-				p.unitOfFigure = slices.Contains(p.v.UnitHeads, ph)
+				p.unitOfFigure = slices.Contains(p.v.UnitHeads, ph) ||
+					slices.Contains(p.v.UnitSigns, ph) && signNamesFigure(p.lrest, ph, p.v)
 			}
 		}
 	}

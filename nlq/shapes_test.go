@@ -78,6 +78,11 @@ func TestShapes(t *testing.T) {
 		// "weighted-average" names a figure; it asks for no average
 		{shape: "span of years", q: "What was the weighted-average shares outstanding from 2017 to 2019?", applies: false},
 		{shape: "sum over periods", q: "What is the total net operating loss carry-forwards in 2018 and 2019?", applies: true, op: "sum"},
+		// a "%" after the figure's name is its unit: a change in points
+		{shape: "change in percent", q: "What was the change in the leasehold external valuation % from 2018 to 2019?", applies: false, op: "change", unit: "percent"},
+		// after an operation or a number it asks for a percentage change
+		{shape: "change in percent", q: "What is the change (%) for order intake between 2018 and 2019?", applies: true, op: "pct_change", unit: "percent"},
+		{shape: "change in percent", q: "What was the % change in revenue from 2018 to 2019?", applies: false, op: "pct_change", unit: "percent"},
 	}
 	for _, tt := range tests {
 		q := Parse(tt.q)

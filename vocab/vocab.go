@@ -133,6 +133,11 @@ type Vocab struct {
 	// UnitHeads are unit cues that ask for their unit only where they end a
 	// noun phrase: "tax rate" is a percentage, "interest rate swaps" are not.
 	UnitHeads []string `json:"unit_heads"`
+	// UnitSigns are unit cues written as a sign: where one ends a noun
+	// phrase it names the figure's unit ("the leasehold valuation % from
+	// 2018 to 2019" changes in points), elsewhere it asks for its unit
+	// ("the % change in revenue").
+	UnitSigns []string `json:"unit_signs"`
 	// WholeWords before a metric's name ask for all of it ("total
 	// provision for income taxes"), not a narrower figure.
 	WholeWords []string `json:"whole_words"`
