@@ -948,7 +948,7 @@ func (e *Engine) phraseOperands(q nlq.Query, ctx *docCtx) (ops []index.Fact, a A
 		oq.Words = ph
 		oq.Modifiers = nil
 		o := e.find(oq, ctx, oq.Metric, t, like)
-		if !o.ok {
+		if !o.ok || !namesHead(o.f, ph) {
 			return nil, Answer{Kind: KindNone, Citations: []Citation{}, Answer: fmt.Sprintf("Not computed: %s gives no figure for %q at %s.", ctx.info.Name, ph, t.String())}, false
 		}
 		ops = append(ops, o.f)
@@ -958,6 +958,22 @@ func (e *Engine) phraseOperands(q nlq.Query, ctx *docCtx) (ops []index.Fact, a A
 		}
 	}
 	return ops, Answer{}, true
+}
+
+// namesHead reports whether a figure of a sentence is described by the
+// head noun of the phrase it is to answer for ("sales" of "AVX's total
+// sales"): a sentence holds several figures, and the words of its other
+// figures ("related operating profit was $3,300") do not describe it. A
+// table's figure is named by its row, which scoring has checked.
+func namesHead(f index.Fact, phrase string) bool {
+	if f.Source == "table" {
+		return true
+	}
+	ws := index.Terms(phrase)
+	if len(ws) == 0 {
+		return true
+	}
+	return termSet(f.Metric)[ws[len(ws)-1]]
 }
 
 // sumOfPhrases adds the figures a question names ("the sum of X and Y in 2019").

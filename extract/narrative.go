@@ -595,7 +595,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 				} else if f.Change == "" && !prior && !per.IsZero() {
 					lastCurrent = per
 				}
-				if respPer != nil && f.Change == "" && !prior {
+				if ni < len(respPer) && !respPer[ni].IsZero() && f.Change == "" && !prior {
 					// "$88,848, $133,514 and $138,668 during the years ended
 					// December 31, 2019, 2018 and 2017, respectively"
 					per = respPer[ni]
@@ -609,7 +609,11 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					seg := cl[cnums[ni-1].end:n.start]
 					if !dm.hasMetric(seg) {
 						local = subject
-						if prevDesc != "" && reAppositiveChange.MatchString(seg) {
+						if prevDesc != "" && cnums[ni-1].unit == n.unit && reListGap.MatchString(seg) {
+							// "$17,076, $18,177 and $3,300": a list's figures
+							// are all of what its first is
+							local = prevDesc
+						} else if prevDesc != "" && reAppositiveChange.MatchString(seg) {
 							// "earnings per diluted share of $2.18, up 16 percent": the
 							// change is of the figure before
 							local = prevDesc
@@ -838,20 +842,46 @@ func priorYear(p period.Period) period.Period {
 	return p
 }
 
-// respectivePeriods pairs a clause's figures with a list of as many
-// periods ("$95.1 million and $97.2 million … for the years ended June 30,
-// 2019 and 2018, respectively"): the figures must be one list of one unit,
-// the periods one list (only commas and "and" between them). A bare year
-// in the list takes the form of the first period ("June 30, 2018"). It
-// returns nil when the clause is not such a pair of lists.
+// yearOf is the year a period is named by: its end's, else its fiscal year.
+func yearOf(p period.Period) int {
+	if p.End.Y != 0 {
+		return p.End.Y
+	}
+	return p.FY
+}
+
+// respectivePeriods pairs each list of a clause's figures with a list of
+// as many periods ("$95.1 million and $97.2 million … for the years ended
+// June 30, 2019 and 2018, respectively"; "during fiscal 2017, 2018 and
+// 2019 sales were $A, $B and $C, respectively, and operating profit was
+// $D, $E and $F, respectively"). It returns the period of each figure,
+// zero for a figure in no such list, or nil when there is none.
 func respectivePeriods(cl string, nums []number, pers []period.Mention) []period.Period {
+	var out []period.Period
+	for i := 0; i < len(nums); {
+		j := i + 1
+		for j < len(nums) && nums[j].unit == nums[i].unit && reListGap.MatchString(cl[nums[j-1].end:nums[j].start]) {
+			j++
+		}
+		if ps := respectiveList(cl, nums[i:j], pers); ps != nil {
+			if out == nil {
+				out = make([]period.Period, len(nums))
+			}
+			copy(out[i:j], ps)
+		}
+		i = j
+	}
+	return out
+}
+
+// respectiveList pairs one list of figures with a list of as many periods:
+// the figures one list of one unit, the periods one list (only commas and
+// "and" between them). A bare year in the list takes the form of the
+// first period ("June 30, 2018"). It returns nil when there is no such
+// pair of lists.
+func respectiveList(cl string, nums []number, pers []period.Mention) []period.Period {
 	if len(nums) < 2 || len(pers) < len(nums) {
 		return nil
-	}
-	for i := 1; i < len(nums); i++ {
-		if nums[i].unit != nums[0].unit || !reListGap.MatchString(cl[nums[i-1].end:nums[i].start]) {
-			return nil
-		}
 	}
 	// the run of periods: len(nums) matches, only list words between
 	for k := 0; k+len(nums) <= len(pers); k++ {
@@ -870,10 +900,11 @@ func respectivePeriods(cl string, nums []number, pers []period.Mention) []period
 		out := make([]period.Period, len(run))
 		for i, m := range run {
 			p := m.Period
-			if y := p.FY; i > 0 && reBareYear.MatchString(cl[m.Start:m.End]) && y != 0 && first.End.Y > y && first.End.Y-y < 10 {
-				// a bare year after a full period: that period, years earlier
+			if y := p.FY; i > 0 && reBareYear.MatchString(cl[m.Start:m.End]) && y != 0 && yearOf(first) > y && yearOf(first)-y < 10 {
+				// a bare year after a full period ("the fourth quarter of
+				// fiscal 2014 and 2013"): that period, years earlier
 				p = first
-				for p.End.Y > y {
+				for yearOf(p) > y {
 					p = priorYear(p)
 				}
 			}

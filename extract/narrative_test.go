@@ -65,6 +65,16 @@ var narrativeTests = []narrativeTest{
 		[]string{"NVIDIA will pay its next cash dividend | 0.01 USD/share | three months"}, nil},
 	{"declaration date", "On January 14, 2022, the Board declared a dividend of $2.00 per common share to be paid on March 30, 2022 to common shareholders of record on March 2, 2022.",
 		[]string{"On , the Board declared a dividend | 2 USD/share | January 14, 2022"}, nil},
+	// two lists of figures against one list of periods: each list is
+	// paired with it, and a list's later figures are what its first is
+	{"two respective lists", "During fiscal 2017, 2018 and 2019 sales of resale products by AVX were $318,928, $296,316 and $18,951, respectively, and related operating profit was $17,076, $18,177 and $3,300, respectively.",
+		[]string{"During , and sales of resale products by AVX | 318928 USD | twelve months ended December 2017",
+			"During , and sales of resale products by AVX | 18951 USD | twelve months ended December 2019",
+			"respectively, and related operating profit | 17076 USD | twelve months ended December 2017",
+			"respectively, and related operating profit | 3300 USD | twelve months ended December 2019"}, nil},
+	// a bare year after a quarter is that quarter, years earlier
+	{"quarter then bare year", "Income tax effects reflect an effective tax rate of 20.5% and 21.1% in the fourth quarter of fiscal 2014 and 2013, respectively.",
+		[]string{"Income tax effects reflect an effective tax rate | 21.1 percent | three months ended December 2013 (Q4 FY2013)"}, nil},
 	// (but a balance "on" a date is the balance at that date)
 	{"balance on a date", "Total deposits were $300 billion on December 31, 2020.",
 		[]string{"Total deposits on December 31 | 300000000000 USD | December 31, 2020"}, nil},
