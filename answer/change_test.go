@@ -16,6 +16,10 @@ func TestChangeOperands(t *testing.T) {
 <tr><td>Opening cash</td><td>121.6</td><td>95.3</td><td>27.6</td></tr>
 <tr><td>Closing cash</td><td>183.2</td><td>121.6</td><td>50.7</td></tr>
 </table>
+<p>($ in billions)</p><table>
+<tr><td></td><td>2019</td><td>2018</td><td>2017</td></tr>
+<tr><td>Cash, restricted cash and short-term marketable securities</td><td>$ 9.0</td><td>$12.2</td><td>$12.8</td></tr>
+</table>
 <p>(dollars in thousands)</p><table>
 <tr><td></td><td>Fiscal Year 2019</td><td></td><td>Fiscal Year 2018</td><td></td></tr>
 <tr><td></td><td>Net Sales</td><td>% of Total</td><td>Net Sales</td><td>% of Total</td></tr>
@@ -34,6 +38,8 @@ func TestChangeOperands(t *testing.T) {
 		// the comparison column of a balance headed "2019 | 2018": not the
 		// stated 50.7% beside it
 		{"What was the change in closing cash?", KindComputed, "61600000"},
+		// "cash" named twice is one figure, never averaged with itself
+		{"What is the average of Cash, restricted cash and short-term marketable securities?", "", "11330000000"},
 		// the amounts of APAC are not its share of sales: the change in
 		// points, or none
 		{"What was the change in the percentage of sales from APAC between 2018 and 2019?", "", "-1.4"},

@@ -625,16 +625,22 @@ func (e *Engine) aggregate(q nlq.Query, ctx *docCtx) (Answer, bool) {
 func (e *Engine) aggregateOperands(q nlq.Query, ctx *docCtx) (ops []index.Fact, none Answer, ok bool) {
 	balance := balanceMetric(q)
 	ts := resolve(q, ctx.info, balance)
+	// "cash, restricted cash and securities" names cash twice: one metric
+	ms := slices.CompactFunc(slices.Clone(q.Metrics), func(a, b *vocab.Metric) bool { return a.Key == b.Key })
 	switch {
-	case len(q.Metrics) >= 2 && len(ts) <= 1:
+	case len(ms) >= 2 && len(ts) <= 1:
 		t := defaultTarget(ctx.info, balance)
 		if len(ts) == 1 {
 			t = ts[0]
 		}
-		for _, m := range q.Metrics {
+		for _, m := range ms {
 			o := e.find(q, ctx, m, t, nil)
 			if !o.ok {
 				return nil, missing(q, ctx, m.Name(), t, o, operand{ok: true}, m.Key, ""), false
+			}
+			if containsFact(ops, o.f) {
+				// two names found one figure: not two figures to combine
+				return nil, Answer{}, false
 			}
 			ops = append(ops, o.f)
 		}

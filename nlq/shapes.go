@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/ex99/ex99/vocab"
 )
@@ -70,7 +71,10 @@ var (
 	rePartOfTotal = regexp.MustCompile(`\b(` + vocab.Default().Group("share_words") + `)\s+(?:of\s+)?(?:constitution\s+of\s+)?(?:the\s+)?(.+?)\s+` + vocab.Default().Group("share_of_connectors") + `\s+(?:the\s+)?(total\s+.+?)` + periodEnd)
 	// reTotalMadeOf is "what percentage of total Y is made up of X".
 	reTotalMadeOf = regexp.MustCompile(`\bwhat\s+(` + vocab.Default().Group("share_words") + `)\s+of\s+(?:the\s+)?(.+?)\s+(?:is|was|are|were)\s+` + vocab.Default().Group("made_of_verbs") + `\s+(?:the\s+)?(.+?)` + periodEnd)
-	reShareOf     = regexp.MustCompile(`\b(?:percentage|percent)\s+of\b|%\s+of\b`)
+	// reLeadRatio is a ratio's name before its first operand, with the
+	// operation asked of it: "average proportion of".
+	reLeadRatio = regexp.MustCompile(`^(?:\w+\s+)?` + vocab.Default().Group("ratio_words") + `\s+of\s+(?:the\s+)?`)
+	reShareOf   = regexp.MustCompile(`\b(?:percentage|percent)\s+of\b|%\s+of\b`)
 )
 
 // sumOfTwo: [the] sum|total|combined of [the] X and [the] Y [P]
@@ -86,13 +90,22 @@ func sumOfTwo(p *parser) bool {
 }
 
 // ratioOfTwo: ratio|proportion of|between [the] X to|over|and|against|versus Y [P]
-// X is divided by Y.
+// X is divided by Y. Not where X ends a list ("land, property, and …").
 func ratioOfTwo(p *parser) bool {
-	m := reRatioOf.FindStringSubmatch(p.lrest)
+	// "of land, property, and equipment": the "and" that ends a list
+	// joins no two operands
+	m := reRatioOf.FindStringSubmatch(strings.ReplaceAll(p.lrest, ", and ", ", \x00 "))
 	if m == nil {
 		return false
 	}
-	p.q.Operands = []string{strings.TrimSpace(m[1]), strings.TrimSpace(m[2])}
+	listAnd := strings.NewReplacer("\x00", "and")
+	x, y := strings.TrimSpace(listAnd.Replace(m[1])), strings.TrimSpace(listAnd.Replace(m[2]))
+	if !strings.ContainsFunc(y, unicode.IsLetter) {
+		// "X in fiscal 2019 to fiscal 2018" (periods are read out of the
+		// text): one figure at two periods, not two figures
+		return false
+	}
+	p.q.Operands = []string{x, y}
 	if p.q.Op == OpNone || p.q.Op == OpChange {
 		p.q.Op = OpRatio
 	}
@@ -107,8 +120,13 @@ func asPercentageOf(p *parser) bool {
 	if m == nil || p.q.Derived != nil {
 		return false
 	}
-	p.q.Operands = []string{strings.TrimSpace(m[1]), strings.TrimSpace(m[3])}
-	p.q.Op = OpRatio
+	// "the average proportion of X as a percentage of Y": X
+	x := reLeadRatio.ReplaceAllString(strings.TrimSpace(m[1]), "")
+	p.q.Operands = []string{x, strings.TrimSpace(m[3])}
+	if p.q.Op == OpNone || p.q.Op == OpChange {
+		// (an average or a sum of the shares is still asked)
+		p.q.Op = OpRatio
+	}
 	if m[2] != "ratio" {
 		p.q.Unit = "percent"
 	}

@@ -78,6 +78,10 @@ func TestShapes(t *testing.T) {
 		// "weighted-average" names a figure; it asks for no average
 		{shape: "span of years", q: "What was the weighted-average shares outstanding from 2017 to 2019?", applies: false},
 		{shape: "sum over periods", q: "What is the total net operating loss carry-forwards in 2018 and 2019?", applies: true, op: "sum"},
+		// the "and" that ends a list ("land, property, and equipment") joins
+		// no two operands
+		{shape: "ratio of two", q: "What is the ratio of the gross cost of land, property, and equipment in fiscal 2019 to fiscal 2018?", applies: false, op: "ratio"},
+		{shape: "ratio of two", q: "What is the proportion of IMFT's property, plant, and equipment over total assets in 2018?", applies: true, op: "ratio", operands: "imft's property, plant, and equipment | total assets"},
 		// a "%" after the figure's name is its unit: a change in points
 		{shape: "change in percent", q: "What was the change in the leasehold external valuation % from 2018 to 2019?", applies: false, op: "change", unit: "percent"},
 		// after an operation or a number it asks for a percentage change
