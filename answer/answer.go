@@ -10,9 +10,11 @@
 package answer
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -127,7 +129,8 @@ func (e *Engine) Ask(question string) Answer {
 		return a
 	}
 	var best *Answer
-	var figures []Answer // the releases' figure answers, in scope order
+	var figures []Answer  // the releases' figure answers, in scope order
+	var passages []Answer // and their passage answers
 	for i := range docs {
 		dq := q
 		if names := namedEntities(question, docs[i].Entities); len(names) > 0 {
@@ -149,8 +152,11 @@ func (e *Engine) Ask(question string) Answer {
 			rr := r
 			best = &rr
 		}
-		if r.Kind == KindFact || r.Kind == KindComputed {
+		switch r.Kind {
+		case KindFact, KindComputed:
 			figures = append(figures, r)
+		case KindPassage:
+			passages = append(passages, r)
 		}
 	}
 	if len(docs) > 1 && best.Kind != KindNone {
@@ -158,6 +164,9 @@ func (e *Engine) Ask(question string) Answer {
 	}
 	if len(figures) > 1 && len(namedAmong(q, docs)) == 0 {
 		others(best, figures)
+	}
+	if best.Kind == KindPassage && len(passages) > 1 && len(namedAmong(q, docs)) == 0 {
+		otherPassages(best, passages)
 	}
 	if read := readAs(q, docs); read != "" {
 		best.Note = strings.TrimSpace(read + " " + best.Note)
@@ -183,6 +192,29 @@ func others(best *Answer, figures []Answer) {
 	}
 	if len(docs) > 0 {
 		best.Note = strings.TrimSpace(best.Note + " The question names no company; " + strings.Join(docs, ", ") + " also " + verb + " it. Name the company or use --doc to choose.")
+	}
+}
+
+// otherPassages lists in best the passages of other releases that answer
+// a question naming no company about as well as best's (at least
+// closeShare of its score, the maxOthers best), and says so in its note.
+func otherPassages(best *Answer, passages []Answer) {
+	const closeShare, maxOthers = 0.75, 3
+	slices.SortStableFunc(passages, func(a, b Answer) int { return cmp.Compare(b.score, a.score) })
+	var docs []string
+	for _, p := range passages {
+		if p.Doc == best.Doc || p.score < closeShare*best.score || len(docs) == maxOthers {
+			continue
+		}
+		best.Others = append(best.Others, Other{Doc: p.Doc, Answer: p.Answer})
+		where := p.Doc
+		if len(p.Citations) > 0 {
+			where = fmt.Sprintf("%s:%d", p.Doc, p.Citations[0].Line)
+		}
+		docs = append(docs, where)
+	}
+	if len(docs) > 0 {
+		best.Note = strings.TrimSpace(best.Note + " The question names no company; passages of " + strings.Join(docs, ", ") + " may answer it too. Name the company or use --doc to choose.")
 	}
 }
 

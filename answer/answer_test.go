@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -112,6 +114,36 @@ func TestOthersListed(t *testing.T) {
 	}
 	named := e.Ask(synth.Generate(1, false).Short + " net sales")
 	if len(named.Others) != 0 {
+		t.Errorf("a question naming its company lists others: %+v", named.Others)
+	}
+}
+
+// TestOtherPassagesListed checks that a passage question naming no company,
+// asked of releases that each answer it, gets one passage and lists the
+// others' (never picking one silently), and that naming the company lists
+// none.
+func TestOtherPassagesListed(t *testing.T) {
+	dir := t.TempDir()
+	releases := map[string]string{
+		"alpha-2020q4.txt": "Alpha Widgets Inc. Reports Fourth Quarter Results\n\nAlpha Widgets Inc. today reported results for its fourth quarter ended December 31, 2020.\n\nGross margin declined because of higher freight costs and a less favorable product mix.\n",
+		"beta-2021q1.txt":  "Beta Tools Corp. Reports First Quarter Results\n\nBeta Tools Corp. today reported results for its first quarter ended March 31, 2021.\n\nGross margin declined because of higher steel costs and a less favorable product mix.\n",
+	}
+	var paths []string
+	for name, text := range releases {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	x := memIndex(t, paths...)
+	defer x.Close()
+	e := &Engine{Index: x}
+	a := e.Ask("Why did gross margin decline?")
+	if a.Kind != KindPassage || len(a.Others) != 1 || a.Others[0].Doc == a.Doc || !strings.Contains(a.Note, "names no company") {
+		t.Fatalf("%s from %s, others %+v, note %q; want a passage and the other release listed", a.Kind, a.Doc, a.Others, a.Note)
+	}
+	if named := e.Ask("Why did Beta's gross margin decline?"); len(named.Others) != 0 {
 		t.Errorf("a question naming its company lists others: %+v", named.Others)
 	}
 }
