@@ -300,6 +300,10 @@ func (e *Engine) askDoc(q nlq.Query, d *index.DocInfo) Answer {
 	return a
 }
 
+// closestPerKept is how many passages withClosest reads for each it
+// keeps: page headers and boilerplate rank high on a release's words.
+const closestPerKept = 4
+
 // withClosest adds the closest passages to a "none" answer.
 func (e *Engine) withClosest(a Answer, q nlq.Query, ctx *docCtx) Answer {
 	a.Kind = KindNone
@@ -309,12 +313,23 @@ func (e *Engine) withClosest(a Answer, q nlq.Query, ctx *docCtx) Answer {
 		a.Answer = "Not found."
 	}
 	// the question's words without the company's name, which every
-	// passage of its release shares
-	hits, _ := e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: passageWords(q, ctx.info), Phrases: q.Phrases, Size: 3})
-	for _, h := range hits {
-		if h.Weak == "" {
-			// boilerplate and headings are not worth reading
-			a.Closest = append(a.Closest, passageCitation(h.Passage))
+	// passage of its release shares; then, if fewer than three passages
+	// are left once boilerplate and headings are dropped, also the names
+	// the release may use for the metric ("net sales" for revenue)
+	texts := []string{passageWords(q, ctx.info)}
+	if q.Metric != nil {
+		texts = append(texts, texts[0]+" "+strings.Join(q.Metric.Names, " "))
+	}
+	for _, text := range texts {
+		hits, _ := e.Index.Passages(index.PassageQuery{Docs: []string{ctx.info.Name}, Text: text, Phrases: q.Phrases, Size: 3 * closestPerKept})
+		for _, h := range hits {
+			c := passageCitation(h.Passage)
+			if h.Weak == "" && len(a.Closest) < 3 && !slices.ContainsFunc(a.Closest, func(o Citation) bool { return o.Line == c.Line }) {
+				a.Closest = append(a.Closest, c)
+			}
+		}
+		if len(a.Closest) == 3 {
+			break
 		}
 	}
 	if a.Citations == nil {
