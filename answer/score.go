@@ -80,7 +80,7 @@ var weights = struct {
 	MetricLabel:         0.8,
 	MetricDescription:   0.7,
 	UnexplainedWord:     -0.15,
-	DescriptionCoverage: 0.3,
+	DescriptionCoverage: 0.45,
 	EntityNamed:         0.3,
 	EntityRowLabel:      -0.2,
 	EntityInText:        0.1,

@@ -42,7 +42,7 @@ func TestFeatureScore(t *testing.T) {
 		{"keyed, two words unexplained", features{MetricBy: metricByKey, UnexplainedWords: 2, PeriodFit: 1}, 1 - 0.3 + 1},
 		{"label names the metric, entity named", features{MetricBy: metricByLabel, Entity: entityNamed, PeriodFit: 0.8, FromTable: true}, 0.8 + 0.3 + 0.8 + 0.1},
 		{"sentence description, approximate", features{MetricBy: metricByDescription, PeriodFit: 1, Approx: true}, 0.7 + 1 - 0.25},
-		{"words, description coverage", features{MetricBy: metricByWords, WordCoverage: 0.75, DescriptionCoverage: 0.5, PeriodFit: 1, FromTable: true}, 0.75 + 0.15 + 1 + 0.1},
+		{"words, description coverage", features{MetricBy: metricByWords, WordCoverage: 0.75, DescriptionCoverage: 0.5, PeriodFit: 1, FromTable: true}, 0.75 + 0.225 + 1 + 0.1},
 		{"period read as the year's close", features{MetricBy: metricByKey, PeriodFit: 1, PeriodReread: true, FromTable: true}, 1 + 0.85 + 0.1},
 		{"basic unasked, adjusted unasked", features{MetricBy: metricByKey, PeriodFit: 1, BasicUnasked: true, AdjustedUnasked: true}, 1 + 1 - 0.05 - 0.6},
 		{"adjustment row, preferred label", features{MetricBy: metricByKey, PeriodFit: 1, FromTable: true, AdjustmentRow: true, PreferredLabel: true}, 1 + 1 + 0.1 - 0.3 + 0.05},

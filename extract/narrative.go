@@ -582,7 +582,11 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 						per = priorYear(per)
 					}
 				}
-				if f.Change != "" && lastCurrent.IsZero() {
+				if p, ok := fromToAfter(cl, n.end, cper[look.from(n.end):]); ok && f.Change != "" {
+					// "decreased $2.2 million from 2018 to 2019": a change is of
+					// the later period
+					per, found = p, true
+				} else if f.Change != "" && lastCurrent.IsZero() {
 					// "sales for the quarter ended Nov 2 decreased 0.7 percent from
 					// sales for the period ended Nov 4": a change is of the period
 					// named before it, not the base it is compared with
@@ -669,6 +673,12 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 						// (the words after a conjunction are another figure's)
 						desc = strings.TrimSpace(desc + " " + ext)
 					}
+				}
+				if d := changedAfter(after); d != "" && ni > 0 {
+					// "expenses decreased $2.2 million due to a $1.7 million
+					// decrease in salary expenses": a later figure is the
+					// change of the noun phrase after it
+					desc = d
 				}
 				f.Metric = cleanDesc(desc)
 				if f.Unit == USD && textscan.FoldHas(textscan.Tail(before, 10), perShareNeedles...) && mayPerShareDesc(lastWords(before, 10)) && f.Value.Abs().LessThan(decimal.NewFromInt(1000)) {
@@ -1069,6 +1079,51 @@ func descAfter(after string) string {
 	a = a[3:]
 	if strings.HasPrefix(strings.ToLower(a), "the second") || len(period.ScanPeriods(a)) > 0 && period.ScanPeriods(a)[0].Start < 5 {
 		return ""
+	}
+	return firstWords(cutAtVerb(cutAt(a)), 12)
+}
+
+// reFromGap and reToGap are what stands before and between the two
+// periods of a change: "from 2018 to 2019".
+var (
+	reFromGap = regexp.MustCompile(`(?i)^[^$\d]{0,20}\bfrom\s+(?:the\s+)?$`)
+	reToGap   = regexp.MustCompile(`(?i)^\s*(?:to|through)\s+(?:the\s+)?$`)
+)
+
+// fromToAfter reads "from P1 to P2" right after a figure ending at end:
+// the period P2, which a change is of.
+func fromToAfter(cl string, end int, pers []period.Mention) (period.Period, bool) {
+	if len(pers) < 2 || pers[0].Start < end {
+		return period.Period{}, false
+	}
+	a, b := pers[0], pers[1]
+	if !reFromGap.MatchString(cl[end:a.Start]) || b.Start < a.End || !reToGap.MatchString(cl[a.End:b.Start]) || b.Period.IsZero() {
+		return period.Period{}, false
+	}
+	return b.Period, true
+}
+
+// reChangedIn is a change noun and "in" right after a figure: "$742,000
+// decrease in professional service expenses".
+var reChangedIn = regexp.MustCompile(`(?i)^\s*(?:increase|decrease|decline|reduction|rise|drop|growth|improvement)s?\s+in\s+`)
+
+// reNextItem starts the next item of a list of changes: "and a", a
+// figure.
+var reNextItem = regexp.MustCompile(`(?i)\s+and\s+an?\s|\s\$?\d`)
+
+// changedAfter is the noun phrase whose change a figure is ("professional
+// service expenses" after "$742,000 decrease in"), or "".
+func changedAfter(after string) string {
+	m := reChangedIn.FindStringIndex(after)
+	if m == nil {
+		return ""
+	}
+	a := after[m[1]:]
+	if ps := period.ScanPeriods(a); len(ps) > 0 && ps[0].Start < 5 {
+		return "" // "an increase in 2019"
+	}
+	if i := reNextItem.FindStringIndex(a); i != nil {
+		a = a[:i[0]] // "CPU units and a 183 percent increase in iPods"
 	}
 	return firstWords(cutAtVerb(cutAt(a)), 12)
 }

@@ -72,6 +72,16 @@ var narrativeTests = []narrativeTest{
 			"During , and sales of resale products by AVX | 18951 USD | twelve months ended December 2019",
 			"respectively, and related operating profit | 17076 USD | twelve months ended December 2017",
 			"respectively, and related operating profit | 3300 USD | twelve months ended December 2019"}, nil},
+	// "decreased $2.2 million from 2018 to 2019 primarily due to a $1.7
+	// million decrease in salary expenses": the change is the later year's,
+	// and a figure followed by "decrease in X" is X's change
+	{"change from to, and its parts", "North America expenses decreased $2.2 million from 2018 to 2019 primarily due to a $1.7 million decrease in salary and employee related expenses, $742,000 decrease in professional service expenses and a $498,000 decrease in marketing expenses.",
+		[]string{"North America expenses | -2200000 USD change | twelve months ended December 2019",
+			"salary and employee related expenses | -1700000 USD change |",
+			"professional service expenses | -742000 USD change |",
+			"marketing expenses | -498000 USD change |"}, nil},
+	{"changes listed with and a", "Apple shipped 876,000 Macintosh computers and 860,000 iPods during the quarter, representing a 14 percent increase in CPU units and a 183 percent increase in iPods over the year-ago quarter.",
+		[]string{"CPU units | 14 percent pct_change |"}, nil},
 	// a bare year after a quarter is that quarter, years earlier
 	{"quarter then bare year", "Income tax effects reflect an effective tax rate of 20.5% and 21.1% in the fourth quarter of fiscal 2014 and 2013, respectively.",
 		[]string{"Income tax effects reflect an effective tax rate | 21.1 percent | three months ended December 2013 (Q4 FY2013)"}, nil},
