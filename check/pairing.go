@@ -1,0 +1,248 @@
+package check
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/vocab"
+)
+
+// Pairing: which table figure a narrative figure may be compared with.
+// Agreement needs the same metric, entity, period and basis (the same
+// evidence ask matches a question by). A disagreement needs more: positive
+// evidence that the sentence speaks of the very figure the table prints.
+// The rules below, tried in order, leave a figure not checked, each saying
+// why: an outlook is no result; a range is no figure; a figure the
+// sentence ties to the prior period is not this period's, whatever period
+// the extraction gave it; an item's effect ("a 0.1% impact") is not the
+// metric. A figure whose subject or heading names something narrower than
+// the company ("Data Center revenue", "Net revenues in Investment Banking")
+// is compared with the table only to agree: its difference from the
+// company's figure is no disagreement.
+
+// Rule names, as a check's Rule states them.
+const (
+	ruleSame      = "same metric, entity, period and basis; the sentence names no narrower subject"
+	ruleAgree     = "same metric, entity, period and basis; the figures agree"
+	ruleClause    = "the change of the two levels the same clause states"
+	ruleTable     = "the clause states this metric's level; the tables give it for the period and the year before"
+	ruleTableRate = "the change the table prints beside the figures"
+	ruleRatio     = "the rate of the table figures the vocabulary defines it by"
+	ruleRateRow   = "a printed rate of the same name, entity and period"
+)
+
+// pairingRule leaves a narrative figure not checked when why returns a
+// reason.
+type pairingRule struct {
+	name string
+	why  func(x *narrativeCtx, f index.Fact, st stated) string
+}
+
+// pairingRules are tried in order; the first that gives a reason decides.
+var pairingRules = []pairingRule{
+	{"outlook", (*narrativeCtx).outlook},
+	{"range", func(_ *narrativeCtx, _ index.Fact, st stated) string {
+		if st.rangeEnd {
+			return "one end of a range, not a figure of its own"
+		}
+		return ""
+	}},
+	{"prior period", (*narrativeCtx).priorPeriod},
+	{"effect", func(_ *narrativeCtx, _ index.Fact, st stated) string {
+		if w := effectWord(st); w != "" {
+			return "the effect of an item on the metric (\"" + w + "\"), not the metric itself"
+		}
+		return ""
+	}},
+}
+
+// unpaired is the first pairing rule's reason to leave f unchecked, or "".
+func (x *narrativeCtx) unpaired(f index.Fact, st stated) string {
+	for _, r := range pairingRules {
+		if why := r.why(x, f, st); why != "" {
+			return why
+		}
+	}
+	return ""
+}
+
+var (
+	reOutlook = regexp.MustCompile(`(?i)\b` + vocab.Default().Group("outlook_text_words") + `\b`)
+	rePrior   = regexp.MustCompile(`(?i)\b` + vocab.Default().Group("prior_period_phrases") + `\b`)
+)
+
+// outlook reports a figure of guidance: its period ends after every period
+// the tables report, or its heading or sentence speaks of the future while
+// its period is no later than the release's own (an outlook given no
+// period of its own is no result of the release's period). An outlook for
+// a later period may still agree with an outlook table of that period.
+func (x *narrativeCtx) outlook(f index.Fact, _ stated) string {
+	end := f.Period.End
+	if !end.IsZero() && x.latest > 0 && end.Days() > x.latest+7 {
+		return "an outlook: its period (" + f.Period.String() + ") ends after every period the tables report"
+	}
+	if !end.IsZero() && x.current > 0 && end.Days() > x.current+7 {
+		return ""
+	}
+	if h := x.heading(f); h != "" && reOutlook.MatchString(h) {
+		return "an outlook: stated under the heading \"" + h + "\""
+	}
+	if m := reOutlook.FindString(f.Text); m != "" {
+		return "an outlook: the sentence speaks of the future (\"" + m + "\")"
+	}
+	return ""
+}
+
+// priorPeriod reports a figure the words beside it tie to an earlier
+// period ("compared to the prior quarter GAAP gross margin of 47.0%", "$51.8
+// million in the prior quarter") while its period is the release's latest.
+func (x *narrativeCtx) priorPeriod(f index.Fact, st stated) string {
+	m := rePrior.FindString(st.before)
+	if m == "" {
+		m = rePrior.FindString(st.after)
+	}
+	if m == "" || !x.isLatest(f) {
+		return ""
+	}
+	return "the sentence ties it to an earlier period (\"" + m + "\"), not to " + f.Period.String()
+}
+
+// isLatest reports whether a figure's period ends when the tables' latest
+// period does (or is not known).
+func (x *narrativeCtx) isLatest(f index.Fact) bool {
+	if f.Period.End.IsZero() || x.latest == 0 {
+		return true
+	}
+	d := f.Period.End.Days() - x.latest
+	return d >= -7 && d <= 7
+}
+
+// effectWord is the word beside a figure that makes it an item's effect on
+// a metric ("inclusive of a 0.1% impact", "a $37 million charge"): among
+// the last three words before it or the first two after it.
+func effectWord(st stated) string {
+	words := vocab.Default().Words("effect_words")
+	before := strings.Fields(strings.ToLower(st.before))
+	if len(before) > 3 {
+		before = before[len(before)-3:]
+	}
+	after := strings.Fields(strings.ToLower(st.after))
+	if len(after) > 2 {
+		after = after[:2]
+	}
+	for _, w := range append(before, after...) {
+		w = strings.Trim(w, `"'“”’(),.;:`)
+		if words[w] {
+			return w
+		}
+	}
+	return ""
+}
+
+// heading is the heading of the passage that states f, or "".
+func (x *narrativeCtx) heading(f index.Fact) string {
+	for _, p := range x.passages {
+		if p.Start <= f.Start && f.Start <= p.End {
+			return p.Section
+		}
+	}
+	return ""
+}
+
+// narrower names what makes a sentence's subject narrower than the
+// company's figure of its metric: words of its subject beside the
+// metric's name ("Data Center" in "Record Data Center revenue", "Investment
+// Banking" in "Net revenues in Investment Banking"), or a heading that
+// names a part of the company ("Data Center" over "Fourth-quarter revenue
+// was a record $62.3 billion"). "" when nothing does.
+func (x *narrativeCtx) narrower(f index.Fact, ent string) string {
+	own := map[string]bool{}
+	for _, w := range strings.Fields(index.NormEntity(ent)) {
+		own[w] = true
+	}
+	if q := x.qualifiers(subjectWords(f), own); q != "" {
+		return "its subject \"" + f.Metric + "\" names " + q
+	}
+	if h := x.heading(f); h != "" {
+		if q := x.qualifiers(vocab.Tokens(h), own); q != "" {
+			return "it stands under the heading \"" + h + "\", which names " + q
+		}
+	}
+	return ""
+}
+
+// subjectWords are the words of a text fact's subject that are not its
+// metric's name: the words before the name, and those of a phrase after
+// it that a preposition opens ("in Investment Banking").
+func subjectWords(f index.Fact) []string {
+	toks := vocab.Tokens(f.Metric)
+	spans := vocab.Default().FindMetrics(toks)
+	if len(spans) == 0 {
+		return toks
+	}
+	var out []string
+	last := 0
+	for _, s := range spans {
+		out = append(out, toks[last:s.Start]...)
+		last = s.End
+	}
+	rest := toks[last:]
+	if len(rest) > 0 && vocab.Default().Words("head_prepositions")[rest[0]] {
+		out = append(out, rest[1:]...)
+	}
+	return out
+}
+
+// qualifiers are the words that narrow a subject, quoted: those that name
+// no period, no share of the whole, not the company, no metric, and are
+// not among the words that leave a subject the company's ("record",
+// "quarterly", "highlights"). "" when there are none.
+func (x *narrativeCtx) qualifiers(words []string, own map[string]bool) string {
+	var q []string
+	for _, w := range x.qualifierWords(words) {
+		if !own[w] {
+			q = append(q, w)
+		}
+	}
+	if len(q) == 0 {
+		return ""
+	}
+	return "\"" + strings.Join(q, " ") + "\""
+}
+
+func (x *narrativeCtx) qualifierWords(words []string) []string {
+	v := vocab.Default()
+	var out []string
+	for _, word := range words {
+		for _, w := range strings.Split(word, "-") {
+			w = index.NormEntity(w) // "" for "inc", "corp", "the"
+			s := vocab.Singular(w)
+			switch {
+			case w == "" || strings.ContainsAny(w, "0123456789"):
+			case v.IsStopword(w) || v.IsWhole(w) || v.NameWords()[s] || x.company[w]:
+			case v.Words("neutral_subject_words")[w] || v.Words("period_nouns")[w] || v.Words("entity_qualifiers")[w]:
+			case v.DurationMonths(w) > 0 || reOrdinalMonth.MatchString(w):
+			default:
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+var reOrdinalMonth = regexp.MustCompile(`^(first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|fiscal|january|february|march|april|may|june|july|august|september|october|november|december)$`)
+
+// entityOf is the entity a text fact's figure is of: its own, else a
+// table entity its subject's qualifying words name exactly ("Net revenues
+// in Investment Banking" of the segment INVESTMENT BANKING).
+func (x *narrativeCtx) entityOf(f index.Fact) string {
+	if f.Entity != "" {
+		return f.Entity
+	}
+	ws := strings.Join(x.qualifierWords(subjectWords(f)), " ")
+	if e, ok := x.entities[index.NormEntity(ws)]; ok && ws != "" {
+		return e
+	}
+	return ""
+}
