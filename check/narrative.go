@@ -111,8 +111,8 @@ var (
 	reRangeGap    = regexp.MustCompile(`(?i)^\s*(?:%|percent)?\s*` + vocab.Default().Group("range_connectors") + `\s*\$?\s*$`)
 	reAndGap      = regexp.MustCompile(`(?i)^\s*(?:%|percent)?\s*and\s*\$?\s*$`)
 	// "from X to Y", "increased 5% to $X", "rose by $2 million to $30 million" state a change, not a range
-	reFromEnd = regexp.MustCompile(`(?i)\b(?:from|by|up|down|` + vocab.Default().Group("change_cues") + `|` + vocab.Default().Group("growth_words") + `)\s*$`)
-	reBetweenEnd  = regexp.MustCompile(`(?i)\bbetween\s*$`)
+	reFromEnd    = regexp.MustCompile(`(?i)\b(?:from|by|up|down|` + vocab.Default().Group("change_cues") + `|` + vocab.Default().Group("growth_words") + `)\s*$`)
+	reBetweenEnd = regexp.MustCompile(`(?i)\bbetween\s*$`)
 )
 
 // surroundings are the words of text around its figure ms[k] (matches of
