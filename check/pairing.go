@@ -172,23 +172,28 @@ func (x *narrativeCtx) narrower(f index.Fact, ent string) string {
 	return ""
 }
 
-// subjectWords are the words of a text fact's subject that are not its
-// metric's name: the words before the name, and those of a phrase after
-// it that a preposition opens ("in Investment Banking").
+// subjectWords are the words of a text fact's subject that qualify its
+// metric's name: the run of words right before the name back to a
+// stopword ("Record Data Center" in "Record Data Center revenue", none in
+// "We generated a net loss"), and those of a phrase after it that a
+// preposition opens ("in Investment Banking").
 func subjectWords(f index.Fact) []string {
+	v := vocab.Default()
 	toks := vocab.Tokens(f.Metric)
-	spans := vocab.Default().FindMetrics(toks)
+	spans := v.FindMetrics(toks)
 	if len(spans) == 0 {
-		return toks
+		return nil
 	}
 	var out []string
-	last := 0
 	for _, s := range spans {
-		out = append(out, toks[last:s.Start]...)
-		last = s.End
+		i := s.Start
+		for i > 0 && !v.IsStopword(toks[i-1]) {
+			i--
+		}
+		out = append(out, toks[i:s.Start]...)
 	}
-	rest := toks[last:]
-	if len(rest) > 0 && vocab.Default().Words("head_prepositions")[rest[0]] {
+	rest := toks[spans[len(spans)-1].End:]
+	if len(rest) > 0 && v.Words("head_prepositions")[rest[0]] {
 		out = append(out, rest[1:]...)
 	}
 	return out
