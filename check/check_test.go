@@ -33,11 +33,17 @@ func runOn(t testing.TB, name string, src []byte) *Report {
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	fs, err := x.AllFacts(name)
-	if err != nil {
+	rel := Release{Doc: name}
+	if rel.Facts, err = x.AllFacts(name); err != nil {
 		t.Fatal(err)
 	}
-	return Run(name, fs)
+	if rel.Passages, err = x.DocPassages(name); err != nil {
+		t.Fatal(err)
+	}
+	if rel.Info, err = x.Doc(name); err != nil {
+		t.Fatal(err)
+	}
+	return RunRelease(rel)
 }
 
 func readFile(t testing.TB, path string) []byte {

@@ -51,7 +51,7 @@ func statedOf(f index.Fact) stated {
 	s := stated{f: f}
 	want := f.Value.Abs()
 	found := false
-	ms := reFigure.FindAllStringSubmatchIndex(f.Text, -1)
+	ms := figuresIn(f.Text)
 	for k, m := range ms {
 		num := strings.ReplaceAll(f.Text[m[2]:m[3]], ",", "")
 		d, err := decimal.NewFromString(num)
@@ -114,6 +114,21 @@ var (
 	reFromEnd    = regexp.MustCompile(`(?i)\b(?:from|by|up|down|` + vocab.Default().Group("change_cues") + `|` + vocab.Default().Group("growth_words") + `)\s*$`)
 	reBetweenEnd = regexp.MustCompile(`(?i)\bbetween\s*$`)
 )
+
+// figuresIn finds the figures of a clause (matches of reFigure), but for
+// years ("fiscal 2023"), which are no figures to stand beside.
+func figuresIn(text string) [][]int {
+	var out [][]int
+	for _, m := range reFigure.FindAllStringSubmatchIndex(text, -1) {
+		if reYear.MatchString(text[m[0]:m[1]]) && !strings.HasPrefix(strings.TrimSpace(text[m[1]:]), "%") {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+var reYear = regexp.MustCompile(`^\s*(19|20)\d\d\s*$`)
 
 // surroundings are the words of text around its figure ms[k] (matches of
 // reFigure): before it back to the clause's punctuation or the figure
