@@ -416,7 +416,10 @@ func (x *narrativeCtx) figure(f index.Fact) *Check {
 	for i, g := range cands {
 		if agrees(g) {
 			c.Status = OK
-			c.Rule = ruleAgree
+			c.Rule = ruleSame
+			if why := x.narrower(f, ent); why != "" {
+				c.Rule = ruleAgree + " (a difference would not be one: " + why + ")"
+			}
 			c.Subject = g.Describe()
 			c.Expected = ptr(g.Value)
 			c.Tolerance = ptr(x.halfUnit(g).Add(st.span.hi.Sub(f.Value)))
@@ -436,9 +439,11 @@ func (x *narrativeCtx) figure(f index.Fact) *Check {
 	c.Tolerance = ptr(x.halfUnit(best).Add(st.span.hi.Sub(f.Value)))
 	c.Formula = "text " + formatValue(f.Value, f.Unit) + " ≠ table " + printed(best.Value, best.Scale) + scaleWords(best.Scale)
 	c.Citations = append(c.Citations, tableCite(x.doc, best))
-	// the figure may be another row's or another period's, read under the wrong name
+	// the figure may be another period's, or another row's whose name shares
+	// a word with the sentence's subject, read under the wrong name (a figure
+	// of any row, by chance as near, is no such evidence)
 	for _, g := range x.all {
-		if g.Unit == f.Unit && st.span.abs().overlaps(x.spanOf(g).abs()) {
+		if g.Unit == f.Unit && st.span.abs().overlaps(x.spanOf(g).abs()) && (g.Key != "" && g.Key == f.Key || sharesWord(f.Metric, g.Metric)) {
 			c.Note = "the table prints this figure for " + g.Metric + ", " + g.Period.String() + "; the text may mean that"
 			return c
 		}
@@ -464,6 +469,23 @@ func (x *narrativeCtx) figure(f index.Fact) *Check {
 		c.Rule = "same metric, period and basis; the entity the sentence's subject names (" + ent + ")"
 	}
 	return c
+}
+
+// sharesWord reports whether two labels share a word that names something
+// (not a stopword, not "total", not "net").
+func sharesWord(a, b string) bool {
+	v := vocab.Default()
+	ws := map[string]bool{}
+	for _, w := range vocab.Tokens(a) {
+		ws[vocab.Singular(w)] = true
+	}
+	for _, w := range vocab.Tokens(b) {
+		w = vocab.Singular(w)
+		if ws[w] && !v.IsStopword(w) && !v.IsWhole(w) && !v.Words("label_neutral_words")[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // change checks a stated change (a percentage when pct, else an amount)

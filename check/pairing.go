@@ -24,7 +24,7 @@ import (
 // Rule names, as a check's Rule states them.
 const (
 	ruleSame      = "same metric, entity, period and basis; the sentence names no narrower subject"
-	ruleAgree     = "same metric, entity, period and basis; the figures agree"
+	ruleAgree     = "same metric, entity, period and basis, and the figures agree"
 	ruleClause    = "the change of the two levels the same clause states"
 	ruleTable     = "the clause states this metric's level; the tables give it for the period and the year before"
 	ruleTableRate = "the change the table prints beside the figures"
