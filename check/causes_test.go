@@ -91,6 +91,13 @@ var narrativeCauses = []struct {
 	// nvidia-2026q4: Data Center revenue under its heading checked against total revenue
 	{"segment growth under its heading", "Gadgets\n\n     Fourth-quarter revenue was a record $80.2 million, up 35% from a year ago.\n",
 		Change, "35", NotChecked, "heading \"Gadgets\""},
+	// unseen releases: a guidance range, a prior quarter's figures in the sentence
+	{"guidance range", "     Diluted EPS from continuing operations $1.65 - $1.75\n",
+		Figure, "1.65", NotChecked, "range"},
+	{"prior quarter's margin", "     GAAP gross margin was 40.0%, compared to the prior quarter GAAP gross margin of 47.0%.\n",
+		TextRatio, "47", NotChecked, "earlier period"},
+	{"prior quarter's expenses", "     R&D expenses of $11.0 million compared with R&D expenses of $9.8 million in the prior quarter.\n",
+		Figure, "9800000", NotChecked, "earlier period"},
 	// nvidia-2026q4: "inclusive of a 0.1% impact" in an outlook checked against the gross margin
 	{"effect inside an outlook", "     Gross margins are expected to be 41.0%, inclusive of a 0.1% impact from stock-based compensation expense.\n",
 		TextRatio, "0.1", NotChecked, "outlook"},

@@ -442,9 +442,9 @@ func footChecks(doc string, t *table, block []*item, total *row, ft *footing) []
 
 // rule says which rows the footing took and how.
 func (ft *footing) rule() string {
-	where := "the rows right above it"
+	where := "a run of rows right above it"
 	if ft.natural {
-		where = "the rows of its section"
+		where = "the rows of its section (or since the total above it)"
 	}
 	return where + ", " + ft.conv.String()
 }

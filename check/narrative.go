@@ -22,7 +22,7 @@ import (
 
 var (
 	reFigure   = regexp.MustCompile(`(?i)\$?\s?\(?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*\)?(\s*(?:thousand|million|billion|trillion)\b)?`)
-	reApprox   = regexp.MustCompile(`(?i)\b(approximately|about|roughly|nearly|almost|around|over|more\s+than|less\s+than|some|up\s+to|approx\.?|in\s+excess\s+of|close\s+to)\s*\$?\s*$`)
+	reApprox   = regexp.MustCompile(`(?i)(\b(approximately|about|roughly|nearly|almost|around|over|more\s+than|less\s+than|some|up\s+to|approx\.?|in\s+excess\s+of|close\s+to)|~)\s*\$?\s*$`)
 	reLossy    = regexp.MustCompile(`(?i)\b(loss|losses|deficit|negative)\b`)
 	rePoints   = regexp.MustCompile(`(?i)\b(percentage\s+points?|basis\s+points?|points?|bps|pts?)\b`)
 	rePriorYr  = regexp.MustCompile(`(?i)prior[\s-]year|previous[\s-]year|last\s+year|year[\s-]ago|year[\s-]earlier|same\s+(period|quarter)|year[\s-]over[\s-]year|\byoy\b`)

@@ -37,8 +37,13 @@ func (a *app) checkCmd() *cobra.Command {
               change the figures make)
 
 Every comparison allows for the rounding of the figures as printed, and every
-line cites NAME:LINE. A check that cannot tell what a figure should equal is
-skipped rather than flagged; --verbose lists those too.
+line cites NAME:LINE; each disagreement states its basis, the rule that paired
+the figures. A narrative figure is paired with a table figure only when metric,
+entity, period and basis agree: an outlook, a range, a figure the sentence ties
+to the prior period, an item's effect and a part's figure (a segment's) are not
+compared with the company's results. A check that cannot tell what a figure
+should equal is skipped rather than flagged; --verbose lists those too, with
+why. docs/CHECK.md has the rules.
 
 Exit status 0 when everything checked agrees, 1 when something does not.`,
 		Example: `  ex99 check --doc innovo-2004q2.txt
@@ -143,7 +148,7 @@ func (a *app) printReport(w io.Writer, r *check.Report, verbose bool) {
 			fmt.Fprintf(w, "  (%s)\n", c.Note)
 		}
 		if c.Rule != "" {
-			fmt.Fprintf(w, "  paired by: %s\n", c.Rule)
+			fmt.Fprintf(w, "  basis: %s\n", c.Rule)
 		}
 		for _, ct := range c.Citations {
 			if txt := strings.Join(strings.Fields(ct.Text), " "); txt != "" {
