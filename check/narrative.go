@@ -2,6 +2,7 @@ package check
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/ex99/ex99/extract"
@@ -213,8 +214,9 @@ func (x *narrativeCtx) spanOf(f index.Fact) span { return around(f.Value, x.half
 
 // narrative checks every narrative figure it can tie to the tables.
 func narrative(rel Release, tables []*table) []Check {
-	x := &narrativeCtx{doc: rel.Doc, tables: map[int]*table{}, passages: rel.Passages,
+	x := &narrativeCtx{doc: rel.Doc, tables: map[int]*table{}, passages: slices.Clone(rel.Passages),
 		company: map[string]bool{}, entities: map[string]string{}}
+	slices.SortStableFunc(x.passages, func(a, b index.Passage) int { return a.Start - b.Start })
 	if rel.Info != nil {
 		x.company = rel.Info.CompanyWords()
 	}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/ex99/ex99/index"
@@ -140,12 +141,12 @@ func effectWord(st stated) string {
 	return ""
 }
 
-// heading is the heading of the passage that states f, or "".
+// heading is the heading of the passage that states f, or "" (passages
+// are in document order).
 func (x *narrativeCtx) heading(f index.Fact) string {
-	for _, p := range x.passages {
-		if p.Start <= f.Start && f.Start <= p.End {
-			return p.Section
-		}
+	i := sort.Search(len(x.passages), func(i int) bool { return x.passages[i].Start > f.Start })
+	if i > 0 && f.Start <= x.passages[i-1].End {
+		return x.passages[i-1].Section
 	}
 	return ""
 }
