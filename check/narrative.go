@@ -436,6 +436,13 @@ func (x *narrativeCtx) figure(f index.Fact) *Check {
 			best = g
 		}
 	}
+	return x.figureDiffers(c, f, st, ent, best)
+}
+
+// figureDiffers reports a stated level that differs from the nearest table
+// figure best of its metric, entity and period: a disagreement, unless the
+// difference has a likelier reading than an error.
+func (x *narrativeCtx) figureDiffers(c *Check, f index.Fact, st stated, ent string, best index.Fact) *Check {
 	c.Subject = best.Describe()
 	c.Expected = ptr(best.Value)
 	c.Tolerance = ptr(x.halfUnit(best).Add(st.span.hi.Sub(f.Value)))
@@ -814,6 +821,13 @@ func (x *narrativeCtx) ratio(f index.Fact) *Check {
 			return x.rateMismatch(c, f, ruleRateRow)
 		}
 	}
+	return x.computedRate(c, f, st)
+}
+
+// computedRate checks a stated rate against the ratio of the table
+// figures the vocabulary defines it by.
+func (x *narrativeCtx) computedRate(c *Check, f index.Fact, st stated) *Check {
+	stated := st.span.abs()
 	d := derivedOf(f.Key)
 	if d == nil || f.Adjusted {
 		c.Note = "no table figures to compute it from"
