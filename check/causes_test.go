@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/ex99/ex99/period"
 )
 
 // The releases of these tests are small excerpts written for them, each in
@@ -260,5 +262,26 @@ func TestTableCauses(t *testing.T) {
 				t.Error("no disagreement")
 			}
 		})
+	}
+}
+
+// TestOtherPeriod: a period phrase right after a figure that names another
+// quarter, year or length than the figure's period was given.
+func TestOtherPeriod(t *testing.T) {
+	q4 := period.Period{Kind: period.Duration, Months: 3, FQ: 4, FY: 2026}
+	for _, tt := range []struct {
+		after string
+		want  string
+	}{
+		{" in Q3", "Q3"},
+		{" in the third quarter of fiscal 2026", "third quarter of fiscal 2026"},
+		{" for the fourth quarter of fiscal 2026", ""},
+		{" for the fourth quarter of fiscal 2025", "fourth quarter of fiscal 2025"},
+		{" in 2025", ""}, // a bare year may be a calendar year: no evidence
+		{" up ", ""},
+	} {
+		if got := otherPeriod(tt.after, q4); got != tt.want {
+			t.Errorf("otherPeriod(%q) = %q, want %q", tt.after, got, tt.want)
+		}
 	}
 }

@@ -108,7 +108,7 @@ var (
 	// what ends the words that belong to a figure: punctuation, a
 	// conjunction, or the start of a comparison ("$0.80 compared with last
 	// year" is this year's $0.80)
-	reClauseBreak = regexp.MustCompile(`(?i)[,;:()—]|\b(?:while|whereas|but|and|compared|versus|vs)\b`)
+	reClauseBreak = regexp.MustCompile(`(?i)[,;:()—]|\b(?:while|whereas|but|and|compared|versus|vs|from|to)\b`)
 	reRangeGap    = regexp.MustCompile(`(?i)^\s*(?:%|percent)?\s*` + vocab.Default().Group("range_connectors") + `\s*\$?\s*$`)
 	reAndGap      = regexp.MustCompile(`(?i)^\s*(?:%|percent)?\s*and\s*\$?\s*$`)
 	// "from X to Y", "increased 5% to $X", "rose by $2 million to $30 million" state a change, not a range

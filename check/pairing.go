@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 )
 
@@ -99,14 +100,33 @@ func (x *narrativeCtx) outlook(f index.Fact, _ stated) string {
 // period ("compared to the prior quarter GAAP gross margin of 47.0%", "$51.8
 // million in the prior quarter") while its period is the release's latest.
 func (x *narrativeCtx) priorPeriod(f index.Fact, st stated) string {
-	m := rePrior.FindString(st.before)
-	if m == "" {
-		m = rePrior.FindString(st.after)
+	for _, w := range []string{st.before, st.after} {
+		if m := rePrior.FindString(w); m != "" && x.isLatest(f) {
+			return "the sentence ties it to an earlier period (\"" + m + "\"), not to " + f.Period.String()
+		}
 	}
-	if m == "" || !x.isLatest(f) {
-		return ""
+	// a period phrase right after the figure is its own ("$57.0 billion in Q3")
+	if m := otherPeriod(st.after, f.Period); m != "" {
+		return "the sentence ties it to another period (\"" + m + "\") than " + f.Period.String()
 	}
-	return "the sentence ties it to an earlier period (\"" + m + "\"), not to " + f.Period.String()
+	return ""
+}
+
+// otherPeriod is a period phrase of text (not a bare year) that names
+// another quarter, year or length than p ("$57.0 billion in Q3" of a
+// fourth-quarter figure), or "".
+func otherPeriod(text string, p period.Period) string {
+	for _, m := range period.ScanPeriods(text) {
+		q := m.Period
+		if m.YearOnly {
+			continue
+		}
+		if q.FQ != 0 && p.FQ != 0 && q.FQ != p.FQ || q.FY != 0 && p.FY != 0 && q.FY != p.FY ||
+			q.Months != 0 && p.Months != 0 && q.Months != p.Months {
+			return strings.TrimSpace(text[m.Start:m.End])
+		}
+	}
+	return ""
 }
 
 // isLatest reports whether a figure's period ends when the tables' latest
