@@ -157,6 +157,21 @@ Net intercompany transfers                   —            —          (2)    
 Net cash used for investing activities      (6)          (5)        (3)        2
 `
 
+// footnoteMarks prints a footnote mark after each row, in a column of its
+// own: 2 + 2 + 3 is no sum of the marks' 4.
+const footnoteMarks = `
+                          WIDGETCO INC.
+               CONDENSED STATEMENTS OF CASH FLOWS
+                         (in millions)
+
+                                      Consolidated    Parent    Finance
+Cash flow from investing activities:
+Capital expenditures                      (10)          (7)        (3)     2
+Proceeds from disposals                      4            2          2     2
+Other investing                              1            1          —     3
+Net cash used for investing activities      (5)          (4)        (1)    4
+`
+
 // chargeOffs prints each amount beside its rate ("6 .02"): the rates
 // (.02 + .03 is not .03) are no amounts to foot.
 const chargeOffs = `
@@ -219,6 +234,9 @@ var tableCauses = []struct {
 	// fixed bugs
 	// caterpillar-2022q1: "Net intercompany purchased receivables" taken for a total
 	{"a 'Net …' line item is no total", cashFlow, "Net intercompany transfers", "", "", "", true},
+	// caterpillar-2022q1, as a text release: the footnote marks after each row footed as amounts
+	{"footnote marks are not footed", footnoteMarks, "Net cash used for investing activities", "4000000", "", "", true},
+	{"the amounts beside footnote marks foot", footnoteMarks, "Net cash used for investing activities", "-1000000", OK, "", false},
 	// an unseen release: net charge-off rates ("6 .02 14 .05") footed as amounts
 	{"rates are not footed", chargeOffs, "Total net charge-offs", "30000", "", "", true},
 	// goldman-2021q4: two-class basic EPS 60.25 against 21,151 / 350.5

@@ -22,9 +22,10 @@ type table struct {
 	unit decimal.Decimal
 	// shareUnit is the same for share counts.
 	shareUnit decimal.Decimal
-	// rates are the columns of rates printed beside columns of amounts
-	// (net charge-offs "6 .02 14 .05": an amount and its rate): read as
-	// amounts they would foot nothing and set the table's precision.
+	// rates are the columns extracted as amounts that hold none: rates
+	// printed beside amounts (net charge-offs "6 .02 14 .05"), and footnote
+	// marks in a column of their own ("(3,139)  151  3"). Read as amounts
+	// they would foot nothing and set the table's precision.
 	rates map[int]bool
 }
 
@@ -113,16 +114,46 @@ func rateColumns(t *table) map[int]bool {
 			}
 		}
 	}
-	if len(whole) == 0 {
-		return nil
-	}
 	rates := map[int]bool{}
-	for c, ok := range fraction {
-		if ok && !whole[c] {
-			rates[c] = true
+	if len(whole) > 0 {
+		for c, ok := range fraction {
+			if ok && !whole[c] {
+				rates[c] = true
+			}
 		}
 	}
+	for c := range markColumns(t) {
+		rates[c] = true
+	}
 	return rates
+}
+
+var reMark = regexp.MustCompile(`^[1-9]$`)
+
+// markColumns are the columns without a header whose every figure is
+// printed as one digit, in a table with headed columns: footnote marks.
+func markColumns(t *table) map[int]bool {
+	marks, headed := map[int]bool{}, false
+	for _, r := range t.rows {
+		for c, f := range r.cells {
+			if f.Column != "" || !f.Period.IsZero() {
+				headed = true
+				marks[c] = false
+				continue
+			}
+			if _, seen := marks[c]; !seen {
+				marks[c] = true
+			}
+			marks[c] = marks[c] && f.Unit == extract.USD && reMark.MatchString(strings.TrimSpace(f.Printed))
+		}
+	}
+	out := map[int]bool{}
+	for c, ok := range marks {
+		if ok && headed {
+			out[c] = true
+		}
+	}
+	return out
 }
 
 // minPrecision is the smallest last-digit unit among the table's figures
