@@ -66,7 +66,7 @@ var narrativeCauses = []struct {
 	{"control: a wrong change disagrees", "     Revenue was $120.5 million, up 25% from a year ago.\n",
 		Change, "25", Mismatch, "the clause states this metric's level"},
 	{"outlook sentence", "     Revenue is expected to be $130.0 million, plus or minus 2%.\n",
-		Figure, "130000000", NotChecked, "an outlook"},
+		Figure, "130000000", NotChecked, "outlook rule"},
 	{"outlook heading", "Outlook\n\n     Gross margin of approximately 45.0%.\n",
 		TextRatio, "45", NotChecked, "heading \"Outlook\""},
 	{"range", "     Revenue in the range of $110.0 million to $115.0 million.\n",

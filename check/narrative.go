@@ -582,11 +582,11 @@ func (x *narrativeCtx) changeUnpaired(f index.Fact, st stated, clause []index.Fa
 	}
 	// a change is of an earlier period by nature: the prior-period rule is not for it
 	for _, r := range pairingRules {
-		if r.name == "prior period" {
+		if r.name == "prior-period" {
 			continue
 		}
 		if why := r.why(x, f, st); why != "" {
-			return why
+			return r.name + " rule: " + why
 		}
 	}
 	return ""

@@ -50,7 +50,7 @@ var pairingRules = []pairingRule{
 		}
 		return ""
 	}},
-	{"prior period", (*narrativeCtx).priorPeriod},
+	{"prior-period", (*narrativeCtx).priorPeriod},
 	{"effect", func(_ *narrativeCtx, _ index.Fact, st stated) string {
 		if w := effectWord(st); w != "" {
 			return "the effect of an item on the metric (\"" + w + "\"), not the metric itself"
@@ -63,7 +63,7 @@ var pairingRules = []pairingRule{
 func (x *narrativeCtx) unpaired(f index.Fact, st stated) string {
 	for _, r := range pairingRules {
 		if why := r.why(x, f, st); why != "" {
-			return why
+			return r.name + " rule: " + why
 		}
 	}
 	return ""
@@ -82,16 +82,16 @@ var (
 func (x *narrativeCtx) outlook(f index.Fact, _ stated) string {
 	end := f.Period.End
 	if !end.IsZero() && x.latest > 0 && end.Days() > x.latest+7 {
-		return "an outlook: its period (" + f.Period.String() + ") ends after every period the tables report"
+		return "its period (" + f.Period.String() + ") ends after every period the tables report"
 	}
 	if !end.IsZero() && x.current > 0 && end.Days() > x.current+7 {
 		return ""
 	}
 	if h := x.heading(f); h != "" && reOutlook.MatchString(h) {
-		return "an outlook: stated under the heading \"" + h + "\""
+		return "stated under the heading \"" + h + "\""
 	}
 	if m := reOutlook.FindString(f.Text); m != "" {
-		return "an outlook: the sentence speaks of the future (\"" + m + "\")"
+		return "the sentence speaks of the future (\"" + m + "\")"
 	}
 	return ""
 }
@@ -183,11 +183,11 @@ func (x *narrativeCtx) narrower(f index.Fact, ent string) string {
 		own[w] = true
 	}
 	if q := x.qualifiers(subjectWords(f), own); q != "" {
-		return "its subject \"" + f.Metric + "\" names " + q
+		return "part rule: its subject \"" + f.Metric + "\" names " + q
 	}
 	if h := x.heading(f); h != "" {
 		if q := x.qualifiers(vocab.Tokens(h), own); q != "" {
-			return "it stands under the heading \"" + h + "\", which names " + q
+			return "part rule: it stands under the heading \"" + h + "\", which names " + q
 		}
 	}
 	return ""
