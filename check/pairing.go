@@ -266,9 +266,11 @@ func (x *narrativeCtx) entityOf(f index.Fact) string {
 	if f.Entity != "" {
 		return f.Entity
 	}
-	ws := strings.Join(x.qualifierWords(subjectWords(f)), " ")
-	if e, ok := x.entities[index.NormEntity(ws)]; ok && ws != "" {
-		return e
+	sw := subjectWords(f)
+	for _, ws := range []string{strings.Join(sw, " "), strings.Join(x.qualifierWords(sw), " ")} {
+		if e, ok := x.entities[index.NormEntity(ws)]; ok && ws != "" {
+			return e
+		}
 	}
 	return ""
 }
