@@ -18,7 +18,8 @@ import (
 // why: an outlook is no result; a range is no figure; a figure the
 // sentence ties to the prior period is not this period's, whatever period
 // the extraction gave it; an item's effect ("a 0.1% impact") is not the
-// metric. A figure whose subject or heading names something narrower than
+// metric; a figure on another basis ("in constant currency") is not the
+// reported one. A figure whose subject or heading names something narrower than
 // the company ("Data Center revenue", "Net revenues in Investment Banking")
 // is compared with the table only to agree: its difference from the
 // company's figure is no disagreement.
@@ -57,6 +58,14 @@ var pairingRules = []pairingRule{
 		}
 		return ""
 	}},
+	{"basis", func(_ *narrativeCtx, f index.Fact, st stated) string {
+		for _, w := range []string{st.before, st.after, f.Metric} {
+			if m := reOtherBasis.FindString(w); m != "" {
+				return "on another basis than the tables' reported figures (\"" + m + "\")"
+			}
+		}
+		return ""
+	}},
 }
 
 // unpaired is the first pairing rule's reason to leave f unchecked, or "".
@@ -72,6 +81,8 @@ func (x *narrativeCtx) unpaired(f index.Fact, st stated) string {
 var (
 	reOutlook = regexp.MustCompile(`(?i)\b` + vocab.Default().Group("outlook_text_words") + `\b`)
 	rePrior   = regexp.MustCompile(`(?i)\b` + vocab.Default().Group("prior_period_phrases") + `\b`)
+	// "up 10% in constant currency", "organic growth of 4%"
+	reOtherBasis = regexp.MustCompile(`(?i)\b` + vocab.Default().Group("other_basis_phrases") + `\b`)
 )
 
 // outlook reports a figure of guidance: its period ends after every period
