@@ -16,6 +16,13 @@ const innovo = "../testdata/innovo-2004q2.txt"
 // index, as ex99 check does.
 func runOn(t testing.TB, name string, src []byte) *Report {
 	t.Helper()
+	r, _ := runOnFacts(t, name, src)
+	return r
+}
+
+// runOnFacts is runOn that also gives the stored facts it checked.
+func runOnFacts(t testing.TB, name string, src []byte) (*Report, []index.Fact) {
+	t.Helper()
 	d, err := extract.Parse(name, src)
 	if err != nil {
 		t.Fatalf("extract %s: %v", name, err)
@@ -42,7 +49,7 @@ func runOn(t testing.TB, name string, src []byte) *Report {
 	if rel.Info, err = x.Doc(name); err != nil {
 		t.Fatal(err)
 	}
-	return RunRelease(rel)
+	return RunRelease(rel), rel.Facts
 }
 
 func readFile(t testing.TB, path string) []byte {

@@ -72,8 +72,7 @@ func TestAlteredCorpus(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		facts := factsOf(t, name, src)
-		r := runOn(t, name, src)
+		r, facts := runOnFacts(t, name, src)
 		for _, alt := range []struct {
 			what string
 			pick func(*Report, []index.Fact, []byte) (alteration, bool)
@@ -118,31 +117,6 @@ func foundOf(c Check) string {
 		return ""
 	}
 	return c.Found.String()
-}
-
-func factsOf(t *testing.T, name string, src []byte) []index.Fact {
-	t.Helper()
-	d, err := extract.Parse(name, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := index.OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	w := x.NewWriter()
-	if err := w.Add(d); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	fs, err := x.AllFacts(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fs
 }
 
 var reDigits = regexp.MustCompile(`\d[\d,]*(\.\d+)?`)
