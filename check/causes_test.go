@@ -232,6 +232,8 @@ var tableCauses = []struct {
 	{"two-class: a stated allocation explains it", eps(fmt.Sprintf("%-48s%12s%14s\n", "Earnings allocated to participating securities", "(35)", "(30)"), "60.25"),
 		"EARNINGS PER COMMON SHARE: Basic", "60.25", OK, "participating securities", false},
 	{"two-class: an unstated allocation may explain it", eps("", "60.25"), "EARNINGS PER COMMON SHARE: Basic", "60.25", NotChecked, "two-class rule", false},
+	{"two-class: preferred dividends and no net income to common", withoutLine(eps("", "60.25"), "Net earnings applicable"),
+		"EARNINGS PER COMMON SHARE: Basic", "", NotChecked, "no net income available to common shareholders", false},
 	{"control: EPS above net income / shares disagrees", eps("", "61.25"), "EARNINGS PER COMMON SHARE: Basic", "61.25", Mismatch, "", false},
 	{"control: EPS far below disagrees", eps("", "57.25"), "EARNINGS PER COMMON SHARE: Basic", "57.25", Mismatch, "", false},
 
@@ -245,6 +247,17 @@ var tableCauses = []struct {
 	{"rates are not footed", chargeOffs, "Total net charge-offs", "30000", "", "", true},
 	// goldman-2021q4: two-class basic EPS 60.25 against 21,151 / 350.5
 	{"two-class EPS is no disagreement", eps("", "60.25"), "EARNINGS PER COMMON SHARE: Basic", "60.25", NotChecked, "participating securities", false},
+}
+
+// withoutLine drops the lines of text that begin with prefix.
+func withoutLine(text, prefix string) string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if !strings.HasPrefix(l, prefix) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 func eps(allocation, basic string) string {

@@ -26,7 +26,7 @@ var (
 func perShareTable(doc string, t *table) []Check {
 	ni := netIncomeRow(t)
 	if ni == nil {
-		return nil
+		return unallocated(doc, t)
 	}
 	epsRows := map[string][]*row{}
 	shareRows := map[string][]*row{}
@@ -72,6 +72,29 @@ func perShareTable(doc string, t *table) []Check {
 			c := epsCheck(doc, t, col, eps, ni, shares, basic)
 			out = append(out, c)
 		}
+	}
+	return out
+}
+
+// unallocated lists as not checked the net per-share rows of a table that
+// states preferred dividends or participating securities but no net
+// income left for common shareholders to divide.
+func unallocated(doc string, t *table) []Check {
+	preferred := false
+	for _, r := range t.rows {
+		preferred = preferred || rePreferred.MatchString(r.label)
+	}
+	if !preferred {
+		return nil
+	}
+	var out []Check
+	for _, r := range t.rows {
+		if r.glued || !r.has(extract.PerShare) || r.adjusted || reNotNetEPS.MatchString(r.text()) {
+			continue
+		}
+		out = append(out, Check{Kind: PerShare, Status: NotChecked, Subject: r.name(),
+			Note:      "two-class rule: the table states preferred dividends or participating securities, but no net income available to common shareholders to divide",
+			Citations: []Citation{{Doc: doc, Start: r.start, End: r.end, Role: "table", Text: r.cite}}})
 	}
 	return out
 }
