@@ -77,6 +77,8 @@ var narrativeCauses = []struct {
 		TextRatio, "38", NotChecked, "earlier period"},
 	{"prior period after the figure", "     Research and development expenses were $11.0 million, compared with $10.0 million in the prior quarter.\n",
 		Figure, "10000000", NotChecked, "earlier period"},
+	{"the base of a comparison", "     Revenue for the quarter was $120.5 million versus $100.0 million.\n",
+		Figure, "100000000", NotChecked, "comparison rule"},
 	{"a comparison after the figure leaves it this period's", "     Research and development expenses were $11.0 million compared with last year.\n",
 		Figure, "11000000", OK, ""},
 	{"an item's effect", "     Gross margin was 40.0%, inclusive of a 0.5% impact from stock-based compensation.\n",

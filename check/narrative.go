@@ -43,6 +43,11 @@ type stated struct {
 	// end of a range ("$1.65 - $1.75", "between 17.0% and 19.0%").
 	before, after string
 	rangeEnd      bool
+	// at is where the figure stands in its clause; compared marks a figure
+	// that a comparison word ("versus", "compared with", "from") sets
+	// against the figure before it.
+	at       int
+	compared bool
 }
 
 // statedOf finds the printed form of a text fact in its clause to learn
@@ -78,6 +83,8 @@ func statedOf(f index.Fact) stated {
 		s.approx = reApprox.MatchString(before)
 		s.lossy = reLossy.MatchString(lastChars(before, 60))
 		s.before, s.after, s.rangeEnd = surroundings(f.Text, ms, k)
+		s.at = m[0]
+		s.compared = k > 0 && reCompared.MatchString(lastPart(f.Text[ms[k-1][1]:m[0]]))
 		found = true
 		break
 	}
@@ -112,9 +119,21 @@ var (
 	reRangeGap    = regexp.MustCompile(`(?i)^\s*(?:%|percent)?\s*` + vocab.Default().Group("range_connectors") + `\s*\$?\s*$`)
 	reAndGap      = regexp.MustCompile(`(?i)^\s*(?:%|percent)?\s*and\s*\$?\s*$`)
 	// "from X to Y", "increased 5% to $X", "rose by $2 million to $30 million" state a change, not a range
+	reCompared   = regexp.MustCompile(`(?i)\b(?:versus|vs\.?|compared|against|from|over|relative to)\b`)
 	reFromEnd    = regexp.MustCompile(`(?i)\b(?:from|by|up|down|` + vocab.Default().Group("change_cues") + `|` + vocab.Default().Group("growth_words") + `)\s*$`)
 	reBetweenEnd = regexp.MustCompile(`(?i)\bbetween\s*$`)
 )
+
+var reStrongBreak = regexp.MustCompile(`(?i);|\b(?:while|whereas|but)\b`)
+
+// lastPart is what follows the last break between two clauses in s ("up 5%
+// compared to last year while non-GAAP EPS were": "non-GAAP EPS were").
+func lastPart(s string) string {
+	if is := reStrongBreak.FindAllStringIndex(s, -1); len(is) > 0 {
+		return s[is[len(is)-1][1]:]
+	}
+	return s
+}
 
 // figuresIn finds the figures of a clause (matches of reFigure), but for
 // years ("fiscal 2023"), which are no figures to stand beside.
@@ -190,6 +209,14 @@ type narrativeCtx struct {
 	// entities of the tables by their index.NormEntity form.
 	company  map[string]bool
 	entities map[string]string
+	// clauses holds the text facts of each clause, in order.
+	clauses map[clauseKey][]index.Fact
+}
+
+// clauseKey names a clause: its first line and its text.
+type clauseKey struct {
+	start int
+	text  string
 }
 
 // halfUnit is half the last printed digit of a table figure.
@@ -247,18 +274,14 @@ func narrative(rel Release, tables []*table) []Check {
 		x.current = x.latest
 	}
 	// the facts of each clause, in order
-	type clauseKey struct {
-		start int
-		text  string
-	}
-	clauses := map[clauseKey][]index.Fact{}
+	x.clauses = map[clauseKey][]index.Fact{}
 	for _, f := range text {
 		k := clauseKey{f.Start, f.Text}
-		clauses[k] = append(clauses[k], f)
+		x.clauses[k] = append(x.clauses[k], f)
 	}
 	var out []Check
 	for _, f := range text {
-		clause := clauses[clauseKey{f.Start, f.Text}]
+		clause := x.clauses[clauseKey{f.Start, f.Text}]
 		var c *Check
 		switch {
 		case f.Change == "" && f.Key != "" && (f.Unit == extract.USD || f.Unit == extract.PerShare || f.Unit == extract.Shares):

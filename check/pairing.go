@@ -52,6 +52,7 @@ var pairingRules = []pairingRule{
 		return ""
 	}},
 	{"prior-period", (*narrativeCtx).priorPeriod},
+	{"comparison", (*narrativeCtx).comparisonBase},
 	{"effect", func(_ *narrativeCtx, _ index.Fact, st stated) string {
 		if w := effectWord(st); w != "" {
 			return "the effect of an item on the metric (\"" + w + "\"), not the metric itself"
@@ -121,6 +122,40 @@ func (x *narrativeCtx) priorPeriod(f index.Fact, st stated) string {
 		return "the sentence ties it to another period (\"" + m + "\") than " + f.Period.String()
 	}
 	return ""
+}
+
+// comparisonBase reports a figure the sentence sets against an earlier
+// figure of the same metric and period ("revenue was $120.5 million versus
+// $100.0 million"): the base of a comparison, whose period the sentence
+// leaves unsaid and the extraction took for the earlier figure's.
+func (x *narrativeCtx) comparisonBase(f index.Fact, st stated) string {
+	if !st.compared || namesPeriod(st.after, f.Period) {
+		return "" // "$100.0 million for the fourth quarter of fiscal 2023" says its period
+	}
+	for _, g := range x.clauses[clauseKey{f.Start, f.Text}] {
+		if g.Key == f.Key && g.Unit == f.Unit && g.Change == "" && g.Adjusted == f.Adjusted && g.Basis == f.Basis &&
+			sameEntity(g.Entity, f.Entity) && !g.Value.Equal(f.Value) && samePeriod(g.Period, f.Period) {
+			if gs := statedOf(g); gs.at < st.at {
+				return "compared with " + formatValue(g.Value, g.Unit) + " of the same metric and period in the sentence: the base of the comparison, of another period"
+			}
+		}
+	}
+	return ""
+}
+
+// namesPeriod reports whether text names period p: a quarter, year or
+// length of p, and nothing else of it.
+func namesPeriod(text string, p period.Period) bool {
+	for _, m := range period.ScanPeriods(text) {
+		q := m.Period
+		if q.FQ == 0 && q.FY == 0 && q.Months == 0 {
+			continue
+		}
+		if (q.FQ == 0 || q.FQ == p.FQ) && (q.FY == 0 || q.FY == p.FY) && (q.Months == 0 || q.Months == p.Months) {
+			return true
+		}
+	}
+	return false
 }
 
 // otherPeriod is a period phrase of text (not a bare year) that names
