@@ -43,11 +43,8 @@ type stated struct {
 	// end of a range ("$1.65 - $1.75", "between 17.0% and 19.0%").
 	before, after string
 	rangeEnd      bool
-	// at is where the figure stands in its clause; compared marks a figure
-	// that a comparison word ("versus", "compared with", "from") sets
-	// against the figure before it.
-	at       int
-	compared bool
+	// at is where the figure stands in its clause (0 when not found).
+	at int
 }
 
 // statedOf finds the printed form of a text fact in its clause to learn
@@ -84,7 +81,6 @@ func statedOf(f index.Fact) stated {
 		s.lossy = reLossy.MatchString(lastChars(before, 60))
 		s.before, s.after, s.rangeEnd = surroundings(f.Text, ms, k)
 		s.at = m[0]
-		s.compared = k > 0 && reCompared.MatchString(lastPart(f.Text[ms[k-1][1]:m[0]]))
 		found = true
 		break
 	}

@@ -126,18 +126,21 @@ func (x *narrativeCtx) priorPeriod(f index.Fact, st stated) string {
 
 // comparisonBase reports a figure the sentence sets against an earlier
 // figure of the same metric and period ("revenue was $120.5 million versus
-// $100.0 million"): the base of a comparison, whose period the sentence
-// leaves unsaid and the extraction took for the earlier figure's.
+// $100.0 million"; "$0.89 per share …, compared with net income of $51.8
+// million, or $1.05 per share"): the base of a comparison, whose period the
+// sentence leaves unsaid right after it, and the extraction took for the
+// earlier figure's.
 func (x *narrativeCtx) comparisonBase(f index.Fact, st stated) string {
-	if !st.compared || namesPeriod(st.after, f.Period) {
+	if st.at == 0 || namesPeriod(st.after, f.Period) {
 		return "" // "$100.0 million for the fourth quarter of fiscal 2023" says its period
 	}
 	for _, g := range x.clauses[clauseKey{f.Start, f.Text}] {
-		if g.Key == f.Key && g.Unit == f.Unit && g.Change == "" && g.Adjusted == f.Adjusted && g.Basis == f.Basis &&
-			sameEntity(g.Entity, f.Entity) && !g.Value.Equal(f.Value) && samePeriod(g.Period, f.Period) {
-			if gs := statedOf(g); gs.at < st.at {
-				return "compared with " + formatValue(g.Value, g.Unit) + " of the same metric and period in the sentence: the base of the comparison, of another period"
-			}
+		if g.Key != f.Key || g.Unit != f.Unit || g.Change != "" || g.Adjusted != f.Adjusted || g.Basis != f.Basis ||
+			!sameEntity(g.Entity, f.Entity) || g.Value.Equal(f.Value) || !samePeriod(g.Period, f.Period) {
+			continue
+		}
+		if gs := statedOf(g); gs.at < st.at && reCompared.MatchString(lastPart(f.Text[gs.at:st.at])) {
+			return "compared with " + formatValue(g.Value, g.Unit) + " of the same metric and period in the sentence: the base of the comparison, of another period"
 		}
 	}
 	return ""
