@@ -76,7 +76,11 @@ type Check struct {
 	Tolerance *decimal.Decimal `json:"tolerance,omitempty"`
 	Unit      string           `json:"unit,omitempty"`
 	// Formula shows the arithmetic with the figures as printed.
-	Formula   string     `json:"formula,omitempty"`
+	Formula string `json:"formula,omitempty"`
+	// Rule is the basis of the comparison: the rule that paired the
+	// figures ("same metric, entity, period and basis; …", "the rows of its
+	// section, added as printed").
+	Rule      string     `json:"rule,omitempty"`
 	Note      string     `json:"note,omitempty"`
 	Citations []Citation `json:"citations"`
 }
@@ -101,9 +105,27 @@ type Report struct {
 // OK reports whether nothing disagrees.
 func (r *Report) OK() bool { return r.Mismatched == 0 }
 
-// Run checks one release from its stored facts (all of them, as
+// Release is what check reads of one release: its stored facts (all of
+// them, as index.Index.AllFacts returns them), and, where known, its
+// passages (index.Index.DocPassages), whose headings tell whose figures a
+// paragraph states ("Data Center", "Outlook"), and its description, whose
+// company name is no narrower subject than the company.
+type Release struct {
+	Doc      string
+	Info     *index.DocInfo
+	Facts    []index.Fact
+	Passages []index.Passage
+}
+
+// Run checks one release from its stored facts alone (all of them, as
 // index.Index.AllFacts returns them).
 func Run(doc string, facts []index.Fact) *Report {
+	return RunRelease(Release{Doc: doc, Facts: facts})
+}
+
+// RunRelease checks one release.
+func RunRelease(rel Release) *Report {
+	doc, facts := rel.Doc, rel.Facts
 	tables := buildTables(facts)
 	var cs []Check
 	for _, t := range tables {
@@ -111,7 +133,7 @@ func Run(doc string, facts []index.Fact) *Report {
 		cs = append(cs, balanceTable(doc, t)...)
 		cs = append(cs, perShareTable(doc, t)...)
 	}
-	cs = append(cs, narrative(doc, facts, tables)...)
+	cs = append(cs, narrative(rel, tables)...)
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Line() < cs[j].Line() })
 	r := &Report{Doc: doc, Checks: cs}
 	for _, c := range cs {

@@ -116,6 +116,15 @@ func meansToFoot(r *row) bool {
 	return reTotal.MatchString(r.label) || resultKeys[r.key]
 }
 
+// namedTotal reports a row whose name says it is a total or a result
+// ("Total current assets", gross profit). A row named only "Net …" is
+// often a line item ("Net intercompany purchased receivables", "Net
+// charge-offs"), so the rows above it footing it in one column is a
+// coincidence as likely as a total.
+func namedTotal(r *row) bool {
+	return strings.HasPrefix(strings.ToLower(r.label), "total") || resultKeys[r.key]
+}
+
 // isExpense reports whether a row is something results subtract.
 func isExpense(r *row) bool {
 	switch {
@@ -288,7 +297,11 @@ func bestFooting(stack []*item, t *row, cols []int, unit decimal.Decimal) *footi
 			if len(ft.fits) == 0 || len(ft.fails) == 0 {
 				continue
 			}
-			plausible := isNat[j] && len(ft.fits) >= len(ft.fails) || len(ft.fits) >= 2 && len(ft.fails) == 1
+			// a disagreement needs the same rows to foot the total elsewhere:
+			// in its own section's block as often as not, for a row named a
+			// total; else in two columns or more, with one failing
+			plausible := isNat[j] && len(ft.fits) >= len(ft.fails) && (namedTotal(t) || len(ft.fits) >= 2) ||
+				len(ft.fits) >= 2 && len(ft.fails) == 1
 			if plausible && (best == nil || len(ft.fits) > len(best.fits)) {
 				ft.natural = isNat[j]
 				best = ft
@@ -381,11 +394,11 @@ func footChecks(doc string, t *table, block []*item, total *row, ft *footing) []
 		failed[c] = true
 	}
 	first := block[0].r
-	rows := Citation{Doc: doc, Start: first.start, End: block[len(block)-1].r.end, Role: "rows"}
 	var names []string
 	for _, it := range block {
 		names = append(names, it.r.label)
 	}
+	rows := Citation{Doc: doc, Start: first.start, End: block[len(block)-1].r.end, Role: "rows", Text: strings.Join(names, "; ")}
 	for _, col := range append(append([]int{}, ft.fits...), ft.fails...) {
 		tv, _ := total.amount(col)
 		sum := ft.sums[col]
@@ -404,18 +417,18 @@ func footChecks(doc string, t *table, block []*item, total *row, ft *footing) []
 				b.WriteString(" − ")
 			}
 			if it.r.dashes[col] {
-				b.WriteString("--")
+				b.WriteString("—")
 			} else {
 				b.WriteString(printedIn(v, scale, t.unit))
 			}
 		}
 		c := Check{Kind: Total, Status: OK, Subject: total.name(), Period: t.column(col),
-			Found: ptr(tv), Expected: ptr(sum), Tolerance: ptr(ft.tol), Unit: extract.USD,
+			Found: ptr(tv), Expected: ptr(sum), Tolerance: ptr(ft.tol), Unit: extract.USD, Rule: ft.rule(),
 			Citations: []Citation{{Doc: doc, Start: total.start, End: total.end, Role: "total", Text: total.cite}, rows}}
 		if failed[col] {
 			c.Status = Mismatch
 			c.Formula = b.String() + " = " + printedIn(sum, scale, t.unit) + ", but the table prints " + printedIn(tv, scale, t.unit)
-			c.Note = "the same rows foot it in " + plural(len(ft.fits), "other column") + " (" + ft.conv.String() + "): " + strings.Join(names, "; ")
+			c.Note = "the same rows foot it in " + plural(len(ft.fits), "other column") + " (" + ft.conv.String() + ")"
 		} else {
 			c.Formula = b.String() + " = " + printedIn(tv, scale, t.unit)
 			if conv != asPrinted {
@@ -425,6 +438,15 @@ func footChecks(doc string, t *table, block []*item, total *row, ft *footing) []
 		out = append(out, c)
 	}
 	return out
+}
+
+// rule says which rows the footing took and how.
+func (ft *footing) rule() string {
+	where := "a run of rows right above it"
+	if ft.natural {
+		where = "the rows of its section (or since the total above it)"
+	}
+	return where + ", " + ft.conv.String()
 }
 
 func plural(n int, s string) string {

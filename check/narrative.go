@@ -2,6 +2,7 @@ package check
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/ex99/ex99/extract"
@@ -22,7 +23,7 @@ import (
 
 var (
 	reFigure   = regexp.MustCompile(`(?i)\$?\s?\(?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*\)?(\s*(?:thousand|million|billion|trillion)\b)?`)
-	reApprox   = regexp.MustCompile(`(?i)\b(approximately|about|roughly|nearly|almost|around|over|more\s+than|less\s+than|some|up\s+to|approx\.?|in\s+excess\s+of|close\s+to)\s*\$?\s*$`)
+	reApprox   = regexp.MustCompile(`(?i)(\b(approximately|about|roughly|nearly|almost|around|over|more\s+than|less\s+than|some|up\s+to|approx\.?|in\s+excess\s+of|close\s+to)|~)\s*\$?\s*$`)
 	reLossy    = regexp.MustCompile(`(?i)\b(loss|losses|deficit|negative)\b`)
 	rePoints   = regexp.MustCompile(`(?i)\b(percentage\s+points?|basis\s+points?|points?|bps|pts?)\b`)
 	rePriorYr  = regexp.MustCompile(`(?i)prior[\s-]year|previous[\s-]year|last\s+year|year[\s-]ago|year[\s-]earlier|same\s+(period|quarter)|year[\s-]over[\s-]year|\byoy\b`)
@@ -37,6 +38,13 @@ type stated struct {
 	approx bool            // said with "approximately", "about" …
 	lossy  bool            // said of a loss
 	scaled bool            // printed with a scale word ("$2.9 million")
+	// before and after are the clause's words right before and after the
+	// figure, up to its punctuation or the next figure; rangeEnd marks one
+	// end of a range ("$1.65 - $1.75", "between 17.0% and 19.0%").
+	before, after string
+	rangeEnd      bool
+	// at is where the figure stands in its clause (0 when not found).
+	at int
 }
 
 // statedOf finds the printed form of a text fact in its clause to learn
@@ -46,7 +54,8 @@ func statedOf(f index.Fact) stated {
 	s := stated{f: f}
 	want := f.Value.Abs()
 	found := false
-	for _, m := range reFigure.FindAllStringSubmatchIndex(f.Text, -1) {
+	ms := figuresIn(f.Text)
+	for k, m := range ms {
 		num := strings.ReplaceAll(f.Text[m[2]:m[3]], ",", "")
 		d, err := decimal.NewFromString(num)
 		if err != nil {
@@ -70,6 +79,8 @@ func statedOf(f index.Fact) stated {
 		before := f.Text[:m[0]]
 		s.approx = reApprox.MatchString(before)
 		s.lossy = reLossy.MatchString(lastChars(before, 60))
+		s.before, s.after, s.rangeEnd = surroundings(f.Text, ms, k)
+		s.at = m[0]
 		found = true
 		break
 	}
@@ -96,6 +107,80 @@ func statedOf(f index.Fact) stated {
 	return s
 }
 
+var (
+	// what ends the words that belong to a figure: punctuation, a
+	// conjunction, or the start of a comparison ("$0.80 compared with last
+	// year" is this year's $0.80)
+	reClauseBreak = regexp.MustCompile(`(?i)[,;:()—]|\b(?:while|whereas|but|and|compared|versus|vs|from|to)\b`)
+	reRangeGap    = regexp.MustCompile(`(?i)^\s*(?:%|percent)?\s*` + vocab.Default().Group("range_connectors") + `\s*\$?\s*$`)
+	reAndGap      = regexp.MustCompile(`(?i)^\s*(?:%|percent)?\s*and\s*\$?\s*$`)
+	// "from X to Y", "increased 5% to $X", "rose by $2 million to $30 million" state a change, not a range
+	reCompared   = regexp.MustCompile(`(?i)\b(?:versus|vs\.?|compared|against|from|over|relative to)\b`)
+	reFromEnd    = regexp.MustCompile(`(?i)\b(?:from|by|up|down|` + vocab.Default().Group("change_cues") + `|` + vocab.Default().Group("growth_words") + `)\s*$`)
+	reBetweenEnd = regexp.MustCompile(`(?i)\bbetween\s*$`)
+)
+
+var reStrongBreak = regexp.MustCompile(`(?i);|\b(?:while|whereas|but)\b`)
+
+// lastPart is what follows the last break between two clauses in s ("up 5%
+// compared to last year while non-GAAP EPS were": "non-GAAP EPS were").
+func lastPart(s string) string {
+	if is := reStrongBreak.FindAllStringIndex(s, -1); len(is) > 0 {
+		return s[is[len(is)-1][1]:]
+	}
+	return s
+}
+
+// figuresIn finds the figures of a clause (matches of reFigure), but for
+// years ("fiscal 2023"), which are no figures to stand beside.
+func figuresIn(text string) [][]int {
+	var out [][]int
+	for _, m := range reFigure.FindAllStringSubmatchIndex(text, -1) {
+		if reYear.MatchString(text[m[0]:m[1]]) && !strings.HasPrefix(strings.TrimSpace(text[m[1]:]), "%") {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+var reYear = regexp.MustCompile(`^\s*(19|20)\d\d\s*$`)
+
+// surroundings are the words of text around its figure ms[k] (matches of
+// reFigure): before it back to the clause's punctuation or the figure
+// before, after it up to the next; and whether the figure is one end of a
+// range ("X - Y", "X to Y" but "from X to Y", "between X and Y").
+func surroundings(text string, ms [][]int, k int) (before, after string, rangeEnd bool) {
+	start, end := 0, len(text)
+	if k > 0 {
+		start = ms[k-1][1]
+	}
+	if k+1 < len(ms) {
+		end = ms[k+1][0]
+	}
+	before = text[start:ms[k][0]]
+	if is := reClauseBreak.FindAllStringIndex(before, -1); len(is) > 0 {
+		before = before[is[len(is)-1][1]:]
+	}
+	after = strings.TrimLeft(text[ms[k][1]:end], "% ")
+	after = strings.TrimPrefix(after, "percent")
+	if i := reClauseBreak.FindStringIndex(after); i != nil {
+		after = after[:i[0]]
+	}
+	// a range joins this figure with the next, or the one before with this
+	isRange := func(a, b int) bool {
+		gap, lead := text[ms[a][1]:ms[b][0]], text[:ms[a][0]]
+		pa := strings.HasPrefix(strings.TrimSpace(gap), "%")
+		pb := strings.HasPrefix(strings.TrimSpace(text[ms[b][1]:]), "%")
+		if pa != pb {
+			return false // "5% to $30 million": a change and a level
+		}
+		return reRangeGap.MatchString(gap) && !reFromEnd.MatchString(lead) || reAndGap.MatchString(gap) && reBetweenEnd.MatchString(lead)
+	}
+	rangeEnd = k+1 < len(ms) && isRange(k, k+1) || k > 0 && isRange(k-1, k)
+	return before, after, rangeEnd
+}
+
 func lastChars(s string, n int) string {
 	if len(s) > n {
 		return s[len(s)-n:]
@@ -109,6 +194,25 @@ type narrativeCtx struct {
 	tables map[int]*table
 	facts  []index.Fact // table facts, but for rows whose cells may be misplaced
 	all    []index.Fact // every table fact
+	// passages give a figure its heading; latest is the day the tables'
+	// latest period ends (period.Date.Days), 0 when unknown.
+	passages []index.Passage
+	latest   int
+	// current is the day the release's own period ends (its latest
+	// quarter; else latest).
+	current int
+	// company holds the words of the company's name; entities the
+	// entities of the tables by their index.NormEntity form.
+	company  map[string]bool
+	entities map[string]string
+	// clauses holds the text facts of each clause, in order.
+	clauses map[clauseKey][]index.Fact
+}
+
+// clauseKey names a clause: its first line and its text.
+type clauseKey struct {
+	start int
+	text  string
 }
 
 // halfUnit is half the last printed digit of a table figure.
@@ -132,35 +236,48 @@ func (x *narrativeCtx) halfUnit(f index.Fact) decimal.Decimal {
 func (x *narrativeCtx) spanOf(f index.Fact) span { return around(f.Value, x.halfUnit(f)) }
 
 // narrative checks every narrative figure it can tie to the tables.
-func narrative(doc string, facts []index.Fact, tables []*table) []Check {
-	x := &narrativeCtx{doc: doc, tables: map[int]*table{}}
+func narrative(rel Release, tables []*table) []Check {
+	x := &narrativeCtx{doc: rel.Doc, tables: map[int]*table{}, passages: slices.Clone(rel.Passages),
+		company: map[string]bool{}, entities: map[string]string{}}
+	slices.SortStableFunc(x.passages, func(a, b index.Passage) int { return a.Start - b.Start })
+	if rel.Info != nil {
+		x.company = rel.Info.CompanyWords()
+	}
 	for _, t := range tables {
 		x.tables[t.index] = t
 	}
+	if rel.Info != nil && !rel.Info.Current.End.IsZero() {
+		x.current = rel.Info.Current.End.Days()
+	}
 	var text []index.Fact
-	for _, f := range facts {
-		if f.Source == "table" {
-			x.all = append(x.all, f)
-			if !reGlued.MatchString(f.Metric) {
-				x.facts = append(x.facts, f)
-			}
-		} else {
+	for _, f := range rel.Facts {
+		if f.Source != "table" {
 			text = append(text, f)
+			continue
+		}
+		x.all = append(x.all, f)
+		if !reGlued.MatchString(f.Metric) {
+			x.facts = append(x.facts, f)
+		}
+		if d := f.Period.End; !d.IsZero() && d.Days() > x.latest {
+			x.latest = d.Days()
+		}
+		if f.Entity != "" {
+			x.entities[index.NormEntity(f.Entity)] = f.Entity
 		}
 	}
-	// the facts of each clause, in order
-	type clauseKey struct {
-		start int
-		text  string
+	if x.current == 0 {
+		x.current = x.latest
 	}
-	clauses := map[clauseKey][]index.Fact{}
+	// the facts of each clause, in order
+	x.clauses = map[clauseKey][]index.Fact{}
 	for _, f := range text {
 		k := clauseKey{f.Start, f.Text}
-		clauses[k] = append(clauses[k], f)
+		x.clauses[k] = append(x.clauses[k], f)
 	}
 	var out []Check
 	for _, f := range text {
-		clause := clauses[clauseKey{f.Start, f.Text}]
+		clause := x.clauses[clauseKey{f.Start, f.Text}]
 		var c *Check
 		switch {
 		case f.Change == "" && f.Key != "" && (f.Unit == extract.USD || f.Unit == extract.PerShare || f.Unit == extract.Shares):
@@ -299,10 +416,15 @@ func (x *narrativeCtx) figure(f index.Fact) *Check {
 	st := statedOf(f)
 	c := &Check{Kind: Figure, Status: NotChecked, Subject: metricName(f.Key), Period: f.Period.String(),
 		Found: ptr(f.Value), Unit: f.Unit, Citations: []Citation{textCite(x.doc, f)}}
-	if f.Entity != "" {
-		c.Subject += " (" + f.Entity + ")"
+	ent := x.entityOf(f)
+	if ent != "" {
+		c.Subject += " (" + ent + ")"
 	}
-	cands := x.candidates(f.Key, f.Unit, f.Entity, f.Basis, f.Adjusted, f.Period)
+	if why := x.unpaired(f, st); why != "" {
+		c.Note = why
+		return c
+	}
+	cands := x.candidates(f.Key, f.Unit, ent, f.Basis, f.Adjusted, f.Period)
 	if len(cands) == 0 {
 		c.Note = "no table figure for this metric, entity and period"
 		return c
@@ -315,6 +437,10 @@ func (x *narrativeCtx) figure(f index.Fact) *Check {
 	for i, g := range cands {
 		if agrees(g) {
 			c.Status = OK
+			c.Rule = ruleSame
+			if why := x.narrower(f, ent); why != "" {
+				c.Rule = ruleAgree + " (a difference would not be one: " + why + ")"
+			}
 			c.Subject = g.Describe()
 			c.Expected = ptr(g.Value)
 			c.Tolerance = ptr(x.halfUnit(g).Add(st.span.hi.Sub(f.Value)))
@@ -329,14 +455,23 @@ func (x *narrativeCtx) figure(f index.Fact) *Check {
 			best = g
 		}
 	}
+	return x.figureDiffers(c, f, st, ent, best)
+}
+
+// figureDiffers reports a stated level that differs from the nearest table
+// figure best of its metric, entity and period: a disagreement, unless the
+// difference has a likelier reading than an error.
+func (x *narrativeCtx) figureDiffers(c *Check, f index.Fact, st stated, ent string, best index.Fact) *Check {
 	c.Subject = best.Describe()
 	c.Expected = ptr(best.Value)
 	c.Tolerance = ptr(x.halfUnit(best).Add(st.span.hi.Sub(f.Value)))
 	c.Formula = "text " + formatValue(f.Value, f.Unit) + " ≠ table " + printed(best.Value, best.Scale) + scaleWords(best.Scale)
 	c.Citations = append(c.Citations, tableCite(x.doc, best))
-	// the figure may be another row's or another period's, read under the wrong name
+	// the figure may be another period's, or another row's whose name shares
+	// a word with the sentence's subject, read under the wrong name (a figure
+	// of any row, by chance as near, is no such evidence)
 	for _, g := range x.all {
-		if g.Unit == f.Unit && st.span.abs().overlaps(x.spanOf(g).abs()) {
+		if g.Unit == f.Unit && st.span.abs().overlaps(x.spanOf(g).abs()) && (g.Key != "" && g.Key == f.Key || sharesWord(f.Metric, g.Metric)) {
 			c.Note = "the table prints this figure for " + g.Metric + ", " + g.Period.String() + "; the text may mean that"
 			return c
 		}
@@ -352,8 +487,33 @@ func (x *narrativeCtx) figure(f index.Fact) *Check {
 		c.Note = "too far from the table's figure to be meant as the same figure (a part of it?)"
 		return c
 	}
+	if why := x.narrower(f, ent); why != "" {
+		c.Note = why + ": a part of the company's figure, not the figure"
+		return c
+	}
 	c.Status = Mismatch
+	c.Rule = ruleSame
+	if ent != f.Entity {
+		c.Rule = "same metric, period and basis; the entity the sentence's subject names (" + ent + ")"
+	}
 	return c
+}
+
+// sharesWord reports whether two labels share a word that names something
+// (not a stopword, not "total", not "net").
+func sharesWord(a, b string) bool {
+	v := vocab.Default()
+	ws := map[string]bool{}
+	for _, w := range vocab.Tokens(a) {
+		ws[vocab.Singular(w)] = true
+	}
+	for _, w := range vocab.Tokens(b) {
+		w = vocab.Singular(w)
+		if ws[w] && !v.IsStopword(w) && !v.IsWhole(w) && !v.Words("label_neutral_words")[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // change checks a stated change (a percentage when pct, else an amount)
@@ -369,52 +529,23 @@ func (x *narrativeCtx) change(f index.Fact, clause []index.Fact, pct bool) *Chec
 	if f.Key == "" {
 		c.Subject = kind + " in " + f.Metric
 	}
-	if f.Entity != "" {
-		c.Subject += " (" + f.Entity + ")"
-	}
-	if pct && rePoints.MatchString(f.Text) {
-		c.Note = "a change in percentage points, not a relative change"
-		return c
-	}
-	if m := vocab.Default().Metric(f.Key); m != nil && m.Unit == extract.Percent {
-		c.Note = "a change of a rate"
-		return c
-	}
-	for _, g := range clause {
-		if g.Change == f.Change && g.Key == f.Key && sameEntity(g.Entity, f.Entity) && samePeriod(g.Period, f.Period) && !g.Value.Equal(f.Value) {
-			c.Note = "the clause states several changes of this metric; which is which is unclear"
-			return c
-		}
+	ent := x.entityOf(f)
+	if ent != "" {
+		c.Subject += " (" + ent + ")"
 	}
 	st := statedOf(f)
+	if c.Note = x.changeUnpaired(f, st, clause, pct); c.Note != "" {
+		return c
+	}
 	stated := around(f.Value.Abs(), st.span.hi.Sub(f.Value))
-
-	type pair struct {
-		cur, prior span
-		cf, pf     index.Fact
-		from       string
-		curScale   int32
-	}
-	var tries []pair
-	if cf, pf, ok := clausePair(f, clause); ok {
-		tries = append(tries, pair{statedOf(cf).span, statedOf(pf).span, cf, pf, "text", 0})
-	}
-	// the tables stand in for the figures compared only when the clause is
-	// about the metric itself (it states a level of it): "an expense reduced
-	// earnings by $37 million" is the effect of an item, not the change
-	if pct && f.Key != "" && statesLevel(f, clause) && x.namesPriorYear(f) {
-		cf, ok1 := x.one(f.Key, f.Entity, f.Period)
-		pf, ok2 := x.one(f.Key, f.Entity, priorYear(f.Period))
-		if ok1 && ok2 {
-			tries = append(tries, pair{x.spanOf(cf), x.spanOf(pf), cf, pf, "table", cf.Scale})
-		}
-	}
+	tries := x.changePairs(f, ent, clause, pct)
 	// a table that prints the change itself
 	if pct && f.Key != "" {
 		for _, g := range x.facts {
-			if g.Key == f.Key && g.Change == "pct_change" && g.Adjusted == f.Adjusted && sameEntity(g.Entity, f.Entity) &&
+			if g.Key == f.Key && g.Change == "pct_change" && g.Adjusted == f.Adjusted && sameEntity(g.Entity, ent) &&
 				samePeriod(g.Period, f.Period) && stated.overlaps(x.spanOf(g).abs()) {
 				c.Status = OK
+				c.Rule = ruleTableRate
 				c.Expected = ptr(g.Value)
 				c.Tolerance = ptr(stated.hi.Sub(f.Value.Abs()))
 				c.Formula = "text " + formatValue(f.Value.Abs(), f.Unit) + " = table " + formatValue(g.Value, extract.Percent)
@@ -424,52 +555,22 @@ func (x *narrativeCtx) change(f index.Fact, clause []index.Fact, pct bool) *Chec
 		}
 	}
 	if len(tries) == 0 {
-		c.Note = "the figures it compares are not found"
+		if c.Note = x.noPairNote(f, ent, clause, pct); c.Note == "" {
+			c.Note = "the figures it compares are not found"
+		}
 		return c
 	}
 	var first *Check
 	for _, t := range tries {
-		got, mid, ok := changeOf(t.cur, t.prior, pct)
+		cc, ok := x.changeCheck(c, f, ent, st, stated, t, pct)
 		if !ok {
 			continue
 		}
-		cc := *c
-		cc.Citations = append([]Citation{}, c.Citations...)
-		if t.from == "table" {
-			cc.Citations = addCite(addCite(cc.Citations, tableCite(x.doc, t.cf)), tableCite(x.doc, t.pf))
-		}
-		cv, pv := formatValue(t.cf.Value, t.cf.Unit), formatValue(t.pf.Value, t.pf.Unit)
-		if t.from == "table" {
-			cv, pv = printed(t.cf.Value, t.curScale), printed(t.pf.Value, t.curScale)
-		}
-		unit := st.unit
-		cc.Expected = ptr(roundLike(mid, unit))
-		cc.Tolerance = ptr(stated.hi.Sub(f.Value.Abs()))
-		if pct {
-			cc.Formula = "(" + cv + " − " + pv + ") / |" + pv + "| = " + commas(roundLike(mid, unit).String()) + "%"
-		} else {
-			cc.Formula = cv + " − " + pv + " = " + formatValue(mid, extract.USD)
-		}
-		if stated.overlaps(got) {
-			cc.Status = OK
-			cc.Formula += " ≈ stated " + formatValue(f.Value.Abs(), f.Unit)
-			if t.from == "table" {
-				cc.Note = "computed from the tables"
-			}
-			return &cc
-		}
-		cc.Status = Mismatch
-		cc.Formula += ", but the text states " + formatValue(f.Value.Abs(), f.Unit)
-		if t.from == "text" && f.Key != "" {
-			// show the table's lines for the figures compared, too
-			for _, p := range []period.Period{t.cf.Period, t.pf.Period} {
-				if g, ok := x.one(f.Key, f.Entity, p); ok {
-					cc.Citations = addCite(cc.Citations, tableCite(x.doc, g))
-				}
-			}
+		if cc.Status == OK {
+			return cc
 		}
 		if first == nil {
-			first = &cc
+			first = cc
 		}
 	}
 	if first == nil {
@@ -478,11 +579,138 @@ func (x *narrativeCtx) change(f index.Fact, clause []index.Fact, pct bool) *Chec
 	}
 	// a stated change that fits another pair of periods in the tables was
 	// probably read under the wrong period
-	if f.Key != "" && x.fitsOtherPeriods(f, stated, pct) {
+	if f.Key != "" && x.fitsOtherPeriods(f, ent, stated, pct) {
 		first.Status = NotChecked
 		first.Note = "agrees with the tables for another period; the text's period is unclear"
 	}
 	return first
+}
+
+// changeUnpaired is why a stated change is compared with nothing, or "".
+func (x *narrativeCtx) changeUnpaired(f index.Fact, st stated, clause []index.Fact, pct bool) string {
+	if pct && rePoints.MatchString(f.Text) {
+		return "a change in percentage points, not a relative change"
+	}
+	if m := vocab.Default().Metric(f.Key); m != nil && m.Unit == extract.Percent {
+		return "a change of a rate"
+	}
+	for _, g := range clause {
+		if g.Change == f.Change && g.Key == f.Key && sameEntity(g.Entity, f.Entity) && samePeriod(g.Period, f.Period) && !g.Value.Equal(f.Value) {
+			return "the clause states several changes of this metric; which is which is unclear"
+		}
+	}
+	// a change is of an earlier period by nature: the prior-period rule is not for it
+	for _, r := range pairingRules {
+		if r.name == "prior-period" {
+			continue
+		}
+		if why := r.why(x, f, st); why != "" {
+			return r.name + " rule: " + why
+		}
+	}
+	return ""
+}
+
+// changePair is a pair of figures a stated change may compare.
+type changePair struct {
+	cur, prior span
+	cf, pf     index.Fact
+	from       string // "text" or "table"
+	curScale   int32
+}
+
+// changePairs are the pairs of figures a stated change may compare: the
+// levels its clause states, then the tables' figures for the period and
+// the year before. The tables stand in only when the clause is about the
+// metric itself (it states a level of it, and the tables' figure agrees
+// with that level: "Net revenues in Investment Banking were $14.88
+// billion … 58% higher" is not about total net revenues), it compares with
+// the year before, and it names nothing narrower than the company.
+func (x *narrativeCtx) changePairs(f index.Fact, ent string, clause []index.Fact, pct bool) []changePair {
+	var tries []changePair
+	if cf, pf, ok := clausePair(f, clause); ok {
+		tries = append(tries, changePair{statedOf(cf).span, statedOf(pf).span, cf, pf, "text", 0})
+	}
+	if !pct || f.Key == "" || !statesLevel(f, clause) || !x.namesPriorYear(f) || x.noPairNote(f, ent, clause, pct) != "" {
+		return tries
+	}
+	cf, ok1 := x.one(f.Key, ent, f.Period)
+	pf, ok2 := x.one(f.Key, ent, priorYear(f.Period))
+	if ok1 && ok2 {
+		tries = append(tries, changePair{x.spanOf(cf), x.spanOf(pf), cf, pf, "table", cf.Scale})
+	}
+	return tries
+}
+
+// noPairNote is why the tables do not stand in for the figures a stated
+// change compares though the clause states a level, or "".
+func (x *narrativeCtx) noPairNote(f index.Fact, ent string, clause []index.Fact, pct bool) string {
+	if !pct || f.Key == "" || !statesLevel(f, clause) {
+		return ""
+	}
+	if ent == f.Entity {
+		if why := x.narrower(f, ent); why != "" {
+			return why + ": not the company's figure the tables give"
+		}
+	}
+	cf, ok := x.one(f.Key, ent, f.Period)
+	if !ok {
+		return ""
+	}
+	for _, g := range clause {
+		if g.Change != "" || g.Key != f.Key || !sameEntity(g.Entity, f.Entity) || g.Unit != cf.Unit || !samePeriod(g.Period, f.Period) {
+			continue
+		}
+		if gs := statedOf(g); x.unpaired(g, gs) == "" && !gs.span.abs().overlaps(x.spanOf(cf).abs()) {
+			return "the clause's own level " + formatValue(g.Value, g.Unit) + " is not the table's " + printed(cf.Value, cf.Scale) +
+				scaleWords(cf.Scale) + ": the sentence speaks of something else"
+		}
+	}
+	return ""
+}
+
+// changeCheck compares a stated change with the change of one pair of
+// figures; ok is false when the pair crosses zero.
+func (x *narrativeCtx) changeCheck(c *Check, f index.Fact, ent string, st stated, stated span, t changePair, pct bool) (*Check, bool) {
+	got, mid, ok := changeOf(t.cur, t.prior, pct)
+	if !ok {
+		return nil, false
+	}
+	cc := *c
+	cc.Citations = append([]Citation{}, c.Citations...)
+	cc.Rule = ruleClause
+	cv, pv := formatValue(t.cf.Value, t.cf.Unit), formatValue(t.pf.Value, t.pf.Unit)
+	if t.from == "table" {
+		cc.Rule = ruleTable
+		cc.Citations = addCite(addCite(cc.Citations, tableCite(x.doc, t.cf)), tableCite(x.doc, t.pf))
+		cv, pv = printed(t.cf.Value, t.curScale), printed(t.pf.Value, t.curScale)
+	}
+	cc.Expected = ptr(roundLike(mid, st.unit))
+	cc.Tolerance = ptr(stated.hi.Sub(f.Value.Abs()))
+	if pct {
+		cc.Formula = "(" + cv + " − " + pv + ") / |" + pv + "| = " + commas(roundLike(mid, st.unit).String()) + "%"
+	} else {
+		cc.Formula = cv + " − " + pv + " = " + formatValue(mid, extract.USD)
+	}
+	if stated.overlaps(got) {
+		cc.Status = OK
+		cc.Formula += " ≈ stated " + formatValue(f.Value.Abs(), f.Unit)
+		if t.from == "table" {
+			cc.Note = "computed from the tables"
+		}
+		return &cc, true
+	}
+	cc.Status = Mismatch
+	cc.Formula += ", but the text states " + formatValue(f.Value.Abs(), f.Unit)
+	if t.from == "text" && f.Key != "" {
+		// show the table's lines for the figures compared, too
+		for _, p := range []period.Period{t.cf.Period, t.pf.Period} {
+			if g, ok := x.one(f.Key, ent, p); ok {
+				cc.Citations = addCite(cc.Citations, tableCite(x.doc, g))
+			}
+		}
+	}
+	return &cc, true
 }
 
 // statesLevel reports whether the clause of a stated change also states a
@@ -561,13 +789,13 @@ func (x *narrativeCtx) namesPriorYear(f index.Fact) bool {
 
 // fitsOtherPeriods reports whether a stated change equals the change
 // between two other same-length periods a year apart in the tables.
-func (x *narrativeCtx) fitsOtherPeriods(f index.Fact, stated span, pct bool) bool {
+func (x *narrativeCtx) fitsOtherPeriods(f index.Fact, ent string, stated span, pct bool) bool {
 	for _, g := range x.facts {
-		if g.Key != f.Key || g.Unit != extract.USD || g.Change != "" || g.Adjusted || !sameEntity(g.Entity, f.Entity) || g.Period.IsZero() {
+		if g.Key != f.Key || g.Unit != extract.USD || g.Change != "" || g.Adjusted || !sameEntity(g.Entity, ent) || g.Period.IsZero() {
 			continue
 		}
 		for _, h := range x.facts {
-			if h.Key != f.Key || h.Unit != extract.USD || h.Change != "" || h.Adjusted || !sameEntity(h.Entity, f.Entity) {
+			if h.Key != f.Key || h.Unit != extract.USD || h.Change != "" || h.Adjusted || !sameEntity(h.Entity, ent) {
 				continue
 			}
 			if !samePeriod(h.Period, priorYear(g.Period)) {
@@ -592,6 +820,9 @@ func (x *narrativeCtx) ratio(f index.Fact) *Check {
 		return c
 	}
 	st := statedOf(f)
+	if c.Note = x.unpaired(f, st); c.Note != "" {
+		return c
+	}
 	stated := st.span.abs()
 	c.Tolerance = ptr(st.span.hi.Sub(f.Value))
 	// a printed rate
@@ -601,14 +832,21 @@ func (x *narrativeCtx) ratio(f index.Fact) *Check {
 			c.Citations = append(c.Citations, tableCite(x.doc, g))
 			if stated.overlaps(x.spanOf(g).abs()) {
 				c.Status = OK
+				c.Rule = ruleRateRow
 				c.Formula = "text " + formatValue(f.Value, extract.Percent) + " = table " + formatValue(g.Value, extract.Percent)
 				return c
 			}
 			c.Formula = "text " + formatValue(f.Value, extract.Percent) + " ≠ table " + formatValue(g.Value, extract.Percent)
-			c.Status = Mismatch
-			return c
+			return x.rateMismatch(c, f, ruleRateRow)
 		}
 	}
+	return x.computedRate(c, f, st)
+}
+
+// computedRate checks a stated rate against the ratio of the table
+// figures the vocabulary defines it by.
+func (x *narrativeCtx) computedRate(c *Check, f index.Fact, st stated) *Check {
+	stated := st.span.abs()
 	d := derivedOf(f.Key)
 	if d == nil || f.Adjusted {
 		c.Note = "no table figures to compute it from"
@@ -655,6 +893,7 @@ func (x *narrativeCtx) ratio(f index.Fact) *Check {
 	c.Formula = numText + " / " + printed(den.Value, den.Scale) + " = " + commas(mid.String()) + "%"
 	if stated.overlaps(got) {
 		c.Status = OK
+		c.Rule = ruleRatio
 		c.Formula += " ≈ stated " + formatValue(f.Value, extract.Percent)
 		return c
 	}
@@ -663,7 +902,19 @@ func (x *narrativeCtx) ratio(f index.Fact) *Check {
 		c.Note = "too far from the computed rate to be meant as the same figure"
 		return c
 	}
+	return x.rateMismatch(c, f, ruleRatio)
+}
+
+// rateMismatch makes a stated rate that differs from the table's a
+// disagreement, unless the sentence names something narrower than the
+// company.
+func (x *narrativeCtx) rateMismatch(c *Check, f index.Fact, rule string) *Check {
+	if why := x.narrower(f, ""); why != "" {
+		c.Note = why + ": a part's rate, not the company's"
+		return c
+	}
 	c.Status = Mismatch
+	c.Rule = rule + "; the sentence names no narrower subject"
 	return c
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ex99/ex99/extract"
+	"github.com/ex99/ex99/index"
 	"github.com/shopspring/decimal"
 )
 
@@ -25,7 +26,7 @@ var (
 func perShareTable(doc string, t *table) []Check {
 	ni := netIncomeRow(t)
 	if ni == nil {
-		return nil
+		return unallocated(doc, t)
 	}
 	epsRows := map[string][]*row{}
 	shareRows := map[string][]*row{}
@@ -71,6 +72,29 @@ func perShareTable(doc string, t *table) []Check {
 			c := epsCheck(doc, t, col, eps, ni, shares, basic)
 			out = append(out, c)
 		}
+	}
+	return out
+}
+
+// unallocated lists as not checked the net per-share rows of a table that
+// states preferred dividends or participating securities but no net
+// income left for common shareholders to divide.
+func unallocated(doc string, t *table) []Check {
+	preferred := false
+	for _, r := range t.rows {
+		preferred = preferred || rePreferred.MatchString(r.label)
+	}
+	if !preferred {
+		return nil
+	}
+	var out []Check
+	for _, r := range t.rows {
+		if r.glued || !r.has(extract.PerShare) || r.adjusted || reNotNetEPS.MatchString(r.text()) {
+			continue
+		}
+		out = append(out, Check{Kind: PerShare, Status: NotChecked, Subject: r.name(),
+			Note:      "two-class rule: the table states preferred dividends or participating securities, but no net income available to common shareholders to divide",
+			Citations: []Citation{{Doc: doc, Start: r.start, End: r.end, Role: "table", Text: r.cite}}})
 	}
 	return out
 }
@@ -137,6 +161,13 @@ func epsCheck(doc string, t *table, col int, eps, ni, shares, basic *row) Check 
 			}
 		}
 	}
+	if note, ok := twoClass(t, col, eps, ni, shares, fe, stated); ok {
+		c.Status, c.Note = NotChecked, note
+		if strings.HasPrefix(note, "net income less") {
+			c.Status = OK
+		}
+		return c
+	}
 	// a scale misread (shares in thousands read as units) is not the release's error
 	for _, k := range []int32{-9, -6, -3, 3, 6, 9} {
 		if (span{q.lo.Shift(k), q.hi.Shift(k)}).overlaps(stated) {
@@ -148,6 +179,46 @@ func epsCheck(doc string, t *table, col int, eps, ni, shares, basic *row) Check 
 	c.Status = Mismatch
 	c.Formula += ", but the table prints " + fe.Value.String()
 	return c
+}
+
+var (
+	// a row of earnings allocated to participating securities (two-class method)
+	reAllocated = regexp.MustCompile(`(?i)\bparticipating\b|\ballocated\s+to\b|\btwo-class\b`)
+	// twoClassShare is the most of net income the two-class method is taken to
+	// allocate to participating securities (unvested share awards) when the
+	// release does not state it
+	twoClassShare = decimal.New(3, -2)
+)
+
+// twoClass explains a per-share figure below net income / shares by the
+// two-class method: earnings allocated to participating securities. With a
+// row stating the allocation, the figure is checked against net income
+// less it (a note beginning "net income less"); without one, a shortfall of
+// at most twoClassShare of positive earnings is left not checked, as what
+// an unstated allocation may explain. ok is false when neither applies.
+func twoClass(t *table, col int, eps, ni, shares *row, fe index.Fact, stated span) (note string, ok bool) {
+	fn, fs := ni.cells[col], shares.cells[col]
+	hu, hs := t.unit.Mul(half), t.shareUnit.Mul(half)
+	for _, r := range t.rows {
+		a, has := r.cells[col]
+		if r.index <= ni.index || r.index >= eps.index || !has || a.Unit != extract.USD || !reAllocated.MatchString(r.label) {
+			continue
+		}
+		net := around(fn.Value.Sub(a.Value.Abs()), hu.Mul(two))
+		if quotient(net, around(fs.Value, hs)).overlaps(stated) {
+			return "net income less the earnings allocated to participating securities (" + r.label + "), per share", true
+		}
+		return "", false
+	}
+	if !fn.Value.IsPositive() || !fe.Value.IsPositive() {
+		return "", false // losses are not allocated to participating securities
+	}
+	q := quotient(around(fn.Value, hu), around(fs.Value, hs))
+	if stated.hi.GreaterThanOrEqual(q.lo) || stated.hi.LessThan(q.lo.Mul(one.Sub(twoClassShare))) {
+		return "", false
+	}
+	short := q.lo.Sub(stated.hi).Div(q.lo).Mul(hundred).Round(1)
+	return "two-class rule: " + short.String() + "% below net income / shares, within what earnings allocated to participating securities explain; the release states no allocation to check it by", true
 }
 
 // sortedCols lists the columns of a row's figures in order.

@@ -22,6 +22,11 @@ type table struct {
 	unit decimal.Decimal
 	// shareUnit is the same for share counts.
 	shareUnit decimal.Decimal
+	// rates are the columns extracted as amounts that hold none: rates
+	// printed beside amounts (net charge-offs "6 .02 14 .05"), and footnote
+	// marks in a column of their own ("(3,139)  151  3"). Read as amounts
+	// they would foot nothing and set the table's precision.
+	rates map[int]bool
 }
 
 // row is one table row.
@@ -76,6 +81,7 @@ func buildTables(facts []index.Fact) []*table {
 	var out []*table
 	for _, t := range byTable {
 		sort.Slice(t.rows, func(i, j int) bool { return t.rows[i].index < t.rows[j].index })
+		t.rates = rateColumns(t)
 		t.unit = minPrecision(t, extract.USD)
 		t.shareUnit = minPrecision(t, extract.Shares)
 		out = append(out, t)
@@ -84,13 +90,79 @@ func buildTables(facts []index.Fact) []*table {
 	return out
 }
 
+// rateColumns finds the columns of amounts as extracted that are rates: every
+// figure printed below 1 with decimals ("0.02", ".05"), in a table whose
+// other amount columns print whole numbers of 1 or more.
+func rateColumns(t *table) map[int]bool {
+	fraction, whole := map[int]bool{}, map[int]bool{}
+	for _, r := range t.rows {
+		for c, f := range r.cells {
+			if f.Unit != extract.USD || f.Value.IsZero() {
+				continue
+			}
+			p := f.Value.Shift(-f.Scale).Abs()
+			switch {
+			case p.LessThan(one) && !p.IsInteger():
+				if _, seen := fraction[c]; !seen {
+					fraction[c] = true
+				}
+			default:
+				fraction[c] = false
+				if p.IsInteger() {
+					whole[c] = true
+				}
+			}
+		}
+	}
+	rates := map[int]bool{}
+	if len(whole) > 0 {
+		for c, ok := range fraction {
+			if ok && !whole[c] {
+				rates[c] = true
+			}
+		}
+	}
+	for c := range markColumns(t) {
+		rates[c] = true
+	}
+	return rates
+}
+
+var reMark = regexp.MustCompile(`^[1-9]$`)
+
+// markColumns are the columns without a header whose every figure is
+// printed as one digit, in a table with headed columns: footnote marks.
+func markColumns(t *table) map[int]bool {
+	marks, headed := map[int]bool{}, false
+	for _, r := range t.rows {
+		for c, f := range r.cells {
+			if f.Column != "" || !f.Period.IsZero() {
+				headed = true
+				marks[c] = false
+				continue
+			}
+			if _, seen := marks[c]; !seen {
+				marks[c] = true
+			}
+			marks[c] = marks[c] && f.Unit == extract.USD && reMark.MatchString(strings.TrimSpace(f.Printed))
+		}
+	}
+	out := map[int]bool{}
+	for c, ok := range marks {
+		if ok && headed {
+			out[c] = true
+		}
+	}
+	return out
+}
+
 // minPrecision is the smallest last-digit unit among the table's figures
 // of one unit: the table's printed precision.
 func minPrecision(t *table, unit string) decimal.Decimal {
 	var m decimal.Decimal
 	for _, r := range t.rows {
-		for _, f := range r.cells {
-			if f.Unit != unit || f.Value.IsZero() {
+		for c, f := range r.cells {
+			if f.Unit != unit || f.Value.IsZero() || unit == extract.USD && t.rates[c] {
 				continue
 			}
 			p := precision(f.Value)
@@ -106,6 +178,9 @@ func minPrecision(t *table, unit string) decimal.Decimal {
 // dash. known is false for a blank cell or a figure of another unit.
 func (r *row) amount(c int) (v decimal.Decimal, known bool) {
 	if r.glued {
+		return zero, false
+	}
+	if r.t.rates[c] {
 		return zero, false
 	}
 	if f, ok := r.cells[c]; ok {
@@ -172,7 +247,7 @@ func (t *table) amountColumns() []int {
 	var cs []int
 	for _, r := range t.rows {
 		for c, f := range r.cells {
-			if f.Unit == extract.USD && !seen[c] {
+			if f.Unit == extract.USD && !seen[c] && !t.rates[c] {
 				seen[c] = true
 				cs = append(cs, c)
 			}

@@ -21,6 +21,7 @@ var usedWordLists = map[string][]string{
 		"text_verbs", "determiners",
 	},
 	"extract": {"loss_words"},
+	"check":   {"label_neutral_words", "outlook_text_words", "head_prepositions", "period_nouns", "entity_qualifiers", "prior_period_phrases", "effect_words", "neutral_subject_words", "range_connectors", "other_basis_phrases"},
 	"index":   {"boilerplate_phrases", "generic_company_words"},
 	"answer": {
 		"generic_company_words", "entity_qualifiers", "generic_entity_words", "light_words",

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ex99/ex99/check"
+	"github.com/ex99/ex99/index"
 	"github.com/spf13/cobra"
 )
 
@@ -36,8 +37,13 @@ func (a *app) checkCmd() *cobra.Command {
               change the figures make)
 
 Every comparison allows for the rounding of the figures as printed, and every
-line cites NAME:LINE. A check that cannot tell what a figure should equal is
-skipped rather than flagged; --verbose lists those too.
+line cites NAME:LINE; each disagreement states its basis, the rule that paired
+the figures. A narrative figure is paired with a table figure only when metric,
+entity, period and basis agree: an outlook, a range, a figure the sentence ties
+to the prior period, an item's effect and a part's figure (a segment's) are not
+compared with the company's results. A check that cannot tell what a figure
+should equal is skipped rather than flagged; --verbose lists those too, with
+why. docs/CHECK.md has the rules.
 
 Exit status 0 when everything checked agrees, 1 when something does not.`,
 		Example: `  ex99 check --doc innovo-2004q2.txt
@@ -68,11 +74,11 @@ Exit status 0 when everything checked agrees, 1 when something does not.`,
 			}
 			res := checkResult{OK: true}
 			for _, n := range names {
-				fs, err := x.AllFacts(n)
+				rel, err := releaseOf(x, n)
 				if err != nil {
-					return fmt.Errorf("check %s: %w", n, err)
+					return err
 				}
-				r := check.Run(n, fs)
+				r := check.RunRelease(rel)
 				res.Releases = append(res.Releases, r)
 				res.Verified += r.Verified
 				res.Mismatched += r.Mismatched
@@ -105,6 +111,22 @@ Exit status 0 when everything checked agrees, 1 when something does not.`,
 	return c
 }
 
+// releaseOf reads what check needs of one indexed release.
+func releaseOf(x *index.Index, name string) (check.Release, error) {
+	rel := check.Release{Doc: name}
+	var err error
+	if rel.Facts, err = x.AllFacts(name); err != nil {
+		return rel, fmt.Errorf("check %s: facts: %w", name, err)
+	}
+	if rel.Passages, err = x.DocPassages(name); err != nil {
+		return rel, fmt.Errorf("check %s: passages: %w", name, err)
+	}
+	if rel.Info, err = x.Doc(name); err != nil {
+		return rel, fmt.Errorf("check %s: %w", name, err)
+	}
+	return rel, nil
+}
+
 // printReport writes one release's report for people: a summary line, each
 // disagreement with both sides' lines, then each verified check briefly.
 func (a *app) printReport(w io.Writer, r *check.Report, verbose bool) {
@@ -125,8 +147,15 @@ func (a *app) printReport(w io.Writer, r *check.Report, verbose bool) {
 		if c.Note != "" {
 			fmt.Fprintf(w, "  (%s)\n", c.Note)
 		}
+		if c.Rule != "" {
+			fmt.Fprintf(w, "  basis: %s\n", c.Rule)
+		}
 		for _, ct := range c.Citations {
-			fmt.Fprintf(w, "  %-6s %s  %s\n", ct.Role, ct.String(), strings.Join(strings.Fields(ct.Text), " "))
+			if txt := strings.Join(strings.Fields(ct.Text), " "); txt != "" {
+				fmt.Fprintf(w, "  %-6s %s  %s\n", ct.Role, ct.String(), txt)
+			} else {
+				fmt.Fprintf(w, "  %-6s %s\n", ct.Role, ct.String())
+			}
 		}
 	}
 	if r.Verified > 0 {

@@ -28,8 +28,13 @@ func TestCheckCmd(t *testing.T) {
 	if err := os.WriteFile(fixed, bytes.Replace(src, []byte("1,222%"), []byte("1,265%"), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// a copy whose cost of goods sold no longer foots gross profit
+	cogs := filepath.Join(dir, "innovo-cogs.txt")
+	if err := os.WriteFile(cogs, bytes.Replace(src, []byte("26,593"), []byte("26,693"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	idx := filepath.Join(dir, "index")
-	if _, errs, code := runEx99(t, "add", "--index", idx, "../../testdata/innovo-2004q2.txt", fixed); code != 0 {
+	if _, errs, code := runEx99(t, "add", "--index", idx, "../../testdata/innovo-2004q2.txt", fixed, cogs); code != 0 {
 		t.Fatalf("add: exit %d: %s", code, errs)
 	}
 	tests := []struct {
@@ -41,12 +46,17 @@ func TestCheckCmd(t *testing.T) {
 	}{
 		{"disagreement", []string{"check", "--doc", "innovo-2004q2.txt"}, exitFailed,
 			[]string{"innovo-2004q2.txt: 1 disagreement, 71 checks agree", "DISAGREES  % change in net income",
+				"basis: the change of the two levels the same clause states",
 				"1,264.7%, but the text states 1,222%", "text   innovo-2004q2.txt:139-142", "table  innovo-2004q2.txt:401",
 				"TOTAL ASSETS, as of May 29, 2004: 13,329 + 1,121 + 12,592 + 12,374 + 58 = 39,474  [innovo-2004q2.txt:324 innovo-2004q2.txt:315-321]"}, ""},
 		{"agrees", []string{"check", "--doc", "innovo-fixed.txt"}, exitOK,
 			[]string{"innovo-fixed.txt: 0 disagreements, 72 checks agree"}, ""},
 		{"verbose", []string{"check", "--doc", "innovo-fixed.txt", "-v"}, exitOK,
 			[]string{"not checked:", "revenue (IAA)"}, ""},
+		// a footing's rows are named on the rows line, and its basis stated
+		{"total", []string{"check", "--doc", "innovo-cogs.txt"}, exitFailed,
+			[]string{"DISAGREES  Gross profit, three months ended May 29, 2004", "30,023 − 26,693 = 3,330, but the table prints 3,430",
+				"basis: the rows of its section", "rows   innovo-cogs.txt:378-379  NET SALES; COST OF GOODS SOLD"}, ""},
 		{"every release", []string{"check"}, exitFailed,
 			[]string{"innovo-2004q2.txt: 1 disagreement", "innovo-fixed.txt: 0 disagreements"}, ""},
 		{"no such release", []string{"check", "--doc", "nope.txt"}, exitFailed, nil, "not in the index"},
@@ -91,7 +101,7 @@ func TestCheckCmd(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &res); err != nil {
 			t.Fatalf("not one JSON object: %v\n%s", err, out)
 		}
-		if res.OK || res.Mismatched != 1 || len(res.Releases) != 2 {
+		if res.OK || res.Mismatched != 3 || len(res.Releases) != 3 {
 			t.Fatalf("ok=%v mismatched=%d releases=%d", res.OK, res.Mismatched, len(res.Releases))
 		}
 		for _, c := range res.Releases[0].Checks {
