@@ -108,10 +108,13 @@ func nameWords(s string) string {
 }
 
 // nearest are the names of the releases q is a near miss of (a typo in
-// the name, a prefix of it or a word of the company), nearest first.
+// the name, a prefix of it or a word of the company), the nearest ones.
 func nearest(docs []DocInfo, q string) []string {
 	lq := strings.ToLower(q)
-	limit := min(3, max(1, len([]rune(lq))/3))
+	limit := min(3, len([]rune(lq))/3) // a typo a third of a short name, 3 at most
+	if limit == 0 {
+		return nil // "x" is near every name
+	}
 	best, out := limit+1, []string(nil)
 	for _, d := range docs {
 		dist := limit + 1

@@ -107,7 +107,15 @@ func (a *app) factsCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "facts [flags]",
 		Short: "List every extracted fact: metric, entity, period, value, unit, lines",
+		Long: `List every figure ex99 extracted, the ones ask answers from: where it is
+(NAME:LINE), the metric as the release labels it, the entity (segment,
+subsidiary) if any, the period, the value in base units with the release's
+sign, the unit, and whether it came from a table or a sentence.
+
+--format table (the default) is for reading, csv for a spreadsheet, json
+one object per fact (JSON Lines) for jq.`,
 		Example: `  ex99 facts --doc innovo-2004q2.txt
+  ex99 facts --doc innovo | grep -i inventor
   ex99 facts --format csv > facts.csv
   ex99 facts --format json | jq .`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -197,6 +205,15 @@ func (a *app) docsCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "docs [flags]",
 		Short: "List the indexed releases with company, period, format and counts",
+		Long: `List the indexed releases, one a line: NAME (what --doc, show and rm take;
+a prefix of it or the company's name will do), the company, the release's own
+period, its format (text, html, submission) and how many lines, passages,
+tables and facts ex99 read from it. With no index yet, the built-in release.
+
+With --json, one JSON object per release (JSON Lines), for jq and scripts.`,
+		Example: `  ex99 docs
+  ex99 docs --index ./idx
+  ex99 docs --json | jq -r .name`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			x, err := a.openRead()
 			if err != nil {
@@ -355,8 +372,9 @@ removes none of them; the message lists them.
 The built-in release, answered from while no index exists, cannot be
 removed: add your own releases and it is no longer used.`,
 		Example: `  ex99 rm innovo-2004q2.txt
-  ex99 rm apple-2004                   # the one release whose name starts so
-  ex99 docs --json | jq -r 'select(.company == "") | .name' | xargs ex99 rm`,
+  ex99 rm apple-2004q3.htm apple-2024q1.htm
+  ex99 rm buckle                 # the one release whose name starts so
+  ex99 rm --index ./idx old-release.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("rm", "rm needs the names of releases to remove (see ex99 docs)")

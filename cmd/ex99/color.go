@@ -52,11 +52,23 @@ func (s styler) match(text string) string { return s.style(sgrMatch, text) }
 func (s styler) loud(text string) string { return s.style(sgrLoud, text) }
 
 // marks renders the \x01…\x02 word marks that answer.Mark puts around
-// matched words: coloured when colour is on, else removed, leaving the
-// text as it is.
+// matched words: each marked word as match styles it, coloured when colour
+// is on, else as it is.
 func (s styler) marks(text string) string {
-	if !s.on {
-		return strings.NewReplacer("\x01", "", "\x02", "").Replace(text)
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(text, '\x01')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(text[i:], '\x02')
+		if j < 0 {
+			break
+		}
+		b.WriteString(text[:i])
+		b.WriteString(s.match(text[i+1 : i+j]))
+		text = text[i+j+1:]
 	}
-	return strings.NewReplacer("\x01", sgrMatch, "\x02", sgrReset).Replace(text)
+	b.WriteString(text)
+	return strings.NewReplacer("\x01", "", "\x02", "").Replace(b.String())
 }
