@@ -14,7 +14,19 @@ import (
 // bash|zsh|fish|powershell, which cobra provides) complete release names
 // for --doc, show and rm, and the values of --color.
 func (a *app) completions(root *cobra.Command) {
-	root.CompletionOptions.HiddenDefaultCmd = false
+	// cobra's completion command, made now rather than when ex99 runs, so
+	// that an unknown shell is a usage error (exit 2), not its help
+	root.InitDefaultCompletionCmd()
+	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
+		c.Example = "  source <(ex99 completion bash)\n  ex99 completion fish > ~/.config/fish/completions/ex99.fish"
+		c.Args = func(c *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("completion", "no completion for %q; ex99 completion makes it for bash, zsh, fish or powershell", args[0])
+			}
+			return nil
+		}
+		c.RunE = func(c *cobra.Command, args []string) error { return c.Help() }
+	}
 	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(colorModes, cobra.ShellCompDirectiveNoFileComp))
 	for _, c := range root.Commands() {
 		if c.Flags().Lookup("doc") != nil {
