@@ -239,13 +239,17 @@ func (a *app) humanAnswer(ans answer.Answer) string {
 	if ans.Kind == answer.KindPassage && len(cites) > 1 {
 		cites = cites[:1]
 	}
-	for _, c := range cites {
+	for n, c := range cites {
 		l := label
 		if c.Role != "" {
 			l = c.Role // "operands", "stated", "footnote"
 		}
 		fmt.Fprintf(&b, "  %s: %s\n", l, citeRef(c.Doc, c.Line, c.EndLine))
-		for i, l := range strings.Split(c.Text, "\n") {
+		text := c.Text
+		if n == 0 && ans.Kind == answer.KindFact {
+			text = a.style.value(text, ans.Printed) // the figure, on a terminal
+		}
+		for i, l := range strings.Split(text, "\n") {
 			fmt.Fprintf(&b, "    %5d  %s\n", c.Line+i, strings.TrimRight(l, " "))
 		}
 	}
