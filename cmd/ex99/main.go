@@ -182,6 +182,7 @@ Group, second quarter of fiscal 2004). Add your own releases with "ex99 add".`,
 	root.Version = versionLine()
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.indexPath, "index", "", "index folder (default $EX99_INDEX, else "+displayDefault()+")")
+	_ = root.MarkPersistentFlagDirname("index")
 	root.PersistentFlags().StringVar(&a.color, "color", "auto", "colour matches and marks: auto (on a terminal, unless NO_COLOR is set), always or never")
 	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
 		on, err := colorOn(a.color, a.outTTY, os.Getenv)
