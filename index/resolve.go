@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // ErrAmbiguous is returned (wrapped) when a short name fits more than one
@@ -15,24 +18,120 @@ var ErrAmbiguous = errors.New("names more than one release")
 // it that fits one release, or its company's name or ticker (see
 // ResolveName). A name that fits none fails with ErrNotFound, saying the
 // releases it is nearest to; one that fits several fails with
-// ErrAmbiguous, listing them.
+// ErrAmbiguous, listing them. It reads what each rule needs, and no
+// more: names alone for the name rules, the descriptions of the releases
+// whose company field holds the words for the company rules, and every
+// release's company only to suggest a near miss.
 func (x *Index) Resolve(name string) (string, error) {
+	return x.resolve(name, true)
+}
+
+// Fits reports whether name names exactly one release, as Resolve reads
+// names; it never lists every release to suggest near misses.
+func (x *Index) Fits(name string) bool {
+	_, err := x.resolve(name, false)
+	return err == nil
+}
+
+// resolve is Resolve; without suggest, a name that fits none fails with
+// ErrNotFound at once.
+func (x *Index) resolve(name string, suggest bool) (string, error) {
+	if strings.TrimSpace(name) == "" {
+		return ResolveName(nil, name)
+	}
 	if _, err := x.Doc(name); err == nil {
 		return name, nil // the common case, without listing every release
 	}
-	ds, err := x.Docs()
+	names, err := x.docNames()
 	if err != nil {
 		return "", err
 	}
-	return ResolveName(ds, name)
+	docs := make([]DocInfo, len(names))
+	for i, n := range names {
+		docs[i].Name = n
+	}
+	if n, ok, err := resolveBy(nameRules[:3], docs, name); ok {
+		return n, err
+	}
+	if cands, err := x.companyCandidates(name); err != nil {
+		return "", err
+	} else if n, ok, err := resolveBy(nameRules[3:], cands, name); ok {
+		return n, err
+	}
+	if !suggest {
+		return "", &nameError{msg: fmt.Sprintf("%q is not in the index", strings.TrimSpace(name)), kind: ErrNotFound}
+	}
+	all, err := x.docCompanies()
+	if err != nil {
+		return "", err
+	}
+	return ResolveName(all, name)
+}
+
+// docNames lists the names of the releases, from the IDs of their doc
+// records (no stored field is read).
+func (x *Index) docNames() ([]string, error) {
+	var out []string
+	for from := 0; ; from += 10000 {
+		req := bleve.NewSearchRequestOptions(term("kind", kindDoc), 10000, from, false)
+		req.SortBy([]string{"_id"})
+		res, err := x.search(req)
+		if err != nil {
+			return nil, wrap("index", err)
+		}
+		for _, h := range res.Hits {
+			out = append(out, strings.TrimSuffix(h.ID, "#doc"))
+		}
+		if len(res.Hits) < 10000 {
+			return out, nil
+		}
+	}
+}
+
+// companyCandidates are the releases whose company field (company, ticker
+// and name) holds every word of q: a superset of those the company and
+// ticker rules fit.
+func (x *Index) companyCandidates(q string) ([]DocInfo, error) {
+	if len(Terms(q)) == 0 {
+		return nil, nil
+	}
+	m := match("company", q, 1)
+	m.SetOperator(query.MatchQueryOperatorAnd)
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(term("kind", kindDoc), m)
+	var out []DocInfo
+	err := x.eachData(bq, 1000, func(_, data string) {
+		var d DocInfo
+		if fastJSON.Unmarshal([]byte(data), &d) == nil {
+			out = append(out, d)
+		}
+	})
+	return out, err
+}
+
+// docCompanies lists every release's name, company and ticker, for the
+// suggestions of a name that fits none.
+func (x *Index) docCompanies() ([]DocInfo, error) {
+	var out []DocInfo
+	err := x.eachData(term("kind", kindDoc), 1000, func(_, data string) {
+		var d struct{ Name, Company, Ticker string }
+		if fastJSON.Unmarshal([]byte(data), &d) == nil {
+			out = append(out, DocInfo{Name: d.Name, Company: d.Company, Ticker: d.Ticker})
+		}
+	})
+	return out, err
+}
+
+// nameRule is one way a release may be named.
+type nameRule struct {
+	what string
+	fits func(d *DocInfo, q string) bool
 }
 
 // nameRules are the ways a release may be named, tried in order; the first
-// that fits one release or more decides.
-var nameRules = []struct {
-	what string
-	fits func(d *DocInfo, q string) bool
-}{
+// that fits one release or more decides. The first three read only the
+// name (Resolve relies on it).
+var nameRules = []nameRule{
 	{"name", func(d *DocInfo, q string) bool { return d.Name == q }},
 	{"name in any case", func(d *DocInfo, q string) bool { return strings.EqualFold(d.Name, q) }},
 	{"prefix of the name", func(d *DocInfo, q string) bool { return hasPrefixFold(d.Name, q) }},
@@ -49,7 +148,20 @@ func ResolveName(docs []DocInfo, q string) (string, error) {
 	if q == "" {
 		return "", &nameError{msg: "an empty release name", kind: ErrNotFound}
 	}
-	for _, r := range nameRules {
+	if n, ok, err := resolveBy(nameRules, docs, q); ok {
+		return n, err
+	}
+	msg := fmt.Sprintf("%q is not in the index", q)
+	if near := nearest(docs, q); len(near) > 0 {
+		msg += "; did you mean " + orList(near, 3) + "?"
+	}
+	return "", &nameError{msg: msg, kind: ErrNotFound}
+}
+
+// resolveBy tries rules in order; ok is false when none fits any release.
+func resolveBy(rules []nameRule, docs []DocInfo, q string) (name string, ok bool, err error) {
+	q = strings.TrimSpace(q)
+	for _, r := range rules {
 		var fit []string
 		for i := range docs {
 			if r.fits(&docs[i], q) {
@@ -58,16 +170,12 @@ func ResolveName(docs []DocInfo, q string) (string, error) {
 		}
 		switch {
 		case len(fit) == 1:
-			return fit[0], nil
+			return fit[0], true, nil
 		case len(fit) > 1:
-			return "", &nameError{msg: fmt.Sprintf("%q names more than one release (%s); give more of the name", q, orList(fit, 6)), kind: ErrAmbiguous}
+			return "", true, &nameError{msg: fmt.Sprintf("%q names more than one release (%s); give more of the name", q, orList(fit, 6)), kind: ErrAmbiguous}
 		}
 	}
-	msg := fmt.Sprintf("%q is not in the index", q)
-	if near := nearest(docs, q); len(near) > 0 {
-		msg += "; did you mean " + orList(near, 3) + "?"
-	}
-	return "", &nameError{msg: msg, kind: ErrNotFound}
+	return "", false, nil
 }
 
 // nameError is a name that fits no release (kind ErrNotFound) or several

@@ -2,8 +2,11 @@ package index
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/ex99/ex99/extract"
 )
 
 func TestResolveName(t *testing.T) {
@@ -56,6 +59,48 @@ func TestResolveName(t *testing.T) {
 	for _, q := range []string{"x", "ab"} {
 		if _, err := ResolveName(docs, q); err == nil || strings.Contains(err.Error(), "did you mean") {
 			t.Errorf("%q: a release suggested: %v", q, err)
+		}
+	}
+}
+
+// TestIndexResolve: over an index, Resolve reads what each rule needs and
+// decides as ResolveName does over every release's description.
+func TestIndexResolve(t *testing.T) {
+	x, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	w := x.NewWriter()
+	for _, r := range []struct{ name, text string }{
+		{"acme-2024q1.txt", "Acme Widgets, Inc. (NASDAQ: ACMW) reports first quarter 2024 net sales of $12.5 million.\n"},
+		{"acme-2024q2.txt", "Acme Widgets, Inc. (NASDAQ: ACMW) reports second quarter 2024 net sales of $13.5 million.\n"},
+		{"zenith-2023q4.txt", "Zenith Gears Corp. (NYSE: ZGC) reports fourth quarter 2023 revenue of $4.1 million.\n"},
+	} {
+		d, err := extract.Parse(r.name, []byte(r.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Add(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := x.Docs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"acme-2024q1.txt", "acme-2024q2", "zenith", "ZENITH-2023Q4.TXT", "zgc", "Zenith Gears", "gears",
+		"acme", "acmw", "Acme Widgets", "zenit-2023", "acne-2024q1.txt", "nothing", "", "x"} {
+		want, werr := ResolveName(ds, q)
+		got, gerr := x.Resolve(q)
+		if got != want || fmt.Sprint(gerr) != fmt.Sprint(werr) {
+			t.Errorf("%q: index says %q, %v; ResolveName says %q, %v", q, got, gerr, want, werr)
+		}
+		if x.Fits(q) != (werr == nil) {
+			t.Errorf("%q: Fits says %v", q, x.Fits(q))
 		}
 	}
 }

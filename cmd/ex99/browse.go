@@ -337,11 +337,7 @@ func parseRef(s string, known func(name string) bool) (string, int, int, error) 
 // name or its company will do). A bad line range is a usageError; a name
 // that fits no release or several wraps index.ErrNotFound or ErrAmbiguous.
 func resolveRef(x *index.Index, ref string) (name string, lo, hi int, err error) {
-	known := func(name string) bool {
-		_, err := x.Resolve(name)
-		return err == nil
-	}
-	name, lo, hi, err = parseRef(ref, known)
+	name, lo, hi, err = parseRef(ref, x.Fits)
 	if err != nil {
 		return "", 0, 0, usagef("show", "%v", err)
 	}
