@@ -42,7 +42,7 @@ func (x *Index) resolve(name string, suggest bool) (string, error) {
 	if _, err := x.Doc(name); err == nil {
 		return name, nil // the common case, without listing every release
 	}
-	names, err := x.docNames()
+	names, err := x.Names()
 	if err != nil {
 		return "", err
 	}
@@ -68,9 +68,10 @@ func (x *Index) resolve(name string, suggest bool) (string, error) {
 	return ResolveName(all, name)
 }
 
-// docNames lists the names of the releases, from the IDs of their doc
-// records (no stored field is read).
-func (x *Index) docNames() ([]string, error) {
+// Names lists the names of the releases, sorted, from the IDs of
+// their doc records: no stored field is read, so it is quick however many
+// there are (shell completion asks it at every tab).
+func (x *Index) Names() ([]string, error) {
 	var out []string
 	for from := 0; ; from += 10000 {
 		req := bleve.NewSearchRequestOptions(term("kind", kindDoc), 10000, from, false)

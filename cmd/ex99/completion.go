@@ -63,14 +63,14 @@ func (a *app) releaseNames(prefix string, skip []string) []cobra.Completion {
 		return nil
 	}
 	defer x.Close()
-	ds, err := x.Docs()
+	names, err := x.Names()
 	if err != nil {
 		return nil
 	}
 	var out []cobra.Completion
-	for _, d := range ds {
-		if strings.HasPrefix(d.Name, prefix) && !slices.Contains(skip, d.Name) {
-			out = append(out, d.Name)
+	for _, n := range names {
+		if strings.HasPrefix(n, prefix) && !slices.Contains(skip, n) {
+			out = append(out, n)
 		}
 	}
 	return out
