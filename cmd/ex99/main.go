@@ -202,6 +202,8 @@ Group, second quarter of fiscal 2004). Add your own releases with "ex99 add".`,
 		msg := fmt.Sprintf("unknown command %q", args[0])
 		if s := c.SuggestionsFor(args[0]); len(s) > 0 {
 			msg += "; did you mean " + orWords(s) + "?"
+		} else {
+			msg += fmt.Sprintf("; to ask it as a question: ex99 ask %q", strings.Join(args, " "))
 		}
 		return usageError{err: errors.New(msg)}
 	}
