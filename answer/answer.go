@@ -57,6 +57,9 @@ type Answer struct {
 	// Marked is the cited passage text with the question's words marked
 	// (passage answers only); marks are the bytes \x01 and \x02 around a word.
 	Marked string `json:"-"`
+	// Printed is the figure as the release prints it in the first citation
+	// ("$ 30,023", "(0.23)"; fact answers only), for a terminal to mark it.
+	Printed string `json:"-"`
 	// num is Value as a decimal, for what is computed or checked from this
 	// answer, so that nothing parses Value back; zero when Value is empty.
 	num decimal.Decimal

@@ -20,13 +20,16 @@ import (
 
 // Document is one release as ex99 reads it.
 type Document struct {
-	Name     string    `json:"name"`    // file base name, or base name + "#EX-99.1" parts are merged
-	Format   string    `json:"format"`  // "text", "html" or "submission"
-	Company  string    `json:"company"` // from the submission header or the release text; may be ""
-	CIK      string    `json:"cik,omitempty"`
-	Ticker   string    `json:"ticker,omitempty"` // the stock symbol the release gives ("NASDAQ: INNO")
-	Hash     string    `json:"hash"`             // sha256 of the source bytes, hex
-	Size     int       `json:"size"`             // source bytes
+	Name    string `json:"name"`    // file base name, or base name + "#EX-99.1" parts are merged
+	Format  string `json:"format"`  // "text", "html" or "submission"
+	Company string `json:"company"` // from the submission header or the release text; may be ""
+	CIK     string `json:"cik,omitempty"`
+	Ticker  string `json:"ticker,omitempty"` // the stock symbol the release gives ("NASDAQ: INNO")
+	Hash    string `json:"hash"`             // sha256 of the source bytes, hex
+	Size    int    `json:"size"`             // source bytes
+	// Path is the file the release was read from, when the caller knows
+	// it (ex99 add sets it): Parse leaves it empty.
+	Path     string    `json:"path,omitempty"`
 	Lines    []Line    `json:"lines"`
 	Passages []Passage `json:"passages"`
 	Tables   []Table   `json:"tables"`

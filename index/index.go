@@ -104,6 +104,10 @@ type Options struct {
 	// ReadOnly opens an existing index for reading; several readers may
 	// share it. Open fails with ErrNoIndex if there is none.
 	ReadOnly bool
+	// MustExist opens an existing index for writing without creating one:
+	// Open fails with ErrNoIndex if there is none (rm has nothing to
+	// remove from nothing, and must not leave an empty index behind).
+	MustExist bool
 	// Timeout is how long a writer waits for another writer, and anyone
 	// for Bleve's lock, before failing with ErrBusy. A reader waits for a
 	// writer at the gate only a quarter second at most. Default 1s.
@@ -251,10 +255,10 @@ func Open(path string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
+	if (opts.ReadOnly || opts.MustExist) && (where == placeNone || where == placeEmpty) {
+		return nil, fmt.Errorf("index %s: %w", path, ErrNoIndex)
+	}
 	if opts.ReadOnly {
-		if where == placeNone || where == placeEmpty {
-			return nil, fmt.Errorf("index %s: %w", path, ErrNoIndex)
-		}
 		return openReader(path, opts, min(readerGateWait, opts.Timeout))
 	}
 	return openWriter(path, where, opts)
@@ -482,6 +486,7 @@ type DocInfo struct {
 	Format   string           `json:"format"`
 	Hash     string           `json:"hash"`
 	Size     int              `json:"size"`
+	Path     string           `json:"path,omitempty"` // the file it was added from, if known
 	Lines    int              `json:"lines"`
 	Passages int              `json:"passages"`
 	Rows     int              `json:"rows"`
@@ -1087,7 +1092,7 @@ func addRows(b indexer, d *extract.Document, c *citer, byRow map[[2]int][]int) (
 // addDocRecord indexes a release's doc record: what it is, and its
 // reading view.
 func addDocRecord(b indexer, d *extract.Document, nrows int) error {
-	info := DocInfo{Name: d.Name, Company: d.Company, CIK: d.CIK, Ticker: d.Ticker, Format: d.Format, Hash: d.Hash, Size: d.Size,
+	info := DocInfo{Name: d.Name, Company: d.Company, CIK: d.CIK, Ticker: d.Ticker, Format: d.Format, Hash: d.Hash, Size: d.Size, Path: d.Path,
 		Lines: len(d.Lines), Passages: len(d.Passages), Rows: nrows, Tables: len(d.Tables), Facts: len(d.Facts),
 		Current: d.Current, Latest: d.Latest, Calendar: d.Calendar, Entities: d.Entities, Periods: periodsOf(d), Added: time.Now().UTC()}
 	data, err := json.Marshal(info)

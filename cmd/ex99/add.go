@@ -63,6 +63,11 @@ type addResult struct {
 	hash string
 	err  error
 	skip bool // unchanged
+	// replaces is true when the index holds a release of the same name
+	// (a changed file, or one of the same base name from another folder),
+	// and was the path that one came from, when known and different
+	was      string
+	replaces bool
 }
 
 // addMemoryLimit is the soft limit on add's heap, unless GOMEMLIMIT sets
@@ -130,7 +135,7 @@ func (a *app) add(args []string, quiet bool) error {
 	if n, err := strconv.Atoi(os.Getenv("EX99_BATCH_ENTRIES")); err == nil && n > 0 {
 		wr.BatchEntries = n // smaller batches lose less to a crash; tests use it
 	}
-	var docs, passages, facts, unchanged int
+	var docs, replaced, passages, facts, unchanged int
 	names := map[string]string{}
 	tick := time.NewTicker(flushCheck)
 	defer tick.Stop()
@@ -177,6 +182,13 @@ func (a *app) add(args []string, quiet bool) error {
 			continue
 		}
 		docs++
+		if r.replaces {
+			replaced++
+		}
+		if r.was != "" && !quiet {
+			a.clearBar(bar)
+			fmt.Fprintf(a.stderr, "replaced %s (was %s)\n", printable(r.doc.Name), printable(r.was))
+		}
 		passages += len(r.doc.Passages)
 		facts += len(r.doc.Facts)
 		if len(r.doc.Facts) == 0 {
@@ -193,7 +205,11 @@ func (a *app) add(args []string, quiet bool) error {
 		_ = bar.Finish()
 	}
 	if !quiet {
-		fmt.Fprintf(a.stderr, "added %d releases (%d passages, %d facts) in %.1fs", docs, passages, facts, time.Since(start).Seconds())
+		fmt.Fprint(a.stderr, addedReplaced(docs-replaced, replaced))
+		if docs > 0 {
+			fmt.Fprintf(a.stderr, " (%s, %s)", countOf(passages, "passage"), countOf(facts, "fact"))
+		}
+		fmt.Fprintf(a.stderr, " in %.1fs", time.Since(start).Seconds())
 		if unchanged > 0 {
 			fmt.Fprintf(a.stderr, "; %d unchanged", unchanged)
 		}
@@ -206,6 +222,19 @@ func (a *app) add(args []string, quiet bool) error {
 		return silentError{exitFailed}
 	}
 	return nil
+}
+
+// addedReplaced says how many releases add added new and how many it
+// replaced: "added 2 releases", "replaced 1 release", "added 2 releases,
+// replaced 1".
+func addedReplaced(added, replaced int) string {
+	switch {
+	case replaced == 0:
+		return "added " + countOf(added, "release")
+	case added == 0:
+		return "replaced " + countOf(replaced, "release")
+	}
+	return fmt.Sprintf("added %s, replaced %d", countOf(added, "release"), replaced)
 }
 
 // flushCheck is how often add, waiting for a release still being
@@ -385,15 +414,26 @@ func (a *app) extractOne(x *index.Index, path string) addResult {
 	sum := sha256.Sum256(src)
 	r.hash = hex.EncodeToString(sum[:])
 	name := filepath.Base(path)
-	if x.Unchanged(name, r.hash) {
-		r.skip = true
-		return r
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	if old, err := x.Doc(name); err == nil {
+		if old.Hash == r.hash {
+			r.skip = true
+			return r
+		}
+		r.replaces = true
+		if old.Path != "" && old.Path != abs {
+			r.was = old.Path
+		}
 	}
 	doc, err := parseSafely(name, src)
 	if err != nil {
 		r.err = err
 		return r
 	}
+	doc.Path = abs
 	r.doc = doc
 	return r
 }

@@ -56,14 +56,18 @@ README.`,
 				return err
 			}
 			defer x.Close()
-			if err := resolveDoc(x, doc); err != nil {
+			if doc, err = resolveDoc(x, doc); err != nil {
 				return err
 			}
 			e := &answer.Engine{Index: x, Doc: doc}
 			if len(args) == 1 && args[0] == "-" {
 				return a.askStream(e, a.stdin, asJSON, explain)
 			}
-			return a.askOne(e, strings.Join(args, " "), asJSON, explain)
+			found, err := a.askOne(e, strings.Join(args, " "), asJSON, explain)
+			if err == nil && !found {
+				a.status = exitFailed // not found: 1, as grep says no match
+			}
+			return err
 		},
 	}
 	c.Flags().StringVar(&doc, "doc", "", "answer from this release only (its name as added; see ex99 docs)")
@@ -81,7 +85,7 @@ func (a *app) askStream(e *answer.Engine, r io.Reader, asJSON, explain bool) err
 		if q == "" && !asJSON {
 			continue
 		}
-		if err := a.askOne(e, q, asJSON, explain); err != nil {
+		if _, err := a.askOne(e, q, asJSON, explain); err != nil {
 			return err
 		}
 	}
@@ -89,8 +93,8 @@ func (a *app) askStream(e *answer.Engine, r io.Reader, asJSON, explain bool) err
 }
 
 // askOne answers one question and prints the answer, then (with explain)
-// how it was found.
-func (a *app) askOne(e *answer.Engine, q string, asJSON, explain bool) error {
+// how it was found; found is false when the answer is "none".
+func (a *app) askOne(e *answer.Engine, q string, asJSON, explain bool) (found bool, err error) {
 	var ans answer.Answer
 	var ex *answer.Explanation
 	if explain {
@@ -99,23 +103,24 @@ func (a *app) askOne(e *answer.Engine, q string, asJSON, explain bool) error {
 		ans = e.Ask(q)
 	}
 	if err := e.Index.Err(); err != nil {
-		return err // damage found while answering: say so, not "none"
+		return false, err // damage found while answering: say so, not "none"
 	}
+	found = ans.Kind != answer.KindNone
 	if err := a.printAnswer(ans, asJSON); err != nil {
-		return err
+		return found, err
 	}
 	if ex == nil {
-		return nil
+		return found, nil
 	}
 	if asJSON {
 		enc := json.NewEncoder(a.stdout)
 		enc.SetEscapeHTML(false)
-		return enc.Encode(struct {
+		return found, enc.Encode(struct {
 			Explain *answer.Explanation `json:"explain"`
 		}{ex})
 	}
-	_, err := io.WriteString(a.stdout, humanExplanation(ex))
-	return err
+	_, err = io.WriteString(a.stdout, humanExplanation(ex))
+	return found, err
 }
 
 // humanExplanation renders an explanation for a person, after the answer.
@@ -234,13 +239,17 @@ func (a *app) humanAnswer(ans answer.Answer) string {
 	if ans.Kind == answer.KindPassage && len(cites) > 1 {
 		cites = cites[:1]
 	}
-	for _, c := range cites {
+	for n, c := range cites {
 		l := label
 		if c.Role != "" {
 			l = c.Role // "operands", "stated", "footnote"
 		}
 		fmt.Fprintf(&b, "  %s: %s\n", l, citeRef(c.Doc, c.Line, c.EndLine))
-		for i, l := range strings.Split(c.Text, "\n") {
+		text := c.Text
+		if n == 0 && ans.Kind == answer.KindFact {
+			text = a.style.value(text, ans.Printed) // the figure, on a terminal
+		}
+		for i, l := range strings.Split(text, "\n") {
 			fmt.Fprintf(&b, "    %5d  %s\n", c.Line+i, strings.TrimRight(l, " "))
 		}
 	}
@@ -261,22 +270,19 @@ func citeRef(doc string, line, end int) string {
 	return fmt.Sprintf("%s:%d", printable(doc), line)
 }
 
-// marks renders the \x01…\x02 word marks: reverse video on a terminal,
-// [brackets] otherwise.
-func (a *app) marks(s string) string {
-	if a.outTTY {
-		return strings.NewReplacer("\x01", "\x1b[7m", "\x02", "\x1b[0m").Replace(s)
-	}
-	return strings.NewReplacer("\x01", "[", "\x02", "]").Replace(s)
-}
+// marks renders the \x01…\x02 word marks as the styler says: coloured
+// on a terminal, else removed.
+func (a *app) marks(s string) string { return a.style.marks(s) }
 
-// resolveDoc checks that --doc names an indexed release.
-func resolveDoc(x *index.Index, doc string) error {
+// resolveDoc finds the release --doc names (its name, a prefix of it, or
+// its company; see index.ResolveName); "" stays "".
+func resolveDoc(x *index.Index, doc string) (string, error) {
 	if doc == "" {
-		return nil
+		return "", nil
 	}
-	if _, err := x.Doc(doc); err != nil {
-		return fmt.Errorf("--doc %s: %w; run ex99 docs to list the releases", doc, err)
+	name, err := x.Resolve(doc)
+	if err != nil {
+		return "", fmt.Errorf("--doc: %w (ex99 docs lists the releases)", err)
 	}
-	return nil
+	return name, nil
 }

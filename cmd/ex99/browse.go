@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/ex99/ex99/answer"
 	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/internal/seed"
 	"github.com/ex99/ex99/nlq"
 	"github.com/spf13/cobra"
 )
@@ -44,7 +46,7 @@ Terms are plain words; characters like + - : * " mean nothing special unless
 				return err
 			}
 			defer x.Close()
-			if err := resolveDoc(x, doc); err != nil {
+			if doc, err = resolveDoc(x, doc); err != nil {
 				return err
 			}
 			text := strings.Join(args, " ")
@@ -62,6 +64,12 @@ Terms are plain words; characters like + - : * " mean nothing special unless
 				}
 				return err
 			}
+			if len(hits) == 0 {
+				// like grep and rg: nothing on stdout, exit 1
+				fmt.Fprintln(a.stderr, "ex99: search: no passage matches")
+				a.status = exitFailed
+				return nil
+			}
 			if asJSON {
 				enc := json.NewEncoder(a.stdout)
 				enc.SetEscapeHTML(false)
@@ -71,10 +79,6 @@ Terms are plain words; characters like + - : * " mean nothing special unless
 						return err
 					}
 				}
-				return nil
-			}
-			if len(hits) == 0 {
-				fmt.Fprintln(a.stdout, "no passage matches")
 				return nil
 			}
 			words := text
@@ -103,7 +107,15 @@ func (a *app) factsCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "facts [flags]",
 		Short: "List every extracted fact: metric, entity, period, value, unit, lines",
+		Long: `List every figure ex99 extracted, the ones ask answers from: where it is
+(NAME:LINE), the metric as the release labels it, the entity (segment,
+subsidiary) if any, the period, the value in base units with the release's
+sign, the unit, and whether it came from a table or a sentence.
+
+--format table (the default) is for reading, csv for a spreadsheet, json
+one object per fact (JSON Lines) for jq.`,
 		Example: `  ex99 facts --doc innovo-2004q2.txt
+  ex99 facts --doc innovo | grep -i inventor
   ex99 facts --format csv > facts.csv
   ex99 facts --format json | jq .`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -115,7 +127,7 @@ func (a *app) factsCmd() *cobra.Command {
 				return err
 			}
 			defer x.Close()
-			if err := resolveDoc(x, doc); err != nil {
+			if doc, err = resolveDoc(x, doc); err != nil {
 				return err
 			}
 			var names []string
@@ -193,6 +205,15 @@ func (a *app) docsCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "docs [flags]",
 		Short: "List the indexed releases with company, period, format and counts",
+		Long: `List the indexed releases, one a line: NAME (what --doc, show and rm take;
+a prefix of it or the company's name will do), the company, the release's own
+period, its format (text, html, submission) and how many lines, passages,
+tables and facts ex99 read from it. With no index yet, the built-in release.
+
+With --json, one JSON object per release (JSON Lines), for jq and scripts.`,
+		Example: `  ex99 docs
+  ex99 docs --index ./idx
+  ex99 docs --json | jq -r .name`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			x, err := a.openRead()
 			if err != nil {
@@ -252,13 +273,17 @@ paragraph and per table row.`,
 				return err
 			}
 			defer x.Close()
-			name, lo, hi, err := parseRef(args[0], hasDoc(x))
+			name, lo, hi, err := resolveRef(x, args[0])
+			var ue usageError
+			if errors.As(err, &ue) {
+				return err
+			}
 			if err != nil {
-				return usagef("show", "%v", err)
+				return fmt.Errorf("show: %w (ex99 docs lists the releases)", err)
 			}
 			lines, err := x.View(name)
 			if err != nil {
-				return fmt.Errorf("%w; run ex99 docs to list the releases", err)
+				return err
 			}
 			from, to := 1, len(lines)
 			if lo > 0 {
@@ -307,6 +332,19 @@ func parseRef(s string, known func(name string) bool) (string, int, int, error) 
 	return name, l, h, nil
 }
 
+// resolveRef reads NAME, NAME:LINE or NAME:LINE-END (see parseRef) and
+// finds the release NAME names (see index.ResolveName: a prefix of its
+// name or its company will do). A bad line range is a usageError; a name
+// that fits no release or several wraps index.ErrNotFound or ErrAmbiguous.
+func resolveRef(x *index.Index, ref string) (name string, lo, hi int, err error) {
+	name, lo, hi, err = parseRef(ref, x.Fits)
+	if err != nil {
+		return "", 0, 0, usagef("show", "%v", err)
+	}
+	name, err = x.Resolve(name)
+	return name, lo, hi, err
+}
+
 // reLineRange is what parseRef takes for a line or a range of lines.
 var reLineRange = regexp.MustCompile(`^\s*\d*\s*(?:-\s*\d*\s*)?$`)
 
@@ -320,33 +358,68 @@ func hasDoc(x *index.Index) func(name string) bool {
 
 func (a *app) rmCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:     "rm NAME...",
-		Short:   "Remove releases from the index",
-		Example: `  ex99 rm innovo-2004q2.txt`,
+		Use:   "rm NAME...",
+		Short: "Remove releases from the index",
+		Long: `Remove releases from the index, and say which. A release is named as
+everywhere else: its name as "ex99 docs" lists it, a prefix of the name that
+fits one release, or its company's name. A name that fits several releases
+removes none of them; the message lists them.
+
+The built-in release, answered from while no index exists, cannot be
+removed: add your own releases and it is no longer used.`,
+		Example: `  ex99 rm innovo-2004q2.txt
+  ex99 rm apple-2004q3.htm apple-2024q1.htm
+  ex99 rm buckle                 # the one release whose name starts so
+  ex99 rm --index ./idx old-release.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("rm", "rm needs the names of releases to remove (see ex99 docs)")
 			}
-			x, err := a.openWrite(false)
-			if err != nil {
-				return err
-			}
-			defer x.Close()
-			w := x.NewWriter()
-			failed := 0
-			for _, n := range args {
-				if err := w.Remove(n); err != nil {
-					fmt.Fprintf(a.stderr, "ex99: rm: %v\n", err)
-					failed++
-				}
-			}
-			if err := w.Flush(); err != nil {
-				return err
-			}
-			if failed > 0 {
-				return silentError{exitFailed}
-			}
-			return nil
+			return a.rm(args)
 		},
 	}
+}
+
+// rm removes the releases names name, saying each on stderr. It never
+// creates an index: with none there is nothing to remove.
+func (a *app) rm(names []string) error {
+	x, err := index.Open(a.path(), index.Options{MustExist: true, Waiting: func() {
+		fmt.Fprintf(a.stderr, "ex99: waiting for readers of %s to finish…\n", a.path())
+	}})
+	switch {
+	case errors.Is(err, index.ErrNoIndex) && a.missingPath():
+		return a.noIndexError()
+	case errors.Is(err, index.ErrNoIndex):
+		return fmt.Errorf("rm: nothing to remove: there is no index at %s yet (the built-in release %s cannot be removed; it is used only until you add your own)", printable(a.path()), seed.Name)
+	case err != nil:
+		return err
+	}
+	defer x.Close()
+	w := x.NewWriter()
+	failed := 0
+	var removed []string
+	for _, n := range names {
+		name, err := x.Resolve(n)
+		if err == nil && !slices.Contains(removed, name) {
+			err = w.Remove(name)
+		}
+		if err != nil {
+			fmt.Fprintf(a.stderr, "ex99: rm: %v\n", err)
+			failed++
+			continue
+		}
+		if !slices.Contains(removed, name) {
+			removed = append(removed, name)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	for _, n := range removed {
+		fmt.Fprintf(a.stderr, "removed %s\n", printable(n))
+	}
+	if failed > 0 {
+		return silentError{exitFailed}
+	}
+	return nil
 }

@@ -57,7 +57,7 @@ Exit status 0 when everything checked agrees, 1 when something does not.`,
 				return err
 			}
 			defer x.Close()
-			if err := resolveDoc(x, doc); err != nil {
+			if doc, err = resolveDoc(x, doc); err != nil {
 				return err
 			}
 			var names []string
@@ -200,10 +200,5 @@ func countOf(n int, what string) string {
 	return fmt.Sprintf("%d %ss", n, what)
 }
 
-// loud marks a word bold red on a terminal.
-func (a *app) loud(s string) string {
-	if a.outTTY {
-		return "\x1b[1;31m" + s + "\x1b[0m"
-	}
-	return s
-}
+// loud marks a word bold red when colouring (see styler).
+func (a *app) loud(s string) string { return a.style.loud(s) }

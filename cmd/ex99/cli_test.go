@@ -119,3 +119,22 @@ func seedRelease() []byte { return bytes.Clone(seed.Release) }
 func noIndexEnv(t *testing.T) {
 	t.Setenv("EX99_INDEX", filepath.Join(t.TempDir(), "no-index"))
 }
+
+// worked reports whether a run of ask or search worked: exit 0, or exit 1
+// for nothing found (an answer "none", a search without hits), with no
+// error said on stderr, only the notice of the built-in release and that
+// no passage matches.
+func worked(r result) bool {
+	if r.code == 0 {
+		return true
+	}
+	if r.code != exitFailed {
+		return false
+	}
+	for _, l := range strings.Split(strings.TrimSpace(r.stderr), "\n") {
+		if l != "" && l != "ex99: search: no passage matches" && !strings.Contains(l, "answering from the built-in release") {
+			return false
+		}
+	}
+	return true
+}

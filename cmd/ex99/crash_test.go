@@ -109,7 +109,7 @@ func TestReadersWhileAdding(t *testing.T) {
 	_ = cmd.Wait()
 	for _, args := range [][]string{{"ask", "net sales Q2 2004"}, {"search", "net sales"}, {"docs"}} {
 		r := ex99(t, "", append(args, "--index", idx)...)
-		if r.code != 0 {
+		if !worked(r) { // the kill may come before the first release is written
 			t.Errorf("%s after add: %v", args[0], r)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"os"
 	"path/filepath"
@@ -23,6 +24,7 @@ import (
 	"github.com/ex99/ex99/index"
 	"github.com/ex99/ex99/internal/seed"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 )
 
@@ -90,8 +92,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case errors.As(err, &se):
 		return se.code
 	case errors.As(err, &ue):
-		fmt.Fprintf(a.stderr, "ex99: %v\nRun 'ex99 %s --help' for usage.\n", err, ue.cmd)
+		fmt.Fprintf(a.stderr, "ex99: %v\nRun '%s --help' for usage.\n", err, strings.TrimSpace("ex99 "+ue.cmd))
 		return exitUsage
+	case errors.Is(err, index.ErrNoIndex) && a.missingPath():
+		fmt.Fprintf(a.stderr, "ex99: %v\nCheck it for a typo, or make an index there: ex99 add --index %s FILE...\n", err, printable(a.indexPath))
+		return exitNoIndex
 	case errors.Is(err, index.ErrNoIndex):
 		fmt.Fprintf(a.stderr, "ex99: %v\nAdd releases first: ex99 add FILE...\n", err)
 		return exitNoIndex
@@ -121,9 +126,9 @@ func isTerminal(f interface{}) bool {
 	return false
 }
 
-// usageError is a mistake in how ex99 was called.
+// usageError is a mistake in how ex99 was called: exit status 2.
 type usageError struct {
-	cmd string
+	cmd string // the command's path after "ex99" ("ask", "completion bash"); "" for ex99 itself
 	err error
 }
 
@@ -149,7 +154,9 @@ type app struct {
 	errTTY    bool
 	inTTY     bool
 	status    int
-	noted     bool // the built-in release notice was printed
+	noted     bool   // the built-in release notice was printed
+	color     string // --color: auto, always or never
+	style     styler // what --color, NO_COLOR and the terminal decided
 }
 
 func (a *app) rootCmd() *cobra.Command {
@@ -172,16 +179,72 @@ Group, second quarter of fiscal 2004). Add your own releases with "ex99 add".`,
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetIn(a.stdin)
+	root.Version = versionLine()
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.indexPath, "index", "", "index folder (default $EX99_INDEX, else "+displayDefault()+")")
+	_ = root.MarkPersistentFlagDirname("index")
+	root.PersistentFlags().StringVar(&a.color, "color", "auto", "colour matches and marks: auto (on a terminal, unless NO_COLOR is set), always or never")
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		on, err := colorOn(a.color, a.outTTY, os.Getenv)
+		if err != nil {
+			return usageError{cmd: subPath(c), err: err}
+		}
+		a.style = styler{on: on}
+		return nil
+	}
+	// ex99 itself runs to say that a command is unknown (exit 2, like a
+	// bad flag), with the commands its name is near
+	root.SuggestionsMinimumDistance = 2
+	root.Args = func(c *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		msg := fmt.Sprintf("unknown command %q", args[0])
+		if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+			msg += "; did you mean " + orWords(s) + "?"
+		} else {
+			msg += fmt.Sprintf("; to ask it as a question: ex99 ask %q", strings.Join(args, " "))
+		}
+		return usageError{err: errors.New(msg)}
+	}
+	root.RunE = func(c *cobra.Command, args []string) error { return c.Help() }
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		if strings.Contains(err.Error(), "unknown shorthand flag") && (c.Name() == "ask" || c.Name() == "search") {
 			// "ex99 ask -5% ..." reads -5 as flags
 			err = fmt.Errorf("%w (to start a question with \"-\", put -- before it: ex99 %s -- -5%% change)", err, c.Name())
 		}
-		return usageError{cmd: c.Name(), err: err}
+		return usageError{cmd: subPath(c), err: flagError(err)}
 	})
-	root.AddCommand(a.addCmd(), a.askCmd(), a.searchCmd(), a.factsCmd(), a.docsCmd(), a.showCmd(), a.promptCmd(), a.rmCmd(), a.checkCmd())
+	root.AddCommand(a.addCmd(), a.askCmd(), a.searchCmd(), a.factsCmd(), a.docsCmd(), a.showCmd(), a.promptCmd(), a.rmCmd(), a.checkCmd(), a.versionCmd())
+	a.completions(root)
 	return root
+}
+
+// orWords is "a", "a or b", "a, b or c".
+func orWords(ws []string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " or " + ws[len(ws)-1]
+}
+
+// subPath is a command's path after "ex99" ("ask", "completion bash").
+func subPath(c *cobra.Command) string {
+	return strings.TrimSpace(strings.TrimPrefix(c.CommandPath(), "ex99"))
+}
+
+// flagError says a flag's bad value in words: what the flag takes, not
+// the parser's internals (strconv.ParseInt: parsing "abc": invalid syntax).
+func flagError(err error) error {
+	var ive *pflag.InvalidValueError
+	if !errors.As(err, &ive) {
+		return err
+	}
+	takes := map[string]string{"int": "a whole number", "bool": "true or false", "duration": "a duration such as 5s"}[ive.GetFlag().Value.Type()]
+	if takes == "" {
+		takes = "a " + ive.GetFlag().Value.Type()
+	}
+	return fmt.Errorf("--%s takes %s, not %q", ive.GetFlag().Name, takes, ive.GetValue())
 }
 
 // path is the index folder to use.
@@ -232,8 +295,23 @@ func displayDefault() string {
 	return "~/.local/share/ex99/index"
 }
 
-// openRead opens the index for reading. With no index yet it builds an
-// in-memory one from the built-in release and says so once on stderr.
+// missingPath reports whether --index names a path that does not exist:
+// a typo, most likely, which must not answer from the built-in release.
+// The default path and EX99_INDEX are where the index will be once add
+// makes it, and an empty folder is a place made for one: until then the
+// built-in release answers there, and says so.
+func (a *app) missingPath() bool {
+	if a.indexPath == "" {
+		return false
+	}
+	_, err := os.Lstat(a.indexPath)
+	return errors.Is(err, fs.ErrNotExist)
+}
+
+// openRead opens the index for reading. With no index yet at the default
+// path it builds an in-memory one from the built-in release and says so
+// once on stderr; at an --index path that does not exist, no index is an
+// error (a typo must not answer from the demo release).
 func (a *app) openRead() (*index.Index, error) {
 	x, err := index.Open(a.path(), index.Options{ReadOnly: true})
 	if err == nil {
@@ -242,11 +320,19 @@ func (a *app) openRead() (*index.Index, error) {
 	if !errors.Is(err, index.ErrNoIndex) {
 		return nil, err
 	}
+	if a.missingPath() {
+		return nil, a.noIndexError()
+	}
 	if !a.noted {
 		fmt.Fprintf(a.stderr, "ex99: no index at %s yet; answering from the built-in release %s (add your own with: ex99 add FILE...)\n", a.path(), seed.Name)
 		a.noted = true
 	}
 	return builtinIndex()
+}
+
+// noIndexError says that the index path --index names does not exist.
+func (a *app) noIndexError() error {
+	return fmt.Errorf("--index %s: %w there: the path does not exist", printable(a.indexPath), index.ErrNoIndex)
 }
 
 // builtinIndex is an in-memory index of the embedded release.

@@ -41,7 +41,11 @@ piped in, each line is answered in turn.`,
 			// is no index, that it is busy, or that --doc is unknown
 			px := &promptIndex{a: a}
 			defer px.close()
-			if err := px.use(func(x *index.Index) error { return resolveDoc(x, doc) }); err != nil {
+			err := px.use(func(x *index.Index) (err error) {
+				doc, err = resolveDoc(x, doc)
+				return err
+			})
+			if err != nil {
 				return err
 			}
 			return a.prompt(px, doc)
@@ -227,10 +231,10 @@ func (a *app) promptCommand(x *index.Index, st *promptState, cmd, arg string) er
 		case "-":
 			st.doc = ""
 		default:
-			if err := resolveDoc(x, arg); err != nil {
+			if name, err := resolveDoc(x, arg); err != nil {
 				fmt.Fprintln(a.stdout, err)
 			} else {
-				st.doc = arg
+				st.doc = name
 			}
 		}
 	case "docs":

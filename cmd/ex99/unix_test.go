@@ -25,7 +25,7 @@ func TestAddSpecialFiles(t *testing.T) {
 	select {
 	case r := <-done:
 		if r.code != exitFailed || !strings.Contains(r.stderr, fifo+": not a regular file") ||
-			!strings.Contains(r.stderr, "/dev/null: not a regular file") || !strings.Contains(r.stderr, "added 1 releases") {
+			!strings.Contains(r.stderr, "/dev/null: not a regular file") || !strings.Contains(r.stderr, "added 1 release ") {
 			t.Errorf("add: %v", r)
 		}
 	case <-time.After(20 * time.Second):
