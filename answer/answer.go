@@ -93,6 +93,11 @@ type Citation struct {
 	// "footnote" for the footnote a cited row's label points to; "" for
 	// source lines.
 	Role string `json:"role,omitempty"`
+	// Header says the citation is the column header lines of a table row
+	// cited just before it: what says which period the row's figure is
+	// for. Not part of the JSON: the text view shows a row with its
+	// headers.
+	Header bool `json:"-"`
 }
 
 // Engine answers questions over an index.
@@ -304,7 +309,7 @@ func factCitation(f index.Fact) Citation {
 func factCitations(f index.Fact) []Citation {
 	cs := []Citation{factCitation(f)}
 	if f.Header != "" {
-		cs = append(cs, Citation{Doc: f.Doc, Line: f.HeaderLines[0], EndLine: f.HeaderLines[1], Text: f.Header, Offset: f.HeaderOffset})
+		cs = append(cs, Citation{Doc: f.Doc, Line: f.HeaderLines[0], EndLine: f.HeaderLines[1], Text: f.Header, Offset: f.HeaderOffset, Header: true})
 	}
 	for _, n := range f.Notes {
 		// the footnote the row's label points to says what the row is
