@@ -150,6 +150,7 @@ type app struct {
 	inTTY     bool
 	status    int
 	noted     bool // the built-in release notice was printed
+	verbose   bool // ask -v: every citation of an answer, in full
 }
 
 func (a *app) rootCmd() *cobra.Command {
