@@ -357,7 +357,8 @@ var (
 	reChangeBefor = regexp.MustCompile(`(?i)\b(increased|decreased|declined|grew|rose|fell|dropped|improved|reduced|up|down|increase\s+of|decrease\s+of|decline\s+of|reduction\s+of|growth\s+of|improvement\s+of|gain\s+of|drop\s+of|rise\s+of|by|change\s+of)\s*(?:approximately\s+|about\s+|nearly\s+)?$`)
 	rePossessive  = regexp.MustCompile(`((?:[A-Z][\w&.\-]*\s+(?:&\s+|and\s+)?){0,3}[A-Z][\w&.\-]*)(?:'s|’s|'|’)(?:\s|$)`)
 	reForEntity   = regexp.MustCompile(`(?i)\bfor\s+(?:our|the|its)\s+((?:[\w&'’\-]+\s+){0,3}?(?:segment|division|subsidiary|business|unit|region|group))\b`)
-	reRespectList = regexp.MustCompile(`(?i)\b(?:for|of|at|in)\s+((?:[A-Z][^,;]*?,\s*)+(?:and\s+)?[A-Z][^,;]*?)\s+(?:were|was|are|is|of|increased|decreased|totaled|grew|rose|fell|improved|declined)\b`)
+	// (only the keywords ignore case: the names of the list are capitalised)
+	reRespectList = regexp.MustCompile(`\b(?i:for|of|at|in)\s+((?:[A-Z][^,;]*?,\s*)+(?:(?i:and)\s+)?[A-Z][^,;]*?)\s+(?i:were|was|are|is|of|increased|decreased|totaled|grew|rose|fell|improved|declined)\b`)
 )
 
 // narrativeFacts reads the figures of one passage and appends them to
@@ -630,11 +631,16 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 				if ni+1 < len(cnums) && cnums[ni+1].unit == n.unit {
 					// "$2.9 million of the company's $30 million in revenues were
 					// generated from Fetish": a part of the next figure's whole
-					if d := partOf(cl[n.end:cnums[ni+1].start], cl[cnums[ni+1].end:wordsTo(cl, cnums[ni+1].end+figureWindow)]); d != "" {
+					gap, rest := cl[n.end:cnums[ni+1].start], cl[cnums[ni+1].end:wordsTo(cl, cnums[ni+1].end+figureWindow)]
+					if d := partOf(gap, rest); d != "" {
 						desc = d
 						if m := rePartSource.FindStringSubmatch(d); m != nil && !isCompanyName(m[1], company) {
 							partEntity = m[1] // the part is the named one's
 						}
+					} else if d := descAfter(rest); d != "" && rePartGap.MatchString(gap) {
+						// "$5.5 million of the $6.7 million of losses": a part of
+						// what the whole is of
+						desc = d
 					}
 				}
 				if n.unit == Percent && f.Change == "" {
@@ -661,7 +667,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					desc = lastWords(before, 8)
 				}
 				if len(strings.Fields(desc)) < 3 && n.unit != Count && dm.keyOf(desc, n.unit, "x", names) == "" {
-					if ext := firstWords(cutAt(after), 10); !reConjStart.MatchString(ext) {
+					if ext := firstWords(cutAt(after), 10); !reConjStart.MatchString(ext) && !onlyFunctionWords(ext) {
 						// (the words after a conjunction are another figure's)
 						desc = strings.TrimSpace(desc + " " + ext)
 					}
@@ -898,11 +904,8 @@ var reListGap = regexp.MustCompile(`^[\s,]*(?:and\s*)?$`)
 // "Joe's net sales increased to $4,394,000 …"), from the last clause
 // boundary on.
 func clauseSubject(cl string, at int) string {
-	head := cl[:at]
 	// period phrases are not part of what a figure is of
-	for _, m := range period.ScanPeriods(head) {
-		head = head[:m.Start] + strings.Repeat(" ", m.End-m.Start) + head[m.End:]
-	}
+	head := withoutPeriods(cl[:at])
 	// after a contrast ("… compared to a net loss of"), the subject starts anew
 	if locs := findAllGuarded(reContrastCut, head, contrastNeedles); len(locs) > 0 {
 		head = head[locs[len(locs)-1][1]:]
@@ -1039,8 +1042,65 @@ func descAfter(after string) string {
 	if strings.HasPrefix(strings.ToLower(a), "the second") || len(period.ScanPeriods(a)) > 0 && period.ScanPeriods(a)[0].Start < 5 {
 		return ""
 	}
-	return firstWords(cutAtVerb(cutAt(a)), 12)
+	d := firstWords(cutAtVerb(cutAt(a)), 12)
+	if onlyFunctionWords(d) {
+		return "" // "$5.5 million of the $6.7 million": of another figure
+	}
+	return d
 }
+
+// onlyFunctionWords reports whether s holds no word but articles and
+// prepositions ("of the"): nothing that says what a figure is.
+func onlyFunctionWords(s string) bool {
+	for _, w := range strings.Fields(s) {
+		lw := strings.ToLower(strings.Trim(w, ",;:"))
+		if lw != "" && !periodLeadIn[lw] && !determiner[lw] && !headStop[lw] {
+			return false
+		}
+	}
+	return true
+}
+
+// reOpeningHole is an opening phrase whose date or period was taken out:
+// its leading words, then the comma that closed it.
+var reOpeningHole = regexp.MustCompile(`^(?i:(?:on|in|for|at|during|as|of|the|end|through|throughout)\s+)+,\s*`)
+
+// withoutPeriods blanks the period phrases of s with the words that lead
+// into them ("at the end of", "for the", "in") and the comma that closes
+// an opening one, so that no broken phrase is left: "At the end of the
+// first quarter of 2022, past dues at Cat Financial" is "past dues at Cat
+// Financial", "business in 2003 and related" "business and related".
+// Each blank keeps the byte offsets of s.
+func withoutPeriods(s string) string {
+	ms := period.ScanPeriods(s)
+	if len(ms) == 0 {
+		return s
+	}
+	b := []byte(s)
+	for _, m := range ms {
+		from, to := m.Start, m.End
+		for {
+			i := strings.LastIndexFunc(strings.TrimRight(s[:from], " "), func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ';' })
+			w := strings.ToLower(strings.TrimSpace(s[i+1 : from]))
+			if w == "" || !periodLeadIn[w] {
+				break
+			}
+			from = i + 1
+		}
+		if rest := strings.TrimLeft(s[to:], " "); strings.HasPrefix(rest, ",") && strings.TrimSpace(strings.Trim(s[:from], " ,;:")) == "" {
+			to = len(s) - len(rest) + 1 // the comma after an opening phrase
+		}
+		for i := from; i < to; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// periodLeadIn are the words that lead into a period phrase: without it
+// they are a broken phrase ("At the end of the , past dues").
+var periodLeadIn = map[string]bool{"at": true, "the": true, "end": true, "of": true, "for": true, "in": true, "during": true,
+	"on": true, "as": true, "through": true, "throughout": true, "since": true, "fiscal": true, "ended": true, "ending": true, "beginning": true}
 
 // clauseVerbs end the noun phrase after a figure: what follows is the
 // clause's predicate ("$30 million in revenues were generated from …").
@@ -1096,11 +1156,7 @@ func partOf(gap, rest string) string {
 	if k == 0 || k > 4 || k >= len(words) || !reCopula.MatchString(words[k]) {
 		return ""
 	}
-	pred := strings.Join(words[k+1:], " ")
-	for _, pm := range period.ScanPeriods(pred) {
-		pred = pred[:pm.Start] + strings.Repeat(" ", pm.End-pm.Start) + pred[pm.End:]
-	}
-	pw := strings.Fields(pred)
+	pw := strings.Fields(withoutPeriods(strings.Join(words[k+1:], " ")))
 	for len(pw) > 0 && (headStop[strings.ToLower(pw[len(pw)-1])] || determiner[strings.ToLower(pw[len(pw)-1])]) {
 		pw = pw[:len(pw)-1] // "… in the second quarter of" without its period
 	}
@@ -1272,6 +1328,9 @@ func (l periodLookup) lastEnded(at int, rep bool) int {
 
 func cleanDesc(s string) string {
 	s = strings.TrimSpace(s)
+	if m := reOpeningHole.FindStringIndex(s); m != nil {
+		s = s[m[1]:] // "On , the board declared": a date was there
+	}
 	s = strings.TrimLeft(s, ",;:-–— ")
 	s = strings.TrimRight(s, ",;:-–— ")
 	return s
@@ -1518,6 +1577,13 @@ func respectiveEntities(sent string) []string {
 			continue
 		}
 		out = append(out, p)
+	}
+	for _, p := range out {
+		if len(period.ScanPeriods(p)) > 0 || !isEntityName(p) {
+			// the figures are of periods ("for the fourth quarter of fiscal
+			// 2014 and 2013, respectively") or of measures, not of names
+			return nil
+		}
 	}
 	return out
 }

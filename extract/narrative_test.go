@@ -50,7 +50,7 @@ var narrativeTests = []narrativeTest{
 		[]string{"net benefit due to an acquisition related item | 387000000 USD |"}, nil},
 	// a phrase that names the subject again, or an average of it, is the subject
 	{"subject again", "Other income in the first quarter of 2022 was income of $30 million, compared with income of $325 million in the first quarter of 2021.",
-		[]string{"Other income in the was income | 325000000 USD | three months ended March 2021"}, nil},
+		[]string{"Other income was income | 325000000 USD | three months ended March 2021"}, nil},
 	// a part of a whole ("$N of the company's $M in revenues were generated
 	// from X") took the whole's predicate and left the part undescribed
 	{"part of a whole", "The quarter was difficult, while only $2.9 million of the company's $30 million in revenues were generated from FetishTM and Shago in the second quarter of fiscal 2004.",
@@ -64,7 +64,16 @@ var narrativeTests = []narrativeTest{
 	{"payment date", "For the fourth quarter of fiscal 2026, revenue was $68.1 billion. NVIDIA will pay its next quarterly cash dividend of $0.01 per share on April 1, 2026, to all shareholders of record on March 11, 2026.",
 		[]string{"NVIDIA will pay its next cash dividend | 0.01 USD/share | three months"}, nil},
 	{"declaration date", "On January 14, 2022, the Board declared a dividend of $2.00 per common share to be paid on March 30, 2022 to common shareholders of record on March 2, 2022.",
-		[]string{"On , the Board declared a dividend | 2 USD/share | January 14, 2022"}, nil},
+		[]string{"the Board declared a dividend | 2 USD/share | January 14, 2022"}, nil},
+	// a period phrase taken out of a subject left its lead-in behind ("At
+	// the end of the , past dues"); a part of another figure was described
+	// by the words between them ("the of the")
+	{"opening period phrase", "At the end of the first quarter of 2022, past dues at Cat Financial were 2.05 percent.",
+		[]string{"past dues at Cat Financial | 2.05 percent |"}, nil},
+	{"period inside a subject", "As a result of the sale of the business in 2003 and related actions, term debt was $5.3 billion.",
+		[]string{"As a result of the sale of the business and related actions, term debt | 5300000000 USD"}, nil},
+	{"part of another figure", "Approximately $5.5 million of the $6.7 million of losses generated during the quarter are attributable to the closing.",
+		[]string{"losses generated during the quarter | 5500000 USD |"}, nil},
 	// (but a balance "on" a date is the balance at that date)
 	{"balance on a date", "Total deposits were $300 billion on December 31, 2020.",
 		[]string{"Total deposits on December 31 | 300000000000 USD | December 31, 2020"}, nil},
