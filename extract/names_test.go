@@ -27,6 +27,8 @@ func TestEntityNames(t *testing.T) {
 			nil},
 		{"comparison columns (Q/Q, Y/Y) name no entity", `<table><tr><td>($ in millions)</td><td>Q4 FY26</td><td>Q3 FY26</td><td>Q/Q</td><td>Y/Y</td></tr>
 <tr><td>Revenue</td><td>$68,127</td><td>$57,006</td><td>20%</td><td>73%</td></tr></table>`, nil},
+		{"a name with a plural's apostrophe is no possessive (Lands' End)",
+			"Kenmore, Craftsman, DieHard and Lands' End brands handle about 14 million service calls a year.\n", nil},
 		{"a one-word line item among line items (Selling)", `<table><tr><td></td><td>2024</td><td>2023</td></tr>
 <tr><td>OPERATING EXPENSES:</td><td></td><td></td></tr>
 <tr><td>Selling</td><td>71,986</td><td>70,242</td></tr><tr><td>General and administrative</td><td>13,602</td><td>12,908</td></tr></table>`, nil},

@@ -1509,13 +1509,16 @@ func subjectEntity(subject, company string) string {
 			return strings.TrimSpace(m[1])
 		}
 	}
-	var ms [][]string
+	var ms [][]int
 	if strings.IndexByte(subject, '\'') >= 0 || strings.Contains(subject, "’") {
 		// every match of rePossessive ends in an apostrophe
-		ms = rePossessive.FindAllStringSubmatch(subject, -1)
+		ms = rePossessive.FindAllStringSubmatchIndex(subject, -1)
 	}
 	for i := len(ms) - 1; i >= 0; i-- {
-		name := strings.TrimSpace(ms[i][1])
+		if inName(subject, ms[i][3], ms[i][1]) {
+			continue
+		}
+		name := strings.TrimSpace(subject[ms[i][2]:ms[i][3]])
 		if isCompanyName(name, company) {
 			continue
 		}
@@ -1529,6 +1532,18 @@ func subjectEntity(subject, company string) string {
 		return name
 	}
 	return ""
+}
+
+// inName reports whether the apostrophe after a word (the mark from at to
+// end of s) is part of a name, not a possessive: a plural's bare
+// apostrophe before a capitalised word ("DieHard and Lands' End brands").
+func inName(s string, at, end int) bool {
+	mark := strings.TrimSpace(s[at:end])
+	if mark != "'" && mark != "’" {
+		return false
+	}
+	rest := strings.TrimLeft(s[end:], " ")
+	return rest != "" && rest[0] >= 'A' && rest[0] <= 'Z'
 }
 
 // isCompanyName reports whether name refers to the company itself.
