@@ -1063,7 +1063,12 @@ func onlyFunctionWords(s string) bool {
 
 // reOpeningHole is an opening phrase whose date or period was taken out:
 // its leading words, then the comma that closed it.
-var reOpeningHole = regexp.MustCompile(`^(?i:(?:on|in|for|at|during|as|of|the|end|through|throughout)\s+)+,\s*`)
+// reInnerHole is such a hole inside a description: the comma that
+// followed the period, with a space before it, and the words that led
+// into the period.
+var reInnerHole = regexp.MustCompile(`(?i)(?:\s+(?:the|of|for|in|on|at|to|with|and|during|as|over|through|throughout|since|ended|ending|fiscal|end|beginning))+\s+,`)
+
+var reOpeningHole = regexp.MustCompile(`^(?i:(?:on|in|for|at|during|as|of|the|end|through|throughout|and|to|with)\s+)+,\s*`)
 
 // withoutPeriods blanks the period phrases of s with the words that lead
 // into them ("at the end of", "for the", "in") and the comma that closes
@@ -1330,6 +1335,11 @@ func cleanDesc(s string) string {
 	s = strings.TrimSpace(s)
 	if m := reOpeningHole.FindStringIndex(s); m != nil {
 		s = s[m[1]:] // "On , the board declared": a date was there
+	}
+	if strings.Contains(s, " ,") {
+		// "Looking ahead to , we expect": a period was there, and the
+		// words that led into it are left
+		s = strings.ReplaceAll(reInnerHole.ReplaceAllString(s, ""), " ,", ",")
 	}
 	s = strings.TrimLeft(s, ",;:-–— ")
 	s = strings.TrimRight(s, ",;:-–— ")

@@ -59,7 +59,7 @@ var narrativeTests = []narrativeTest{
 	// set off after a figure ("$2.18, up 16 percent") is that figure's
 	{"year over year", "Apple announced results for its fiscal 2024 first quarter ended December 30, 2023. The Company posted quarterly revenue of $119.6 billion, up 2 percent year over year, and quarterly earnings per diluted share of $2.18, up 16 percent year over year.",
 		[]string{"The Company posted revenue | 119600000000 USD | three months ended December 30, 2023",
-			"year over , and earnings per diluted share | 16 percent pct_change | three months ended December 30, 2023"}, nil},
+			"year and earnings per diluted share | 16 percent pct_change | three months ended December 30, 2023"}, nil},
 	// a payment date is not the period of a dividend
 	{"payment date", "For the fourth quarter of fiscal 2026, revenue was $68.1 billion. NVIDIA will pay its next quarterly cash dividend of $0.01 per share on April 1, 2026, to all shareholders of record on March 11, 2026.",
 		[]string{"NVIDIA will pay its next cash dividend | 0.01 USD/share | three months"}, nil},
