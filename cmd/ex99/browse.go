@@ -47,40 +47,11 @@ JSON object per passage (doc, line, end_line, section, text, score, offset).`,
   ex99 search -l "share repurchase"
   ex99 search --query-syntax '+fetish -shago'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usagef("search", "search needs terms to look for")
-			}
 			if cmd.Flags().Changed("limit") && (limit < 1 || limit > 1000) {
 				return usagef("search", "--limit must be between 1 and 1000")
 			}
-			if o.context < 0 {
-				return usagef("search", "-C must be 0 or more lines")
-			}
-			x, err := a.openRead()
-			if err != nil {
-				return err
-			}
-			defer x.Close()
-			if err := resolveDoc(x, doc); err != nil {
-				return err
-			}
-			if doc != "" {
-				o.docs = []string{doc}
-			}
-			text := strings.Join(args, " ")
-			if asJSON {
-				return a.searchJSON(x, text, doc, limit, raw)
-			}
 			o.limit = limit
-			n, err := a.searchText(x, args, raw, o)
-			if err != nil {
-				return err
-			}
-			if n == 0 {
-				a.noMatches(text)
-				return silentError{exitFailed}
-			}
-			return nil
+			return a.search(args, doc, asJSON, raw, o)
 		},
 	}
 	c.Flags().StringVar(&doc, "doc", "", "search this release only")
@@ -91,6 +62,41 @@ JSON object per passage (doc, line, end_line, section, text, score, offset).`,
 	c.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per passage found")
 	c.Flags().BoolVar(&raw, "query-syntax", false, "read TERMS as a Bleve query string")
 	return c
+}
+
+// search runs `ex99 search`: the matching lines (searchText), or with
+// asJSON the passages found; nothing found is exit status 1.
+func (a *app) search(args []string, doc string, asJSON, raw bool, o grepOpts) error {
+	if len(args) == 0 {
+		return usagef("search", "search needs terms to look for")
+	}
+	if o.context < 0 {
+		return usagef("search", "-C must be 0 or more lines")
+	}
+	x, err := a.openRead()
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	if err := resolveDoc(x, doc); err != nil {
+		return err
+	}
+	if doc != "" {
+		o.docs = []string{doc}
+	}
+	text := strings.Join(args, " ")
+	if asJSON {
+		return a.searchJSON(x, text, doc, o.limit, raw)
+	}
+	n, err := a.searchText(x, args, raw, o)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		a.noMatches(text)
+		return silentError{exitFailed}
+	}
+	return nil
 }
 
 // searchText prints the lines that match a search (see grep), and returns

@@ -109,7 +109,9 @@ func TestReadersWhileAdding(t *testing.T) {
 	_ = cmd.Wait()
 	for _, args := range [][]string{{"ask", "net sales Q2 2004"}, {"search", "net sales"}, {"docs"}} {
 		r := ex99(t, "", append(args, "--index", idx)...)
-		if r.code != 0 {
+		if r.code != 0 && !(args[0] == "search" && noMatch(r)) {
+			// (the add was killed: the index may hold no release with
+			// the words, and search says so as grep does)
 			t.Errorf("%s after add: %v", args[0], r)
 		}
 	}
