@@ -52,6 +52,11 @@ type Answer struct {
 	// no company, when more than one release answers it: ex99 answers
 	// from one and lists the others rather than choose silently.
 	Others []Other `json:"others,omitempty"`
+	// Printed is a fact's figure as its cited row or sentence prints it
+	// ("$ 30,023", "(5,919)"), for the text view to show where it stands;
+	// "" for other answers (a computation's operands are listed in its
+	// "operands" citation).
+	Printed string `json:"-"`
 	// Marked is the cited passage text with the question's words marked
 	// (passage answers only); marks are the bytes \x01 and \x02 around a word.
 	Marked string `json:"-"`

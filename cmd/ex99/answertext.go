@@ -33,7 +33,7 @@ func (a *app) humanAnswer(ans answer.Answer) string {
 	b.WriteString(a.answerLine(ans) + "\n")
 	switch ans.Kind {
 	case answer.KindFact, answer.KindComputed:
-		writeExcerpt(&b, statingCitations(ans))
+		a.writeExcerpt(&b, statingCitations(ans), printedFigures(ans))
 	case answer.KindPassage:
 		if len(ans.Citations) > 0 {
 			c := ans.Citations[0]
@@ -104,8 +104,9 @@ func statingCitations(ans answer.Answer) []answer.Citation {
 
 // writeExcerpt writes citations as one excerpt: the references of the
 // stating lines, then the lines of all of them in order, each once, with
-// the rules of column headers (----) left out.
-func writeExcerpt(b *strings.Builder, cs []answer.Citation) {
+// the rules of column headers (----) left out and, on a terminal, the
+// figure answered highlighted where they print it.
+func (a *app) writeExcerpt(b *strings.Builder, cs []answer.Citation, figures []string) {
 	if len(cs) == 0 {
 		return
 	}
@@ -127,7 +128,14 @@ func writeExcerpt(b *strings.Builder, cs []answer.Citation) {
 				continue
 			}
 			seen[k] = true
-			lines = append(lines, numbered{c.Doc, c.Line + i, strings.TrimRight(l, " ")})
+			l = strings.TrimRight(l, " ")
+			var ss []span
+			if !c.Header {
+				for _, f := range figures {
+					ss = append(ss, figureSpans(l, f)...)
+				}
+			}
+			lines = append(lines, numbered{c.Doc, c.Line + i, a.paintSpans(l, mergeSpans(ss))})
 		}
 	}
 	sort.SliceStable(lines, func(i, j int) bool {
@@ -179,4 +187,53 @@ func (a *app) verboseAnswer(ans answer.Answer) string {
 		fmt.Fprintf(&b, "  also: %s: %s\n", printable(o.Doc), o.Answer)
 	}
 	return b.String()
+}
+
+// printedFigures are the figures an answer is read from as the release
+// prints them: a fact's, or a computation's operands.
+func printedFigures(ans answer.Answer) []string {
+	if ans.Printed != "" {
+		return []string{ans.Printed}
+	}
+	var out []string
+	for _, c := range ans.Citations {
+		if c.Role == "operands" {
+			for _, f := range strings.Split(c.Text, " ; ") {
+				if f = strings.TrimSpace(f); f != "" {
+					out = append(out, f)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// figureSpans are where a line prints a figure ("$30,023" as "$
+// 30,023": spaces aside), each occurrence not inside a longer number
+// ("130,023").
+func figureSpans(line, figure string) []span {
+	var parts []string
+	for _, r := range figure {
+		if r != ' ' {
+			parts = append(parts, regexp.QuoteMeta(string(r)))
+		}
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	re, err := regexp.Compile(strings.Join(parts, `[ \t]*`))
+	if err != nil {
+		return nil
+	}
+	var out []span
+	for _, m := range re.FindAllStringIndex(line, -1) {
+		if (m[0] == 0 || !isFigureByte(line[m[0]-1])) && (m[1] == len(line) || !isFigureByte(line[m[1]])) {
+			out = append(out, span{m[0], m[1]})
+		}
+	}
+	return out
+}
+
+func isFigureByte(c byte) bool {
+	return c >= '0' && c <= '9' || c == '.' || c == ','
 }
