@@ -84,6 +84,39 @@ func (p *pattern) addWord(low string) {
 	p.words = append(p.words, patWord{low: low, terms: index.Terms(low)})
 }
 
+// mayMatch reports whether a block of text (in lower case) may hold every
+// word and phrase of the pattern: whether it holds, for each, a few letters
+// every match has. A word's analysed term is a stem whose letters but the
+// last few are the start of every word it matches ("compar" of
+// "comparable", "compared"); shorter ones are not checked. It spares
+// tokenizing and analysing the words of blocks that cannot match.
+func (p pattern) mayMatch(low string) bool {
+	for _, w := range p.words {
+		if k := w.key(); k != "" && !strings.Contains(low, k) {
+			return false
+		}
+	}
+	for _, ph := range p.phrases {
+		if !strings.Contains(low, ph[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// key is letters every word a patWord matches holds: the first four of
+// its term when the term is longer, so that no ending the analyser changes
+// ("y" to "i") is among them; the word itself when it has no term.
+func (w patWord) key() string {
+	if len(w.terms) == 0 {
+		return w.low
+	}
+	if len(w.terms) == 1 && len(w.terms[0]) > 4 && strings.HasPrefix(w.low, w.terms[0][:4]) {
+		return w.terms[0][:4]
+	}
+	return ""
+}
+
 // empty reports whether the pattern looks for nothing (no word in it).
 func (p pattern) empty() bool { return len(p.words) == 0 && len(p.phrases) == 0 }
 

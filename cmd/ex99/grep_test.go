@@ -57,6 +57,28 @@ func TestPatternMatch(t *testing.T) {
 	}
 }
 
+// TestMayMatch: the quick test never rules out a block that matches.
+func TestMayMatch(t *testing.T) {
+	for _, tt := range []struct {
+		args  []string
+		lines []string
+	}{
+		{[]string{"companies"}, []string{"the Company's results"}},
+		{[]string{"declined"}, []string{"sales decline"}},
+		{[]string{"the", "conference call"}, []string{"the conference", "call"}},
+		{[]string{"relational"}, []string{"relate"}},
+	} {
+		p := patternOf(tt.args)
+		_, all := p.match(tt.lines)
+		if all && !p.mayMatch(strings.ToLower(strings.Join(tt.lines, "\n"))) {
+			t.Errorf("%q in %q: matches, but mayMatch rules it out", tt.args, tt.lines)
+		}
+	}
+	if patternOf([]string{"conference"}).mayMatch("nothing here") {
+		t.Error("mayMatch lets through a block without the word")
+	}
+}
+
 func TestPatternOfLine(t *testing.T) {
 	p := patternOfLine(`"comparable store" sales`)
 	if len(p.phrases) != 1 || !reflect.DeepEqual(p.phrases[0], []string{"comparable", "store"}) || len(p.words) != 1 || p.words[0].low != "sales" {

@@ -102,6 +102,9 @@ func grepDoc(x *index.Index, name string, p pattern, found map[int]bool) ([]extr
 		for i := b.start; i <= b.end; i++ {
 			texts = append(texts, view[i-1].Text)
 		}
+		if found == nil && !p.mayMatch(strings.ToLower(strings.Join(texts, "\n"))) {
+			continue
+		}
 		marks, all := p.match(texts)
 		if found == nil && !all {
 			continue
