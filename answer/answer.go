@@ -54,12 +54,14 @@ type Answer struct {
 	// no company, when more than one release answers it: ex99 answers
 	// from one and lists the others rather than choose silently.
 	Others []Other `json:"others,omitempty"`
+	// Printed is a fact's figure as its cited row or sentence prints it
+	// ("$ 30,023", "(5,919)"), for the text view to show where it stands;
+	// "" for other answers (a computation's operands are listed in its
+	// "operands" citation).
+	Printed string `json:"-"`
 	// Marked is the cited passage text with the question's words marked
 	// (passage answers only); marks are the bytes \x01 and \x02 around a word.
 	Marked string `json:"-"`
-	// Printed is the figure as the release prints it in the first citation
-	// ("$ 30,023", "(0.23)"; fact answers only), for a terminal to mark it.
-	Printed string `json:"-"`
 	// num is Value as a decimal, for what is computed or checked from this
 	// answer, so that nothing parses Value back; zero when Value is empty.
 	num decimal.Decimal
@@ -98,6 +100,11 @@ type Citation struct {
 	// "footnote" for the footnote a cited row's label points to; "" for
 	// source lines.
 	Role string `json:"role,omitempty"`
+	// Header says the citation is the column header lines of a table row
+	// cited just before it: what says which period the row's figure is
+	// for. Not part of the JSON: the text view shows a row with its
+	// headers.
+	Header bool `json:"-"`
 }
 
 // Engine answers questions over an index.
@@ -354,7 +361,7 @@ func factCitation(f index.Fact) Citation {
 func factCitations(f index.Fact) []Citation {
 	cs := []Citation{factCitation(f)}
 	if f.Header != "" {
-		cs = append(cs, Citation{Doc: f.Doc, Line: f.HeaderLines[0], EndLine: f.HeaderLines[1], Text: f.Header, Offset: f.HeaderOffset})
+		cs = append(cs, Citation{Doc: f.Doc, Line: f.HeaderLines[0], EndLine: f.HeaderLines[1], Text: f.Header, Offset: f.HeaderOffset, Header: true})
 	}
 	for _, n := range f.Notes {
 		// the footnote the row's label points to says what the row is

@@ -812,7 +812,8 @@ const noScaleNote = "The release states no scale (such as \"in thousands\") for 
 
 // factAnswer turns a fact into an answer.
 func factAnswer(q nlq.Query, f index.Fact, ctx *docCtx) Answer {
-	a := Answer{Kind: KindFact, Value: f.Value.String(), num: f.Value, Unit: f.Unit, Metric: f.Describe(), Citations: factCitations(f), Printed: f.Printed}
+	a := Answer{Kind: KindFact, Value: f.Value.String(), num: f.Value, Unit: f.Unit, Metric: f.Describe(), Citations: factCitations(f),
+		Printed: strings.TrimSpace(f.Printed)}
 	a.Entity = f.Entity
 	if a.Entity == "" {
 		a.Entity = ctx.info.Company

@@ -13,7 +13,7 @@ import (
 // calendar years.
 type Calendar struct {
 	Known bool        `json:"known"`
-	End   period.Date `json:"end,omitempty"` // end of the anchor quarter
+	End   period.Date `json:"end,omitzero"` // end of the anchor quarter
 	FQ    int         `json:"fq,omitempty"`
 	FY    int         `json:"fy,omitempty"`
 }

@@ -165,6 +165,9 @@ type Fact struct {
 	// rowPeriod marks a table fact whose period is its row's label (a table
 	// turned on its side), not its column's.
 	rowPeriod bool
+	// byLabel says the entity came from the row's label, and how
+	// (labelUnderHeading, labelUnderColumn); 0 otherwise.
+	byLabel uint8
 	// textAt is where Text stands in its passage's text (text facts).
 	textAt int
 	// marks are the footnote marks glued to the words of a text fact's

@@ -357,7 +357,8 @@ var (
 	reChangeBefor = regexp.MustCompile(`(?i)\b(increased|decreased|declined|grew|rose|fell|dropped|improved|reduced|up|down|increase\s+of|decrease\s+of|decline\s+of|reduction\s+of|growth\s+of|improvement\s+of|gain\s+of|drop\s+of|rise\s+of|by|change\s+of)\s*(?:approximately\s+|about\s+|nearly\s+)?$`)
 	rePossessive  = regexp.MustCompile(`((?:[A-Z][\w&.\-]*\s+(?:&\s+|and\s+)?){0,3}[A-Z][\w&.\-]*)(?:'s|’s|'|’)(?:\s|$)`)
 	reForEntity   = regexp.MustCompile(`(?i)\bfor\s+(?:our|the|its)\s+((?:[\w&'’\-]+\s+){0,3}?(?:segment|division|subsidiary|business|unit|region|group))\b`)
-	reRespectList = regexp.MustCompile(`(?i)\b(?:for|of|at|in)\s+((?:[A-Z][^,;]*?,\s*)+(?:and\s+)?[A-Z][^,;]*?)\s+(?:were|was|are|is|of|increased|decreased|totaled|grew|rose|fell|improved|declined)\b`)
+	// (only the keywords ignore case: the names of the list are capitalised)
+	reRespectList = regexp.MustCompile(`\b(?i:for|of|at|in)\s+((?:[A-Z][^,;]*?,\s*)+(?:(?i:and)\s+)?[A-Z][^,;]*?)\s+(?i:were|was|are|is|of|increased|decreased|totaled|grew|rose|fell|improved|declined)\b`)
 )
 
 // narrativeFacts reads the figures of one passage and appends them to
@@ -409,6 +410,11 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 			respEntities = respectiveEntities(sent)
 		}
 		respIdx := 0
+		var respBases []bool // "GAAP and non-GAAP gross margins were 75.0% and 75.2%, respectively"
+		if resp {
+			respBases = respectiveBases(sent)
+		}
+		basisIdx := 0
 		for _, cr := range clauses(sent) {
 			cl := sent[cr[0]:cr[1]]
 			var cnums []number
@@ -638,11 +644,16 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 				if ni+1 < len(cnums) && cnums[ni+1].unit == n.unit {
 					// "$2.9 million of the company's $30 million in revenues were
 					// generated from Fetish": a part of the next figure's whole
-					if d := partOf(cl[n.end:cnums[ni+1].start], cl[cnums[ni+1].end:wordsTo(cl, cnums[ni+1].end+figureWindow)]); d != "" {
+					gap, rest := cl[n.end:cnums[ni+1].start], cl[cnums[ni+1].end:wordsTo(cl, cnums[ni+1].end+figureWindow)]
+					if d := partOf(gap, rest); d != "" {
 						desc = d
 						if m := rePartSource.FindStringSubmatch(d); m != nil && !isCompanyName(m[1], company) {
 							partEntity = m[1] // the part is the named one's
 						}
+					} else if d := descAfter(rest); d != "" && rePartGap.MatchString(gap) {
+						// "$5.5 million of the $6.7 million of losses": a part of
+						// what the whole is of
+						desc = d
 					}
 				}
 				if n.unit == Percent && f.Change == "" {
@@ -669,7 +680,7 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 					desc = lastWords(before, 8)
 				}
 				if len(strings.Fields(desc)) < 3 && n.unit != Count && dm.keyOf(desc, n.unit, "x", names) == "" {
-					if ext := firstWords(cutAt(after), 10); !reConjStart.MatchString(ext) {
+					if ext := firstWords(cutAt(after), 10); !reConjStart.MatchString(ext) && !onlyFunctionWords(ext) {
 						// (the words after a conjunction are another figure's)
 						desc = strings.TrimSpace(desc + " " + ext)
 					}
@@ -727,6 +738,10 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 				// needles there, no need to join them)
 				if mayAdjusted(local) || textscan.FoldHas(textscan.Tail(before, 12), adjustedNeedles...) && mayAdjusted(lastWords(before, 12)) {
 					f.Adjusted = true
+				}
+				if basisIdx < len(respBases) && n.unit == cnums[0].unit {
+					f.Adjusted = respBases[basisIdx]
+					basisIdx++
 				}
 				// entity: a respectively list, a possessive, or "for our X segment"
 				if resp && len(respEntities) > 0 && respIdx < len(respEntities) && n.unit == cnums[0].unit {
@@ -860,6 +875,22 @@ func yearOf(p period.Period) int {
 	return p.FY
 }
 
+// reBasisList is a list of two bases before the verb of a "respectively"
+// sentence: "GAAP and non-GAAP gross margins were".
+var reBasisList = regexp.MustCompile(`(?i)\b(GAAP|non-GAAP|adjusted|reported)\s+and\s+(GAAP|non-GAAP|adjusted|reported)\b[^.;$%\d]*?\b(?:were|was|are|is)\b`)
+
+// respectiveBases is whether each figure of a "respectively" list of
+// bases is adjusted (non-GAAP), in order, or nil when the sentence lists
+// no bases.
+func respectiveBases(sent string) []bool {
+	m := reBasisList.FindStringSubmatch(sent)
+	if m == nil {
+		return nil
+	}
+	adj := func(w string) bool { w = strings.ToLower(w); return w == "non-gaap" || w == "adjusted" }
+	return []bool{adj(m[1]), adj(m[2])}
+}
+
 // respectivePeriods pairs each list of a clause's figures with a list of
 // as many periods ("$95.1 million and $97.2 million … for the years ended
 // June 30, 2019 and 2018, respectively"; "during fiscal 2017, 2018 and
@@ -939,11 +970,8 @@ var reListGap = regexp.MustCompile(`^[\s,]*(?:and\s*)?$`)
 // "Joe's net sales increased to $4,394,000 …"), from the last clause
 // boundary on.
 func clauseSubject(cl string, at int) string {
-	head := cl[:at]
 	// period phrases are not part of what a figure is of
-	for _, m := range period.ScanPeriods(head) {
-		head = head[:m.Start] + strings.Repeat(" ", m.End-m.Start) + head[m.End:]
-	}
+	head := withoutPeriods(cl[:at])
 	// after a contrast ("… compared to a net loss of"), the subject starts anew
 	if locs := findAllGuarded(reContrastCut, head, contrastNeedles); len(locs) > 0 {
 		head = head[locs[len(locs)-1][1]:]
@@ -1080,7 +1108,11 @@ func descAfter(after string) string {
 	if strings.HasPrefix(strings.ToLower(a), "the second") || len(period.ScanPeriods(a)) > 0 && period.ScanPeriods(a)[0].Start < 5 {
 		return ""
 	}
-	return firstWords(cutAtVerb(cutAt(a)), 12)
+	d := firstWords(cutAtVerb(cutAt(a)), 12)
+	if onlyFunctionWords(d) {
+		return "" // "$5.5 million of the $6.7 million": of another figure
+	}
+	return d
 }
 
 // reFromGap and reToGap are what stands before and between the two
@@ -1127,6 +1159,72 @@ func changedAfter(after string) string {
 	}
 	return firstWords(cutAtVerb(cutAt(a)), 12)
 }
+
+// onlyFunctionWords reports whether s holds no word but articles and
+// prepositions ("of the"): nothing that says what a figure is.
+func onlyFunctionWords(s string) bool {
+	for _, w := range strings.Fields(s) {
+		lw := strings.ToLower(strings.Trim(w, ",;:"))
+		if lw != "" && !periodLeadIn[lw] && !determiner[lw] && !headStop[lw] {
+			return false
+		}
+	}
+	return true
+}
+
+// reOpeningHole is an opening phrase whose date or period was taken out:
+// its leading words, then the comma that closed it.
+// reInnerHole is such a hole inside a description: the comma that
+// followed the period, with a space before it, and the words that led
+// into the period.
+var reInnerHole = regexp.MustCompile(`(?i)(?:\s+(?:the|of|for|in|on|at|to|with|and|during|as|over|through|throughout|since|ended|ending|fiscal|end|beginning))+\s+,`)
+
+var reOpeningHole = regexp.MustCompile(`^(?i:(?:on|in|for|at|during|as|of|the|end|through|throughout|and|to|with)\s+)+,\s*`)
+
+// withoutPeriods blanks the period phrases of s with the words that lead
+// into them ("at the end of", "for the", "in") and the comma that closes
+// an opening one, so that no broken phrase is left: "At the end of the
+// first quarter of 2022, past dues at Cat Financial" is "past dues at Cat
+// Financial", "business in 2003 and related" "business and related".
+// Each blank keeps the byte offsets of s.
+func withoutPeriods(s string) string {
+	ms := period.ScanPeriods(s)
+	if len(ms) == 0 {
+		return s
+	}
+	b := []byte(s)
+	for _, m := range ms {
+		from, to := m.Start, m.End
+		for {
+			i := strings.LastIndexFunc(strings.TrimRight(s[:from], " "), func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ';' })
+			w := strings.ToLower(strings.TrimSpace(s[i+1 : from]))
+			if w == "" || !periodLeadIn[w] {
+				break
+			}
+			from = i + 1
+		}
+		if rest := strings.TrimLeft(s[to:], " "); strings.HasPrefix(rest, ",") && strings.TrimSpace(strings.Trim(s[:from], " ,;:")) == "" {
+			to = len(s) - len(rest) + 1 // the comma after an opening phrase
+		}
+		for i := from; i < to; i++ {
+			b[i] = ' '
+		}
+	}
+	for k := 1; k < len(ms); k++ {
+		// "fiscal 2017, 2018 and 2019": the list's commas and "and" go too
+		if gap := s[ms[k-1].End:ms[k].Start]; ms[k].YearOnly && ms[k].Start > ms[k-1].End && reListGap.MatchString(gap) {
+			for i := ms[k-1].End; i < ms[k].Start; i++ {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
+}
+
+// periodLeadIn are the words that lead into a period phrase: without it
+// they are a broken phrase ("At the end of the , past dues").
+var periodLeadIn = map[string]bool{"at": true, "the": true, "end": true, "of": true, "for": true, "in": true, "during": true,
+	"on": true, "as": true, "through": true, "throughout": true, "since": true, "fiscal": true, "ended": true, "ending": true, "beginning": true}
 
 // clauseVerbs end the noun phrase after a figure: what follows is the
 // clause's predicate ("$30 million in revenues were generated from …").
@@ -1182,11 +1280,7 @@ func partOf(gap, rest string) string {
 	if k == 0 || k > 4 || k >= len(words) || !reCopula.MatchString(words[k]) {
 		return ""
 	}
-	pred := strings.Join(words[k+1:], " ")
-	for _, pm := range period.ScanPeriods(pred) {
-		pred = pred[:pm.Start] + strings.Repeat(" ", pm.End-pm.Start) + pred[pm.End:]
-	}
-	pw := strings.Fields(pred)
+	pw := strings.Fields(withoutPeriods(strings.Join(words[k+1:], " ")))
 	for len(pw) > 0 && (headStop[strings.ToLower(pw[len(pw)-1])] || determiner[strings.ToLower(pw[len(pw)-1])]) {
 		pw = pw[:len(pw)-1] // "… in the second quarter of" without its period
 	}
@@ -1358,6 +1452,14 @@ func (l periodLookup) lastEnded(at int, rep bool) int {
 
 func cleanDesc(s string) string {
 	s = strings.TrimSpace(s)
+	if m := reOpeningHole.FindStringIndex(s); m != nil {
+		s = s[m[1]:] // "On , the board declared": a date was there
+	}
+	if strings.Contains(s, " ,") {
+		// "Looking ahead to , we expect": a period was there, and the
+		// words that led into it are left
+		s = strings.ReplaceAll(reInnerHole.ReplaceAllString(s, ""), " ,", ",")
+	}
 	s = strings.TrimLeft(s, ",;:-–— ")
 	s = strings.TrimRight(s, ",;:-–— ")
 	return s
@@ -1536,13 +1638,16 @@ func subjectEntity(subject, company string) string {
 			return strings.TrimSpace(m[1])
 		}
 	}
-	var ms [][]string
+	var ms [][]int
 	if strings.IndexByte(subject, '\'') >= 0 || strings.Contains(subject, "’") {
 		// every match of rePossessive ends in an apostrophe
-		ms = rePossessive.FindAllStringSubmatch(subject, -1)
+		ms = rePossessive.FindAllStringSubmatchIndex(subject, -1)
 	}
 	for i := len(ms) - 1; i >= 0; i-- {
-		name := strings.TrimSpace(ms[i][1])
+		if inName(subject, ms[i][3], ms[i][1]) {
+			continue
+		}
+		name := strings.TrimSpace(subject[ms[i][2]:ms[i][3]])
 		if isCompanyName(name, company) {
 			continue
 		}
@@ -1556,6 +1661,18 @@ func subjectEntity(subject, company string) string {
 		return name
 	}
 	return ""
+}
+
+// inName reports whether the apostrophe after a word (the mark from at to
+// end of s) is part of a name, not a possessive: a plural's bare
+// apostrophe before a capitalised word ("DieHard and Lands' End brands").
+func inName(s string, at, end int) bool {
+	mark := strings.TrimSpace(s[at:end])
+	if mark != "'" && mark != "’" {
+		return false
+	}
+	rest := strings.TrimLeft(s[end:], " ")
+	return rest != "" && rest[0] >= 'A' && rest[0] <= 'Z'
 }
 
 // isCompanyName reports whether name refers to the company itself.
@@ -1604,6 +1721,13 @@ func respectiveEntities(sent string) []string {
 			continue
 		}
 		out = append(out, p)
+	}
+	for _, p := range out {
+		if len(period.ScanPeriods(p)) > 0 || !isEntityName(p) {
+			// the figures are of periods ("for the fourth quarter of fiscal
+			// 2014 and 2013, respectively") or of measures, not of names
+			return nil
+		}
 	}
 	return out
 }

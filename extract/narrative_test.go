@@ -50,7 +50,7 @@ var narrativeTests = []narrativeTest{
 		[]string{"net benefit due to an acquisition related item | 387000000 USD |"}, nil},
 	// a phrase that names the subject again, or an average of it, is the subject
 	{"subject again", "Other income in the first quarter of 2022 was income of $30 million, compared with income of $325 million in the first quarter of 2021.",
-		[]string{"Other income in the was income | 325000000 USD | three months ended March 2021"}, nil},
+		[]string{"Other income was income | 325000000 USD | three months ended March 2021"}, nil},
 	// a part of a whole ("$N of the company's $M in revenues were generated
 	// from X") took the whole's predicate and left the part undescribed
 	{"part of a whole", "The quarter was difficult, while only $2.9 million of the company's $30 million in revenues were generated from FetishTM and Shago in the second quarter of fiscal 2004.",
@@ -59,17 +59,17 @@ var narrativeTests = []narrativeTest{
 	// set off after a figure ("$2.18, up 16 percent") is that figure's
 	{"year over year", "Apple announced results for its fiscal 2024 first quarter ended December 30, 2023. The Company posted quarterly revenue of $119.6 billion, up 2 percent year over year, and quarterly earnings per diluted share of $2.18, up 16 percent year over year.",
 		[]string{"The Company posted revenue | 119600000000 USD | three months ended December 30, 2023",
-			"year over , and earnings per diluted share | 16 percent pct_change | three months ended December 30, 2023"}, nil},
+			"year and earnings per diluted share | 16 percent pct_change | three months ended December 30, 2023"}, nil},
 	// a payment date is not the period of a dividend
 	{"payment date", "For the fourth quarter of fiscal 2026, revenue was $68.1 billion. NVIDIA will pay its next quarterly cash dividend of $0.01 per share on April 1, 2026, to all shareholders of record on March 11, 2026.",
 		[]string{"NVIDIA will pay its next cash dividend | 0.01 USD/share | three months"}, nil},
 	{"declaration date", "On January 14, 2022, the Board declared a dividend of $2.00 per common share to be paid on March 30, 2022 to common shareholders of record on March 2, 2022.",
-		[]string{"On , the Board declared a dividend | 2 USD/share | January 14, 2022"}, nil},
+		[]string{"the Board declared a dividend | 2 USD/share | January 14, 2022"}, nil},
 	// two lists of figures against one list of periods: each list is
 	// paired with it, and a list's later figures are what its first is
 	{"two respective lists", "During fiscal 2017, 2018 and 2019 sales of resale products by AVX were $318,928, $296,316 and $18,951, respectively, and related operating profit was $17,076, $18,177 and $3,300, respectively.",
-		[]string{"During , and sales of resale products by AVX | 318928 USD | twelve months ended December 2017",
-			"During , and sales of resale products by AVX | 18951 USD | twelve months ended December 2019",
+		[]string{"sales of resale products by AVX | 318928 USD | twelve months ended December 2017",
+			"sales of resale products by AVX | 18951 USD | twelve months ended December 2019",
 			"respectively, and related operating profit | 17076 USD | twelve months ended December 2017",
 			"respectively, and related operating profit | 3300 USD | twelve months ended December 2019"}, nil},
 	// "decreased $2.2 million from 2018 to 2019 primarily due to a $1.7
@@ -82,9 +82,21 @@ var narrativeTests = []narrativeTest{
 			"marketing expenses | -498000 USD change |"}, nil},
 	{"changes listed with and a", "Apple shipped 876,000 Macintosh computers and 860,000 iPods during the quarter, representing a 14 percent increase in CPU units and a 183 percent increase in iPods over the year-ago quarter.",
 		[]string{"CPU units | 14 percent pct_change |"}, nil},
+	// a list of bases pairs each figure with its basis
+	{"respective bases", "For the quarter, GAAP and non-GAAP gross margins were 75.0% and 75.2%, respectively.",
+		[]string{"GAAP and non-GAAP gross margins | 75 percent |", "GAAP and non-GAAP gross margins | 75.2 percent |"}, nil},
 	// a bare year after a quarter is that quarter, years earlier
 	{"quarter then bare year", "Income tax effects reflect an effective tax rate of 20.5% and 21.1% in the fourth quarter of fiscal 2014 and 2013, respectively.",
 		[]string{"Income tax effects reflect an effective tax rate | 21.1 percent | three months ended December 2013 (Q4 FY2013)"}, nil},
+	// a period phrase taken out of a subject left its lead-in behind ("At
+	// the end of the , past dues"); a part of another figure was described
+	// by the words between them ("the of the")
+	{"opening period phrase", "At the end of the first quarter of 2022, past dues at Cat Financial were 2.05 percent.",
+		[]string{"past dues at Cat Financial | 2.05 percent |"}, nil},
+	{"period inside a subject", "As a result of the sale of the business in 2003 and related actions, term debt was $5.3 billion.",
+		[]string{"As a result of the sale of the business and related actions, term debt | 5300000000 USD"}, nil},
+	{"part of another figure", "Approximately $5.5 million of the $6.7 million of losses generated during the quarter are attributable to the closing.",
+		[]string{"losses generated during the quarter | 5500000 USD |"}, nil},
 	// (but a balance "on" a date is the balance at that date)
 	{"balance on a date", "Total deposits were $300 billion on December 31, 2020.",
 		[]string{"Total deposits on December 31 | 300000000000 USD | December 31, 2020"}, nil},

@@ -14,7 +14,7 @@ import (
 var (
 	reBalanceTitle = regexp.MustCompile(`(?i)balance\s+sheets?|financial\s+position|financial\s+condition|statements?\s+of\s+condition|assets\s+and\s+liabilities`)
 	reAdjusted     = regexp.MustCompile(`(?i)\b(non[\s-]?gaap|adjusted|excluding|excludes|pro\s+forma|reconciliation)\b`)
-	rePctChange    = regexp.MustCompile(`(?i)(%|percent(age)?)\s*(change|chg|increase|decrease|inc|growth|var)|(change|chg|growth|increase|decrease|var\.?|variance)\s*\(?\s*(%|percent)|\byoy\b|\by/y\b`)
+	rePctChange    = regexp.MustCompile(`(?i)(%|percent(age)?)\s*(change|chg|increase|decrease|inc|growth|var)|(change|chg|growth|increase|decrease|var\.?|variance)\s*\(?\s*(%|percent)|\b[yq]o[yq]\b|\b[yq]/[yq]\b`)
 	reAmtChange    = regexp.MustCompile(`(?i)\$\s*change|\bchange\b|increase\s*/?\s*\(?decrease\)?|\bvariance\b|\bfavorable\b|\bunfavorable\b|\bdifference\b`)
 	rePctOf        = regexp.MustCompile(`(?i)(%|percent(age)?)\s+of\b|\bas\s+a\s+%|\b% of\b|^\s*%\s*$`)
 	reFootnote     = regexp.MustCompile(`\s*(\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\[\d+\]|\*+|†|‡)+\s*$`)
@@ -241,8 +241,21 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 			names[c.Entity]++
 		}
 	}
+	levels := map[string]bool{} // the names over a column of figures, not of changes
+	for _, c := range t.Columns {
+		if c.Entity != "" && c.Kind == "" {
+			levels[c.Entity] = true
+		}
+	}
 	for c := range t.Columns {
-		if e := t.Columns[c].Entity; e != "" && names[e] == 1 && t.Columns[c].Period.IsZero() {
+		e := t.Columns[c].Entity
+		if e != "" && names[e] == 1 && t.Columns[c].Period.IsZero() {
+			t.Columns[c].Entity = ""
+		}
+		if e != "" && t.Columns[c].Kind != "" && !levels[e] {
+			// a change column's header names the comparison ("Q/Q",
+			// "Constant Currency"), unless its name heads a column of
+			// figures too ("Domestic | Domestic % change")
 			t.Columns[c].Entity = ""
 		}
 	}
@@ -361,7 +374,46 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 		_ = ri
 	}
 	shareRowsBetween(&t, facts, 0)
+	namesByRows(&t, ti, facts)
 	return t, facts
+}
+
+// Where a table fact's entity came from its row's label (Fact.byLabel).
+const (
+	labelUnderHeading = 1 // a row under a heading that names the metric ("Americas" under "REVENUES")
+	labelUnderColumn  = 2 // a row of a column that names the metric ("APAC" under "Net Sales")
+)
+
+// namesByRows takes back the entities table ti's facts took from one-word
+// row labels whose neighbours under the same heading are mostly not
+// names: such a label is a line item ("Selling" beside "General and
+// administrative" under "OPERATING EXPENSES"), and under a heading its
+// figure is a part of the heading's metric, not the metric of an entity.
+// A label alone under its heading keeps its name.
+func namesByRows(t *Table, ti int, facts []Fact) {
+	var count map[string][2]int // by heading: rows named, rows not
+	for i := range facts {
+		f := &facts[i]
+		if f.TableIndex != ti || f.byLabel == 0 || len(strings.Fields(t.Rows[f.RowIndex].Label)) > 1 {
+			continue
+		}
+		if count == nil {
+			count = headingNames(t)
+		}
+		c := count[strings.Join(t.Rows[f.RowIndex].Section, "\x00")]
+		named, items := c[0], c[1]
+		if !isRemainderLabel(t.Rows[f.RowIndex].Label) {
+			named-- // the row itself, a name
+		}
+		if named >= items {
+			continue
+		}
+		f.Entity = ""
+		if f.byLabel == labelUnderHeading {
+			f.Key = ""
+		}
+		f.byLabel = 0
+	}
 }
 
 // dateYearColumns gives a year column the month and day of the first
@@ -1010,6 +1062,40 @@ func labelPeriod(label string) (p period.Period, rest string, ok bool) {
 	return p, rest, !p.IsZero()
 }
 
+// headingNames counts, for each heading of t (its section path), the
+// rows under it labelled with a name and those that are not, totals and
+// remainders ("Other Products", "All other") aside: under a heading of
+// mostly names the rows are a breakdown by segment, region or brand
+// ("Americas", "EMEA", "Asia Pacific" under "REVENUES"; an adjustment such
+// as "Elimination of inter-country sales" may end it), else a list of line
+// items, where a one-word item is no name.
+func headingNames(t *Table) map[string][2]int {
+	out := map[string][2]int{}
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		if r.Label == "" || isTotalLabel(r.Label) || isRemainderLabel(r.Label) {
+			continue
+		}
+		k := strings.Join(r.Section, "\x00")
+		c := out[k]
+		if isEntityName(r.Label) {
+			c[0]++
+		} else {
+			c[1]++
+		}
+		out[k] = c
+	}
+	return out
+}
+
+// isRemainderLabel reports a row label that is the rest of a breakdown
+// ("Other Products", "All other", "Corporate and other"): no name, in a
+// breakdown by names too.
+func isRemainderLabel(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	return strings.HasPrefix(l, "other") || strings.HasPrefix(l, "all other") || strings.HasSuffix(l, " other")
+}
+
 // isTotalLabel reports a row label that is a total ("Total", "Total net sales").
 func isTotalLabel(s string) bool {
 	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "total")
@@ -1076,6 +1162,9 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 	pctLabel := rePctLabel.MatchString(row.Label)
 	rs, rok := labelScale(row.Label) // "Gross profit (in thousands)"
 	rowTime := timeUnit(row.Label)   // "Remaining Vesting Term (years)"
+	// (a one-word label's case cannot tell a name from a line item: its
+	// neighbours under the heading do, once the table is read: nameByRows)
+	byName := isEntityName(row.Label) && !isTotalLabel(row.Label)
 	var dashes []int
 	for ci, c := range row.Cells {
 		if c.Nil {
@@ -1102,13 +1191,14 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 				f.Metric = rest + ": " + f.Metric // "Nonvested: Number of Shares"
 			}
 		}
-		if key == "" && f.Key == "" && len(row.Section) > 0 && isEntityName(row.Label) && !isTotalLabel(row.Label) {
+		if key == "" && f.Key == "" && len(row.Section) > 0 && byName {
 			// a breakdown under a heading row: "Americas" under "REVENUES" is
 			// the Americas' revenues
 			if sk := metricKey(lastOf(row.Section), nil); sk != "" {
 				f.Key = sk
 				if f.Entity == "" {
 					f.Entity = strings.TrimRight(row.Label, " -:")
+					f.byLabel = labelUnderHeading
 				}
 			}
 		}
@@ -1116,8 +1206,9 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 			// a breakdown: "APAC" under "Fiscal Year 2018 Net Sales" is APAC's net sales
 			if ck := columnMetric(col.Header); ck != "" {
 				f.Key = ck
-				if f.Entity == "" && isEntityName(row.Label) && !isTotalLabel(row.Label) {
+				if f.Entity == "" && byName {
 					f.Entity = strings.TrimRight(row.Label, " -:")
+					f.byLabel = labelUnderColumn
 				}
 			}
 		}

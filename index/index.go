@@ -492,9 +492,9 @@ type DocInfo struct {
 	Rows     int              `json:"rows"`
 	Tables   int              `json:"tables"`
 	Facts    int              `json:"facts"`
-	Current  period.Period    `json:"current"`
-	Latest   period.Date      `json:"latest"`
-	Calendar extract.Calendar `json:"calendar"`
+	Current  period.Period    `json:"current,omitzero"`
+	Latest   period.Date      `json:"latest,omitzero"`
+	Calendar extract.Calendar `json:"calendar,omitzero"`
 	Entities []string         `json:"entities,omitempty"`
 	// Periods are the distinct periods of the release's table columns.
 	Periods []period.Period `json:"periods,omitempty"`

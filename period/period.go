@@ -89,7 +89,7 @@ const (
 // Period is the time a figure refers to.
 type Period struct {
 	Kind   PeriodKind `json:"kind,omitempty"`
-	End    Date       `json:"end"`
+	End    Date       `json:"end,omitzero"`
 	Months int        `json:"months,omitempty"` // length of a duration: 3, 6, 9, 12
 	Weeks  int        `json:"weeks,omitempty"`  // as printed, when the release counts weeks
 	FQ     int        `json:"fq,omitempty"`     // fiscal quarter 1–4 for a 3-month duration, or the quarter a year-to-date period ends in

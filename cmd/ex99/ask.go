@@ -30,7 +30,15 @@ and questions answered by a passage ("why did gross margin decline?"). When
 the release does not have what was asked, the answer says so ("none") and
 shows the closest passages instead of a near miss.
 
-With "-" as the question, ask reads one question per line from standard input.
+With "-" as the question, ask reads one question per line from standard input
+(blank lines and lines starting with "#" are skipped); as text, each answer
+comes after its question ("Q: ..."), with --json one object per question.
+
+The answer line comes first, then the one citation that states it: the row
+under its column headers, the rows a figure is computed from, or the
+passage's place; then notes, and how the question was read where ex99 had
+to choose (no period asked: the release's latest). With -v every citation
+is printed in full: column headers, operands, footnotes, restatements.
 
 With --explain, after the answer (printed as without it) comes how it was
 found: the parse of the question, the releases searched, the path that
@@ -44,6 +52,7 @@ README.`,
 		Example: `  ex99 ask "Joe's net sales Q2 2004"
   ex99 ask what were total assets
   ex99 ask --json "EPS Q2 03"
+  ex99 ask -v "operating margin Q2 2004"
   ex99 ask --explain "net sales Q2 2004"
   ex99 ask --doc innovo-2004q2.txt "why did net sales increase?"
   printf 'revenue 2Q04\ngoodwill\n' | ex99 ask --json -`,
@@ -72,19 +81,30 @@ README.`,
 	}
 	c.Flags().StringVar(&doc, "doc", "", "answer from this release only (its name as added; see ex99 docs)")
 	c.Flags().BoolVar(&asJSON, "json", false, "print the answer as one JSON object (see README for the fields)")
+	c.Flags().BoolVarP(&a.verbose, "verbose", "v", false, "show every citation of the answer in full, the column headers, operands and footnotes")
 	c.Flags().BoolVar(&explain, "explain", false, "after the answer, show how it was found: parse, releases searched, candidates and rejections, path")
 	return c
 }
 
-// askStream answers one question per input line.
+// askStream answers one question per input line; blank lines and lines
+// starting with "#" (comments) are skipped. As text, each answer follows
+// its question ("Q: ...") and a blank line parts one from the next.
 func (a *app) askStream(e *answer.Engine, r io.Reader, asJSON, explain bool) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	n := 0
 	for sc.Scan() {
 		q := strings.TrimSpace(sc.Text())
-		if q == "" && !asJSON {
+		if q == "" || strings.HasPrefix(q, "#") {
 			continue
 		}
+		if !asJSON {
+			if n > 0 {
+				fmt.Fprintln(a.stdout)
+			}
+			fmt.Fprintf(a.stdout, "Q: %s\n", printable(q))
+		}
+		n++
 		if _, err := a.askOne(e, q, asJSON, explain); err != nil {
 			return err
 		}
@@ -203,64 +223,6 @@ func printableAll(ss []string) []string {
 		out[i] = printable(s)
 	}
 	return out
-}
-
-func (a *app) printAnswer(ans answer.Answer, asJSON bool) error {
-	if asJSON {
-		return ans.WriteJSON(a.stdout)
-	}
-	_, err := io.WriteString(a.stdout, a.humanAnswer(ans))
-	return err
-}
-
-// humanAnswer renders an answer for a person: the answer first, then each
-// citation as NAME:LINE with the cited lines.
-func (a *app) humanAnswer(ans answer.Answer) string {
-	var b strings.Builder
-	switch ans.Kind {
-	case answer.KindPassage:
-		text := ans.Marked
-		if text == "" {
-			text = ans.Answer
-		}
-		b.WriteString(a.marks(text) + "\n")
-	default:
-		b.WriteString(ans.Answer + "\n")
-	}
-	if ans.Note != "" {
-		b.WriteString("  note: " + ans.Note + "\n")
-	}
-	cites := ans.Citations
-	label := "source"
-	if ans.Kind == answer.KindNone {
-		cites = ans.Closest
-		label = "closest passage"
-	}
-	if ans.Kind == answer.KindPassage && len(cites) > 1 {
-		cites = cites[:1]
-	}
-	for n, c := range cites {
-		l := label
-		if c.Role != "" {
-			l = c.Role // "operands", "stated", "footnote"
-		}
-		fmt.Fprintf(&b, "  %s: %s\n", l, citeRef(c.Doc, c.Line, c.EndLine))
-		text := c.Text
-		if n == 0 && ans.Kind == answer.KindFact {
-			text = a.style.value(text, ans.Printed) // the figure, on a terminal
-		}
-		for i, l := range strings.Split(text, "\n") {
-			fmt.Fprintf(&b, "    %5d  %s\n", c.Line+i, strings.TrimRight(l, " "))
-		}
-	}
-	if ans.Kind == answer.KindPassage && len(ans.Citations) > 1 {
-		var more []string
-		for _, c := range ans.Citations[1:] {
-			more = append(more, citeRef(c.Doc, c.Line, c.EndLine))
-		}
-		fmt.Fprintf(&b, "  see also: %s\n", strings.Join(more, ", "))
-	}
-	return b.String()
 }
 
 func citeRef(doc string, line, end int) string {

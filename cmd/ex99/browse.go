@@ -11,7 +11,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/ex99/ex99/answer"
 	"github.com/ex99/ex99/index"
 	"github.com/ex99/ex99/internal/seed"
 	"github.com/ex99/ex99/nlq"
@@ -22,84 +21,146 @@ func (a *app) searchCmd() *cobra.Command {
 	var doc string
 	var limit int
 	var asJSON, raw bool
+	var o grepOpts
 	c := &cobra.Command{
 		Use:   "search [flags] TERMS...",
-		Short: "Full-text search over the releases' passages",
-		Long: `Search the passages of the indexed releases. Each hit shows NAME:LINE, the
-section, and the passage with the matching words marked.
+		Short: "Find the lines of the releases that hold words or phrases, as ripgrep does",
+		Long: `Search the indexed releases' text and print each matching line as
+NAME:LINE:TEXT, release by release in line order (on a terminal under a
+heading naming the release, with the matches highlighted). Piped, the lines
+are printed as they are.
 
-Terms are plain words; characters like + - : * " mean nothing special unless
---query-syntax is given, which reads TERMS as a Bleve query string
-(+must -not "a phrase" section:outlook).`,
+A passage (or a table row) matches when it holds every term; the lines of
+it that hold one are printed. A word matches as the index reads it
+("declined" finds "decline"); an argument of several words is a phrase
+(quote it: "comparable store"), matched word for word, case aside, and it
+may run on to the next line. Characters like + - : * mean nothing special
+unless --query-syntax is given, which reads TERMS as a Bleve query string
+(+must -not "a phrase" section:outlook) and prints the lines of the
+passages it finds.
+
+With nothing found, search says so on stderr and exits 1, as grep does.
+With --json it prints the passages the index finds instead, best first, one
+JSON object per passage (doc, line, end_line, section, text, score, offset).`,
 		Example: `  ex99 search conference call
-  ex99 search --doc innovo-2004q2.txt --limit 3 Fetish license
+  ex99 search "comparable store"
+  ex99 search -C 2 --doc innovo-2004q2.txt Fetish license
+  ex99 search --count dividend
+  ex99 search -l "share repurchase"
   ex99 search --query-syntax '+fetish -shago'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usagef("search", "search needs terms to look for")
-			}
-			if limit < 1 || limit > 1000 {
+			if cmd.Flags().Changed("limit") && (limit < 1 || limit > 1000) {
 				return usagef("search", "--limit must be between 1 and 1000")
 			}
-			x, err := a.openRead()
-			if err != nil {
-				return err
-			}
-			defer x.Close()
-			if doc, err = resolveDoc(x, doc); err != nil {
-				return err
-			}
-			text := strings.Join(args, " ")
-			q := index.PassageQuery{Text: text, Size: limit, Raw: raw}
-			if doc != "" {
-				q.Docs = []string{doc}
-			}
-			if !raw {
-				q.Phrases = []string{text}
-			}
-			hits, err := x.Passages(q)
-			if err != nil {
-				if raw && !errors.Is(err, index.ErrDamaged) {
-					return usagef("search", "bad query: %v", err)
-				}
-				return err
-			}
-			if len(hits) == 0 {
-				// like grep and rg: nothing on stdout, exit 1
-				fmt.Fprintln(a.stderr, "ex99: search: no passage matches")
-				a.status = exitFailed
-				return nil
-			}
-			if asJSON {
-				enc := json.NewEncoder(a.stdout)
-				enc.SetEscapeHTML(false)
-				for _, h := range hits {
-					if err := enc.Encode(map[string]interface{}{"doc": h.Doc, "line": h.Start, "end_line": h.End, "section": h.Section,
-						"text": h.Text, "score": h.Score, "offset": h.Offset}); err != nil {
-						return err
-					}
-				}
-				return nil
-			}
-			words := text
-			if raw {
-				words = nlq.Parse(text).Words
-			}
-			for _, h := range hits {
-				sec := ""
-				if h.Section != "" {
-					sec = "  [" + h.Section + "]"
-				}
-				fmt.Fprintf(a.stdout, "%s%s\n  %s\n\n", citeRef(h.Doc, h.Start, h.End), sec, a.marks(answer.Mark(h.Text, words)))
-			}
-			return nil
+			o.limit = limit
+			return a.search(args, doc, asJSON, raw, o)
 		},
 	}
 	c.Flags().StringVar(&doc, "doc", "", "search this release only")
-	c.Flags().IntVar(&limit, "limit", 10, "most hits to show")
-	c.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per hit")
+	c.Flags().IntVar(&limit, "limit", 0, "most matching lines to show (with --json: passages; default all, with --json 10)")
+	c.Flags().IntVarP(&o.context, "context", "C", 0, "show N lines before and after each matching line")
+	c.Flags().BoolVar(&o.count, "count", false, "print NAME:N, the number of matching lines of each release")
+	c.Flags().BoolVarP(&o.files, "files-with-matches", "l", false, "print only the names of the releases with a match")
+	c.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per passage found")
 	c.Flags().BoolVar(&raw, "query-syntax", false, "read TERMS as a Bleve query string")
 	return c
+}
+
+// search runs `ex99 search`: the matching lines (searchText), or with
+// asJSON the passages found; nothing found is exit status 1.
+func (a *app) search(args []string, doc string, asJSON, raw bool, o grepOpts) error {
+	if len(args) == 0 {
+		return usagef("search", "search needs terms to look for")
+	}
+	if o.context < 0 {
+		return usagef("search", "-C must be 0 or more lines")
+	}
+	x, err := a.openRead()
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	if doc, err = resolveDoc(x, doc); err != nil {
+		return err
+	}
+	if doc != "" {
+		o.docs = []string{doc}
+	}
+	text := strings.Join(args, " ")
+	if asJSON {
+		return a.searchJSON(x, text, doc, o.limit, raw)
+	}
+	n, err := a.searchText(x, args, raw, o)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		a.noMatches(text)
+		return silentError{exitFailed}
+	}
+	return nil
+}
+
+// searchText prints the lines that match a search (see grep), and returns
+// how many did. With raw, the terms are a Bleve query string: the lines
+// are those of the passages it finds.
+func (a *app) searchText(x *index.Index, args []string, raw bool, o grepOpts) (int, error) {
+	text := strings.Join(args, " ")
+	p := patternOf(args)
+	if raw {
+		q := index.PassageQuery{Text: text, Size: 1000, Raw: true, Docs: o.docs}
+		hits, err := x.Passages(q)
+		if err != nil {
+			if !errors.Is(err, index.ErrDamaged) {
+				return 0, usagef("search", "bad query: %v", err)
+			}
+			return 0, err
+		}
+		if len(hits) == 0 {
+			return 0, nil
+		}
+		o.found = foundPassages(hits)
+		p = patternOfLine(nlq.Parse(text).Words)
+	}
+	if p.empty() {
+		return 0, nil
+	}
+	return a.grep(x, a.stdout, p, o)
+}
+
+// searchJSON prints the passages a search finds, best first, one JSON
+// object each; none found is exit status 1.
+func (a *app) searchJSON(x *index.Index, text, doc string, limit int, raw bool) error {
+	if limit == 0 {
+		limit = 10
+	}
+	q := index.PassageQuery{Text: text, Size: limit, Raw: raw}
+	if doc != "" {
+		q.Docs = []string{doc}
+	}
+	if !raw {
+		q.Phrases = []string{text}
+	}
+	hits, err := x.Passages(q)
+	if err != nil {
+		if raw && !errors.Is(err, index.ErrDamaged) {
+			return usagef("search", "bad query: %v", err)
+		}
+		return err
+	}
+	enc := json.NewEncoder(a.stdout)
+	enc.SetEscapeHTML(false)
+	for _, h := range hits {
+		if err := enc.Encode(map[string]interface{}{"doc": h.Doc, "line": h.Start, "end_line": h.End, "section": h.Section,
+			"text": h.Text, "score": h.Score, "offset": h.Offset}); err != nil {
+			return err
+		}
+	}
+	if len(hits) == 0 {
+		a.noMatches(text)
+		return silentError{exitFailed}
+	}
+	return nil
 }
 
 func (a *app) factsCmd() *cobra.Command {

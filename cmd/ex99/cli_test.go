@@ -123,7 +123,7 @@ func noIndexEnv(t *testing.T) {
 // worked reports whether a run of ask or search worked: exit 0, or exit 1
 // for nothing found (an answer "none", a search without hits), with no
 // error said on stderr, only the notice of the built-in release and that
-// no passage matches.
+// no line matches.
 func worked(r result) bool {
 	if r.code == 0 {
 		return true
@@ -131,8 +131,13 @@ func worked(r result) bool {
 	if r.code != exitFailed {
 		return false
 	}
+	// the built-in release's notice, then the no-match message (whose
+	// terms may hold line breaks)
 	for _, l := range strings.Split(strings.TrimSpace(r.stderr), "\n") {
-		if l != "" && l != "ex99: search: no passage matches" && !strings.Contains(l, "answering from the built-in release") {
+		switch {
+		case strings.HasPrefix(l, "ex99: no line matches"):
+			return r.stdout == ""
+		case l != "" && !strings.Contains(l, "answering from the built-in release"):
 			return false
 		}
 	}

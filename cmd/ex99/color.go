@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -35,7 +34,6 @@ type styler struct{ on bool }
 const (
 	sgrMatch = "\x1b[1;31m" // a matched word: bold red, as grep and rg
 	sgrLoud  = "\x1b[1;31m" // a disagreement
-	sgrValue = "\x1b[1;4m"  // an answer's figure in its cited lines: bold, underlined
 	sgrReset = "\x1b[0m"
 )
 
@@ -74,28 +72,3 @@ func (s styler) marks(text string) string {
 	b.WriteString(text)
 	return strings.NewReplacer("\x01", "", "\x02", "").Replace(b.String())
 }
-
-// value marks, when colour is on, the number of a figure as printed
-// ("$ 30,023" → 30,023) in the lines that cite it, if it is there once
-// and whole (not part of a longer number); else the lines are left as
-// they are rather than mark the wrong one.
-func (s styler) value(text, printed string) string {
-	num := reFigure.FindString(printed)
-	if !s.on || num == "" {
-		return text
-	}
-	var at []int
-	for _, m := range reFigure.FindAllStringIndex(text, -1) {
-		if text[m[0]:m[1]] == num {
-			at = append(at, m[0])
-		}
-	}
-	if len(at) != 1 {
-		return text
-	}
-	return text[:at[0]] + s.style(sgrValue, num) + text[at[0]+len(num):]
-}
-
-// reFigure is a number as releases print it: digits with thousands commas
-// and a decimal point.
-var reFigure = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?`)

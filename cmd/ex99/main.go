@@ -157,6 +157,7 @@ type app struct {
 	noted     bool   // the built-in release notice was printed
 	color     string // --color: auto, always or never
 	style     styler // what --color, NO_COLOR and the terminal decided
+	verbose   bool   // ask -v: every citation of an answer, in full
 }
 
 func (a *app) rootCmd() *cobra.Command {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ex99/ex99/answer"
 	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/internal/seed"
 	"github.com/peterh/liner"
 	"github.com/spf13/cobra"
 )
@@ -18,12 +19,72 @@ import (
 const promptHelp = `Type a question and press Enter; ex99 answers it as "ex99 ask" would.
   :doc NAME       answer from release NAME only (:doc alone shows it, :doc - clears it)
   :docs           list the indexed releases
-  :search TERMS   full-text search of the passages
-  :show NAME:LINE print lines around a citation
-  :json           toggle JSON answers
-  :help           this help
-  :quit           leave (or Ctrl-D)
+  :search TERMS   the lines that hold TERMS, as "ex99 search" prints them ("a phrase")
+  :show NAME      print the top of a release; NAME:LINE, lines around a citation
+  :json           switch between JSON and text answers
+  :clear          clear the screen (or clear)
+  :help           this help (or help, \?)
+  :quit           leave (or quit, exit, \q, .quit, Ctrl-D)
+Tab completes commands and release names.
 `
+
+// promptWords are the lines that are commands without a ":", as psql,
+// sqlite3 and shells take them: no question is only one of these.
+var promptWords = map[string]string{
+	"exit": "quit", "quit": "quit", `\q`: "quit", ".quit": "quit", ".exit": "quit",
+	"help": "help", `\?`: "help", `\h`: "help", ".help": "help",
+	"clear": "clear", ".clear": "clear",
+}
+
+// promptCommands are the prompt's commands, in the order Tab offers
+// them; those that take an argument end in a space.
+var promptCommands = []string{":doc ", ":docs", ":search ", ":show ", ":json", ":clear", ":help", ":quit"}
+
+// promptLine reads a prompt line as a command and its argument; cmd is ""
+// for a question.
+func promptLine(line string) (cmd, arg string) {
+	if c, ok := promptWords[strings.ToLower(line)]; ok {
+		return c, ""
+	}
+	if !strings.HasPrefix(line, ":") {
+		return "", line
+	}
+	cmd, arg, _ = strings.Cut(strings.TrimPrefix(line, ":"), " ")
+	switch cmd {
+	case "q", "exit":
+		cmd = "quit"
+	case "h", "?":
+		cmd = "help"
+	case "s":
+		cmd = "search"
+	}
+	return cmd, strings.TrimSpace(arg)
+}
+
+// promptComplete completes a prompt line on Tab: a command after ":", a
+// release's name after ":doc " or ":show ".
+func promptComplete(line string, names []string) []string {
+	var out []string
+	if !strings.Contains(line, " ") {
+		for _, c := range promptCommands {
+			if strings.HasPrefix(c, line) && strings.HasPrefix(line, ":") {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	cmd, arg, _ := strings.Cut(line, " ")
+	if cmd != ":doc" && cmd != ":show" {
+		return nil
+	}
+	arg = strings.TrimLeft(arg, " ")
+	for _, n := range names {
+		if strings.HasPrefix(strings.ToLower(n), strings.ToLower(arg)) {
+			out = append(out, cmd+" "+n)
+		}
+	}
+	return out
+}
 
 func (a *app) promptCmd() *cobra.Command {
 	var doc string
@@ -139,7 +200,8 @@ func (a *app) prompt(px *promptIndex, doc string) error {
 			f.Close()
 		}
 		in = &linerReader{State: st, hist: hist}
-		fmt.Fprintln(a.stdout, "ex99: ask a question, :help for commands, :quit to leave")
+		names := a.promptBanner(px)
+		st.SetCompleter(func(line string) []string { return promptComplete(line, names) })
 	} else {
 		sc := bufio.NewScanner(a.stdin)
 		sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
@@ -170,13 +232,15 @@ func (a *app) prompt(px *promptIndex, doc string) error {
 			continue
 		}
 		in.AppendHistory(line)
-		cmd, arg, _ := strings.Cut(strings.TrimPrefix(line, ":"), " ")
-		arg = strings.TrimSpace(arg)
-		if !strings.HasPrefix(line, ":") {
-			cmd, arg = "", line
-		}
-		if cmd == "q" || cmd == "quit" || cmd == "exit" {
+		cmd, arg := promptLine(line)
+		if cmd == "quit" {
 			return nil
+		}
+		if cmd == "clear" {
+			if interactive {
+				fmt.Fprint(a.stdout, "\x1b[H\x1b[2J")
+			}
+			continue
 		}
 		if !needsIndex(cmd, arg) {
 			a.promptCommand(nil, st, cmd, arg)
@@ -198,7 +262,7 @@ func (a *app) prompt(px *promptIndex, doc string) error {
 // the index.
 func needsIndex(cmd, arg string) bool {
 	switch cmd {
-	case "", "docs", "search", "s", "show":
+	case "", "docs", "search", "show":
 		return true
 	case "doc":
 		return arg != "" && arg != "-"
@@ -218,7 +282,7 @@ func (a *app) promptCommand(x *index.Index, st *promptState, cmd, arg string) er
 			return err
 		}
 		return a.printAnswer(ans, st.asJSON)
-	case "h", "help", "?":
+	case "help":
 		fmt.Fprint(a.stdout, promptHelp)
 	case "doc":
 		switch arg {
@@ -230,11 +294,14 @@ func (a *app) promptCommand(x *index.Index, st *promptState, cmd, arg string) er
 			}
 		case "-":
 			st.doc = ""
+			fmt.Fprintln(a.stdout, "answering from all releases")
 		default:
-			if name, err := resolveDoc(x, arg); err != nil {
+			name, err := promptRelease(x, arg)
+			if err != nil {
 				fmt.Fprintln(a.stdout, err)
 			} else {
 				st.doc = name
+				fmt.Fprintln(a.stdout, "answering from", printable(name))
 			}
 		}
 	case "docs":
@@ -247,7 +314,12 @@ func (a *app) promptCommand(x *index.Index, st *promptState, cmd, arg string) er
 		}
 	case "json":
 		st.asJSON = !st.asJSON
-	case "search", "s":
+		if st.asJSON {
+			fmt.Fprintln(a.stdout, "answers as JSON, one object a line (:json again for text)")
+		} else {
+			fmt.Fprintln(a.stdout, "answers as text")
+		}
+	case "search":
 		return a.promptSearch(x, st, arg)
 	case "show":
 		a.promptShow(x, arg)
@@ -257,36 +329,47 @@ func (a *app) promptCommand(x *index.Index, st *promptState, cmd, arg string) er
 	return nil
 }
 
+// promptSearch prints what `ex99 search TERMS` prints, within the
+// release the prompt answers from; the terms are words, with double quotes
+// around phrases.
 func (a *app) promptSearch(x *index.Index, st *promptState, arg string) error {
-	if arg == "" {
+	p := patternOfLine(arg)
+	if p.empty() {
 		fmt.Fprintln(a.stdout, "usage: :search TERMS")
 		return nil
 	}
-	q := index.PassageQuery{Text: arg, Size: 5, Phrases: []string{arg}}
+	var o grepOpts
 	if st.doc != "" {
-		q.Docs = []string{st.doc}
+		o.docs = []string{st.doc}
 	}
-	hits, err := x.Passages(q)
-	if errors.Is(err, index.ErrDamaged) {
+	n, err := a.grep(x, a.stdout, p, o)
+	if err != nil {
 		return err
 	}
-	if err != nil {
-		fmt.Fprintln(a.stdout, err)
-		return nil
-	}
-	if len(hits) == 0 {
-		fmt.Fprintln(a.stdout, "no passage matches")
-	}
-	for _, h := range hits {
-		fmt.Fprintf(a.stdout, "%s\n  %s\n", citeRef(h.Doc, h.Start, h.End), a.marks(answer.Mark(h.Text, arg)))
+	if n == 0 {
+		a.noMatches(arg)
 	}
 	return nil
 }
 
+// promptRelease is the release a prompt's :doc names.
+func promptRelease(x *index.Index, arg string) (string, error) {
+	name, err := x.Resolve(arg)
+	if err != nil {
+		return "", fmt.Errorf("%w (:docs lists the releases)", err)
+	}
+	return name, nil
+}
+
+// promptTop is how many lines :show NAME prints of the top of a release.
+const promptTop = 20
+
+// promptShow prints lines of a release: around NAME:LINE[-END], the cited
+// lines marked ">"; for NAME alone, its first lines.
 func (a *app) promptShow(x *index.Index, arg string) {
 	name, lo, hi, err := parseRef(arg, hasDoc(x))
 	if err != nil || name == "" {
-		fmt.Fprintln(a.stdout, "usage: :show NAME:LINE")
+		fmt.Fprintln(a.stdout, "usage: :show NAME or :show NAME:LINE")
 		return
 	}
 	lines, err := x.View(name)
@@ -294,14 +377,50 @@ func (a *app) promptShow(x *index.Index, arg string) {
 		fmt.Fprintln(a.stdout, err)
 		return
 	}
+	from, to := max(1, lo-3), min(len(lines), hi+3)
 	if lo == 0 {
-		lo, hi = 1, min(20, len(lines))
+		from, to = 1, min(promptTop, len(lines))
 	}
-	for i := max(1, lo-3); i <= min(len(lines), hi+3); i++ {
+	for i := from; i <= to; i++ {
 		mark := " "
-		if i >= lo && i <= hi {
+		if lo > 0 && i >= lo && i <= hi {
 			mark = ">"
 		}
 		fmt.Fprintf(a.stdout, "%s%6d  %s\n", mark, i, lines[i-1].Text)
 	}
+	if lo == 0 && to < len(lines) {
+		fmt.Fprintf(a.stdout, "… %d more lines; :show %s:LINE for a line in context\n", len(lines)-to, printable(name))
+	}
+}
+
+// promptBanner greets an interactive prompt with the index it answers
+// from and how many releases it holds, and returns their names (for Tab).
+func (a *app) promptBanner(px *promptIndex) []string {
+	var names []string
+	where := ""
+	err := px.use(func(x *index.Index) error {
+		ds, err := x.Docs()
+		for _, d := range ds {
+			names = append(names, d.Name)
+		}
+		where = bannerWhere(x.Path(), len(names))
+		return err
+	})
+	if err != nil {
+		where = "index " + a.path() + ": " + err.Error()
+	}
+	fmt.Fprintf(a.stdout, "ex99: %s; ask a question, :help for commands, :quit to leave\n", where)
+	return names
+}
+
+// bannerWhere says where the prompt's answers come from: the index folder
+// and its number of releases, or the built-in release (path "").
+func bannerWhere(path string, n int) string {
+	if path == "" {
+		return "answering from the built-in release " + seed.Name
+	}
+	if n == 1 {
+		return "index " + path + ", 1 release"
+	}
+	return fmt.Sprintf("index %s, %d releases", path, n)
 }
