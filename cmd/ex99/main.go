@@ -181,6 +181,7 @@ Group, second quarter of fiscal 2004). Add your own releases with "ex99 add".`,
 		return usageError{cmd: c.Name(), err: err}
 	})
 	root.AddCommand(a.addCmd(), a.askCmd(), a.searchCmd(), a.factsCmd(), a.docsCmd(), a.showCmd(), a.promptCmd(), a.rmCmd(), a.checkCmd())
+	root.AddCommand(a.serveCmd())
 	return root
 }
 

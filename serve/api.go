@@ -1,0 +1,351 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ex99/ex99/answer"
+	"github.com/ex99/ex99/check"
+	"github.com/ex99/ex99/index"
+)
+
+// httpError is a request's failure with the status that fits it.
+type httpError struct {
+	status int
+	msg    string
+}
+
+func (e *httpError) Error() string { return e.msg }
+
+func badRequest(format string, args ...any) error {
+	return &httpError{status: http.StatusBadRequest, msg: fmt.Sprintf(format, args...)}
+}
+
+// apiFunc answers an API request with a value to send as JSON.
+type apiFunc func(r *http.Request, snap *snapshot) (any, error)
+
+// api wraps an apiFunc: it checks the request, takes the index for the
+// request's time, and writes the value or the error as JSON.
+func (s *Server) api(fn apiFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if len(r.URL.RawQuery) > maxQuery {
+			writeError(w, &httpError{status: http.StatusRequestURITooLong, msg: fmt.Sprintf("the query is longer than %d bytes", maxQuery)})
+			return
+		}
+		if !utf8.ValidString(r.URL.RawQuery) {
+			writeError(w, badRequest("the query is not valid UTF-8"))
+			return
+		}
+		snap, release, err := s.st.acquire(r.Context(), s.cfg.BusyWait, s.cfg.Poll)
+		if err != nil {
+			writeError(w, err)
+			return
+		}
+		v, err := fn(r, snap)
+		if err == nil {
+			err = snap.x.Err() // damage met while answering
+		}
+		release()
+		if err != nil {
+			writeError(w, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, v)
+	})
+}
+
+// writeJSON writes v as JSON, with <, > and & as they are (the CLI's
+// form; the page puts text in as text, and nosniff keeps browsers from
+// reading JSON as anything else).
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		status = http.StatusInternalServerError
+		b.Reset()
+		fmt.Fprintf(&b, "{\"error\":%q,\"status\":%d}\n", "encoding the answer: "+err.Error(), status)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(b.Bytes())
+}
+
+// errorBody is every API error's JSON.
+type errorBody struct {
+	Error  string `json:"error"`
+	Status int    `json:"status"`
+}
+
+// errorStatuses map the index's errors to HTTP statuses, first match wins.
+var errorStatuses = []struct {
+	err    error
+	status int
+}{
+	{index.ErrBusy, http.StatusServiceUnavailable},
+	{index.ErrNotFound, http.StatusNotFound},
+	{index.ErrNoIndex, http.StatusServiceUnavailable},
+	{context.DeadlineExceeded, http.StatusServiceUnavailable},
+	{context.Canceled, http.StatusServiceUnavailable},
+}
+
+// writeError writes err as JSON with the status that fits it.
+func writeError(w http.ResponseWriter, err error) {
+	status := http.StatusInternalServerError
+	var he *httpError
+	if errors.As(err, &he) {
+		status = he.status
+	} else {
+		for _, e := range errorStatuses {
+			if errors.Is(err, e.err) {
+				status = e.status
+				break
+			}
+		}
+	}
+	if status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "1")
+	}
+	writeJSON(w, status, errorBody{Error: err.Error(), Status: status})
+}
+
+// text reads a parameter of free text: required unless optional, at most
+// maxQuestion bytes.
+func text(r *http.Request, name string, optional bool) (string, error) {
+	v := strings.TrimSpace(r.URL.Query().Get(name))
+	switch {
+	case v == "" && !optional:
+		return "", badRequest("%s is missing: say what to look for, e.g. ?%s=net+sales+Q2+2004", name, name)
+	case len(v) > maxQuestion:
+		return "", badRequest("%s is %d bytes; at most %d", name, len(v), maxQuestion)
+	}
+	return v, nil
+}
+
+// number reads an optional whole-number parameter between lo and hi; 0
+// when it is absent.
+func number(r *http.Request, name string, lo, hi int) (int, error) {
+	v := strings.TrimSpace(r.URL.Query().Get(name))
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		return 0, badRequest("%s must be a whole number from %d to %d, not %q", name, lo, hi, v)
+	}
+	return n, nil
+}
+
+// release reads the doc parameter: a release of the snapshot, or "" when
+// it is absent and optional.
+func release(r *http.Request, snap *snapshot, optional bool) (string, error) {
+	doc := r.URL.Query().Get("doc")
+	if doc == "" {
+		if optional {
+			return "", nil
+		}
+		return "", badRequest("doc is missing: name a release (GET /api/docs lists them)")
+	}
+	if len(doc) > maxQuestion {
+		return "", badRequest("doc is %d bytes; at most %d", len(doc), maxQuestion)
+	}
+	ok, err := snap.has(doc)
+	if err != nil {
+		return "", err
+	}
+	if !ok {
+		return "", fmt.Errorf("release %q: %w; GET /api/docs lists the releases", doc, index.ErrNotFound)
+	}
+	return doc, nil
+}
+
+// askResult is `ex99 ask --json`'s answer, with the cited passage's text
+// marked for the page (\u0001 and \u0002 around the question's words).
+type askResult struct {
+	answer.Answer
+	Marked string `json:"marked,omitempty"`
+}
+
+func apiAsk(r *http.Request, snap *snapshot) (any, error) {
+	q, err := text(r, "q", false)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := release(r, snap, true)
+	if err != nil {
+		return nil, err
+	}
+	e := &answer.Engine{Index: snap.x, Doc: doc}
+	ans := e.Ask(q)
+	return askResult{Answer: ans, Marked: ans.Marked}, nil
+}
+
+// searchHit is `ex99 search --json`'s hit, with the matching words marked.
+type searchHit struct {
+	Doc     string  `json:"doc"`
+	Line    int     `json:"line"`
+	EndLine int     `json:"end_line"`
+	Section string  `json:"section"`
+	Text    string  `json:"text"`
+	Marked  string  `json:"marked"`
+	Score   float64 `json:"score"`
+	Offset  [2]int  `json:"offset"`
+}
+
+func apiSearch(r *http.Request, snap *snapshot) (any, error) {
+	q, err := text(r, "q", false)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := release(r, snap, true)
+	if err != nil {
+		return nil, err
+	}
+	limit, err := number(r, "limit", 1, maxSearch)
+	if err != nil {
+		return nil, err
+	}
+	if limit == 0 {
+		limit = defaultSearch
+	}
+	pq := index.PassageQuery{Text: q, Size: limit, Phrases: []string{q}}
+	if doc != "" {
+		pq.Docs = []string{doc}
+	}
+	hits, err := snap.x.Passages(pq)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]searchHit, 0, len(hits))
+	for _, h := range hits {
+		out = append(out, searchHit{Doc: h.Doc, Line: h.Start, EndLine: h.End, Section: h.Section,
+			Text: h.Text, Marked: answer.Mark(h.Text, q), Score: h.Score, Offset: h.Offset})
+	}
+	return map[string]any{"query": q, "hits": out}, nil
+}
+
+func apiDocs(r *http.Request, snap *snapshot) (any, error) {
+	ds, _, err := snap.docs()
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"builtin": snap.builtin, "releases": ds}, nil
+}
+
+func apiFacts(r *http.Request, snap *snapshot) (any, error) {
+	doc, err := release(r, snap, false)
+	if err != nil {
+		return nil, err
+	}
+	fs, err := snap.x.AllFacts(doc)
+	if err != nil {
+		return nil, err
+	}
+	if fs == nil {
+		fs = []index.Fact{}
+	}
+	return map[string]any{"doc": doc, "facts": fs}, nil
+}
+
+// checkResult is `ex99 check --json`'s result.
+type checkResult struct {
+	OK         bool            `json:"ok"`
+	Verified   int             `json:"verified"`
+	Mismatched int             `json:"mismatched"`
+	NotChecked int             `json:"not_checked"`
+	Releases   []*check.Report `json:"releases"`
+}
+
+func apiCheck(r *http.Request, snap *snapshot) (any, error) {
+	doc, err := release(r, snap, false)
+	if err != nil {
+		return nil, err
+	}
+	fs, err := snap.x.AllFacts(doc)
+	if err != nil {
+		return nil, err
+	}
+	rep := check.Run(doc, fs)
+	if rep.Checks == nil {
+		rep.Checks = []check.Check{}
+	}
+	return checkResult{OK: rep.OK(), Verified: rep.Verified, Mismatched: rep.Mismatched,
+		NotChecked: rep.NotChecked, Releases: []*check.Report{rep}}, nil
+}
+
+// showResult is a release's reading view, or lines of it, with where its
+// tables stand.
+type showResult struct {
+	Doc    string  `json:"doc"`
+	Lines  []line  `json:"lines"`
+	Total  int     `json:"total"` // lines in the whole view
+	Tables []table `json:"tables"`
+}
+
+func apiShow(r *http.Request, snap *snapshot) (any, error) {
+	doc, err := release(r, snap, false)
+	if err != nil {
+		return nil, err
+	}
+	from, err := number(r, "from", 1, 1<<30)
+	if err != nil {
+		return nil, err
+	}
+	to, err := number(r, "to", 1, 1<<30)
+	if err != nil {
+		return nil, err
+	}
+	view, err := snap.x.View(doc)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi, err := lineRange(from, to, len(view))
+	if err != nil {
+		return nil, err
+	}
+	lines := func(a, b int) []line {
+		out := make([]line, 0, max(0, b-a+1))
+		for i := max(a, 1); i <= min(b, len(view)); i++ {
+			out = append(out, line{N: i, Text: view[i-1].Text})
+		}
+		return out
+	}
+	tables, err := snap.tables(doc, lines)
+	if err != nil {
+		return nil, err
+	}
+	res := showResult{Doc: doc, Lines: lines(lo, hi), Total: len(view), Tables: []table{}}
+	for _, t := range tables {
+		if t.EndLine >= lo && t.Line <= hi {
+			res.Tables = append(res.Tables, t)
+		}
+	}
+	return res, nil
+}
+
+// lineRange is the lines from..to of a view of n lines (0 for absent:
+// from the first, to the last), or why not.
+func lineRange(from, to, n int) (int, int, error) {
+	lo, hi := max(from, 1), to
+	if hi == 0 {
+		hi = n
+		if from > 0 && to == 0 {
+			hi = from
+		}
+	}
+	switch {
+	case hi < lo:
+		return 0, 0, badRequest("to (%d) is before from (%d)", to, from)
+	case lo > n:
+		return 0, 0, badRequest("the release has %d lines; line %d is past the end", n, lo)
+	}
+	return lo, min(hi, n), nil
+}

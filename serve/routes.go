@@ -1,0 +1,90 @@
+package serve
+
+import (
+	"io/fs"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// csp allows the page its own script, style and API, and nothing else: no
+// inline script or style, no other origin, no plugin, no framing.
+const csp = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
+	"base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// routes is the server's handler: the API under /api/, the page at / and
+// /doc/NAME, its script and style under /static/.
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	for path, fn := range map[string]apiFunc{
+		"/api/ask":    apiAsk,
+		"/api/search": apiSearch,
+		"/api/docs":   apiDocs,
+		"/api/facts":  apiFacts,
+		"/api/show":   apiShow,
+		"/api/check":  apiCheck,
+	} {
+		mux.Handle("GET "+path, jsonTimeout(s.api(fn), s.cfg.Timeout))
+	}
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, &httpError{status: http.StatusNotFound, msg: "no such API: " + r.URL.Path + " (see the README: ask, search, docs, facts, show, check)"})
+	})
+	page := s.page()
+	mux.Handle("GET /{$}", page)
+	mux.Handle("GET /doc/", page)
+	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(s.pages)))
+	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	return guard(mux)
+}
+
+// jsonTimeout answers 503 with a JSON error when h takes longer than d.
+func jsonTimeout(h http.Handler, d time.Duration) http.Handler {
+	th := http.TimeoutHandler(h, d, `{"error":"the request took too long","status":503}`+"\n")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// the timeout's answer goes out with the headers set here; h's
+		// own answer replaces them
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		th.ServeHTTP(w, r)
+	})
+}
+
+// page serves the one page; the script reads the URL.
+func (s *Server) page() http.Handler {
+	html, err := fs.ReadFile(s.pages, "index.html")
+	if err != nil {
+		panic(err) // the embedded page is part of the build
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		_, _ = w.Write(html)
+	})
+}
+
+// guard sets the safety headers on every response and turns away what a
+// read-only server does not take: methods other than GET and HEAD, and
+// request bodies.
+func guard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", csp)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Resource-Policy", "same-origin")
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			h.Set("Allow", "GET, HEAD")
+			writeError(w, &httpError{status: http.StatusMethodNotAllowed, msg: "ex99 serve is read-only: only GET (add and remove releases with the ex99 command)"})
+			return
+		}
+		if r.ContentLength > 0 || len(r.TransferEncoding) > 0 {
+			writeError(w, &httpError{status: http.StatusRequestEntityTooLarge, msg: "a request to ex99 serve has no body"})
+			return
+		}
+		if strings.Contains(r.URL.Path, "\x00") {
+			writeError(w, badRequest("bad path"))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
