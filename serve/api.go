@@ -39,10 +39,6 @@ func (s *Server) api(fn apiFunc) http.Handler {
 			writeError(w, &httpError{status: http.StatusRequestURITooLong, msg: fmt.Sprintf("the query is longer than %d bytes", maxQuery)})
 			return
 		}
-		if !utf8.ValidString(r.URL.RawQuery) {
-			writeError(w, badRequest("the query is not valid UTF-8"))
-			return
-		}
 		snap, release, err := s.st.acquire(r.Context(), s.cfg.BusyWait, s.cfg.Poll)
 		if err != nil {
 			writeError(w, err)
@@ -126,6 +122,8 @@ func text(r *http.Request, name string, optional bool) (string, error) {
 		return "", badRequest("%s is missing: say what to look for, e.g. ?%s=net+sales+Q2+2004", name, name)
 	case len(v) > maxQuestion:
 		return "", badRequest("%s is %d bytes; at most %d", name, len(v), maxQuestion)
+	case !utf8.ValidString(v):
+		return "", badRequest("%s is not valid UTF-8", name)
 	}
 	return v, nil
 }
@@ -154,8 +152,8 @@ func release(r *http.Request, snap *snapshot, optional bool) (string, error) {
 		}
 		return "", badRequest("doc is missing: name a release (GET /api/docs lists them)")
 	}
-	if len(doc) > maxQuestion {
-		return "", badRequest("doc is %d bytes; at most %d", len(doc), maxQuestion)
+	if len(doc) > maxQuestion || !utf8.ValidString(doc) {
+		return "", badRequest("doc is not the name of a release: at most %d bytes of UTF-8", maxQuestion)
 	}
 	ok, err := snap.has(doc)
 	if err != nil {

@@ -46,6 +46,8 @@ runs (a new release shows up in the page within a moment).`,
 
 // serve runs the server on addr until an interrupt.
 func (a *app) serve(addr string) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	srv := serve.New(serve.Config{Index: a.path(), Builtin: builtinIndex})
 	defer srv.Close()
 	builtin, err := srv.Open()
@@ -63,7 +65,5 @@ func (a *app) serve(addr string) error {
 		fmt.Fprintf(a.stderr, "ex99: no index at %s yet; serving the built-in release %s until there is one (add your own with: ex99 add FILE...)\n", a.path(), seed.Name)
 	}
 	fmt.Fprintf(a.stdout, "ex99 serve: http://%s/ (index %s); Ctrl-C stops it\n", ln.Addr(), a.path())
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	return serve.Serve(ctx, ln, srv)
 }
