@@ -3,9 +3,11 @@ package serve
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -53,8 +55,29 @@ func (s *Server) api(fn apiFunc) http.Handler {
 			writeError(w, err)
 			return
 		}
-		writeJSON(w, http.StatusOK, v)
+		writeValue(w, r, v)
 	})
+}
+
+// writeValue writes an API function's value: a file as it is, anything
+// else as JSON; one that has an ETag answers 304 to a client that has it.
+func writeValue(w http.ResponseWriter, r *http.Request, v any) {
+	switch v := v.(type) {
+	case csvFile:
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": v.name}))
+		_, _ = w.Write(v.data)
+		return
+	case interface{ etag() string }:
+		tag := `"` + v.etag() + `"`
+		w.Header().Set("ETag", tag)
+		if r.Header.Get("If-None-Match") == tag {
+			w.Header().Set("Cache-Control", "no-cache")
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	writeJSON(w, http.StatusOK, v)
 }
 
 // writeJSON writes v as JSON, with <, > and & as they are (the CLI's
@@ -166,10 +189,12 @@ func release(r *http.Request, snap *snapshot, optional bool) (string, error) {
 }
 
 // askResult is `ex99 ask --json`'s answer, with the cited passage's text
-// marked for the page (\u0001 and \u0002 around the question's words).
+// marked for the page (\u0001 and \u0002 around the question's words) and,
+// when asked with explain=1, how it was found (`ex99 ask --explain --json`).
 type askResult struct {
 	answer.Answer
-	Marked string `json:"marked,omitempty"`
+	Marked  string              `json:"marked,omitempty"`
+	Explain *answer.Explanation `json:"explain,omitempty"`
 }
 
 func apiAsk(r *http.Request, snap *snapshot) (any, error) {
@@ -181,9 +206,31 @@ func apiAsk(r *http.Request, snap *snapshot) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	explain, err := boolParam(r, "explain")
+	if err != nil {
+		return nil, err
+	}
 	e := &answer.Engine{Index: snap.x, Doc: doc}
-	ans := e.Ask(q)
-	return askResult{Answer: ans, Marked: ans.Marked}, nil
+	var res askResult
+	if explain {
+		res.Answer, res.Explain = e.AskExplained(q)
+	} else {
+		res.Answer = e.Ask(q)
+	}
+	res.Marked = res.Answer.Marked
+	return res, nil
+}
+
+// boolParam reads an optional parameter that is 1 or 0 (true or false).
+func boolParam(r *http.Request, name string) (bool, error) {
+	switch v := r.URL.Query().Get(name); v {
+	case "", "0", "false":
+		return false, nil
+	case "1", "true":
+		return true, nil
+	default:
+		return false, badRequest("%s must be 1 or 0, not %q", name, v)
+	}
 }
 
 // searchHit is `ex99 search --json`'s hit, with the matching words marked.
@@ -230,12 +277,47 @@ func apiSearch(r *http.Request, snap *snapshot) (any, error) {
 	return map[string]any{"query": q, "hits": out}, nil
 }
 
+// docInfo is `ex99 docs --json`'s release, with its period as the CLI
+// prints it.
+type docInfo struct {
+	index.DocInfo
+	PeriodText string `json:"period_text"`
+}
+
+// docsResult lists the releases; Builtin says the server answers from the
+// built-in release for want of an index.
+type docsResult struct {
+	Builtin  bool      `json:"builtin"`
+	Releases []docInfo `json:"releases"`
+	gen      string
+}
+
+// etag lets a client ask again cheaply: the list changes only with a new
+// snapshot.
+func (d docsResult) etag() string { return d.gen }
+
 func apiDocs(r *http.Request, snap *snapshot) (any, error) {
 	ds, _, err := snap.docs()
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"builtin": snap.builtin, "releases": ds}, nil
+	res := docsResult{Builtin: snap.builtin, Releases: make([]docInfo, 0, len(ds)), gen: snap.etag}
+	for _, d := range ds {
+		per := d.Current.Tag()
+		if per == "" {
+			per = d.Current.End.String()
+		}
+		res.Releases = append(res.Releases, docInfo{DocInfo: d, PeriodText: per})
+	}
+	return res, nil
+}
+
+// fact is `ex99 facts --format json`'s fact, with what the table form
+// prints of its metric and period.
+type fact struct {
+	index.Fact
+	Described  string `json:"described"`
+	PeriodText string `json:"period_text"`
 }
 
 func apiFacts(r *http.Request, snap *snapshot) (any, error) {
@@ -243,14 +325,50 @@ func apiFacts(r *http.Request, snap *snapshot) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	format := r.URL.Query().Get("format")
+	if format != "" && format != "json" && format != "csv" {
+		return nil, badRequest("format must be json or csv, not %q", format)
+	}
 	fs, err := snap.x.AllFacts(doc)
 	if err != nil {
 		return nil, err
 	}
-	if fs == nil {
-		fs = []index.Fact{}
+	if format == "csv" {
+		return factsCSV(doc, fs)
 	}
-	return map[string]any{"doc": doc, "facts": fs}, nil
+	out := make([]fact, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, fact{Fact: f, Described: described(f), PeriodText: f.Period.String()})
+	}
+	return map[string]any{"doc": doc, "facts": out}, nil
+}
+
+// described is a fact's metric as ex99 facts prints it.
+func described(f index.Fact) string {
+	m := f.Describe()
+	if f.Change != "" {
+		m += " (" + strings.ReplaceAll(f.Change, "_", " ") + ")"
+	}
+	return m
+}
+
+// csvFile is a download: the API writes it as it is, not as JSON.
+type csvFile struct {
+	name string
+	data []byte
+}
+
+// factsCSV is `ex99 facts --format csv` for one release.
+func factsCSV(doc string, fs []index.Fact) (csvFile, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	_ = w.Write([]string{"doc", "line", "end_line", "metric", "key", "entity", "period", "period_end", "months", "value", "unit", "change", "basis", "adjusted", "source"})
+	for _, f := range fs {
+		_ = w.Write([]string{f.Doc, strconv.Itoa(f.Start), strconv.Itoa(f.End), described(f), f.Key, f.Entity, f.Period.String(), f.Period.End.String(),
+			strconv.Itoa(f.Period.Months), f.Value.String(), f.Unit, f.Change, f.Basis, strconv.FormatBool(f.Adjusted), f.Source})
+	}
+	w.Flush()
+	return csvFile{name: doc + ".facts.csv", data: b.Bytes()}, w.Error()
 }
 
 // checkResult is `ex99 check --json`'s result.

@@ -22,10 +22,11 @@ type store struct {
 	path    string
 	builtin func() (*index.Index, error)
 
-	mu  sync.RWMutex // requests hold it shared while they use cur
-	cur *snapshot    // nil while a writer has the index, or it cannot be opened
-	why error        // why cur is nil
-	gen uint64       // snapshots opened so far
+	mu      sync.RWMutex // requests hold it shared while they use cur
+	cur     *snapshot    // nil while a writer has the index, or it cannot be opened
+	why     error        // why cur is nil
+	gen     uint64       // snapshots opened so far
+	started int64        // when the store was made (ns), to tell its snapshots from another run's
 }
 
 // snapshot is one opening of the index.
@@ -33,11 +34,12 @@ type snapshot struct {
 	x       *index.Index
 	builtin bool   // the built-in release, for want of an index
 	gen     uint64 // which opening
+	etag    string // names this opening across server runs
 	cache   cache
 }
 
 func newStore(path string, builtin func() (*index.Index, error)) *store {
-	return &store{path: path, builtin: builtin, why: errors.New("index not opened yet")}
+	return &store{path: path, builtin: builtin, why: errors.New("index not opened yet"), started: time.Now().UnixNano()}
 }
 
 // acquire returns the open snapshot and the function that lets go of it.
@@ -98,7 +100,7 @@ func (s *store) open() error {
 		s.cur.x.Close() // the built-in release, now that there is an index
 	}
 	s.gen++
-	s.cur = &snapshot{x: x, builtin: builtin, gen: s.gen}
+	s.cur = &snapshot{x: x, builtin: builtin, gen: s.gen, etag: fmt.Sprintf("%x-%d", s.started, s.gen)}
 	s.why = nil
 	return nil
 }
