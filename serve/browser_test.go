@@ -74,7 +74,8 @@ func newTab(t *testing.T) context.Context {
 	browser.once.Do(func() {
 		opts := append(chromedp.DefaultExecAllocatorOptions[:],
 			chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU,
-			chromedp.WindowSize(1400, 900), chromedp.Flag("hide-scrollbars", false))
+			chromedp.WindowSize(1400, 900), chromedp.Flag("hide-scrollbars", false),
+			chromedp.Flag("disable-dev-shm-usage", true))
 		actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 		bctx, cancelB := chromedp.NewContext(actx)
 		browser.err = chromedp.Do(bctx) // starts the browser

@@ -200,7 +200,7 @@ async function render() {
     $('#view-' + t).hidden = t !== st.tab;
   }
   const asks = st.tab === 'ask' || st.tab === 'search';
-  $('#go').textContent = st.tab === 'search' ? 'Search' : st.tab === 'ask' ? 'Ask' : 'Show';
+  $('#go').textContent = st.tab === 'search' ? 'Search' : 'Ask';
   $('#q-label-text').textContent = st.tab === 'search' ? 'Search the releases’ text' : 'Question';
   if (asks) $('#q').value = st.q;
   if ($('#doc').value !== st.doc) $('#doc').value = st.doc;
@@ -386,12 +386,12 @@ async function showFacts(view, st, key) {
   const body = el('tbody', {});
   const rows = facts.map((f) => {
     const tr = el('tr', {},
-      el('td', {}, readerLink(f.doc, f.start, f.end, ref('', f.start, f.end).slice(1))),
+      el('td', { class: 'nowrap' }, readerLink(f.doc, f.start, f.end, ref('', f.start, f.end).slice(1))),
       el('td', {}, f.described || f.metric),
       el('td', {}, f.entity || ''),
       el('td', {}, f.period_text || ''),
       el('td', { class: 'num' }, f.value),
-      el('td', {}, f.unit || ''),
+      el('td', { class: 'nowrap' }, f.unit || ''),
       el('td', {}, f.source || ''));
     tr.dataset.search = [f.described, f.entity, f.period_text, f.value, f.printed, f.unit, f.source].join(' ').toLowerCase();
     body.append(tr);
