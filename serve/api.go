@@ -284,11 +284,22 @@ type docInfo struct {
 	PeriodText string `json:"period_text"`
 }
 
+// briefDoc is what the page's release picker and list show of a release
+// (/api/docs?brief=1): a tenth of the whole.
+type briefDoc struct {
+	Name       string `json:"name"`
+	Company    string `json:"company"`
+	Format     string `json:"format"`
+	Lines      int    `json:"lines"`
+	Facts      int    `json:"facts"`
+	PeriodText string `json:"period_text"`
+}
+
 // docsResult lists the releases; Builtin says the server answers from the
 // built-in release for want of an index.
 type docsResult struct {
-	Builtin  bool      `json:"builtin"`
-	Releases []docInfo `json:"releases"`
+	Builtin  bool `json:"builtin"`
+	Releases any  `json:"releases"` // []docInfo, or []briefDoc
 	gen      string
 }
 
@@ -297,17 +308,30 @@ type docsResult struct {
 func (d docsResult) etag() string { return d.gen }
 
 func apiDocs(r *http.Request, snap *snapshot) (any, error) {
+	brief, err := boolParam(r, "brief")
+	if err != nil {
+		return nil, err
+	}
 	ds, _, err := snap.docs()
 	if err != nil {
 		return nil, err
 	}
-	res := docsResult{Builtin: snap.builtin, Releases: make([]docInfo, 0, len(ds)), gen: snap.etag}
+	full := make([]docInfo, 0, len(ds))
+	short := make([]briefDoc, 0, len(ds))
 	for _, d := range ds {
 		per := d.Current.Tag()
 		if per == "" {
 			per = d.Current.End.String()
 		}
-		res.Releases = append(res.Releases, docInfo{DocInfo: d, PeriodText: per})
+		if brief {
+			short = append(short, briefDoc{Name: d.Name, Company: d.Company, Format: d.Format, Lines: d.Lines, Facts: d.Facts, PeriodText: per})
+		} else {
+			full = append(full, docInfo{DocInfo: d, PeriodText: per})
+		}
+	}
+	res := docsResult{Builtin: snap.builtin, Releases: full, gen: snap.etag}
+	if brief {
+		res.Releases, res.gen = short, snap.etag+"-brief"
 	}
 	return res, nil
 }

@@ -34,6 +34,10 @@ func TestAPI(t *testing.T) {
 		{"search", "/api/search?q=conference+call&limit=3", 200, []string{`"hits":[{"doc":"innovo-2004q2.txt"`, `\u0001`}},
 		{"search one release", "/api/search?q=net+sales&doc=hostile.txt", 200, []string{`"doc":"hostile.txt"`}},
 		{"docs", "/api/docs", 200, []string{`"builtin":false`, `"name":"innovo-2004q2.txt"`, `"name":"hostile.txt"`}},
+		{"docs, brief", "/api/docs?brief=1", 200, []string{`{"name":"innovo-2004q2.txt","company":"Innovo Group Inc.","format":"text","lines":478,"facts":176,"period_text":"Q2 FY2004"}`}},
+		{"docs, brief not 1 or 0", "/api/docs?brief=yes", 400, []string{`brief must be 1 or 0`}},
+		{"ask, explained", "/api/ask?explain=1&q=" + url.QueryEscape("Joe's net sales Q2 2004"), 200, []string{`"explain":{"parse":"intent=fact metric=revenue`}},
+		{"facts in an unknown format", "/api/facts?doc=hostile.txt&format=xml", 400, []string{`format must be json or csv`}},
 		{"facts", "/api/facts?doc=hostile.txt", 200, []string{`"metric":"Net sales <script>x=1</script>"`}},
 		{"show", "/api/show?doc=innovo-2004q2.txt", 200, []string{`"total":478`, `{"line":478,`}},
 		{"show lines", "/api/show?doc=innovo-2004q2.txt&from=171&to=172", 200, []string{`"lines":[{"line":171,"text":"Joe's  net  sales`, `{"line":172,`}},
@@ -121,6 +125,38 @@ func TestAskIsTheCLIAnswer(t *testing.T) {
 	}
 	if cli["formula"] == nil {
 		t.Errorf("no formula in a computed answer: %v", cli)
+	}
+}
+
+// TestDownloadsAndETags: facts download as CSV (ex99 facts --format
+// csv); the page's files and the list of releases answer 304 to a client
+// that has them.
+func TestDownloadsAndETags(t *testing.T) {
+	_, hs := newTestServer(t, testIndex(t))
+	status, h, body := get(t, hs.URL+"/api/facts?format=csv&doc=hostile.txt")
+	if status != 200 || h.Get("Content-Type") != "text/csv; charset=utf-8" || h.Get("Content-Disposition") != `attachment; filename=hostile.txt.facts.csv` {
+		t.Errorf("CSV: %d %v", status, h)
+	}
+	if !strings.HasPrefix(string(body), "doc,line,end_line,metric,") || !strings.Contains(string(body), "hostile.txt,13,13,Net sales <script>x=1</script>,") {
+		t.Errorf("CSV: %s", clip(body))
+	}
+	for _, p := range []string{"/", "/static/app.js", "/static/app.css", "/api/docs", "/api/docs?brief=1"} {
+		_, h, _ := get(t, hs.URL+p)
+		tag := h.Get("ETag")
+		if tag == "" {
+			t.Errorf("%s: no ETag", p)
+			continue
+		}
+		req, _ := http.NewRequest("GET", hs.URL+p, nil)
+		req.Header.Set("If-None-Match", tag)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotModified {
+			t.Errorf("%s with its ETag: %d", p, resp.StatusCode)
+		}
 	}
 }
 

@@ -21,6 +21,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/ex99/ex99/internal/synth"
 )
 
 var update = flag.Bool("update", false, "write docs/serve.png from the browser test")
@@ -91,7 +92,7 @@ func newTab(t *testing.T) context.Context {
 }
 
 // run runs chromedp actions, failing the test on an error.
-func run(t *testing.T, ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
+func run(t testing.TB, ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	if err := chromedp.Do(ctx, actions...); err != nil {
 		t.Fatalf("%s: %v", what, err)
@@ -100,7 +101,7 @@ func run(t *testing.T, ctx context.Context, what string, actions ...chromedp.Act
 
 // value runs a chromedp action that reads a value, failing the test on an
 // error.
-func value[T any](t *testing.T, ctx context.Context, what string, a chromedp.Action[T]) T {
+func value[T any](t testing.TB, ctx context.Context, what string, a chromedp.Action[T]) T {
 	t.Helper()
 	v, err := chromedp.Run(ctx, a)
 	if err != nil {
@@ -299,4 +300,18 @@ func TestScreenshot(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestPageNewRelease: a release added (ex99 add) while the page is open
+// shows up in its release picker within a few seconds.
+func TestPageNewRelease(t *testing.T) {
+	dir := testIndex(t)
+	_, hs := newTestServer(t, dir)
+	ctx := newTab(t)
+	run(t, ctx, "load", chromedp.Navigate(hs.URL+"/"), chromedp.WaitReady(css(`body[data-ready="1"]`)))
+	r := synth.Generate(11, false)
+	addReleases(t, dir, source{r.Name, r.Src})
+	start := time.Now()
+	run(t, ctx, "wait for the new release", chromedp.WaitReady(css(`#doc option[value="`+r.Name+`"]`)))
+	t.Logf("the new release showed up in %v", time.Since(start).Round(time.Millisecond))
 }

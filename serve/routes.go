@@ -1,8 +1,13 @@
 package serve
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"io/fs"
+	"mime"
 	"net/http"
+	"path"
 	"strings"
 	"time"
 )
@@ -32,7 +37,7 @@ func (s *Server) routes() http.Handler {
 	page := s.page()
 	mux.Handle("GET /{$}", page)
 	mux.Handle("GET /doc/", page)
-	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(s.pages)))
+	mux.Handle("GET /static/", s.assets())
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	return guard(mux)
 }
@@ -50,14 +55,39 @@ func jsonTimeout(h http.Handler, d time.Duration) http.Handler {
 
 // page serves the one page; the script reads the URL.
 func (s *Server) page() http.Handler {
-	html, err := fs.ReadFile(s.pages, "index.html")
-	if err != nil {
-		panic(err) // the embedded page is part of the build
+	return s.file("index.html")
+}
+
+// assets serves the page's script and style.
+func (s *Server) assets() http.Handler {
+	files := map[string]http.Handler{}
+	for _, name := range []string{"app.js", "app.css"} {
+		files["/static/"+name] = s.file(name)
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if h := files[r.URL.Path]; h != nil {
+			h.ServeHTTP(w, r)
+			return
+		}
+		http.NotFound(w, r)
+	})
+}
+
+// file serves an embedded file with an ETag of its content, so that a
+// browser asks again (no-cache) and gets 304 Not Modified.
+func (s *Server) file(name string) http.Handler {
+	data, err := fs.ReadFile(s.pages, name)
+	if err != nil {
+		panic(err) // the embedded files are part of the build
+	}
+	sum := sha256.Sum256(data)
+	tag := `"` + hex.EncodeToString(sum[:8]) + `"`
+	ctype := mime.TypeByExtension(path.Ext(name))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", ctype)
 		w.Header().Set("Cache-Control", "no-cache")
-		_, _ = w.Write(html)
+		w.Header().Set("ETag", tag)
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
 	})
 }
 
