@@ -190,13 +190,13 @@ func TestPageAsk(t *testing.T) {
 		t.Errorf("answer %q, citation %q", answer, cite)
 	}
 	run(t, ctx, "close the release the answer opened", chromedp.Click(css(`#reader-close`)),
-		chromedp.WaitNotVisible(css(`#reader`)))
+		chromedp.WaitNotVisible(css(`#reader-doc`)), chromedp.WaitVisible(css(`#reader-empty`)))
 	run(t, ctx, "click the citation", chromedp.Click(css(`.answer a.cite`)))
 	waitHighlight(t, ctx, 171, 175)
 	if got, want := location(t, ctx), "/doc/innovo-2004q2.txt?q=Joe%27s+net+sales+Q2+2004#L171-175"; got != want {
 		t.Errorf("URL %s, want %s", got, want)
 	}
-	run(t, ctx, "back", chromedp.NavigateBack(), chromedp.WaitNotVisible(css(`#reader`)))
+	run(t, ctx, "back", chromedp.NavigateBack(), chromedp.WaitNotVisible(css(`#reader-doc`)))
 	if answer := value(t, ctx, "answer after back", chromedp.Text(css(`.answer .value`))); !strings.HasPrefix(answer, "$4,394,000") {
 		t.Errorf("after back: answer %q", answer)
 	}

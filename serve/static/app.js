@@ -207,7 +207,7 @@ async function render() {
   document.title = (st.q && asks ? st.q + ' — ' : '') + 'ex99';
   const key = JSON.stringify([st.tab, st.q, st.doc]);
   const pane = key === shown ? Promise.resolve() : showPane(st, key);
-  await Promise.all([pane, showReader(st.reader)]);
+  await Promise.all([pane, showReader(st.reader, asks)]);
 }
 
 async function showPane(st, key) {
@@ -459,16 +459,21 @@ function checkView(c) {
 let readerDoc = null;   // the release the reader holds
 let readerData = null;  // its /api/show answer
 
-async function showReader(r) {
+// showReader shows release r at its lines; with none, the ask and search
+// views keep the reader's column, empty, so that the first citation opened
+// does not move the answer.
+async function showReader(r, keep) {
   const main = $('#main');
+  const open = !!r || keep;
+  $('#reader').hidden = !open;
+  $('#reader').classList.toggle('empty', !r);
+  main.classList.toggle('reading', open);
+  $('#reader-empty').hidden = !!r;
+  $('#reader-doc').hidden = !r;
   if (!r) {
-    $('#reader').hidden = true;
-    main.classList.remove('reading');
     markCurrentCite();
     return;
   }
-  $('#reader').hidden = false;
-  main.classList.add('reading');
   $('#reader-close').href = urlOf(Object.assign(state(), { reader: null }));
   if (readerDoc !== r.doc) {
     readerDoc = r.doc;
