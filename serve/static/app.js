@@ -189,6 +189,7 @@ function releaseOf(name) { return releases.find((d) => d.name === name); }
 // ---- rendering ----
 
 let shown = '';        // what the left pane shows (its state's key)
+let askHint = '';      // the question box's hint as the page has it
 let focusReader = false;
 
 async function render() {
@@ -202,6 +203,9 @@ async function render() {
   const asks = st.tab === 'ask' || st.tab === 'search';
   $('#go').textContent = st.tab === 'search' ? 'Search' : 'Ask';
   $('#q-label-text').textContent = st.tab === 'search' ? 'Search the releases’ text' : 'Question';
+  $('#q-hint').textContent = st.tab === 'search'
+    ? 'Words to look for in the releases’ passages (“conference call”); the hits open their release at their lines.'
+    : askHint;
   if (asks) $('#q').value = st.q;
   if ($('#doc').value !== st.doc) $('#doc').value = st.doc;
   document.title = (st.q && asks ? st.q + ' — ' : '') + 'ex99';
@@ -578,6 +582,7 @@ function onKey(ev) {
 }
 
 function start() {
+  askHint = $('#q-hint').textContent;
   $('#ask-form').addEventListener('submit', onSubmit);
   $('#doc').addEventListener('change', onPick);
   document.addEventListener('keydown', onKey);
