@@ -8,6 +8,7 @@ package serve
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"net/url"
@@ -248,7 +249,12 @@ const hostileRan = `window.ex99pwned !== undefined || document.querySelectorAll(
 // (answer, citation, reading view, pinned header, facts, search), and
 // none of it runs.
 func TestPageHostileText(t *testing.T) {
-	base := pageServer(t)
+	dir := testIndex(t)
+	// a release whose very name is markup
+	hostileName := `x"><img src=z onerror=window.ex99pwned=4>.txt`
+	addReleases(t, dir, source{hostileName, fixtures(t)[1].src})
+	_, hs := newTestServer(t, dir)
+	base := hs.URL
 	ctx := newTab(t)
 	run(t, ctx, "ask", chromedp.Navigate(base+"/doc/hostile.txt?doc=hostile.txt&q="+url.QueryEscape("net income Q2 2004")+"#L16"),
 		chromedp.WaitVisible(css(`.answer .value`)), chromedp.WaitVisible(css(`#L16.hl`)))
@@ -274,6 +280,16 @@ func TestPageHostileText(t *testing.T) {
 	}
 	if !strings.Contains(search, `<img src=x onerror="window.ex99pwned=2">`) {
 		t.Errorf("search: %q", search)
+	}
+	quoted, _ := json.Marshal(hostileName)
+	run(t, ctx, "releases", chromedp.Navigate(base+"/?tab=releases"), chromedp.WaitVisible(css(`#view-releases table`)),
+		chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll('#view-releases tbody a')].find(a => a.textContent === `+string(quoted)+`).click()`),
+		chromedp.WaitVisible(css(`#reader-lines .ln`)))
+	title := value(t, ctx, "reader title", chromedp.Text(css(`#reader-title`)))
+	picker := value(t, ctx, "picker", chromedp.Text(css(`#doc`)))
+	ran = ran || value(t, ctx, "ran", chromedp.Evaluate[bool](hostileRan))
+	if title != hostileName || !strings.Contains(picker, hostileName) {
+		t.Errorf("a release's name: reader title %q, picker %q", title, picker)
 	}
 	if ran {
 		t.Error("release text ran as script or became markup")

@@ -177,10 +177,11 @@ function releaseLabel(d) {
 function fillPicker() {
   const sel = $('#doc');
   const want = state().doc;
-  const opts = [el('option', { value: '' }, 'All releases (' + releases.length + ')')];
-  for (const d of releases) opts.push(el('option', { value: d.name }, releaseLabel(d)));
-  if (want && !releases.some((d) => d.name === want)) opts.push(el('option', { value: want }, want + ' (not in the index)'));
-  sel.replaceChildren(...opts);
+  const opts = document.createDocumentFragment();
+  opts.append(new Option('All releases (' + releases.length + ')', ''));
+  for (const d of releases) opts.append(new Option(releaseLabel(d), d.name)); // text, not markup
+  if (want && !releases.some((d) => d.name === want)) opts.append(new Option(want + ' (not in the index)', want));
+  sel.replaceChildren(opts);
   sel.value = want;
 }
 
