@@ -185,12 +185,20 @@ function fillPicker() {
   sel.value = want;
 }
 
+// docsChanged draws again the views that show the list of releases.
+function docsChanged() {
+  const st = state();
+  if (st.tab === 'releases' || (st.tab === 'ask' && !st.q)) {
+    shown = '';
+    return render();
+  }
+}
+
 function releaseOf(name) { return releases.find((d) => d.name === name); }
 
 // ---- rendering ----
 
 let shown = '';        // what the left pane shows (its state's key)
-let askHint = '';      // the question box's hint as the page has it
 let focusReader = false;
 
 async function render() {
@@ -204,9 +212,8 @@ async function render() {
   const asks = st.tab === 'ask' || st.tab === 'search';
   $('#go').textContent = st.tab === 'search' ? 'Search' : 'Ask';
   $('#q-label-text').textContent = st.tab === 'search' ? 'Search the releases’ text' : 'Question';
-  $('#q-hint').textContent = st.tab === 'search'
-    ? 'Words to look for in the releases’ passages (“conference call”); the hits open their release at their lines.'
-    : askHint;
+  $('#q-hint').hidden = st.tab === 'search';
+  $('#search-hint').hidden = st.tab !== 'search';
   if (asks) $('#q').value = st.q;
   if ($('#doc').value !== st.doc) $('#doc').value = st.doc;
   document.title = (st.q && asks ? st.q + ' — ' : '') + 'ex99';
@@ -508,8 +515,17 @@ async function showReader(r, keep) {
 function drawLines(data) {
   const d = releaseOf(data.doc);
   $('#reader-sub').textContent = (d ? releaseLabel(d) + ' · ' : '') + data.total + ' lines';
+  // a table's lines keep their columns (no wrapping); prose wraps
+  const rows = new Set();
+  for (const t of data.tables || []) {
+    for (let i = Math.min(t.header_line || t.line, t.line); i <= t.end_line; i++) rows.add(i);
+  }
   const frag = document.createDocumentFragment();
-  for (const l of data.lines) frag.append(lineView(l, 'L'));
+  for (const l of data.lines) {
+    const row = lineView(l, 'L');
+    if (rows.has(l.line)) row.classList.add('row');
+    frag.append(row);
+  }
   $('#reader-lines').replaceChildren(frag);
 }
 
@@ -537,7 +553,11 @@ function highlight(r) {
   if (t && (t.title || (t.header && t.header.length)) && !(r.from >= t.header_line && r.to <= t.header_end_line)) {
     const kids = [];
     if (t.title) kids.push(el('div', { class: 'title' }, t.title));
-    for (const h of t.header || []) kids.push(lineView(h));
+    for (const h of t.header || []) {
+      const row = lineView(h);
+      row.classList.add('row');
+      kids.push(row);
+    }
     pin.replaceChildren(...kids);
     pin.hidden = false;
   }
@@ -583,7 +603,6 @@ function onKey(ev) {
 }
 
 function start() {
-  askHint = $('#q-hint').textContent;
   $('#ask-form').addEventListener('submit', onSubmit);
   $('#doc').addEventListener('change', onPick);
   document.addEventListener('keydown', onKey);
@@ -604,12 +623,11 @@ function start() {
   });
   // new releases (ex99 add) show up in the picker within a few seconds
   setInterval(async () => {
-    if (document.hidden) return;
-    if (await loadDocs() && state().tab === 'releases') { shown = ''; render(); }
+    if (!document.hidden && await loadDocs()) return docsChanged();
   }, 3000);
   // the list of releases and the view load side by side; the picker and
   // the labels that need the list are drawn again when it comes
-  const docs = loadDocs().then(() => { if (state().tab === 'releases') { shown = ''; return render(); } });
+  const docs = loadDocs().then(docsChanged);
   Promise.all([docs, render()]).finally(() => {
     document.body.dataset.ready = '1';
     document.body.dataset.readyMs = Math.round(performance.now()); // for the benchmark
