@@ -331,3 +331,31 @@ func TestPageNewRelease(t *testing.T) {
 	run(t, ctx, "wait for the new release", chromedp.WaitReady(css(`#doc option[value="`+r.Name+`"]`)))
 	t.Logf("the new release showed up in %v", time.Since(start).Round(time.Millisecond))
 }
+
+// TestPageLayout: asking moves nothing that was on the page (the answer
+// fills room kept for it, the release opens in a column kept for it);
+// at a phone's width nothing is wider than the screen, and the release
+// opens over the answer.
+func TestPageLayout(t *testing.T) {
+	base := pageServer(t)
+	ctx := newTab(t)
+	const where = `JSON.stringify([...document.querySelectorAll('#q, #view-ask, #reader')].map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.width]; }))`
+	run(t, ctx, "load", chromedp.EmulateViewport(1280, 800), chromedp.Navigate(base+"/"), chromedp.WaitReady(css(`body[data-ready="1"]`)))
+	before := value(t, ctx, "before", chromedp.Evaluate[string](where))
+	run(t, ctx, "ask", chromedp.SendKeys(css(`#q`), "Joe's net sales Q2 2004"+kb.Enter), chromedp.WaitVisible(css(`#L171.hl`)))
+	if after := value(t, ctx, "after", chromedp.Evaluate[string](where)); after != before {
+		t.Errorf("asking moved the page: before %s, after %s", before, after)
+	}
+	const overflow = `document.documentElement.scrollWidth - window.innerWidth`
+	run(t, ctx, "phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile),
+		chromedp.Navigate(base+"/?doc=innovo-2004q2.txt&q="+url.QueryEscape("change in net sales from Q2 2003 to Q2 2004")),
+		chromedp.WaitVisible(css(`.answer .value`)))
+	if px := value(t, ctx, "overflow", chromedp.Evaluate[float64](overflow)); px > 0 {
+		t.Errorf("at a phone's width the page is %vpx wider than the screen", px)
+	}
+	run(t, ctx, "open a citation", chromedp.Click(css(`.answer a.cite`)), chromedp.WaitVisible(css(`.ln.hl`)))
+	full := value(t, ctx, "reader", chromedp.Evaluate[bool](`(() => { const r = document.querySelector('#reader').getBoundingClientRect(); return r.left === 0 && r.width === window.innerWidth; })()`))
+	if !full {
+		t.Error("at a phone's width the release does not open over the answer")
+	}
+}
