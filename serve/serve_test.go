@@ -1,6 +1,13 @@
 package serve
 
-import "testing"
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
 
 // TestLoopback: which addresses serve calls this machine only.
 func TestLoopback(t *testing.T) {
@@ -11,5 +18,30 @@ func TestLoopback(t *testing.T) {
 		if got := Loopback(addr); got != want {
 			t.Errorf("Loopback(%q) = %v, want %v", addr, got, want)
 		}
+	}
+}
+
+// TestTimeout: a request that takes too long is answered 503 with a JSON
+// error; one in time keeps its own headers.
+func TestTimeout(t *testing.T) {
+	slow := jsonTimeout(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(2 * time.Second):
+		case <-r.Context().Done():
+		}
+	}), 20*time.Millisecond)
+	rec := httptest.NewRecorder()
+	slow.ServeHTTP(rec, httptest.NewRequest("GET", "/api/ask?q=x", nil))
+	if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Content-Type") != "application/json; charset=utf-8" ||
+		!json.Valid(rec.Body.Bytes()) || !strings.Contains(rec.Body.String(), "took too long") {
+		t.Errorf("slow: %d %v %s", rec.Code, rec.Header(), rec.Body)
+	}
+	fast := jsonTimeout(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeValue(w, r, map[string]int{"n": 1})
+	}), time.Second)
+	rec = httptest.NewRecorder()
+	fast.ServeHTTP(rec, httptest.NewRequest("GET", "/api/docs", nil))
+	if rec.Code != 200 || rec.Body.String() != "{\"n\":1}\n" || rec.Header().Get("Retry-After") != "" {
+		t.Errorf("fast: %d %v %s", rec.Code, rec.Header(), rec.Body)
 	}
 }
