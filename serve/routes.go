@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"strings"
@@ -39,7 +40,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /doc/", page)
 	mux.Handle("GET /static/", s.assets())
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
-	return guard(mux)
+	return guard(mux, s.cfg.AnyHost)
 }
 
 // jsonTimeout answers 503 with a JSON error when h takes longer than d.
@@ -93,10 +94,17 @@ func (s *Server) file(name string) http.Handler {
 
 // guard sets the safety headers on every response and turns away what a
 // read-only server does not take: methods other than GET and HEAD, and
-// request bodies.
-func guard(next http.Handler) http.Handler {
+// request bodies. Unless anyHost, it answers only requests addressed to
+// this machine by name or number (Host: localhost, 127.0.0.1, [::1]): a
+// web page elsewhere that points its own name at 127.0.0.1 (DNS
+// rebinding) would otherwise read the index as its own origin.
+func guard(next http.Handler, anyHost bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
+		if !anyHost && !loopbackHost(r.Host) {
+			writeError(w, &httpError{status: http.StatusMisdirectedRequest, msg: "ex99 serve answers requests to this machine only (localhost, 127.0.0.1 or [::1]); to serve others, start it with --addr on another address"})
+			return
+		}
 		h.Set("Content-Security-Policy", csp)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
@@ -117,4 +125,18 @@ func guard(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// loopbackHost reports whether a Host header names this machine: a
+// loopback address, or localhost, with any port or none.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -38,6 +38,10 @@ type Config struct {
 	Poll time.Duration
 	// Timeout bounds one API request; default 10s.
 	Timeout time.Duration
+	// AnyHost answers requests whatever host they name; without it only
+	// those to localhost or a loopback address are (a guard against DNS
+	// rebinding). Set it when serving on an address others reach.
+	AnyHost bool
 }
 
 // Limits on what a request may ask.

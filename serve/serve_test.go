@@ -45,3 +45,23 @@ func TestTimeout(t *testing.T) {
 		t.Errorf("fast: %d %v %s", rec.Code, rec.Header(), rec.Body)
 	}
 }
+
+// TestHosts: only requests to this machine by name or number are
+// answered, unless the server is told to answer any (--addr elsewhere).
+func TestHosts(t *testing.T) {
+	for _, anyHost := range []bool{false, true} {
+		h := guard(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(204) }), anyHost)
+		for host, local := range map[string]bool{
+			"127.0.0.1:8099": true, "localhost:8099": true, "LOCALHOST": true, "[::1]:8099": true, "ex99.localhost:1": true,
+			"evil.example:8099": false, "192.168.1.5:8099": false, "": false, "127.0.0.1.evil.example": false,
+		} {
+			req := httptest.NewRequest("GET", "/api/docs", nil)
+			req.Host = host
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if want := local || anyHost; (rec.Code == 204) != want {
+				t.Errorf("anyHost %v, Host %q: %d", anyHost, host, rec.Code)
+			}
+		}
+	}
+}

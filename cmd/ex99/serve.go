@@ -48,17 +48,19 @@ runs (a new release shows up in the page within a moment).`,
 func (a *app) serve(addr string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	srv := serve.New(serve.Config{Index: a.path(), Builtin: builtinIndex})
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return usagef("serve", "--addr %s: %v", addr, err)
+	}
+	defer ln.Close()
+	local := serve.Loopback(ln.Addr().String())
+	srv := serve.New(serve.Config{Index: a.path(), Builtin: builtinIndex, AnyHost: !local})
 	defer srv.Close()
 	builtin, err := srv.Open()
 	if err != nil && !errors.Is(err, index.ErrBusy) {
 		return err
 	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return usagef("serve", "--addr %s: %v", addr, err)
-	}
-	if !serve.Loopback(ln.Addr().String()) {
+	if !local {
 		fmt.Fprintf(a.stderr, "ex99: warning: listening on %s, not on this machine only: anyone who can reach it can read the index %s\n", ln.Addr(), a.path())
 	}
 	if builtin {
