@@ -239,6 +239,11 @@ func TestPageSharedURL(t *testing.T) {
 	if picked := value(t, ctx, "picker", chromedp.Value(css(`#doc`))); picked != "innovo-2004q2.txt" {
 		t.Errorf("release picker %q", picked)
 	}
+	// a shared URL of a release that is gone says so
+	run(t, ctx, "a release that is gone", chromedp.Navigate(base+"/?q=sales&doc=gone.txt"), chromedp.WaitVisible(css(`#status.error`)))
+	if msg := value(t, ctx, "status", chromedp.Text(css(`#status`))); !strings.Contains(msg, `release "gone.txt": not in the index`) {
+		t.Errorf("status %q", msg)
+	}
 }
 
 // hostileRan is true when release text ran as script or became markup.

@@ -235,7 +235,7 @@ async function showPane(st, key) {
       case 'check': return await showCheck(view, st, key);
     }
   } catch (e) {
-    if (shown === key) { say(e.message, true); shown = ''; }
+    if (shown === key) { say(e.message, true); view.replaceChildren(); shown = ''; }
   }
 }
 
@@ -245,7 +245,7 @@ async function showAsk(view, st, key) {
   if (!st.q) {
     view.replaceChildren(el('p', { class: 'hint' }, builtin
       ? 'No index yet: ex99 answers from its built-in release (Innovo Group, Q2 fiscal 2004). Add your own with ex99 add.'
-      : releases.length + ' releases in the index. Ask a question above.'));
+      : docsTag ? releases.length + ' release' + (releases.length === 1 ? '' : 's') + ' in the index. Ask a question above.' : ''));
     return;
   }
   say('Asking…');
