@@ -353,10 +353,15 @@ func apiFacts(r *http.Request, snap *snapshot) (any, error) {
 	if format != "" && format != "json" && format != "csv" {
 		return nil, badRequest("format must be json or csv, not %q", format)
 	}
+	filter, err := text(r, "filter", true)
+	if err != nil {
+		return nil, err
+	}
 	fs, err := snap.x.AllFacts(doc)
 	if err != nil {
 		return nil, err
 	}
+	fs = filterFacts(fs, filter)
 	if format == "csv" {
 		return factsCSV(doc, fs)
 	}
@@ -365,6 +370,29 @@ func apiFacts(r *http.Request, snap *snapshot) (any, error) {
 		out = append(out, fact{Fact: f, Described: described(f), PeriodText: f.Period.String()})
 	}
 	return map[string]any{"doc": doc, "facts": out}, nil
+}
+
+// filterFacts keeps the facts that hold every word of filter (in any
+// case) in what the page's facts table shows of them: metric, entity,
+// period, value as stored and as printed, unit, source. The page's filter
+// box does the same.
+func filterFacts(fs []index.Fact, filter string) []index.Fact {
+	words := strings.Fields(strings.ToLower(filter))
+	if len(words) == 0 {
+		return fs
+	}
+	var out []index.Fact
+	for _, f := range fs {
+		hay := strings.ToLower(strings.Join([]string{described(f), f.Entity, f.Period.String(), f.Value.String(), f.Printed, f.Unit, f.Source}, " "))
+		keep := true
+		for _, w := range words {
+			keep = keep && strings.Contains(hay, w)
+		}
+		if keep {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // described is a fact's metric as ex99 facts prints it.

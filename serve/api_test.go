@@ -37,6 +37,7 @@ func TestAPI(t *testing.T) {
 		{"docs, brief", "/api/docs?brief=1", 200, []string{`{"name":"innovo-2004q2.txt","company":"Innovo Group Inc.","format":"text","lines":478,"facts":176,"period_text":"Q2 FY2004"}`}},
 		{"docs, brief not 1 or 0", "/api/docs?brief=yes", 400, []string{`brief must be 1 or 0`}},
 		{"ask, explained", "/api/ask?explain=1&q=" + url.QueryEscape("Joe's net sales Q2 2004"), 200, []string{`"explain":{"parse":"intent=fact metric=revenue`}},
+		{"facts, filtered", "/api/facts?doc=hostile.txt&filter=" + url.QueryEscape("GROSS 2004"), 200, []string{`"facts":[{"metric":"Gross profit"`, `"value":"500000"`}},
 		{"facts in an unknown format", "/api/facts?doc=hostile.txt&format=xml", 400, []string{`format must be json or csv`}},
 		{"facts", "/api/facts?doc=hostile.txt", 200, []string{`"metric":"Net sales <script>x=1</script>"`}},
 		{"show", "/api/show?doc=innovo-2004q2.txt", 200, []string{`"total":478`, `{"line":478,`}},
@@ -140,6 +141,10 @@ func TestDownloadsAndETags(t *testing.T) {
 	}
 	if !strings.HasPrefix(string(body), "doc,line,end_line,metric,") || !strings.Contains(string(body), "hostile.txt,13,13,Net sales <script>x=1</script>,") {
 		t.Errorf("CSV: %s", clip(body))
+	}
+	_, _, body = get(t, hs.URL+"/api/facts?format=csv&doc=hostile.txt&filter="+url.QueryEscape("net sales 2003"))
+	if lines := strings.Split(strings.TrimSpace(string(body)), "\n"); len(lines) != 2 || !strings.Contains(lines[1], "1000000") {
+		t.Errorf("filtered CSV: %q", body)
 	}
 	for _, p := range []string{"/", "/static/app.js", "/static/app.css", "/api/docs", "/api/docs?brief=1"} {
 		_, h, _ := get(t, hs.URL+p)

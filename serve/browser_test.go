@@ -276,6 +276,12 @@ func TestPageHostileText(t *testing.T) {
 	ran := value(t, ctx, "ran", chromedp.Evaluate[bool](hostileRan))
 	run(t, ctx, "facts", chromedp.Navigate(base+"/?tab=facts&doc=hostile.txt"), chromedp.WaitVisible(css(`#view-facts table`)))
 	facts := value(t, ctx, "facts", chromedp.Text(css(`#view-facts table`)))
+	run(t, ctx, "filter the facts", chromedp.SendKeys(css(`#view-facts input`), "net sales"))
+	count := value(t, ctx, "count", chromedp.Text(css(`#view-facts .count`)))
+	csv := value(t, ctx, "csv", chromedp.Evaluate[string](`document.querySelector('#view-facts a[download]').getAttribute('href')`))
+	if count != "3 of 9 facts" || !strings.Contains(csv, "filter=net+sales") {
+		t.Errorf("filtered facts: %q, CSV %q", count, csv)
+	}
 	ran = ran || value(t, ctx, "ran", chromedp.Evaluate[bool](hostileRan))
 	run(t, ctx, "search", chromedp.Navigate(base+"/?tab=search&doc=hostile.txt&q=quarter+went+well"), chromedp.WaitVisible(css(`.hit`)))
 	search := value(t, ctx, "search", chromedp.Text(css(`#view-search`)))

@@ -394,7 +394,7 @@ async function showFacts(view, st, key) {
   const facts = res.facts || [];
   const filter = el('input', { type: 'search', 'aria-label': 'Filter facts', placeholder: 'Filter: metric, entity, period, value…', value: state().filter });
   const count = el('span', { class: 'count' });
-  const csv = el('a', { class: 'button light', href: '/api/facts?format=csv&doc=' + encodeURIComponent(st.doc), download: st.doc + '.facts.csv' }, 'Download CSV');
+  const csv = el('a', { class: 'button light', download: st.doc + '.facts.csv' }, 'Download CSV');
   const body = el('tbody', {});
   const rows = facts.map((f) => {
     const tr = el('tr', {},
@@ -418,6 +418,11 @@ async function showFacts(view, st, key) {
       if (hit) n++;
     }
     count.textContent = n + ' of ' + rows.length + ' facts';
+    // the download holds what the table shows: the server filters alike
+    const p = new URLSearchParams({ doc: st.doc, format: 'csv' });
+    if (words.length) p.set('filter', filter.value.trim());
+    csv.href = '/api/facts?' + p.toString();
+    csv.textContent = words.length ? 'Download these ' + n + ' as CSV' : 'Download CSV';
   };
   filter.addEventListener('input', () => {
     apply();
