@@ -111,3 +111,28 @@ func TestWriterGivesUp(t *testing.T) {
 		t.Errorf("second writer: %v after %v; want busy after about 200ms", err, took)
 	}
 }
+
+// TestWriterWaiting: a writer holding the index is seen by WriterWaiting,
+// and once it closes the gate is free again.
+func TestWriterWaiting(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no flock: Bleve's lock alone orders readers and writers")
+	}
+	dir := filepath.Join(t.TempDir(), "idx")
+	if WriterWaiting(dir) {
+		t.Fatal("no index: a writer waiting")
+	}
+	w, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !WriterWaiting(dir) {
+		t.Error("writer open: WriterWaiting false")
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if WriterWaiting(dir) {
+		t.Error("writer closed: WriterWaiting true")
+	}
+}

@@ -216,7 +216,7 @@ Group, second quarter of fiscal 2004). Add your own releases with "ex99 add".`,
 		}
 		return usageError{cmd: subPath(c), err: flagError(err)}
 	})
-	root.AddCommand(a.addCmd(), a.askCmd(), a.searchCmd(), a.factsCmd(), a.docsCmd(), a.showCmd(), a.promptCmd(), a.rmCmd(), a.checkCmd(), a.versionCmd())
+	root.AddCommand(a.addCmd(), a.askCmd(), a.searchCmd(), a.factsCmd(), a.docsCmd(), a.showCmd(), a.promptCmd(), a.rmCmd(), a.checkCmd(), a.versionCmd(), a.serveCmd())
 	a.completions(root)
 	return root
 }
