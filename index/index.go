@@ -632,7 +632,7 @@ func (x *Index) Doc(name string) (*DocInfo, error) {
 	}
 	var d DocInfo
 	if err := fastJSON.Unmarshal([]byte(str(res.Hits[0].Fields["data"])), &d); err != nil {
-		return nil, fmt.Errorf("index: %s: %w", name, err)
+		return nil, x.noteDamage(fmt.Errorf("the description of %s does not decode: %v", name, err))
 	}
 	return &d, nil
 }
@@ -730,7 +730,8 @@ func (x *Index) View(name string) ([]extract.Line, error) {
 	}
 	var lines []extract.Line
 	if err := fastJSON.Unmarshal([]byte(str(res.Hits[0].Fields["view"])), &lines); err != nil {
-		return nil, fmt.Errorf("index: %s: view: %w", name, err)
+		// ex99 stored it as JSON: one that does not decode is a damaged file
+		return nil, x.noteDamage(fmt.Errorf("the reading view of %s does not decode: %v", name, err))
 	}
 	return lines, nil
 }
