@@ -5,7 +5,7 @@
 #   scripts/bench.sh                 # 1,000 and 10,000 releases
 #   SIZES="1000" scripts/bench.sh    # just 1,000
 #   SIZES="100000" scripts/bench.sh  # 100,000: hours on 2 cores, ~2.7 GB of
-#                                    # releases and ~14 GB of index on disk
+#                                    # releases and ~11 GB of index on disk
 #
 # SKIP_ADD=1 reuses the indexes of the last run (only the Go benchmarks run).
 #
