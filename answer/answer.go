@@ -395,13 +395,7 @@ func (e *Engine) scope(q nlq.Query) ([]index.DocInfo, string) {
 	if words != "" {
 		ds, err := e.Index.FindDocs(words, 20)
 		if err == nil {
-			var named []index.DocInfo
-			for _, d := range ds {
-				if companyNamed(q, &d) {
-					named = append(named, d)
-				}
-			}
-			if len(named) > 0 {
+			if named := namedAmong(q, ds); len(named) > 0 {
 				return named, ""
 			}
 		}
@@ -447,25 +441,66 @@ func unknownName(x *index.Index, q nlq.Query) string {
 
 // companyNamed reports whether the question names the company: one of its
 // distinctive words (not "Inc.", "Group", "Company") appears.
-// namedAmong are the releases of ds whose company the question names.
+// namedAmong are the releases of ds whose company the question names,
+// less those whose company it names by only some of the words it names
+// another's by: "Nuzoxa Apparel" names Nuzoxa Apparel Inc., not every
+// "... Apparel Inc." that shares one word with it (in a large index there
+// are many, and each was asked in turn). Releases named by different
+// words ("Joe's Jeans and Innovo") all stay.
 func namedAmong(q nlq.Query, ds []index.DocInfo) []index.DocInfo {
 	var out []index.DocInfo
+	var words []map[string]bool
 	for i := range ds {
-		if companyNamed(q, &ds[i]) {
+		if w := companyNamedBy(q, &ds[i]); len(w) > 0 {
 			out = append(out, ds[i])
+			words = append(words, w)
 		}
 	}
-	return out
+	keep := out[:0]
+	for i := range out {
+		if !namedByFewer(words, i) {
+			keep = append(keep, out[i])
+		}
+	}
+	return keep
 }
 
-func companyNamed(q nlq.Query, d *index.DocInfo) bool {
-	for _, t := range q.Terms {
-		n := index.NormEntity(t)
-		if !genericCompanyWord[n] && len(n) >= 2 && isCompanyWord(n, d) {
+// namedByFewer reports whether the words naming release i are a strict
+// subset of those naming another.
+func namedByFewer(words []map[string]bool, i int) bool {
+	for j := range words {
+		if j != i && len(words[i]) < len(words[j]) && subset(words[i], words[j]) {
 			return true
 		}
 	}
 	return false
+}
+
+func subset(a, b map[string]bool) bool {
+	for w := range a {
+		if !b[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func companyNamed(q nlq.Query, d *index.DocInfo) bool { return len(companyNamedBy(q, d)) > 0 }
+
+// companyNamedBy is the set of the question's distinctive words (not
+// "Inc.", "Group", "Company") that name d's company.
+func companyNamedBy(q nlq.Query, d *index.DocInfo) map[string]bool {
+	var ws map[string]bool
+	for _, t := range q.Terms {
+		n := index.NormEntity(t)
+		if !genericCompanyWord[n] && len(n) >= 2 && isCompanyWord(n, d) {
+			if ws == nil {
+				ws = map[string]bool{}
+			}
+			ws[n] = true
+		}
+	}
+	return ws
 }
 
 // genericCompanyWord holds the words of a company's name that do not tell

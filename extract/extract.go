@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -495,13 +496,21 @@ const (
 	nameWordH = `\p{Lu}[\p{L}\p{N}_&'’.-]*` // without the marks
 )
 
-var reCompany = regexp.MustCompile(nameStart + `((?:` + nameWord + `,?\s+(?:(?:and|&|of|de)\s+)?){1,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp))(?:\s*\([^)]{0,40}\))?,?\s+(?:today\s+)?(?:announced|reported|disclosed|posted|released|said)`)
+var reCompany = lazyRegexp(nameStart + `((?:` + nameWord + `,?\s+(?:(?:and|&|of|de)\s+)?){1,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp))(?:\s*\([^)]{0,40}\))?,?\s+(?:today\s+)?(?:announced|reported|disclosed|posted|released|said)`)
+
+// lazyRegexp compiles expr when first used. The company-name patterns,
+// full of Unicode classes, were a fifth of this package's initialization,
+// which every ex99 command pays (a cold ask 2-3%); only extraction needs
+// them.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // findCompany reads the company's name from the opening text ("Innovo
 // Group Inc. (NASDAQ: INNO) today disclosed …", "ABVC BioPharma, Inc.
 // (NASDAQ: ABVC), a clinical-stage …").
 func findCompany(doc *Document) string {
-	for _, re := range []*regexp.Regexp{reCompany, reCompanyTicker, reCompanyToday, reCompanyHeadline} {
+	for _, re := range []*regexp.Regexp{reCompany(), reCompanyTicker(), reCompanyToday(), reCompanyHeadline()} {
 		for i, p := range doc.Passages {
 			if i > 12 {
 				break
@@ -521,11 +530,11 @@ func findCompany(doc *Document) string {
 
 // "Apple® today announced", "Apple Reports Third Quarter Results"
 var (
-	reCompanyToday    = regexp.MustCompile(`(?:^|[—–\-,.]\s*|\s)((?:` + nameWordT + `\s+){0,3}` + nameWordT + `)[®™]?\s+today\s+(?:announced|reported|posted|released)`)
-	reCompanyHeadline = regexp.MustCompile(`^((?:` + nameWordH + `\s+){0,3}` + nameWordH + `)[®™]?\s+(?:Reports|Announces|Posts|Releases)\b`)
+	reCompanyToday    = lazyRegexp(`(?:^|[—–\-,.]\s*|\s)((?:` + nameWordT + `\s+){0,3}` + nameWordT + `)[®™]?\s+today\s+(?:announced|reported|posted|released)`)
+	reCompanyHeadline = lazyRegexp(`^((?:` + nameWordH + `\s+){0,3}` + nameWordH + `)[®™]?\s+(?:Reports|Announces|Posts|Releases)\b`)
 )
 
-var reCompanyTicker = regexp.MustCompile(nameStart + `((?:` + nameWord + `,?\s+(?:(?:and|&|of|de)\s+)?){0,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp|\p{Lu}[\p{L}\p{N}_&.-]+))\s*\((?:NASDAQ|NYSE|Nasdaq|NYSE American|AMEX|OTC|TSX|LSE)\b`)
+var reCompanyTicker = lazyRegexp(nameStart + `((?:` + nameWord + `,?\s+(?:(?:and|&|of|de)\s+)?){0,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp|\p{Lu}[\p{L}\p{N}_&.-]+))\s*\((?:NASDAQ|NYSE|Nasdaq|NYSE American|AMEX|OTC|TSX|LSE)\b`)
 
 // entitiesOf lists the distinct entities facts name.
 func entitiesOf(facts []Fact) []string {

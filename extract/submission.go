@@ -167,7 +167,7 @@ func companyFromBlocks(bs []block) string {
 		if b.kind != bPara && b.kind != bBullet {
 			continue
 		}
-		if m := reCompany.FindStringSubmatch(b.text); m != nil {
+		if m := reCompany().FindStringSubmatch(b.text); m != nil {
 			return strings.TrimPrefix(strings.TrimSpace(m[1]), "The ")
 		}
 		if n++; n > 12 {

@@ -100,3 +100,57 @@ func describe(ps []PassageHit, fs []Fact, ds []string) string {
 	s = append(s, ds...)
 	return strings.Join(s, " ")
 }
+
+// TestFindDocsAboveTie checks that a company search whose last places tie
+// across the cut returns the releases scoring above the tie, or, when none
+// does, the tied ones by name.
+func TestFindDocsAboveTie(t *testing.T) {
+	src, err := os.ReadFile("../testdata/innovo-2004q2.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	w := x.NewWriter()
+	for _, c := range []string{"Dafeta Apparel Inc.", "Nuzoxa Apparel Inc.", "Dabeque Apparel Inc.", "Zorvami Brands Inc."} {
+		d, err := extract.Parse(strings.ToLower(strings.Fields(c)[0])+".txt", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Company = c
+		if err := w.Add(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		words string
+		n     int
+		want  []string
+	}{
+		{"apparel", 2, []string{"dabeque.txt", "dafeta.txt"}},
+		{"nuzoxa apparel", 5, []string{"nuzoxa.txt", "dabeque.txt", "dafeta.txt"}},
+		{"zorvami", 2, []string{"zorvami.txt"}},
+		// fixed bugs
+		// a cold ask read the ID of every "... Apparel" release to break the tie
+		{"nuzoxa apparel", 2, []string{"nuzoxa.txt"}},
+	}
+	for _, tt := range tests {
+		ds, err := x.FindDocs(tt.words, tt.n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range ds {
+			got = append(got, d.Name)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("FindDocs(%q, %d) = %v, want %v", tt.words, tt.n, got, tt.want)
+		}
+	}
+}

@@ -4,6 +4,8 @@
 #
 #   scripts/bench.sh                 # 1,000 and 10,000 releases
 #   SIZES="1000" scripts/bench.sh    # just 1,000
+#   SIZES="100000" scripts/bench.sh  # 100,000: hours on 2 cores, ~2.7 GB of
+#                                    # releases and ~11 GB of index on disk
 #
 # SKIP_ADD=1 reuses the indexes of the last run (only the Go benchmarks run).
 #
@@ -12,7 +14,9 @@
 # of every release into a new index (releases/s, peak RSS, index size on
 # disk), then runs the Go benchmarks of cmd/ex99 over that index: ask in
 # process (median and p99 per question), search, and a cold `ex99 ask`
-# process; and the extract benchmark (time per release).
+# process; and the extract benchmark (time per release). Last it prints
+# each figure against the targets of issue 15 (the 10,000 column for sizes
+# up to 10,000, the 100,000 column above).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -108,3 +112,52 @@ echo
 text=$(awk '$1 ~ /^BenchmarkParse\/text/ {printf "%.1f", $3/1e6}' "$OUT/extract.txt")
 html=$(awk '$1 ~ /^BenchmarkParse\/html/ {printf "%.1f", $3/1e6}' "$OUT/extract.txt")
 echo "Extract, per release (one core): text ${text} ms, HTML ${html} ms."
+
+# targets: the figures of issue 15 against their targets, per size.
+# target N NAME: "LIMIT DIRECTION" for size N (DIRECTION ge: at least, le: at most).
+target() {
+	local big=0
+	[ "$1" -gt 10000 ] && big=1
+	case "$2" in
+	add) echo "150 ge" ;;
+	addcpu) echo "13.3 le" ;; # 150 releases/s on 2 cores
+	ask50) [ $big = 1 ] && echo "3 le" || echo "1.5 le" ;;
+	ask99) [ $big = 1 ] && echo "10 le" || echo "5 le" ;;
+	cold50) [ $big = 1 ] && echo "30 le" || echo "15 le" ;;
+	search50) [ $big = 1 ] && echo "20 le" || echo "10 le" ;;
+	search99) [ $big = 1 ] && echo "100 le" || echo "50 le" ;;
+	mem) [ $big = 1 ] && echo "1024 le" || echo "512 le" ;;
+	disk) [ $big = 1 ] && echo "10240 le" || echo "1024 le" ;;
+	esac
+}
+# verdict VALUE LIMIT DIRECTION: "met" or "missed (x.x times)"
+verdict() {
+	awk -v v="$1" -v l="$2" -v d="$3" 'BEGIN {
+		if (v == "") { print "not measured"; exit }
+		ok = (d == "ge") ? v + 0 >= l + 0 : v + 0 <= l + 0
+		if (ok) print "met"; else if (d == "ge") printf "missed (%.1fx short)\n", l / v; else printf "missed (%.1fx over)\n", v / l
+	}'
+}
+row() { # row N LABEL NAME VALUE UNIT
+	local t
+	t=$(target "$1" "$3")
+	set -- "$1" "$2" "$3" "$4" "$5" $t
+	echo "| $1 | $2 | $4 $5 | $([ "$7" = ge ] && echo "≥" || echo "≤") $6 $5 | $(verdict "$4" "$6" "$7") |"
+}
+echo
+echo "Against the targets (issue 15); ask is the worse of \"company named\" and \"--doc\":"
+echo
+echo "| releases | figure | measured | target | |"
+echo "|---:|---|---:|---:|---|"
+for n in $SIZES; do
+	worse() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 > b + 0) ? a : b }'; }
+	row "$n" "add, sustained" add "${ADD_RATE[$n]}" "releases/s"
+	row "$n" "add, CPU per release (steadier on a busy machine)" addcpu "${ADD_CPU[$n]}" ms
+	row "$n" "ask in process, p50" ask50 "$(worse "$(metric "BenchmarkAsk/$n/named" p50-ms)" "$(metric "BenchmarkAsk/$n/doc" p50-ms)")" ms
+	row "$n" "ask in process, p99" ask99 "$(worse "$(metric "BenchmarkAsk/$n/named" p99-ms)" "$(metric "BenchmarkAsk/$n/doc" p99-ms)")" ms
+	row "$n" "cold CLI ask, p50" cold50 "$(metric "BenchmarkColdAsk/$n" p50-ms)" ms
+	row "$n" "search, p50" search50 "$(metric "BenchmarkSearch/$n" p50-ms)" ms
+	row "$n" "search, p99" search99 "$(metric "BenchmarkSearch/$n" p99-ms)" ms
+	row "$n" "ex99's own memory (private), peak" mem "${ADD_ANON[$n]}" MiB
+	row "$n" "index on disk" disk "${IDX_MB[$n]}" MiB
+done
