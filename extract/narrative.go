@@ -887,8 +887,7 @@ func respectiveBases(sent string) []bool {
 	if m == nil {
 		return nil
 	}
-	adj := func(w string) bool { w = strings.ToLower(w); return w == "non-gaap" || w == "adjusted" }
-	return []bool{adj(m[1]), adj(m[2])}
+	return []bool{mayAdjusted(m[1]), mayAdjusted(m[2])}
 }
 
 // respectivePeriods pairs each list of a clause's figures with a list of
@@ -1137,7 +1136,7 @@ func fromToAfter(cl string, end int, pers []period.Mention) (period.Period, bool
 
 // reChangedIn is a change noun and "in" right after a figure: "$742,000
 // decrease in professional service expenses".
-var reChangedIn = regexp.MustCompile(`(?i)^\s*(?:increase|decrease|decline|reduction|rise|drop|growth|improvement)s?\s+in\s+`)
+var reChangedIn = regexp.MustCompile(`(?i)^\s*` + vocab.Default().Group("change_nouns") + `s?\s+in\s+`)
 
 // reNextItem starts the next item of a list of changes: "and a", a
 // figure.

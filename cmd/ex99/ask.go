@@ -60,14 +60,11 @@ README.`,
 			if len(args) == 0 {
 				return usagef("ask", "ask needs a question, e.g. ex99 ask \"net sales Q2 2004\"")
 			}
-			x, err := a.openRead()
+			x, doc, err := a.openReadDoc(doc)
 			if err != nil {
 				return err
 			}
 			defer x.Close()
-			if doc, err = resolveDoc(x, doc); err != nil {
-				return err
-			}
 			e := &answer.Engine{Index: x, Doc: doc}
 			if len(args) == 1 && args[0] == "-" {
 				return a.askStream(e, a.stdin, asJSON, explain)
@@ -235,6 +232,21 @@ func citeRef(doc string, line, end int) string {
 // marks renders the \x01…\x02 word marks as the styler says: coloured
 // on a terminal, else removed.
 func (a *app) marks(s string) string { return a.style.marks(s) }
+
+// openReadDoc opens the index for reading and resolves --doc in it
+// (resolveDoc); on an error nothing is left open.
+func (a *app) openReadDoc(doc string) (*index.Index, string, error) {
+	x, err := a.openRead()
+	if err != nil {
+		return nil, "", err
+	}
+	name, err := resolveDoc(x, doc)
+	if err != nil {
+		x.Close()
+		return nil, "", err
+	}
+	return x, name, nil
+}
 
 // resolveDoc finds the release --doc names (its name, a prefix of it, or
 // its company; see index.ResolveName); "" stays "".

@@ -75,14 +75,11 @@ func (a *app) search(args []string, doc string, asJSON, raw bool, o grepOpts) er
 	if o.context < 0 {
 		return usagef("search", "-C must be 0 or more lines")
 	}
-	x, err := a.openRead()
+	x, doc, err := a.openReadDoc(doc)
 	if err != nil {
 		return err
 	}
 	defer x.Close()
-	if doc, err = resolveDoc(x, doc); err != nil {
-		return err
-	}
 	if doc != "" {
 		o.docs = []string{doc}
 	}
@@ -183,14 +180,11 @@ one object per fact (JSON Lines) for jq.`,
 			if format != "table" && format != "csv" && format != "json" {
 				return usagef("facts", "--format must be table, csv or json, not %q", format)
 			}
-			x, err := a.openRead()
+			x, doc, err := a.openReadDoc(doc)
 			if err != nil {
 				return err
 			}
 			defer x.Close()
-			if doc, err = resolveDoc(x, doc); err != nil {
-				return err
-			}
 			var names []string
 			if doc != "" {
 				names = []string{doc}

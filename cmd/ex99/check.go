@@ -52,14 +52,11 @@ Exit status 0 when everything checked agrees, 1 when something does not.`,
 			if len(args) > 0 {
 				return usagef("check", "check takes no arguments; name a release with --doc")
 			}
-			x, err := a.openRead()
+			x, doc, err := a.openReadDoc(doc)
 			if err != nil {
 				return err
 			}
 			defer x.Close()
-			if doc, err = resolveDoc(x, doc); err != nil {
-				return err
-			}
 			var names []string
 			if doc != "" {
 				names = []string{doc}
