@@ -54,7 +54,7 @@ func TestGoldenAnswers(t *testing.T) {
 			if s.TATQA {
 				got = askTATQASet(t, s)
 			} else {
-				got = askSet(t, s)
+				got = askSet(t, s, 1)
 			}
 			checkGolden(t, s.Name, got)
 		})
@@ -64,10 +64,86 @@ func TestGoldenAnswers(t *testing.T) {
 	}
 }
 
-// askSet asks a set's questions as score.py does, in an on-disk index.
-func askSet(t *testing.T, s evalqa.Set) []goldenAnswer {
+// TestGoldenAnswersSharded asks each set of several releases over an
+// index split into shards and checks them against the golden answers: a
+// sharded index must give the same answers as one index, each with the
+// same first citation. (A TAT-QA index holds one release, which is in one
+// shard whatever the count.)
+//
+// The citations after the first, the closest passages shown beside a
+// passage answer, may differ: Bleve scores a passage with the term
+// statistics of its shard, and a passage ranked fourth or fifth can trade
+// places with its neighbour. The test logs how many did.
+func TestGoldenAnswersSharded(t *testing.T) {
+	if *update {
+		t.Skip("golden files are written by TestGoldenAnswers")
+	}
+	sets, err := evalqa.Sets("..", shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = os.Stat(shared)
+	haveShared := err == nil
+	for _, s := range sets {
+		if s.TATQA || len(s.Docs()) < 2 || s.Shared && !haveShared {
+			continue
+		}
+		t.Run(s.Name, func(t *testing.T) {
+			want, err := readGolden(filepath.Join("..", "testdata", "golden", "answers", s.Name+".jsonl"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := askSet(t, s, shardsTested)
+			if len(got) != len(want) {
+				t.Fatalf("%d answers, the golden file has %d", len(got), len(want))
+			}
+			others := 0
+			for i := range got {
+				g, w := answerOnly(t, got[i].Answer), answerOnly(t, want[i].Answer)
+				if g.main != w.main {
+					t.Errorf("%q: %s → %s", got[i].Q, summary(want[i].Answer), summary(got[i].Answer))
+				} else if g.others != w.others {
+					others++
+				}
+			}
+			t.Logf("%d of %d answers cite other closest passages after the first", others, len(got))
+		})
+	}
+}
+
+// shardedView is an answer as TestGoldenAnswersSharded compares it: the
+// whole answer with its first citation, and the citations after it.
+type shardedView struct{ main, others string }
+
+func answerOnly(t *testing.T, raw json.RawMessage) shardedView {
+	t.Helper()
+	var a map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &a); err != nil {
+		t.Fatal(err)
+	}
+	var cites []json.RawMessage
+	_ = json.Unmarshal(a["citations"], &cites)
+	var v shardedView
+	if len(cites) > 1 {
+		rest, _ := json.Marshal(cites[1:])
+		v.others = string(rest)
+		first, _ := json.Marshal(cites[:1])
+		a["citations"] = first
+	}
+	main, _ := json.Marshal(a)
+	v.main = string(main)
+	return v
+}
+
+// shardsTested is the shard count TestGoldenAnswersSharded uses: more
+// shards than most sets have releases would leave most shards empty.
+const shardsTested = 4
+
+// askSet asks a set's questions as score.py does, in an on-disk index of
+// the given number of shards.
+func askSet(t *testing.T, s evalqa.Set, shards int) []goldenAnswer {
 	path := filepath.Join(t.TempDir(), "index")
-	x, err := index.Open(path, index.Options{})
+	x, err := index.Open(path, index.Options{Shards: shards})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -120,11 +120,16 @@ type Options struct {
 	// readers longer than a moment, so that the caller can say why
 	// nothing happens.
 	Waiting func()
+	// Shards is how many shards a new index is split into (see shardOf),
+	// at most MaxShards; 0 or 1 makes one index, as before shards. An
+	// existing index keeps the count it was made with.
+	Shards int
 }
 
 // Index is an open ex99 index.
 type Index struct {
-	b        bleve.Index
+	b        bleve.Index   // what searches read: the one index, or an alias over the shards
+	shards   []bleve.Index // where a release's records are written and read (shardFor)
 	path     string
 	readOnly bool
 	gate     *gate // a writer's, held until Close
@@ -145,7 +150,17 @@ type Index struct {
 // decode, an offset past the end). It becomes an error wrapping
 // ErrDamaged, which Err also reports from then on.
 func (x *Index) search(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	res, err := x.searchUser(req)
+	return x.searchIn(x.b, req)
+}
+
+// searchDoc is search over the shard holding release name's records.
+func (x *Index) searchDoc(name string, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	return x.searchIn(x.shardFor(name), req)
+}
+
+// searchIn is search over b, the whole index or one shard.
+func (x *Index) searchIn(b bleve.Index, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	res, err := x.run(b, req)
 	if err != nil && !errors.Is(err, ErrDamaged) {
 		return nil, x.noteDamage(err)
 	}
@@ -156,6 +171,11 @@ func (x *Index) search(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 // are the user's (bad syntax, too many clauses), except for a panic or a
 // read inconsistency, which are damage.
 func (x *Index) searchUser(req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
+	return x.run(x.b, req)
+}
+
+// run is searchUser over b.
+func (x *Index) run(b bleve.Index, req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			res, err = nil, x.noteDamage(fmt.Errorf("%v", r))
@@ -164,11 +184,17 @@ func (x *Index) searchUser(req *bleve.SearchRequest) (res *bleve.SearchResult, e
 	old := debug.SetPanicOnFault(true) // a fault reading a mapped segment file panics instead of crashing
 	defer debug.SetPanicOnFault(old)
 	req.Query = x.hidePartial(req.Query)
-	res, err = x.b.Search(req)
-	if err != nil && errors.Is(err, bleve.ErrorIndexReadInconsistency) {
+	res, err = b.Search(req)
+	if err == nil {
+		err = shardError(res)
+	}
+	if err != nil && isFault(err) {
 		return nil, x.noteDamage(err)
 	}
-	return res, err
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
 }
 
 // searchRanked runs req for its best req.Size hits, best first, with ties
@@ -288,6 +314,9 @@ func Open(path string, opts Options) (*Index, error) {
 	if opts.WaitReaders == 0 {
 		opts.WaitReaders = 30 * time.Second
 	}
+	if opts.Shards < 0 || opts.Shards > MaxShards {
+		return nil, fmt.Errorf("index %s: %d shards: an index has 1 to %d", path, opts.Shards, MaxShards)
+	}
 	where, err := classify(path)
 	if err != nil {
 		return nil, err
@@ -304,16 +333,19 @@ func Open(path string, opts Options) (*Index, error) {
 // openReader opens an existing index of ours for reading, waiting up to
 // gateWait for a writer to leave the gate.
 func openReader(path string, opts Options, gateWait time.Duration) (*Index, error) {
-	if err := checkReadable(path); err != nil {
-		return nil, err
-	}
-	if err := checkBolt(path); err != nil {
-		return nil, err
+	dirs := bleveDirs(path, markerShards(path))
+	for _, dir := range dirs {
+		if err := checkReadable(path, dir); err != nil {
+			return nil, err
+		}
+		if err := checkBolt(path, dir); err != nil {
+			return nil, err
+		}
 	}
 	// a writer that holds the bolt lock is writing, likely for long: say
 	// so at once. One still waiting for the readers before it may get in
 	// and finish a short write (an rm) soon: the gate waits a little.
-	if lockedByOther(boltPath(path), true) {
+	if anyLockedByOther(dirs) {
 		return nil, &busyError{path: path, why: busyForReader}
 	}
 	g, err := enterShared(path, gateWait)
@@ -321,15 +353,44 @@ func openReader(path string, opts Options, gateWait time.Duration) (*Index, erro
 		return nil, err
 	}
 	defer g.release() // once open, a reader no longer keeps a writer out
-	if lockedByOther(boltPath(path), true) {
+	if anyLockedByOther(dirs) {
 		// a writer came in meanwhile (one that does not know the gate)
 		return nil, &busyError{path: path, why: busyForReader}
 	}
-	b, err := openBleve(path, map[string]interface{}{"bolt_timeout": opts.Timeout.String(), "read_only": true})
+	shards, err := openShards(path, dirs, map[string]interface{}{"bolt_timeout": opts.Timeout.String(), "read_only": true})
 	if err != nil {
-		return nil, openError(path, true, err)
+		return nil, err
 	}
-	return &Index{b: b, path: path, readOnly: true}, nil
+	return &Index{b: searchable(shards), shards: shards, path: path, readOnly: true}, nil
+}
+
+// anyLockedByOther reports whether a writer holds the bolt lock of any of
+// the index's Bleve folders.
+func anyLockedByOther(dirs []string) bool {
+	for _, dir := range dirs {
+		if lockedByOther(boltPath(dir), true) {
+			return true
+		}
+	}
+	return false
+}
+
+// openShards opens the Bleve index in each of dirs, the folders of the
+// index at path; on an error it closes those it opened.
+func openShards(path string, dirs []string, cfg map[string]interface{}) ([]bleve.Index, error) {
+	readOnly := cfg["read_only"] == true
+	var shards []bleve.Index
+	for _, dir := range dirs {
+		b, err := openBleve(dir, cfg)
+		if err != nil {
+			for _, s := range shards {
+				_ = s.Close()
+			}
+			return nil, openError(path, readOnly, err)
+		}
+		shards = append(shards, b)
+	}
+	return shards, nil
 }
 
 // openWriter opens the index at path for writing, creating it if there is
@@ -339,7 +400,7 @@ func openReader(path string, opts Options, gateWait time.Duration) (*Index, erro
 // root.bolt is empty or missing would delete every release in it.
 func openWriter(path string, where place, opts Options) (*Index, error) {
 	if where == placeNone || where == placeEmpty {
-		if err := create(path); err != nil {
+		if err := create(path, max(1, opts.Shards)); err != nil {
 			return nil, err
 		}
 	}
@@ -353,29 +414,34 @@ func openWriter(path string, where place, opts Options) (*Index, error) {
 	if err := probe.Close(); err != nil {
 		return nil, fmt.Errorf("index %s: %w", path, err)
 	}
-	if err := checkWritable(path); err != nil {
-		return nil, err
+	dirs := bleveDirs(path, markerShards(path))
+	for _, dir := range dirs {
+		if err := checkWritable(path, dir); err != nil {
+			return nil, err
+		}
 	}
 	w := newWaiter(path, opts)
 	g, err := enterExclusive(path, opts, w)
 	if err != nil {
 		return nil, err
 	}
-	if err := waitForReaders(path, w); err != nil {
-		g.release()
-		return nil, err
+	for _, dir := range dirs {
+		if err := waitForReaders(dir, w); err != nil {
+			g.release()
+			return nil, err
+		}
 	}
-	b, err := openBleve(path, map[string]interface{}{"bolt_timeout": opts.Timeout.String()})
+	shards, err := openShards(path, dirs, map[string]interface{}{"bolt_timeout": opts.Timeout.String()})
 	if err != nil {
 		g.release()
-		return nil, openError(path, false, err)
+		return nil, err
 	}
 	if where == placeLegacy {
 		// from now on the index is known as ours by its marker, even if
 		// Bleve's own files are lost. Without it the index still works.
 		_ = writeMarker(path)
 	}
-	return &Index{b: b, path: path, gate: g}, nil
+	return &Index{b: searchable(shards), shards: shards, path: path, gate: g}, nil
 }
 
 // openError says why Bleve could not open the index of ours at path:
@@ -428,13 +494,13 @@ var fastJSON = jsoniter.ConfigCompatibleWithStandardLibrary
 // logMu serializes openBleve's borrowing of the standard logger.
 var logMu sync.Mutex
 
-// create makes a new, empty index at path, where there is nothing or an
-// empty folder, with our marker in it. It builds it in a folder
+// create makes a new, empty index of n shards at path, where there is
+// nothing or an empty folder, with our marker in it. It builds it in a folder
 // beside path and renames that into place, so that a crash while creating
 // leaves no index (and a leftover folder, which the next create removes)
 // rather than one without its mapping, which would not open. If another
 // process creates the index at the same time, its index is kept.
-func create(path string) error {
+func create(path string, n int) error {
 	if st, err := os.Lstat(path); err == nil && st.Mode()&fs.ModeSymlink != 0 {
 		// a link to a folder: the index goes in the folder, and the link
 		// stays (renaming onto the link replaced it)
@@ -461,14 +527,16 @@ func create(path string) error {
 	}
 	defer os.RemoveAll(tmp) // gone after the rename
 	dir := filepath.Join(tmp, "index")
-	nb, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, nil)
-	if err != nil {
-		return fmt.Errorf("index %s: create: %w", path, err)
+	for _, d := range bleveDirs(dir, n) {
+		nb, err := bleve.NewUsing(d, newMapping(), scorch.Name, scorch.Name, nil)
+		if err != nil {
+			return fmt.Errorf("index %s: create: %w", path, err)
+		}
+		if err := nb.Close(); err != nil {
+			return fmt.Errorf("index %s: create: %w", path, err)
+		}
 	}
-	if err := nb.Close(); err != nil {
-		return fmt.Errorf("index %s: create: %w", path, err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, markerName), markerJSON(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, markerName), markerJSON(n), 0o644); err != nil {
 		return fmt.Errorf("index %s: create: %w", path, err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, gateName), nil, 0o644); err != nil {
@@ -495,12 +563,23 @@ func isEmptyDir(p string) bool {
 
 // OpenMem creates an empty in-memory index (scorch, not NewMemOnly: the
 // latter is slower and ignores parts of the mapping).
-func OpenMem() (*Index, error) {
-	b, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
-	if err != nil {
-		return nil, fmt.Errorf("index: in memory: %w", err)
+func OpenMem() (*Index, error) { return OpenMemShards(1) }
+
+// OpenMemShards creates an empty in-memory index of n shards.
+func OpenMemShards(n int) (*Index, error) {
+	if n < 1 || n > MaxShards {
+		return nil, fmt.Errorf("index: in memory: %d shards: an index has 1 to %d", n, MaxShards)
 	}
-	return &Index{b: b}, nil
+	shards := make([]bleve.Index, n)
+	for i := range shards {
+		b, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
+		if err != nil {
+			return nil, fmt.Errorf("index: in memory: %w", err)
+		}
+		b.SetName(fmt.Sprintf("shard-%02d", i))
+		shards[i] = b
+	}
+	return &Index{b: searchable(shards), shards: shards}, nil
 }
 
 // Path is where the index lives ("" in memory).
@@ -509,7 +588,10 @@ func (x *Index) Path() string { return x.path }
 // Close closes the index. A writer lets readers in again only after
 // Bleve has closed, its writes on disk.
 func (x *Index) Close() error {
-	err := x.b.Close()
+	var err error
+	for _, s := range x.shards {
+		err = cmp.Or(err, s.Close())
+	}
 	x.gate.release()
 	return err
 }
@@ -660,7 +742,7 @@ func rowID(name string, t, r int) string  { return fmt.Sprintf("%s#r%d.%d", name
 func (x *Index) Doc(name string) (*DocInfo, error) {
 	req := bleve.NewSearchRequest(bleve.NewDocIDQuery([]string{docID(name)}))
 	req.Fields = []string{"data"}
-	res, err := x.search(req)
+	res, err := x.searchDoc(name, req)
 	if err != nil {
 		return nil, wrap("index", err)
 	}
@@ -675,13 +757,18 @@ func (x *Index) Doc(name string) (*DocInfo, error) {
 }
 
 // eachData calls fn with the ID and stored data of every record q
-// matches, in ID order, reading page records a search.
-func (x *Index) eachData(q query.Query, page int, fn func(id, data string)) error {
-	for from := 0; ; from += page {
-		req := bleve.NewSearchRequestOptions(q, page, from, false)
+// matches in b (the index, or a shard), in ID order, reading page records
+// a search. Each search starts after the last ID read, so that a page
+// costs the same however far in it is (a search from an offset collects
+// every hit before it, on every shard).
+func (x *Index) eachData(b bleve.Index, q query.Query, page int, fn func(id, data string)) error {
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(q, page, 0, false)
 		req.Fields = []string{"data"}
 		req.SortBy([]string{"_id"})
-		res, err := x.search(req)
+		req.SearchAfter = after
+		res, err := x.searchIn(b, req)
 		if err != nil {
 			return wrap("index", err)
 		}
@@ -691,6 +778,7 @@ func (x *Index) eachData(q query.Query, page int, fn func(id, data string)) erro
 		if len(res.Hits) < page {
 			return nil
 		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
 	}
 }
 
@@ -699,7 +787,7 @@ func (x *Index) Docs() ([]DocInfo, error) {
 	q := bleve.NewTermQuery(kindDoc)
 	q.SetField("kind")
 	var out []DocInfo
-	err := x.eachData(q, 1000, func(_, data string) {
+	err := x.eachData(x.b, q, 1000, func(_, data string) {
 		var d DocInfo
 		if err := fastJSON.Unmarshal([]byte(data), &d); err == nil {
 			out = append(out, d)
@@ -741,7 +829,7 @@ func (x *Index) Count() (int, error) {
 func (x *Index) Records(name string) (passages, rows int, err error) {
 	count := func(kind string) (int, error) {
 		q := bleve.NewConjunctionQuery(term("doc", name), term("kind", kind))
-		res, err := x.search(bleve.NewSearchRequestOptions(q, 0, 0, false))
+		res, err := x.searchDoc(name, bleve.NewSearchRequestOptions(q, 0, 0, false))
 		if err != nil {
 			return 0, wrap("index", err)
 		}
@@ -758,7 +846,7 @@ func (x *Index) Records(name string) (passages, rows int, err error) {
 func (x *Index) View(name string) ([]extract.Line, error) {
 	req := bleve.NewSearchRequest(bleve.NewDocIDQuery([]string{docID(name)}))
 	req.Fields = []string{"view"}
-	res, err := x.search(req)
+	res, err := x.searchDoc(name, req)
 	if err != nil {
 		return nil, wrap("index", err)
 	}
@@ -784,13 +872,13 @@ func (x *Index) Unchanged(name, hash string) bool {
 // releases queued since the last write are not in the index.
 var ErrWrite = errors.New("index write failed")
 
-// Writer adds releases in batches. Each release goes into one batch as a
-// whole, and Bleve writes a batch atomically, so a crash never leaves half
-// a release behind: a release is in the index with all its records, or not
-// at all.
+// Writer adds releases in batches, one per shard. Each release goes into
+// its shard's batch as a whole, and Bleve writes a batch atomically, so a
+// crash never leaves half a release behind: a release is in the index with
+// all its records, or not at all.
 type Writer struct {
 	x       *Index
-	batch   *bleve.Batch
+	batches []*bleve.Batch // by shard
 	entries int
 	pending map[string]bool // releases in the batch
 	since   time.Time       // when the oldest queued release was queued
@@ -806,8 +894,17 @@ type Writer struct {
 
 // NewWriter starts a batch writer. Call Flush when done.
 func (x *Index) NewWriter() *Writer {
-	return &Writer{x: x, batch: x.b.NewBatch(), BatchEntries: 4000, MaxDelay: 2 * time.Second,
+	return &Writer{x: x, batches: x.newBatches(), BatchEntries: 4000, MaxDelay: 2 * time.Second,
 		pending: map[string]bool{}, inflight: map[string]bool{}}
+}
+
+// newBatches makes an empty batch for each shard.
+func (x *Index) newBatches() []*bleve.Batch {
+	bs := make([]*bleve.Batch, len(x.shards))
+	for i, s := range x.shards {
+		bs[i] = s.NewBatch()
+	}
+	return bs
 }
 
 // Add queues a release, replacing any earlier one of the same name. The
@@ -883,24 +980,25 @@ func (w *Writer) queue(ops []op, name string) (err error) {
 	}
 	w.pending[name] = true
 	w.entries += len(ops)
+	batch := w.batches[shardOf(name, len(w.batches))]
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("index: %s: internal error: %v", name, r)
 		}
 		if err != nil {
 			for _, o := range ops {
-				w.batch.Delete(o.id)
+				batch.Delete(o.id)
 			}
-			w.batch.Delete(docID(name))
+			batch.Delete(docID(name))
 			err = fmt.Errorf("%w; not added", err)
 		}
 	}()
 	for _, o := range ops {
 		if o.rec == nil {
-			w.batch.Delete(o.id)
+			batch.Delete(o.id)
 			continue
 		}
-		if err := w.batch.Index(o.id, o.rec); err != nil {
+		if err := batch.Index(o.id, o.rec); err != nil {
 			return fmt.Errorf("index: %s: %w", name, err)
 		}
 	}
@@ -941,7 +1039,7 @@ func (w *Writer) deleteOld(b *recorder, name string) int {
 	n := 0
 	for from := 0; ; from += 5000 {
 		req := bleve.NewSearchRequestOptions(q, 5000, from, false)
-		res, err := w.x.search(req)
+		res, err := w.x.searchDoc(name, req)
 		if err != nil {
 			break
 		}
@@ -971,20 +1069,39 @@ func (w *Writer) flush(wait bool) error {
 	if err := w.wait(); err != nil {
 		return err
 	}
-	if w.batch.Size() == 0 {
+	if len(w.pending) == 0 {
 		return nil
 	}
-	b, names := w.batch, w.pending
-	w.batch, w.pending, w.entries = w.x.b.NewBatch(), w.inflight, 0
+	bs, names := w.batches, w.pending
+	w.batches, w.pending, w.entries = w.x.newBatches(), w.inflight, 0
 	w.inflight = names
 	w.writing = make(chan error, 1)
 	go func(done chan<- error) {
-		done <- w.x.b.Batch(b)
+		done <- w.x.writeBatches(bs)
 	}(w.writing)
 	if wait {
 		return w.wait()
 	}
 	return nil
+}
+
+// writeBatches writes each shard's batch, the shards at once, and returns
+// the first error.
+func (x *Index) writeBatches(bs []*bleve.Batch) error {
+	errs := make([]error, len(bs))
+	var wg sync.WaitGroup
+	for i, b := range bs {
+		if b.Size() == 0 {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = x.shards[i].Batch(b)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // wait waits for the batch being written, if any.
@@ -1331,7 +1448,7 @@ func (x *Index) Facts(q FactQuery) ([]Fact, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bq, q.Size, 0, false)
 	req.Fields = []string{"data"}
-	res, err := searchRanked(x.search, req)
+	res, err := searchRanked(x.searcher(q.Docs, false), req)
 	if err != nil {
 		return nil, wrap("index: search", err)
 	}
@@ -1457,7 +1574,7 @@ func (x *Index) docRecs(name string) ([]docRec, error) {
 	req := bleve.NewSearchRequestOptions(term("doc", name), maxDocRecords, 0, false)
 	req.Fields = []string{"data"}
 	req.Score = "none"
-	res, err := x.search(req)
+	res, err := x.searchDoc(name, req)
 	if err != nil {
 		return nil, wrap("index: search", err)
 	}
@@ -1537,7 +1654,7 @@ func overlap(words map[string]bool, terms []string) float64 {
 func (x *Index) Row(name string, table, row int) ([]Fact, error) {
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{rowID(name, table, row)}), 1, 0, false)
 	req.Fields = []string{"data"}
-	res, err := x.b.Search(req)
+	res, err := x.shardFor(name).Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("index: row: %w", err)
 	}
@@ -1556,7 +1673,7 @@ func (x *Index) Row(name string, table, row int) ([]Fact, error) {
 func (x *Index) AllFacts(name string) ([]Fact, error) {
 	q := bleve.NewConjunctionQuery(term("doc", name), bleve.NewDisjunctionQuery(term("kind", kindRow), term("kind", kindPassage)))
 	var out []Fact
-	err := x.eachData(q, 2000, func(id, data string) {
+	err := x.eachData(x.shardFor(name), q, 2000, func(id, data string) {
 		if hitKind(id) == kindRow {
 			if r, err := decodeRow(data); err == nil {
 				out = append(out, r.Facts...)
@@ -1649,11 +1766,7 @@ func (x *Index) Passages(q PassageQuery) ([]PassageHit, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, 0, false)
 	req.Fields = []string{"data"}
-	search := x.search
-	if q.Raw {
-		search = x.searchUser
-	}
-	res, err := searchRanked(search, req)
+	res, err := searchRanked(x.searcher(q.Docs, q.Raw), req)
 	if err != nil {
 		return nil, wrap("index: search", err)
 	}
@@ -1675,7 +1788,7 @@ func (x *Index) Passages(q PassageQuery) ([]PassageHit, error) {
 func (x *Index) DocPassages(name string) ([]Passage, error) {
 	q := bleve.NewConjunctionQuery(term("doc", name), term("kind", kindPassage))
 	var out []Passage
-	err := x.eachData(q, 2000, func(_, data string) {
+	err := x.eachData(x.shardFor(name), q, 2000, func(_, data string) {
 		var p Passage
 		if fastJSON.Unmarshal([]byte(data), &p) == nil {
 			out = append(out, p)

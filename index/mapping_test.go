@@ -44,7 +44,7 @@ func TestQueryStringWithoutAll(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			x = &Index{b: b}
+			x = &Index{b: b, shards: []bleve.Index{b}}
 		}
 		w := x.NewWriter()
 		if err := w.Add(d); err != nil {

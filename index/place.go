@@ -53,20 +53,43 @@ func (e *accessError) Is(target error) bool { return e.write && target == ErrNot
 // create writes it before the folder is renamed into place.
 const markerName = "ex99.json"
 
-// formatVersion is the index format this ex99 reads and writes.
-const formatVersion = 1
+// formatVersion is the newest index format this ex99 reads and writes:
+// 2 is an index split into shards, 1 one Bleve index (written still for an
+// index of one shard, so that an ex99 from before shards reads it).
+const formatVersion = 2
 
 // marker is the content of markerName.
 type marker struct {
 	Format  string `json:"format"`
 	Version int    `json:"version"`
+	Shards  int    `json:"shards,omitempty"` // 0 for one Bleve index
 }
 
 const markerFormat = "ex99 index"
 
-func markerJSON() []byte {
-	b, _ := json.Marshal(marker{Format: markerFormat, Version: formatVersion})
+// markerJSON is the marker of an index of n shards.
+func markerJSON(n int) []byte {
+	m := marker{Format: markerFormat, Version: 1}
+	if n > 1 {
+		m.Version, m.Shards = 2, n
+	}
+	b, _ := json.Marshal(m)
 	return append(b, '\n')
+}
+
+// markerShards is the shard count the marker of the index at path gives:
+// 1 for an index of one Bleve index, without marker, or whose marker does
+// not read (classify has said so before this is asked).
+func markerShards(path string) int {
+	data, err := os.ReadFile(filepath.Join(path, markerName))
+	if err != nil {
+		return 1
+	}
+	var m marker
+	if json.Unmarshal(data, &m) != nil || m.Shards < 1 {
+		return 1
+	}
+	return m.Shards
 }
 
 // writeMarker writes the marker into the index folder dir, through a
@@ -78,7 +101,7 @@ func writeMarker(dir string) error {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // gone after the rename
-	if _, err := tmp.Write(markerJSON()); err != nil {
+	if _, err := tmp.Write(markerJSON(1)); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -147,7 +170,7 @@ func isLegacy(path string) bool {
 // checkMarker checks a marker's content: ours, in a format this ex99 knows.
 func checkMarker(path string, data []byte) error {
 	var m marker
-	if err := json.Unmarshal(data, &m); err != nil || m.Format != markerFormat || m.Version < 1 {
+	if err := json.Unmarshal(data, &m); err != nil || m.Format != markerFormat || m.Version < 1 || m.Shards < 0 || m.Shards > MaxShards {
 		return &damageError{path: path, reason: markerName + " is garbled"}
 	}
 	if m.Version > formatVersion {
@@ -187,10 +210,11 @@ func shellQuote(s string) string {
 }
 
 // checkReadable fails with the system's permission error when the user
-// may not read the index's files (Bleve would call the index damaged).
-func checkReadable(path string) error {
+// may not read the files of dir, a Bleve folder of the index at path
+// (Bleve would call the index damaged).
+func checkReadable(path, dir string) error {
 	for _, f := range []string{"index_meta.json", filepath.Join("store", "root.bolt")} {
-		p := filepath.Join(path, f)
+		p := filepath.Join(dir, f)
 		fh, err := os.Open(p)
 		if errors.Is(err, fs.ErrPermission) {
 			return &accessError{path: path, file: p, err: fs.ErrPermission}
@@ -203,11 +227,12 @@ func checkReadable(path string) error {
 }
 
 // checkWritable fails with ErrNotWritable when the user may not write
-// what a writer writes: new files in the index folder and in store/, and
-// root.bolt. It is asked before a writable open, which would otherwise
-// fail inside Bleve with an error that reads like damage.
-func checkWritable(path string) error {
-	for _, p := range []string{path, filepath.Join(path, "store"), boltPath(path)} {
+// what a writer writes in dir, a Bleve folder of the index at path: new
+// files in it and in store/, and root.bolt. It is asked before a writable
+// open, which would otherwise fail inside Bleve with an error that reads
+// like damage.
+func checkWritable(path, dir string) error {
+	for _, p := range []string{dir, filepath.Join(dir, "store"), boltPath(dir)} {
 		if err := canWrite(p); err != nil {
 			return &accessError{path: path, file: p, write: true, err: err}
 		}
@@ -218,13 +243,14 @@ func checkWritable(path string) error {
 // checkBolt fails with damage when store/root.bolt, which lists the
 // index's segments, is missing or empty: Bleve's own error for these names
 // a failed write or a missing file, not what is wrong.
-func checkBolt(path string) error {
-	st, err := os.Stat(boltPath(path))
+func checkBolt(path, dir string) error {
+	st, err := os.Stat(boltPath(dir))
+	what, _ := filepath.Rel(path, boltPath(dir))
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return &damageError{path: path, reason: "store/root.bolt is missing"}
+		return &damageError{path: path, reason: what + " is missing"}
 	case err == nil && st.Size() == 0:
-		return &damageError{path: path, reason: "store/root.bolt is empty"}
+		return &damageError{path: path, reason: what + " is empty"}
 	}
 	return nil
 }

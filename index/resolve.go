@@ -101,7 +101,7 @@ func (x *Index) companyCandidates(q string) ([]DocInfo, error) {
 	bq := bleve.NewBooleanQuery()
 	bq.AddMust(term("kind", kindDoc), m)
 	var out []DocInfo
-	err := x.eachData(bq, 1000, func(_, data string) {
+	err := x.eachData(x.b, bq, 1000, func(_, data string) {
 		var d DocInfo
 		if fastJSON.Unmarshal([]byte(data), &d) == nil {
 			out = append(out, d)
@@ -114,7 +114,7 @@ func (x *Index) companyCandidates(q string) ([]DocInfo, error) {
 // suggestions of a name that fits none.
 func (x *Index) docCompanies() ([]DocInfo, error) {
 	var out []DocInfo
-	err := x.eachData(term("kind", kindDoc), 1000, func(_, data string) {
+	err := x.eachData(x.b, term("kind", kindDoc), 1000, func(_, data string) {
 		var d struct{ Name, Company, Ticker string }
 		if fastJSON.Unmarshal([]byte(data), &d) == nil {
 			out = append(out, DocInfo{Name: d.Name, Company: d.Company, Ticker: d.Ticker})

@@ -8,6 +8,8 @@
 #                                    # releases and ~11 GB of index on disk
 #
 # SKIP_ADD=1 reuses the indexes of the last run (only the Go benchmarks run).
+# SHARDS=8 splits each new index into 8 shards (ex99 add --shards; default 1).
+# The run's shard count is kept beside each index (shards-N.txt) and shown.
 #
 # Releases, indexes and binaries go to $EX99_BENCH_DIR (default ./bench-out)
 # and releases are reused between runs. For each size it times `ex99 add`
@@ -78,7 +80,8 @@ for n in $SIZES; do
 		rm -rf "$idx"
 		sync
 		echo "adding $n releases..." >&2
-		measure "$OUT/ex99" add -q --index "$idx" "$rel" > "$OUT/add-$n.txt"
+		measure "$OUT/ex99" add -q --shards "${SHARDS:-1}" --index "$idx" "$rel" > "$OUT/add-$n.txt"
+		echo "${SHARDS:-1}" > "$OUT/shards-$n.txt"
 		read -r secs rss usr sys anon < "$OUT/add-$n.txt"
 	fi
 	ADD_RATE[$n]=$(echo "scale=0; $n / $secs" | bc)
@@ -106,7 +109,7 @@ echo
 echo "| releases | add (releases/s) | add CPU per release (ms) | add peak RSS / private (MiB) | index on disk (MiB) | ask, company named: p50 / p99 ms | ask --doc: p50 / p99 ms | ask, no company: p50 / p99 ms | search: p50 / p99 ms | cold CLI ask: p50 / p99 ms |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $SIZES; do
-	echo "| $n | ${ADD_RATE[$n]} | ${ADD_CPU[$n]} | ${ADD_RSS[$n]} / ${ADD_ANON[$n]} | ${IDX_MB[$n]} | $(pair "BenchmarkAsk/$n/named") | $(pair "BenchmarkAsk/$n/doc") | $(pair "BenchmarkAsk/$n/unnamed") | $(pair "BenchmarkSearch/$n") | $(pair "BenchmarkColdAsk/$n") |"
+	echo "| $n ($(cat "$OUT/shards-$n.txt" 2>/dev/null || echo 1) shards) | ${ADD_RATE[$n]} | ${ADD_CPU[$n]} | ${ADD_RSS[$n]} / ${ADD_ANON[$n]} | ${IDX_MB[$n]} | $(pair "BenchmarkAsk/$n/named") | $(pair "BenchmarkAsk/$n/doc") | $(pair "BenchmarkAsk/$n/unnamed") | $(pair "BenchmarkSearch/$n") | $(pair "BenchmarkColdAsk/$n") |"
 done
 echo
 text=$(awk '$1 ~ /^BenchmarkParse\/text/ {printf "%.1f", $3/1e6}' "$OUT/extract.txt")

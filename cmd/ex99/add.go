@@ -34,6 +34,7 @@ var readFile = os.ReadFile
 
 func (a *app) addCmd() *cobra.Command {
 	var quiet bool
+	var shards int
 	c := &cobra.Command{
 		Use:   "add [flags] FILE|FOLDER...",
 		Short: "Add releases (text, HTML, EDGAR submission files) to the index",
@@ -42,18 +43,31 @@ file's base name; adding a file again changes nothing if it is unchanged, and
 replaces the old entries completely if it changed.
 
 A file that cannot be read (empty, binary, not a release) is reported with
-the reason; the others still go in, and the exit status is 1.`,
+the reason; the others still go in, and the exit status is 1.
+
+--shards splits a new index into several Bleve indexes, searched as one:
+for tens of thousands of releases, so that adding writes one shard and
+merges stay small (docs/SCALING.md). Answers are the same; an existing
+index keeps the count it was made with.`,
 		Example: `  ex99 add innovo-2004q2.txt
   ex99 add --index ./idx ~/filings/
-  EX99_INDEX=./idx ex99 add *.htm`,
+  EX99_INDEX=./idx ex99 add *.htm
+  ex99 add --index ./all --shards 8 ~/edgar/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("add", "add needs files or folders to add")
 			}
-			return a.add(args, quiet)
+			if cmd.Flags().Changed("shards") && (shards < 1 || shards > index.MaxShards) {
+				return usagef("add", "--shards %d: an index has 1 to %d shards", shards, index.MaxShards)
+			}
+			if !cmd.Flags().Changed("shards") {
+				shards = 0
+			}
+			return a.add(args, quiet, shards)
 		},
 	}
 	c.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only errors")
+	c.Flags().IntVar(&shards, "shards", 1, "split a new index into `N` shards (1 to 64)")
 	return c
 }
 
@@ -76,7 +90,10 @@ type addResult struct {
 // paragraph dense with figures) come near it.
 const addMemoryLimit = 768 << 20
 
-func (a *app) add(args []string, quiet bool) error {
+// add adds the releases args name. shards is the shard count asked for
+// (0 when not asked): a new index is made with it, an existing one must
+// have it.
+func (a *app) add(args []string, quiet bool, shards int) error {
 	start := time.Now()
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(addMemoryLimit))
@@ -86,11 +103,14 @@ func (a *app) add(args []string, quiet bool) error {
 		fmt.Fprintf(a.stderr, "ex99: add: no files to add\n")
 		return silentError{exitFailed}
 	}
-	x, err := a.openWrite(quiet)
+	x, err := a.openWrite(quiet, shards)
 	if err != nil {
 		return err
 	}
 	defer x.Close()
+	if shards > 0 && x.Shards() != shards {
+		return fmt.Errorf("index %s has %d shard(s): --shards %d applies only to a new index (add the releases to a new index to change it)", a.path(), x.Shards(), shards)
+	}
 
 	var bar *progressbar.ProgressBar
 	if a.errTTY && !quiet && len(files) > 1 {

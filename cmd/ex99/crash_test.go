@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -20,13 +21,23 @@ import (
 // returns once it holds the index (its bolt file exists and is locked).
 func startAdd(t *testing.T, n int, env ...string) (cmd *exec.Cmd, idx, in string, logs fmt.Stringer) {
 	t.Helper()
+	return startAddShards(t, n, 1, env...)
+}
+
+// startAddShards is startAdd into a new index of the given shard count.
+func startAddShards(t *testing.T, n, shards int, env ...string) (cmd *exec.Cmd, idx, in string, logs fmt.Stringer) {
+	t.Helper()
 	dir := t.TempDir()
 	in = filepath.Join(dir, "in")
 	if _, err := synth.WriteDir(in, 0, n, 4); err != nil {
 		t.Fatal(err)
 	}
 	idx = filepath.Join(dir, "idx")
-	cmd, out := child(t, env, "add", "-q", "--index", idx, in)
+	lock := filepath.Join(idx, "store", "root.bolt")
+	if shards > 1 {
+		lock = filepath.Join(idx, "shard-00", "store", "root.bolt")
+	}
+	cmd, out := child(t, env, "add", "-q", "--shards", strconv.Itoa(shards), "--index", idx, in)
 	t.Cleanup(func() {
 		if cmd.ProcessState == nil {
 			_ = cmd.Process.Kill()
@@ -34,7 +45,7 @@ func startAdd(t *testing.T, n int, env ...string) (cmd *exec.Cmd, idx, in string
 		}
 	})
 	deadline := time.Now().Add(20 * time.Second)
-	for !writeLocked(filepath.Join(idx, "store", "root.bolt")) {
+	for !writeLocked(lock) {
 		if time.Now().After(deadline) || cmd.ProcessState != nil {
 			t.Fatalf("add did not open the index: %s", out)
 		}
@@ -63,7 +74,8 @@ func waitForBatch(t *testing.T, cmd *exec.Cmd, idx string, logs fmt.Stringer) {
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		zaps, _ := filepath.Glob(filepath.Join(idx, "store", "*.zap"))
-		if len(zaps) > 0 {
+		sharded, _ := filepath.Glob(filepath.Join(idx, "shard-*", "store", "*.zap"))
+		if len(zaps)+len(sharded) > 0 {
 			return
 		}
 		if time.Now().After(deadline) || cmd.ProcessState != nil {
@@ -119,8 +131,16 @@ func TestReadersWhileAdding(t *testing.T) {
 // opens, every release in it is complete, and running the same add again
 // adds the rest.
 func TestKillDuringAdd(t *testing.T) {
+	for _, shards := range []int{1, 3} {
+		t.Run(fmt.Sprintf("%d shards", shards), func(t *testing.T) { killDuringAdd(t, shards) })
+	}
+}
+
+// killDuringAdd is TestKillDuringAdd over an index of the given shard
+// count: a batch writes several shards, and a kill may fall between them.
+func killDuringAdd(t *testing.T, shards int) {
 	const n = 64
-	cmd, idx, in, logs := startAdd(t, n, "EX99_BATCH_ENTRIES=300") // a few releases a batch
+	cmd, idx, in, logs := startAddShards(t, n, shards, "EX99_BATCH_ENTRIES=300") // a few releases a batch
 	// wait for a first batch on disk, then kill in the middle of the next
 	waitForBatch(t, cmd, idx, logs)
 	time.Sleep(300 * time.Millisecond)

@@ -359,9 +359,9 @@ func builtinIndex() (*index.Index, error) {
 // openWrite opens (or creates) the index for writing. Readers still
 // reading are waited for (new ones are kept out); unless quiet, a wait
 // longer than a moment is said on stderr, so that it is not taken for a
-// hang.
-func (a *app) openWrite(quiet bool) (*index.Index, error) {
-	opts := index.Options{}
+// hang. A new index is split into shards (0: one index).
+func (a *app) openWrite(quiet bool, shards int) (*index.Index, error) {
+	opts := index.Options{Shards: shards}
 	if !quiet {
 		opts.Waiting = func() {
 			fmt.Fprintf(a.stderr, "ex99: waiting for readers of %s to finish…\n", a.path())
