@@ -465,6 +465,7 @@ func boltPath(path string) string { return filepath.Join(path, "store", "root.bo
 // falling back to an older one, which silently drops releases, and says so
 // only in the standard log: that is damage too.
 func openBleve(path string, cfg map[string]interface{}) (b bleve.Index, err error) {
+	registerTMFilter()
 	logMu.Lock()
 	var logged bytes.Buffer
 	saved := log.Writer()
@@ -536,7 +537,7 @@ func create(path string, n int) error {
 			return fmt.Errorf("index %s: create: %w", path, err)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, markerName), markerJSON(n), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, markerName), markerJSON(formatVersion, n), 0o644); err != nil {
 		return fmt.Errorf("index %s: create: %w", path, err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, gateName), nil, 0o644); err != nil {

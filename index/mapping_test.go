@@ -1,12 +1,16 @@
 package index
 
 import (
+	"maps"
 	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	regexpchar "github.com/blevesearch/bleve/v2/analysis/char/regexp"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/ex99/ex99/extract"
 )
@@ -78,4 +82,69 @@ func TestQueryStringWithoutAll(t *testing.T) {
 			t.Errorf("%q: without _all %s\nwith _all %s", q, describe(a, nil, nil), describe(b, nil, nil))
 		}
 	}
+}
+
+// TestTMCharFilter: the analyzer with the trademark char filter that
+// looks for "TM" first gives the tokens, offsets included, that it gives
+// with Bleve's regexp char filter (format 1 indexes), with and without
+// the mark.
+func TestTMCharFilter(t *testing.T) {
+	fast, plain := newMapping().AnalyzerNamed(textAnalyzer), formatOneMapping().AnalyzerNamed(textAnalyzer)
+	if fast == nil || plain == nil {
+		t.Fatal("no analyzer")
+	}
+	for _, s := range []string{
+		"", "FetishTM jeans", "(Joe's)TM", "ATM machines", "aTM", "aTMx", "TM", "xTM.", "no mark here",
+		"Innovo's brandTM and ShopTM, TM", "ÉTM élan", "a\u00a0TM",
+	} {
+		if got, want := fast.Analyze([]byte(s)), plain.Analyze([]byte(s)); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: %v, regexp filter %v", s, got, want)
+		}
+	}
+}
+
+// formatOneMapping is the mapping of a format 1 index: Bleve's regexp
+// char filter for trademark marks.
+func formatOneMapping() *mapping.IndexMappingImpl {
+	m := newMapping()
+	cfg := maps.Clone(m.CustomAnalysis.CharFilters[tmFilter])
+	cfg["type"] = regexpchar.Name
+	delete(cfg, "literal")
+	m.CustomAnalysis.CharFilters[tmFilter] = cfg
+	return m
+}
+
+// TestOpenFormatOne: an index of format 1, whose stored mapping names
+// Bleve's own regexp char filter, still opens, takes releases and finds
+// words next to a trademark mark.
+func TestOpenFormatOne(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "idx")
+	b, err := bleve.NewUsing(p, formatOneMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+	if err := os.WriteFile(filepath.Join(p, markerName), markerJSON(1, 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := extract.Parse("tm.txt", []byte("Acme Corp. reported record sales of its WidgetTM line.\n\nNet sales were $5.0 million.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := x.NewWriter()
+	if err := w.Add(d); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	hits, err := x.Passages(PassageQuery{Text: "widget"})
+	if err != nil || len(hits) != 1 {
+		t.Errorf("widget: %d hits, %v", len(hits), err)
+	}
+	x.Close()
 }

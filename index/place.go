@@ -53,9 +53,12 @@ func (e *accessError) Is(target error) bool { return e.write && target == ErrNot
 // create writes it before the folder is renamed into place.
 const markerName = "ex99.json"
 
-// formatVersion is the newest index format this ex99 reads and writes:
-// 2 is an index split into shards, 1 one Bleve index (written still for an
-// index of one shard, so that an ex99 from before shards reads it).
+// formatVersion is the index format this ex99 writes, and the newest it
+// reads. Format 2 indexes name a char filter of ex99's own (tmFilterType),
+// which an ex99 of format 1 does not know (it says to update ex99, rather
+// than failing inside Bleve), and may be split into shards. Format 1
+// indexes, and those made before the marker, are one Bleve index with
+// Bleve's regexp char filter; this ex99 reads and writes them as they are.
 const formatVersion = 2
 
 // marker is the content of markerName.
@@ -67,11 +70,12 @@ type marker struct {
 
 const markerFormat = "ex99 index"
 
-// markerJSON is the marker of an index of n shards.
-func markerJSON(n int) []byte {
-	m := marker{Format: markerFormat, Version: 1}
+// markerJSON is the marker of an index of the given format version and n
+// shards.
+func markerJSON(version, n int) []byte {
+	m := marker{Format: markerFormat, Version: version}
 	if n > 1 {
-		m.Version, m.Shards = 2, n
+		m.Shards = n
 	}
 	b, _ := json.Marshal(m)
 	return append(b, '\n')
@@ -101,7 +105,7 @@ func writeMarker(dir string) error {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // gone after the rename
-	if _, err := tmp.Write(markerJSON(1)); err != nil {
+	if _, err := tmp.Write(markerJSON(1, 1)); err != nil { // an index made before the marker: format 1
 		tmp.Close()
 		return err
 	}

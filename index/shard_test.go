@@ -106,8 +106,8 @@ func TestShardedMatchesOne(t *testing.T) {
 	}
 }
 
-// TestShardMarker: a sharded index says so in its marker (format 2), and
-// opens with the count it was made with whatever Options.Shards says.
+// TestShardMarker: a sharded index says so in its marker, and opens with
+// the count it was made with whatever Options.Shards says.
 func TestShardMarker(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "idx")
 	x, err := Open(p, Options{Shards: 3})
