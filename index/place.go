@@ -105,7 +105,8 @@ func writeMarker(dir string) error {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // gone after the rename
-	if _, err := tmp.Write(markerJSON(1, 1)); err != nil { // an index made before the marker: format 1
+	// only an index made before the marker gets one here: format 1
+	if _, err := tmp.Write(markerJSON(1, 1)); err != nil {
 		tmp.Close()
 		return err
 	}
