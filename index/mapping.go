@@ -166,7 +166,7 @@ func newMapping() *mapping.IndexMappingImpl {
 
 var (
 	anOnce sync.Once
-	an     analysis.Analyzer
+	an     *analysis.DefaultAnalyzer
 )
 
 // Terms analyzes text the way the index does (English, stemmed, stop words
@@ -206,15 +206,67 @@ var (
 	termsOld  map[string][]string
 )
 
+// analyze runs the index's analysis of text: its char filter, its
+// tokenizer, then its token filters (possessive, lowercase, Porter), which
+// act on each token alone, so each word's term is remembered (stemOf):
+// a release's passages repeat the same few thousand words, and stemming
+// them again was two fifths of analyzing.
 func analyze(text string) []string {
-	anOnce.Do(func() { an = newMapping().AnalyzerNamed(textAnalyzer) })
+	anOnce.Do(func() {
+		an, _ = newMapping().AnalyzerNamed(textAnalyzer).(*analysis.DefaultAnalyzer)
+	})
 	if an == nil {
 		return nil
 	}
-	ts := an.Analyze([]byte(text))
+	input := []byte(text)
+	for _, cf := range an.CharFilters {
+		input = cf.Filter(input)
+	}
+	ts := an.Tokenizer.Tokenize(input)
 	out := make([]string, 0, len(ts))
+	stemMu.Lock()
+	defer stemMu.Unlock()
 	for _, t := range ts {
-		out = append(out, string(t.Term))
+		if term, ok := stemOf(t); ok {
+			out = append(out, term)
+		}
 	}
 	return out
 }
+
+// stemOf is the term of token t after the analyzer's token filters, from
+// the memo or worked out and remembered; false if a filter drops it.
+// Called with stemMu held.
+func stemOf(t *analysis.Token) (string, bool) {
+	if st, ok := stems[string(t.Term)]; ok {
+		return st.term, st.kept
+	}
+	word := string(t.Term)
+	one := analysis.TokenStream{t}
+	for _, f := range an.TokenFilters {
+		one = f.Filter(one)
+	}
+	var st stem
+	if len(one) == 1 {
+		st = stem{string(one[0].Term), true}
+	}
+	if len(stems) >= maxStems {
+		clear(stems)
+	}
+	stems[word] = st
+	return st.term, st.kept
+}
+
+// stem is a word's term, or that the token filters drop it.
+type stem struct {
+	term string
+	kept bool
+}
+
+// maxStems bounds the memo of stemOf.
+const maxStems = 200000
+
+var (
+	stemMu sync.Mutex
+	stems  = map[string]stem{}
+)

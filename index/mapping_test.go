@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -147,4 +148,37 @@ func TestOpenFormatOne(t *testing.T) {
 		t.Errorf("widget: %d hits, %v", len(hits), err)
 	}
 	x.Close()
+}
+
+// TestAnalyzeMatchesBleve: analyze, which remembers each word's term,
+// gives the terms Bleve's analyzer gives, over every passage and label of
+// the seed release, twice (the second time from the memo).
+func TestAnalyzeMatchesBleve(t *testing.T) {
+	src, err := os.ReadFile("../testdata/innovo-2004q2.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := extract.Parse("innovo-2004q2.txt", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"", "Joe's Jeans’ FetishTM net sales", "ÉCOLE’S résumés, 3.5% O'Neil's"}
+	for _, p := range d.Passages {
+		texts = append(texts, p.Text)
+	}
+	for _, f := range d.Facts {
+		texts = append(texts, f.Metric)
+	}
+	bleveAn := newMapping().AnalyzerNamed(textAnalyzer)
+	for round := 0; round < 2; round++ {
+		for _, s := range texts {
+			var want []string
+			for _, tok := range bleveAn.Analyze([]byte(s)) {
+				want = append(want, string(tok.Term))
+			}
+			if got := analyze(s); !slices.Equal(got, want) {
+				t.Fatalf("round %d, %.60q: %q, Bleve %q", round, s, got, want)
+			}
+		}
+	}
 }
