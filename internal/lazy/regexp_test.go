@@ -67,7 +67,8 @@ func TestSameAsRegexp(t *testing.T) {
 			t.Errorf("%s: got %v, want %v", c.name, c.got, c.want)
 		}
 	}
-	if lz.Regexp() != lz.Regexp() {
+	first := lz.Regexp()
+	if again := lz.Regexp(); again != first {
 		t.Error("Regexp compiled twice")
 	}
 }
