@@ -72,3 +72,18 @@ func TestSameAsRegexp(t *testing.T) {
 		t.Error("Regexp compiled twice")
 	}
 }
+
+// TestConcurrentFirstUse has goroutines race to the first use (add
+// extracts releases on parallel workers): run with -race.
+func TestConcurrentFirstUse(t *testing.T) {
+	lz := lazy.NewRegexp(`(?i)net\s+sales`)
+	done := make(chan bool)
+	for range 8 {
+		go func() { done <- lz.MatchString("Net  sales") }()
+	}
+	for range 8 {
+		if !<-done {
+			t.Fatal("no match")
+		}
+	}
+}
