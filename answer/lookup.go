@@ -10,6 +10,7 @@ import (
 
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/nlq"
 	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
@@ -775,7 +776,7 @@ func factPrecision(f index.Fact) decimal.Decimal {
 	return decimal.New(1, -places).Mul(f.Value.Abs().Div(p.Abs()))
 }
 
-var reNumber = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?`)
+var reNumber = lazy.NewRegexp(`\d[\d,]*(?:\.\d+)?`)
 
 // agrees reports whether two values state the same figure within the
 // rounding of the coarser one.

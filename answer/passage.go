@@ -3,11 +3,11 @@ package answer
 import (
 	"cmp"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/nlq"
 	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
@@ -127,11 +127,11 @@ var (
 	// "include"): vocab's text_verbs.
 	textVerb = vocab.Default().Words("text_verbs")
 	// reTableWord matches a table word in a passage.
-	reTableWord = regexp.MustCompile(`(?i)\b(?:` + vocab.Default().Alternation("table_words") + `)\b`)
+	reTableWord = lazy.NewRegexp(`(?i)\b(?:` + vocab.Default().Alternation("table_words") + `)\b`)
 	// reTableLead matches a passage that introduces a table: it ends with
 	// a colon, or holds one of vocab's table_lead_phrases ("as follows",
 	// "the following table", "shown below").
-	reTableLead = regexp.MustCompile(`(?i):\s*$|\b(?:` + vocab.Default().Alternation("table_lead_phrases") + `)\b`)
+	reTableLead = lazy.NewRegexp(`(?i):\s*$|\b(?:` + vocab.Default().Alternation("table_lead_phrases") + `)\b`)
 )
 
 // tableLeadBonus is added to a table lead-in's coverage of the question
@@ -237,7 +237,7 @@ func (e *Engine) withQuotes(ctx *docCtx, hits []index.PassageHit) []index.Passag
 
 // reAttribution matches a line that names who said the quotation above
 // it: it opens with a dash.
-var reAttribution = regexp.MustCompile(`^\s*[-–—]`)
+var reAttribution = lazy.NewRegexp(`^\s*[-–—]`)
 
 // passageWords are the words to search passages for: the question's
 // content words with abbreviations expanded ("CEO" → "chief executive
@@ -378,10 +378,10 @@ func (e *Engine) leadIn(ctx *docCtx, p index.Passage) (index.Passage, bool) {
 
 var (
 	// reFutureText matches a word of the future: vocab's outlook_text_words.
-	reFutureText = regexp.MustCompile(`(?i)\b` + vocab.Default().Alternation("outlook_text_words") + `\b`)
+	reFutureText = lazy.NewRegexp(`(?i)\b` + vocab.Default().Alternation("outlook_text_words") + `\b`)
 	// reFigureText matches a dollar figure or a percentage ("12%", "12
 	// percent": vocab's percent_marks after a digit).
-	reFigureText = regexp.MustCompile(`\$\s?\.?\d|\d\s?` + vocab.Default().Alternation("percent_marks"))
+	reFigureText = lazy.NewRegexp(`\$\s?\.?\d|\d\s?` + vocab.Default().Alternation("percent_marks"))
 )
 
 // outlookFits reports whether a passage states the outlook asked for.

@@ -1,10 +1,10 @@
 package check
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/ex99/ex99/extract"
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/shopspring/decimal"
 )
 
@@ -83,13 +83,13 @@ func (ft *footing) convention(col int) convention {
 }
 
 var (
-	reTotal  = regexp.MustCompile(`(?i)^(total|net)\b`)
-	reResult = regexp.MustCompile(`(?i)^(income|earnings|loss|profit|\(loss\))\b.*\b(before|from|after)\b`)
-	reLess   = regexp.MustCompile(`(?i)^less\b`)
-	reExpWd  = regexp.MustCompile(`(?i)\b(cost|costs|expense|expenses|charges|taxes|tax|provision|depreciation|amortization|impairments?|allowance)\b`)
-	reIncWd  = regexp.MustCompile(`(?i)^(income|earnings|revenues?|sales|net|gains?|other income|profit)\b`)
+	reTotal  = lazy.NewRegexp(`(?i)^(total|net)\b`)
+	reResult = lazy.NewRegexp(`(?i)^(income|earnings|loss|profit|\(loss\))\b.*\b(before|from|after)\b`)
+	reLess   = lazy.NewRegexp(`(?i)^less\b`)
+	reExpWd  = lazy.NewRegexp(`(?i)\b(cost|costs|expense|expenses|charges|taxes|tax|provision|depreciation|amortization|impairments?|allowance)\b`)
+	reIncWd  = lazy.NewRegexp(`(?i)^(income|earnings|revenues?|sales|net|gains?|other income|profit)\b`)
 	// "net of tax", "(net of income taxes)" qualify a row; they do not make it a tax
-	reNetOf = regexp.MustCompile(`(?i)[,(]?\s*\bnet\s+of\s+[^,;)]*\)?`)
+	reNetOf = lazy.NewRegexp(`(?i)[,(]?\s*\bnet\s+of\s+[^,;)]*\)?`)
 )
 
 // resultKeys are rows that result from the rows above them.
@@ -458,7 +458,7 @@ func plural(n int, s string) string {
 
 func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }
 
-var reLiabEquity = regexp.MustCompile(`(?i)^total\s+liabilities\b.*\b(equity|capital|deficit|deficiency|net worth)\b`)
+var reLiabEquity = lazy.NewRegexp(`(?i)^total\s+liabilities\b.*\b(equity|capital|deficit|deficiency|net worth)\b`)
 
 // balanceTable checks that total assets equal total liabilities and
 // equity in each column of a balance sheet.

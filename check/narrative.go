@@ -1,12 +1,12 @@
 package check
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 	"github.com/shopspring/decimal"
@@ -22,11 +22,11 @@ import (
 // negative table figure.
 
 var (
-	reFigure   = regexp.MustCompile(`(?i)\$?\s?\(?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*\)?(\s*(?:thousand|million|billion|trillion)\b)?`)
-	reApprox   = regexp.MustCompile(`(?i)(\b(approximately|about|roughly|nearly|almost|around|over|more\s+than|less\s+than|some|up\s+to|approx\.?|in\s+excess\s+of|close\s+to)|~)\s*\$?\s*$`)
-	reLossy    = regexp.MustCompile(`(?i)\b(loss|losses|deficit|negative)\b`)
-	rePoints   = regexp.MustCompile(`(?i)\b(percentage\s+points?|basis\s+points?|points?|bps|pts?)\b`)
-	rePriorYr  = regexp.MustCompile(`(?i)prior[\s-]year|previous[\s-]year|last\s+year|year[\s-]ago|year[\s-]earlier|same\s+(period|quarter)|year[\s-]over[\s-]year|\byoy\b`)
+	reFigure   = lazy.NewRegexp(`(?i)\$?\s?\(?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*\)?(\s*(?:thousand|million|billion|trillion)\b)?`)
+	reApprox   = lazy.NewRegexp(`(?i)(\b(approximately|about|roughly|nearly|almost|around|over|more\s+than|less\s+than|some|up\s+to|approx\.?|in\s+excess\s+of|close\s+to)|~)\s*\$?\s*$`)
+	reLossy    = lazy.NewRegexp(`(?i)\b(loss|losses|deficit|negative)\b`)
+	rePoints   = lazy.NewRegexp(`(?i)\b(percentage\s+points?|basis\s+points?|points?|bps|pts?)\b`)
+	rePriorYr  = lazy.NewRegexp(`(?i)prior[\s-]year|previous[\s-]year|last\s+year|year[\s-]ago|year[\s-]earlier|same\s+(period|quarter)|year[\s-]over[\s-]year|\byoy\b`)
 	approxPart = decimal.New(1, -1) // an "approximately" figure is within 10%
 )
 
@@ -111,16 +111,16 @@ var (
 	// what ends the words that belong to a figure: punctuation, a
 	// conjunction, or the start of a comparison ("$0.80 compared with last
 	// year" is this year's $0.80)
-	reClauseBreak = regexp.MustCompile(`(?i)[,;:()—]|\b(?:while|whereas|but|and|compared|versus|vs|from|to)\b`)
-	reRangeGap    = regexp.MustCompile(`(?i)^\s*(?:%|percent)?\s*` + vocab.Default().Group("range_connectors") + `\s*\$?\s*$`)
-	reAndGap      = regexp.MustCompile(`(?i)^\s*(?:%|percent)?\s*and\s*\$?\s*$`)
+	reClauseBreak = lazy.NewRegexp(`(?i)[,;:()—]|\b(?:while|whereas|but|and|compared|versus|vs|from|to)\b`)
+	reRangeGap    = lazy.NewRegexp(`(?i)^\s*(?:%|percent)?\s*` + vocab.Default().Group("range_connectors") + `\s*\$?\s*$`)
+	reAndGap      = lazy.NewRegexp(`(?i)^\s*(?:%|percent)?\s*and\s*\$?\s*$`)
 	// "from X to Y", "increased 5% to $X", "rose by $2 million to $30 million" state a change, not a range
-	reCompared   = regexp.MustCompile(`(?i)\b(?:versus|vs\.?|compared|against|from|over|relative to)\b`)
-	reFromEnd    = regexp.MustCompile(`(?i)\b(?:from|by|up|down|` + vocab.Default().Group("change_cues") + `|` + vocab.Default().Group("growth_words") + `)\s*$`)
-	reBetweenEnd = regexp.MustCompile(`(?i)\bbetween\s*$`)
+	reCompared   = lazy.NewRegexp(`(?i)\b(?:versus|vs\.?|compared|against|from|over|relative to)\b`)
+	reFromEnd    = lazy.NewRegexp(`(?i)\b(?:from|by|up|down|` + vocab.Default().Group("change_cues") + `|` + vocab.Default().Group("growth_words") + `)\s*$`)
+	reBetweenEnd = lazy.NewRegexp(`(?i)\bbetween\s*$`)
 )
 
-var reStrongBreak = regexp.MustCompile(`(?i);|\b(?:while|whereas|but)\b`)
+var reStrongBreak = lazy.NewRegexp(`(?i);|\b(?:while|whereas|but)\b`)
 
 // lastPart is what follows the last break between two clauses in s ("up 5%
 // compared to last year while non-GAAP EPS were": "non-GAAP EPS were").
@@ -144,7 +144,7 @@ func figuresIn(text string) [][]int {
 	return out
 }
 
-var reYear = regexp.MustCompile(`^\s*(19|20)\d\d\s*$`)
+var reYear = lazy.NewRegexp(`^\s*(19|20)\d\d\s*$`)
 
 // surroundings are the words of text around its figure ms[k] (matches of
 // reFigure): before it back to the clause's punctuation or the figure

@@ -1,11 +1,11 @@
 package check
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 )
@@ -80,10 +80,10 @@ func (x *narrativeCtx) unpaired(f index.Fact, st stated) string {
 }
 
 var (
-	reOutlook = regexp.MustCompile(`(?i)\b` + vocab.Default().Group("outlook_text_words") + `\b`)
-	rePrior   = regexp.MustCompile(`(?i)\b` + vocab.Default().Group("prior_period_phrases") + `\b`)
+	reOutlook = lazy.NewRegexp(`(?i)\b` + vocab.Default().Group("outlook_text_words") + `\b`)
+	rePrior   = lazy.NewRegexp(`(?i)\b` + vocab.Default().Group("prior_period_phrases") + `\b`)
 	// "up 10% in constant currency", "organic growth of 4%"
-	reOtherBasis = regexp.MustCompile(`(?i)\b` + vocab.Default().Group("other_basis_phrases") + `\b`)
+	reOtherBasis = lazy.NewRegexp(`(?i)\b` + vocab.Default().Group("other_basis_phrases") + `\b`)
 )
 
 // outlook reports a figure of guidance: its period ends after every period
@@ -306,7 +306,7 @@ func (x *narrativeCtx) qualifierWords(words []string) []string {
 	return out
 }
 
-var reOrdinalMonth = regexp.MustCompile(`^(first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|fiscal|january|february|march|april|may|june|july|august|september|october|november|december)$`)
+var reOrdinalMonth = lazy.NewRegexp(`^(first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|fiscal|january|february|march|april|may|june|july|august|september|october|november|december)$`)
 
 // entityOf is the entity a text fact's figure is of: its own, else a
 // table entity its subject's qualifying words name exactly ("Net revenues

@@ -1,24 +1,24 @@
 package check
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/shopspring/decimal"
 )
 
 var (
 	// per-share rows that are not net earnings per share
-	reNotNetEPS = regexp.MustCompile(`(?i)\b(before|continuing|discontinued|cumulative|extraordinary|operations|adjusted|non-?gaap|pro\s*forma|excluding|dividends?|book\s+value|cash\s+flow|distributions?)\b`)
+	reNotNetEPS = lazy.NewRegexp(`(?i)\b(before|continuing|discontinued|cumulative|extraordinary|operations|adjusted|non-?gaap|pro\s*forma|excluding|dividends?|book\s+value|cash\s+flow|distributions?)\b`)
 	// net income rows that are not the common shareholders' share
-	reNotNetIncome = regexp.MustCompile(`(?i)\b(noncontrolling|non-controlling|minority|continuing|discontinued|before|excluding|adjusted)\b`)
-	reCommon       = regexp.MustCompile(`(?i)\b(available|attributable|applicable)\s+to\s+common\b`)
-	rePreferred    = regexp.MustCompile(`(?i)\bpreferred\b.*\b(dividends?|accretion)\b|\b(dividends?|accretion)\b.*\bpreferred\b|\bparticipating\b|two-class`)
-	reShareRow     = regexp.MustCompile(`(?i)\bshares\b`)
-	reNetRow       = regexp.MustCompile(`(?i)^net\s+(income|earnings|loss|\(loss\)|profit)`)
+	reNotNetIncome = lazy.NewRegexp(`(?i)\b(noncontrolling|non-controlling|minority|continuing|discontinued|before|excluding|adjusted)\b`)
+	reCommon       = lazy.NewRegexp(`(?i)\b(available|attributable|applicable)\s+to\s+common\b`)
+	rePreferred    = lazy.NewRegexp(`(?i)\bpreferred\b.*\b(dividends?|accretion)\b|\b(dividends?|accretion)\b.*\bpreferred\b|\bparticipating\b|two-class`)
+	reShareRow     = lazy.NewRegexp(`(?i)\bshares\b`)
+	reNetRow       = lazy.NewRegexp(`(?i)^net\s+(income|earnings|loss|\(loss\)|profit)`)
 )
 
 // perShareTable checks each earnings-per-share figure of a table against
@@ -183,7 +183,7 @@ func epsCheck(doc string, t *table, col int, eps, ni, shares, basic *row) Check 
 
 var (
 	// a row of earnings allocated to participating securities (two-class method)
-	reAllocated = regexp.MustCompile(`(?i)\bparticipating\b|\ballocated\s+to\b|\btwo-class\b`)
+	reAllocated = lazy.NewRegexp(`(?i)\bparticipating\b|\ballocated\s+to\b|\btwo-class\b`)
 	// twoClassShare is the most of net income the two-class method is taken to
 	// allocate to participating securities (unvested share awards) when the
 	// release does not state it

@@ -1,12 +1,12 @@
 package check
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/ex99/ex99/extract"
 	"github.com/ex99/ex99/index"
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/shopspring/decimal"
 )
 
@@ -48,7 +48,7 @@ type row struct {
 	glued bool
 }
 
-var reGlued = regexp.MustCompile(`\$\s*[\d,.()-]*\s*\$?\s*$`)
+var reGlued = lazy.NewRegexp(`\$\s*[\d,.()-]*\s*\$?\s*$`)
 
 // buildTables groups the table facts of one release into tables, in
 // document order.
@@ -128,7 +128,7 @@ func rateColumns(t *table) map[int]bool {
 	return rates
 }
 
-var reMark = regexp.MustCompile(`^[1-9]$`)
+var reMark = lazy.NewRegexp(`^[1-9]$`)
 
 // markColumns are the columns without a header whose every figure is
 // printed as one digit, in a table with headed columns: footnote marks.

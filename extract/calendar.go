@@ -1,9 +1,9 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/period"
 )
 
@@ -92,7 +92,7 @@ func mod(a, b int) int {
 	return m
 }
 
-var reOrGap = regexp.MustCompile(`^[\s,]*or\b`)
+var reOrGap = lazy.NewRegexp(`^[\s,]*or\b`)
 
 // learnCalendar looks for a sentence that names a fiscal quarter and the
 // date it ended.

@@ -7,14 +7,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/internal/textscan"
 	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
@@ -161,11 +160,11 @@ func detectFormat(src []byte) string {
 // reSubmissionTag and reDocumentTag are the SGML tags of an EDGAR
 // submission, at the start of a line (prose that names them is not one).
 var (
-	reSubmissionTag = regexp.MustCompile(`(?im)^\s*<(?:sec-document|sec-header|ims-header)>`)
-	reDocumentTag   = regexp.MustCompile(`(?im)^\s*<document>`)
+	reSubmissionTag = lazy.NewRegexp(`(?im)^\s*<(?:sec-document|sec-header|ims-header)>`)
+	reDocumentTag   = lazy.NewRegexp(`(?im)^\s*<document>`)
 )
 
-var reEdgarTextTable = regexp.MustCompile(`(?im)^\s*<(?:S|C|CAPTION|PAGE)>`)
+var reEdgarTextTable = lazy.NewRegexp(`(?im)^\s*<(?:S|C|CAPTION|PAGE)>`)
 
 // interpret turns blocks into passages, tables and facts, and learns the
 // calendar, the current period and the entities.
@@ -496,21 +495,13 @@ const (
 	nameWordH = `\p{Lu}[\p{L}\p{N}_&'’.-]*` // without the marks
 )
 
-var reCompany = lazyRegexp(nameStart + `((?:` + nameWord + `,?\s+(?:(?:and|&|of|de)\s+)?){1,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp))(?:\s*\([^)]{0,40}\))?,?\s+(?:today\s+)?(?:announced|reported|disclosed|posted|released|said)`)
-
-// lazyRegexp compiles expr when first used. The company-name patterns,
-// full of Unicode classes, were a fifth of this package's initialization,
-// which every ex99 command pays (a cold ask 2-3%); only extraction needs
-// them.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-}
+var reCompany = lazy.NewRegexp(nameStart + `((?:` + nameWord + `,?\s+(?:(?:and|&|of|de)\s+)?){1,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp))(?:\s*\([^)]{0,40}\))?,?\s+(?:today\s+)?(?:announced|reported|disclosed|posted|released|said)`)
 
 // findCompany reads the company's name from the opening text ("Innovo
 // Group Inc. (NASDAQ: INNO) today disclosed …", "ABVC BioPharma, Inc.
 // (NASDAQ: ABVC), a clinical-stage …").
 func findCompany(doc *Document) string {
-	for _, re := range []*regexp.Regexp{reCompany(), reCompanyTicker(), reCompanyToday(), reCompanyHeadline()} {
+	for _, re := range []*lazy.Regexp{reCompany, reCompanyTicker, reCompanyToday, reCompanyHeadline} {
 		for i, p := range doc.Passages {
 			if i > 12 {
 				break
@@ -530,11 +521,11 @@ func findCompany(doc *Document) string {
 
 // "Apple® today announced", "Apple Reports Third Quarter Results"
 var (
-	reCompanyToday    = lazyRegexp(`(?:^|[—–\-,.]\s*|\s)((?:` + nameWordT + `\s+){0,3}` + nameWordT + `)[®™]?\s+today\s+(?:announced|reported|posted|released)`)
-	reCompanyHeadline = lazyRegexp(`^((?:` + nameWordH + `\s+){0,3}` + nameWordH + `)[®™]?\s+(?:Reports|Announces|Posts|Releases)\b`)
+	reCompanyToday    = lazy.NewRegexp(`(?:^|[—–\-,.]\s*|\s)((?:` + nameWordT + `\s+){0,3}` + nameWordT + `)[®™]?\s+today\s+(?:announced|reported|posted|released)`)
+	reCompanyHeadline = lazy.NewRegexp(`^((?:` + nameWordH + `\s+){0,3}` + nameWordH + `)[®™]?\s+(?:Reports|Announces|Posts|Releases)\b`)
 )
 
-var reCompanyTicker = lazyRegexp(nameStart + `((?:` + nameWord + `,?\s+(?:(?:and|&|of|de)\s+)?){0,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp|\p{Lu}[\p{L}\p{N}_&.-]+))\s*\((?:NASDAQ|NYSE|Nasdaq|NYSE American|AMEX|OTC|TSX|LSE)\b`)
+var reCompanyTicker = lazy.NewRegexp(nameStart + `((?:` + nameWord + `,?\s+(?:(?:and|&|of|de)\s+)?){0,4}(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|plc|N\.V\.|L\.P\.|Holdings|Bancorp|\p{Lu}[\p{L}\p{N}_&.-]+))\s*\((?:NASDAQ|NYSE|Nasdaq|NYSE American|AMEX|OTC|TSX|LSE)\b`)
 
 // entitiesOf lists the distinct entities facts name.
 func entitiesOf(facts []Fact) []string {
@@ -640,7 +631,7 @@ func sectionEntities(doc *Document) map[string]string {
 	return out
 }
 
-var reSegmentTitle = regexp.MustCompile(`segment|by region|geograph|by business|by division|reportable`)
+var reSegmentTitle = lazy.NewRegexp(`segment|by region|geograph|by business|by division|reportable`)
 
 // titleEntities gives a table's entity-less facts the entity its title
 // names, when the release also uses that name as a section heading
@@ -701,7 +692,7 @@ func namesCompany(title, company string) bool {
 	return false
 }
 
-var reTicker = regexp.MustCompile(`\((?:NYSE|NASDAQ|Nasdaq|NasdaqGS|NasdaqGM|NYSE American|NYSE MKT|AMEX|OTC[A-Z]*|TSX)\s*[:\-]?\s*([A-Z][A-Z.]{0,5})\)`)
+var reTicker = lazy.NewRegexp(`\((?:NYSE|NASDAQ|Nasdaq|NasdaqGS|NasdaqGM|NYSE American|NYSE MKT|AMEX|OTC[A-Z]*|TSX)\s*[:\-]?\s*([A-Z][A-Z.]{0,5})\)`)
 
 // findTicker reads the stock symbol from the opening text ("(NYSE: CAT)").
 func findTicker(doc *Document) string {
@@ -716,7 +707,7 @@ func findTicker(doc *Document) string {
 	return ""
 }
 
-var reUnitPhrase = regexp.MustCompile(`(?i)\((?:\$|dollars|amounts|tables?)?\s*in\s+(thousands?|millions?|billions?|000['’]?s)\b[^()]{0,60}\)|\b(?:dollars|amounts|\$)\s+in\s+(thousands|millions|billions)\b|\bin\s+(thousands|millions|billions)\s+of\s+dollars\b`)
+var reUnitPhrase = lazy.NewRegexp(`(?i)\((?:\$|dollars|amounts|tables?)?\s*in\s+(thousands?|millions?|billions?|000['’]?s)\b[^()]{0,60}\)|\b(?:dollars|amounts|\$)\s+in\s+(thousands|millions|billions)\b|\bin\s+(thousands|millions|billions)\s+of\s+dollars\b`)
 
 // nearbyUnit finds a scale stated in prose right before or after a table
 // ("… by contract type (in millions):"), else the nearest parenthesized one
@@ -752,7 +743,7 @@ func nearbySharesUnit(blocks []block, i int) string {
 }
 
 // reSharesParen states the scale of a table's share counts.
-var reSharesParen = regexp.MustCompile(`(?i)\(\s*shares\s+in\s+(?:thousands|millions)\b[^()]{0,60}\)`)
+var reSharesParen = lazy.NewRegexp(`(?i)\(\s*shares\s+in\s+(?:thousands|millions)\b[^()]{0,60}\)`)
 
 // moneyUnit is nearbyUnit's money scale.
 func moneyUnit(blocks []block, i int) string {
@@ -779,7 +770,7 @@ func moneyUnit(blocks []block, i int) string {
 	return best
 }
 
-var reUnitParen = regexp.MustCompile(`(?i)\((?:(?:all|amounts?|figures|expressed|stated|presented|shown|are|united|states|u\.s\.|us|dollars|euros?|pounds|usd|eur|gbp|rmb|cad|aud|us\$|\$|€|£|in\s+(?:the\s+)?tables?)\s*)*in\s+(?:thousands?|millions?|billions?|000['’]?s)\b(?:\s+of\s+[a-z.$ ]+)?(?:[,\s][^)]{0,60})?(?:\)|$)`)
+var reUnitParen = lazy.NewRegexp(`(?i)\((?:(?:all|amounts?|figures|expressed|stated|presented|shown|are|united|states|u\.s\.|us|dollars|euros?|pounds|usd|eur|gbp|rmb|cad|aud|us\$|\$|€|£|in\s+(?:the\s+)?tables?)\s*)*in\s+(?:thousands?|millions?|billions?|000['’]?s)\b(?:\s+of\s+[a-z.$ ]+)?(?:[,\s][^)]{0,60})?(?:\)|$)`)
 
 // blankHeader reports a grid with no column header text.
 func blankHeader(g *grid) bool {
@@ -891,7 +882,7 @@ func attachTextNotes(doc *Document, from int) {
 
 // reNoteStart is the mark a footnote begins with: "1 ", "(1)", "[1]",
 // "(a)", "*", "†", "¹".
-var reNoteStart = regexp.MustCompile(`^\s*(\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\[\d{1,2}\]|\d{1,2}(?:[.)]|\s)|[a-z][.)]\s|\*{1,3}|†|‡|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})`)
+var reNoteStart = lazy.NewRegexp(`^\s*(\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\[\d{1,2}\]|\d{1,2}(?:[.)]|\s)|[a-z][.)]\s|\*{1,3}|†|‡|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})`)
 
 // textFigureHint guesses how many figures the passages hold: one per "$",
 // "%", "percent" and "per cent", which is close for money and

@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/ex99/ex99/internal/lazy"
 )
 
 // A table figure's scale is the table's (its unit line, or one stated in
@@ -36,14 +37,14 @@ func statedScale(text string) (s Scale, ok bool) {
 // reSharesHeader heads a column of share counts ("Number of Shares",
 // "Total Number of Shares Purchased (Shares in thousands)"), unless it also
 // names money ("Dollar Value of Shares").
-var reSharesHeader = regexp.MustCompile(`(?i)\b(number|numbers)\s+of\s+shares\b|^\s*shares\b`)
+var reSharesHeader = lazy.NewRegexp(`(?i)\b(number|numbers)\s+of\s+shares\b|^\s*shares\b`)
 
 // reYearsHeader heads a column of years rather than amounts ("Last Fiscal
 // Year of Expiration", "Expires", "Maturity").
-var reYearsHeader = regexp.MustCompile(`(?i)\byears?\b|\bexpir|\bmatur`)
+var reYearsHeader = lazy.NewRegexp(`(?i)\byears?\b|\bexpir|\bmatur`)
 
 // reYearFigure is a cell that holds a year alone.
-var reYearFigure = regexp.MustCompile(`^(19|20)\d\d$`)
+var reYearFigure = lazy.NewRegexp(`^(19|20)\d\d$`)
 
 // columnUnits gives each column of t the unit its own header states: a
 // scale ("(in thousands)") that may differ from the table's, figures per
@@ -102,7 +103,7 @@ func columnUnits(t *Table, g *grid) {
 
 // reTimeUnit states that figures are lengths of time ("(in years)",
 // "(days)").
-var reTimeUnit = regexp.MustCompile(`(?i)\(\s*(?:in\s+)?(years|months|weeks|days|hours)\s*\)`)
+var reTimeUnit = lazy.NewRegexp(`(?i)\(\s*(?:in\s+)?(years|months|weeks|days|hours)\s*\)`)
 
 // timeUnit is the unit of time a row label or column header states for its
 // figures ("Remaining Vesting Term (years)": "years"), or "": such figures
@@ -179,11 +180,11 @@ func shareRowsBetween(t *Table, facts []Fact, first int) {
 }
 
 // reMoneyLabel names money in a row label.
-var reMoneyLabel = regexp.MustCompile(`(?i)\b(income|earnings|revenues?|sales|profit|loss|dividends?|expenses?|costs?|cash|interest|amounts?|dollars?|value|price|proceeds|paid|payments?)\b`)
+var reMoneyLabel = lazy.NewRegexp(`(?i)\b(income|earnings|revenues?|sales|profit|loss|dividends?|expenses?|costs?|cash|interest|amounts?|dollars?|value|price|proceeds|paid|payments?)\b`)
 
 // reStatedFigure is a figure stated with its scale in prose ("$24.9
 // million", "8.6 million").
-var reStatedFigure = regexp.MustCompile(`(?i)(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion)s?\b`)
+var reStatedFigure = lazy.NewRegexp(`(?i)(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion)s?\b`)
 
 // textScale finds the scale of a table that states none from the release's
 // prose: when its text states at least two of the table's figures with one
@@ -254,7 +255,7 @@ func statedFigures(blocks []block) map[string]map[int32]bool {
 
 // reUnitsStated says a unit line's amounts are in units of money ("(in
 // dollars)", "(Dollars)", "US$").
-var reUnitsStated = regexp.MustCompile(`(?i)dollars|[$€£¥]|\b(?:usd|eur|gbp|rmb)\b`)
+var reUnitsStated = lazy.NewRegexp(`(?i)dollars|[$€£¥]|\b(?:usd|eur|gbp|rmb)\b`)
 
 // scaleStated reports a table unit line that states the scale of its
 // amounts: a power of ten ("(in thousands)", "$M") or units of money

@@ -2,11 +2,12 @@ package extract
 
 import (
 	"bytes"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/ex99/ex99/internal/lazy"
 )
 
 // The HTML reader works in three steps: a forgiving tokenizer-based tree
@@ -37,7 +38,7 @@ func readHTML(src []byte, base int) ([]Line, []block) {
 	return lines, dropTitleBlocks(blocks)
 }
 
-var reWrapperText = regexp.MustCompile(`(?i)<TEXT>[ \t]*\r?\n?`)
+var reWrapperText = lazy.NewRegexp(`(?i)<TEXT>[ \t]*\r?\n?`)
 
 // wrapperEnd returns the offset just past an SGML exhibit wrapper
 // ("<DOCUMENT>\n<TYPE>EX-99.1\n…<TEXT>\n") at the start of src, or 0.
@@ -594,7 +595,7 @@ func foldSpace(s string) string {
 	return strings.Join(strings.Fields(strings.Map(spaceMap, s)), " ")
 }
 
-var rePageNumber = regexp.MustCompile(`(?i)^(?:-\s*\d{1,3}\s*-|\d{1,3}|page\s+\d+(?:\s+of\s+\d+)?|[ivx]{1,4})$`)
+var rePageNumber = lazy.NewRegexp(`(?i)^(?:-\s*\d{1,3}\s*-|\d{1,3}|page\s+\d+(?:\s+of\s+\d+)?|[ivx]{1,4})$`)
 
 // flush ends the current paragraph. closing is the block element being
 // closed, or nil when a nested block or break ends the paragraph.
@@ -660,9 +661,9 @@ func (f *flow) flush(closing *hnode) {
 }
 
 var (
-	reHTMLBullet     = regexp.MustCompile(`^(?:[•·●▪■◦‣○◾◽◼□⁃∙➢➤►▸▶✓✔❖◆◇§]\s*|(?:[*o\-–—]|\(?[ivx]{1,4}\)|\(?[a-h]\)|\d{1,2}[.)])\s+)\S`)
-	reHTMLBulletMark = regexp.MustCompile(`^(?:[•·●▪■◦‣○◾◽◼□⁃∙➢➤►▸▶✓✔❖◆◇§]\s*|[*o\-–—]\s+)`)
-	reExhibit        = regexp.MustCompile(`(?i)^exhibit\s+\d`)
+	reHTMLBullet     = lazy.NewRegexp(`^(?:[•·●▪■◦‣○◾◽◼□⁃∙➢➤►▸▶✓✔❖◆◇§]\s*|(?:[*o\-–—]|\(?[ivx]{1,4}\)|\(?[a-h]\)|\d{1,2}[.)])\s+)\S`)
+	reHTMLBulletMark = lazy.NewRegexp(`^(?:[•·●▪■◦‣○◾◽◼□⁃∙➢➤►▸▶✓✔❖◆◇§]\s*|[*o\-–—]\s+)`)
+	reExhibit        = lazy.NewRegexp(`(?i)^exhibit\s+\d`)
 )
 
 // endsInMinorWord reports text cut off after "and", "of", "the"…: a label

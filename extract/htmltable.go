@@ -1,12 +1,12 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/period"
 )
 
@@ -112,7 +112,7 @@ func tableRows(n *hnode, st hstyle) []hrow {
 	return rows
 }
 
-var reMarker = regexp.MustCompile(`^(?:[•·●▪■◦‣○◾◽◼□⁃∙➢➤►▸▶✓✔❖◆◇§*†‡o\-–—]|\(?\d{1,2}\)?\.?|\(?[a-zA-Z]\)|\(?[ivx]{1,4}\)|\[\d{1,2}\])$`)
+var reMarker = lazy.NewRegexp(`^(?:[•·●▪■◦‣○◾◽◼□⁃∙➢➤►▸▶✓✔❖◆◇§*†‡o\-–—]|\(?\d{1,2}\)?\.?|\(?[a-zA-Z]\)|\(?[ivx]{1,4}\)|\[\d{1,2}\])$`)
 
 // readCell reads a cell's text, label text, boldness and indentation.
 func readCell(td *hnode, st hstyle) (hcell, bool) {
@@ -341,8 +341,8 @@ type comp struct {
 }
 
 var (
-	reYearCell  = regexp.MustCompile(`^(?:FY\s*)?(?:19|20)\d\d[A-Za-z*]?$`)
-	rePeriodish = regexp.MustCompile(`(?i)\b(year|years|fiscal|quarter|months?|weeks?|ended|ending|as of|period|fy|q[1-4])\b`)
+	reYearCell  = lazy.NewRegexp(`^(?:FY\s*)?(?:19|20)\d\d[A-Za-z*]?$`)
+	rePeriodish = lazy.NewRegexp(`(?i)\b(year|years|fiscal|quarter|months?|weeks?|ended|ending|as of|period|fy|q[1-4])\b`)
 	openAffix   = set("$", "$(", "(", "€", "£", "¥", "US$", "($", "(€", "(£", "C$", "A$", "R$", "CHF", "$-", "$—")
 	closeAffix  = set(")", "%", "%)", ")%", "%*", ")*", "x", "pts", "pts.", "bps", "pp")
 )
@@ -392,7 +392,7 @@ func rowAtoms(ri int, r hrow, keepText bool) ([]atom, int) {
 	return out, valStart
 }
 
-var reTrailMark = regexp.MustCompile(`\s*(?:\([a-z]\)|[*†‡]+)$`)
+var reTrailMark = lazy.NewRegexp(`\s*(?:\([a-z]\)|[*†‡]+)$`)
 
 // valueCellText is a cell's text as a value: without footnote
 // superscripts, and without a trailing footnote letter after a number or a
@@ -589,7 +589,7 @@ func (a *tableAnalysis) findComps() {
 	}
 }
 
-var reFootRef = regexp.MustCompile(`^(?:\d(?:,\d)*|[a-z])$`)
+var reFootRef = lazy.NewRegexp(`^(?:\d(?:,\d)*|[a-z])$`)
 
 // markFootnotes finds value columns that hold only footnote numbers
 // printed after the values of the column before them ("1,537  2").

@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ex99/ex99/internal/lazy"
 )
 
 // Footnote marks glued to words: "ROE1 of 23.0%", "equity (ROE)1 was",
@@ -52,7 +53,7 @@ func isCapitals(w string) bool {
 
 // reGluedDigits is a run of digits and commas; gluedMarks checks what
 // stands around it.
-var reGluedDigits = regexp.MustCompile(`[0-9][0-9,]*`)
+var reGluedDigits = lazy.NewRegexp(`[0-9][0-9,]*`)
 
 // gluedMarks finds the footnote marks of s: a run of one- or two-digit
 // numbers, comma-separated ("3,4"), glued with no space to what comes

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/internal/textscan"
 	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
@@ -30,32 +30,32 @@ type number struct {
 
 var (
 	// $30,023,000  $2.9 million  $.16  $(0.42)  ($0.23)  $14.88 billion
-	reMoney = regexp.MustCompile(`(?i)(\(\s*)?\$\s?(\(\s*)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(\s*\))?(?:\s*(thousand|million|billion|trillion|mm|bn)(?:\d{1,2})?\b)?`)
+	reMoney = lazy.NewRegexp(`(?i)(\(\s*)?\$\s?(\(\s*)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(\s*\))?(?:\s*(thousand|million|billion|trillion|mm|bn)(?:\d{1,2})?\b)?`)
 	// 11%  3.6 percent  (0.7)%  1.5 percentage points
-	rePercent = regexp.MustCompile(`(?i)(\(\s*)?([-–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(\s*\))?\s*(%|percent\b|per\s+cent\b|percentage\s+points?\b)`)
+	rePercent = lazy.NewRegexp(`(?i)(\(\s*)?([-–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(\s*\))?\s*(%|percent\b|per\s+cent\b|percentage\s+points?\b)`)
 	// 61,342  31 employees  876 thousand  1.3 million units
-	reBare = regexp.MustCompile(`(?i)(?:^|[^\w$.,/:-])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s*(thousand|million|billion)\b)?`)
+	reBare = lazy.NewRegexp(`(?i)(?:^|[^\w$.,/:-])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s*(thousand|million|billion)\b)?`)
 	// a sentence boundary: end mark, space, then a capital, quote or digit
-	reApproxWord    = regexp.MustCompile(`(?i)\b(approximately|about|roughly|nearly|almost|around|over|more than|less than|some|up to|approx\.?)\s*$`)
-	reIncludeCut    = regexp.MustCompile(`(?i)\b(includes?|included|including|excludes?|excluded|excluding|consist(?:s|ed|ing)?\s+of|comprised\s+of)\b`)
-	reContrastCut   = regexp.MustCompile(`(?i)\b(compared\s+(?:to|with)|versus|vs\.?|whereas|while)\b`)
-	reContrast      = regexp.MustCompile(`\b(from|compared|versus|vs\.?|against|while|whereas|but)\b`)
-	reListMarker    = regexp.MustCompile(`(?:^|\s|:)\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x|[a-h])\)\s`)
-	rePerShareAf    = regexp.MustCompile(`(?i)^\s*(?:per\s+(?:basic\s+|diluted\s+|common\s+|fully\s+diluted\s+)?share|a\s+share|per\s+diluted|per\s+common|(?:diluted\s+|basic\s+)?eps\b)`)
-	reChangeSubject = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?(increases?|increased|decreases?|decreased|higher|lower|reduced|reductions?|growth|declines?|declined)\s+(?:in\s+)?[a-z]`)
-	rePerShareDesc  = regexp.MustCompile(`(?i)\bper\s+(?:basic\s+|diluted\s+|common\s+)?share\b|\beps\b`)
-	reEarningsWord  = regexp.MustCompile(`\b(earnings|earned|income|profit|loss|losses|eps|net)\b`)
-	reEffectWord    = regexp.MustCompile(`\b(charges?|costs?|expenses?|gains?|impact|effects?|items?|benefit|tax|severance|restructuring|impairment|depreciation|reserves?)\b`)
-	reGrowthNoun    = regexp.MustCompile(`(?i)\b(growth|increase|decrease|decline|gain|rise|drop|improvement|reduction)$`)
-	reDeclineNoun   = regexp.MustCompile(`(?i)\b(decrease|decline|drop|reduction)$`)
-	reOrdinalTail   = regexp.MustCompile(`^\s?(?:st|nd|rd|th)\b`)
-	reCents         = regexp.MustCompile(`(?i)^cents?\b`)
-	reRangePerShare = regexp.MustCompile(`(?i)^\s*(?:to|and|-|–)\s*\$\s?\d[\d,]*(?:\.\d+)?\s+(?:per|a)\s+(?:diluted\s+|basic\s+)?share`)
-	rePhoneish      = regexp.MustCompile(`\(\d{3}\)\s*\d{3}-?\s*\d{4}|\d{3}-\d{3}-\d{4}|\d{1,2}:\d\d|\b\d-\d{3}-\d{3}-\d{4}\b`)
-	reDividendWord  = regexp.MustCompile(`(?i)dividend`)
-	reBookValue     = regexp.MustCompile(`(?i)book\s+value`)
-	reLeadingThe    = regexp.MustCompile(`^(?i:the\s+)`)
-	reListSep       = regexp.MustCompile(`,\s*(?:and\s+)?|\s+and\s+`)
+	reApproxWord    = lazy.NewRegexp(`(?i)\b(approximately|about|roughly|nearly|almost|around|over|more than|less than|some|up to|approx\.?)\s*$`)
+	reIncludeCut    = lazy.NewRegexp(`(?i)\b(includes?|included|including|excludes?|excluded|excluding|consist(?:s|ed|ing)?\s+of|comprised\s+of)\b`)
+	reContrastCut   = lazy.NewRegexp(`(?i)\b(compared\s+(?:to|with)|versus|vs\.?|whereas|while)\b`)
+	reContrast      = lazy.NewRegexp(`\b(from|compared|versus|vs\.?|against|while|whereas|but)\b`)
+	reListMarker    = lazy.NewRegexp(`(?:^|\s|:)\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x|[a-h])\)\s`)
+	rePerShareAf    = lazy.NewRegexp(`(?i)^\s*(?:per\s+(?:basic\s+|diluted\s+|common\s+|fully\s+diluted\s+)?share|a\s+share|per\s+diluted|per\s+common|(?:diluted\s+|basic\s+)?eps\b)`)
+	reChangeSubject = lazy.NewRegexp(`(?i)^(?:an?\s+|the\s+)?(increases?|increased|decreases?|decreased|higher|lower|reduced|reductions?|growth|declines?|declined)\s+(?:in\s+)?[a-z]`)
+	rePerShareDesc  = lazy.NewRegexp(`(?i)\bper\s+(?:basic\s+|diluted\s+|common\s+)?share\b|\beps\b`)
+	reEarningsWord  = lazy.NewRegexp(`\b(earnings|earned|income|profit|loss|losses|eps|net)\b`)
+	reEffectWord    = lazy.NewRegexp(`\b(charges?|costs?|expenses?|gains?|impact|effects?|items?|benefit|tax|severance|restructuring|impairment|depreciation|reserves?)\b`)
+	reGrowthNoun    = lazy.NewRegexp(`(?i)\b(growth|increase|decrease|decline|gain|rise|drop|improvement|reduction)$`)
+	reDeclineNoun   = lazy.NewRegexp(`(?i)\b(decrease|decline|drop|reduction)$`)
+	reOrdinalTail   = lazy.NewRegexp(`^\s?(?:st|nd|rd|th)\b`)
+	reCents         = lazy.NewRegexp(`(?i)^cents?\b`)
+	reRangePerShare = lazy.NewRegexp(`(?i)^\s*(?:to|and|-|–)\s*\$\s?\d[\d,]*(?:\.\d+)?\s+(?:per|a)\s+(?:diluted\s+|basic\s+)?share`)
+	rePhoneish      = lazy.NewRegexp(`\(\d{3}\)\s*\d{3}-?\s*\d{4}|\d{3}-\d{3}-\d{4}|\d{1,2}:\d\d|\b\d-\d{3}-\d{3}-\d{4}\b`)
+	reDividendWord  = lazy.NewRegexp(`(?i)dividend`)
+	reBookValue     = lazy.NewRegexp(`(?i)book\s+value`)
+	reLeadingThe    = lazy.NewRegexp(`^(?i:the\s+)`)
+	reListSep       = lazy.NewRegexp(`,\s*(?:and\s+)?|\s+and\s+`)
 )
 
 var abbrevs = map[string]bool{"inc": true, "co": true, "corp": true, "ltd": true, "mr": true, "ms": true, "mrs": true, "dr": true,
@@ -351,14 +351,14 @@ func clauses(s string) [][2]int {
 }
 
 var (
-	rePriorWords  = regexp.MustCompile(`(?i)^[\s,]*(?:in|for|during|of)?\s*(?:the|a|its|our)?\s*(prior[\s-]year|prior|previous[\s-]year|previous|year[\s-]ago|year[\s-]earlier|last\s+year|same\s+(?:quarter|period)\s+(?:of\s+)?(?:last|the\s+prior|a)\s+year)`)
-	reFromWord    = regexp.MustCompile(`(?i)\b(from|compared\s+(?:to|with)|versus|vs\.?|against|as\s+compared\s+(?:to|with))\s*(?:a\s+(?:net\s+)?(?:loss|profit|income)\s+of\s+)?(?:approximately\s+)?$`)
-	reChangeAfter = regexp.MustCompile(`(?i)^\s*(increase|decrease|decline|improvement|reduction|rise|drop|gain|growth|higher|lower|up|down|more|less|better|worse)\b`)
-	reChangeBefor = regexp.MustCompile(`(?i)\b(increased|decreased|declined|grew|rose|fell|dropped|improved|reduced|up|down|increase\s+of|decrease\s+of|decline\s+of|reduction\s+of|growth\s+of|improvement\s+of|gain\s+of|drop\s+of|rise\s+of|by|change\s+of)\s*(?:approximately\s+|about\s+|nearly\s+)?$`)
-	rePossessive  = regexp.MustCompile(`((?:[A-Z][\w&.\-]*\s+(?:&\s+|and\s+)?){0,3}[A-Z][\w&.\-]*)(?:'s|’s|'|’)(?:\s|$)`)
-	reForEntity   = regexp.MustCompile(`(?i)\bfor\s+(?:our|the|its)\s+((?:[\w&'’\-]+\s+){0,3}?(?:segment|division|subsidiary|business|unit|region|group))\b`)
+	rePriorWords  = lazy.NewRegexp(`(?i)^[\s,]*(?:in|for|during|of)?\s*(?:the|a|its|our)?\s*(prior[\s-]year|prior|previous[\s-]year|previous|year[\s-]ago|year[\s-]earlier|last\s+year|same\s+(?:quarter|period)\s+(?:of\s+)?(?:last|the\s+prior|a)\s+year)`)
+	reFromWord    = lazy.NewRegexp(`(?i)\b(from|compared\s+(?:to|with)|versus|vs\.?|against|as\s+compared\s+(?:to|with))\s*(?:a\s+(?:net\s+)?(?:loss|profit|income)\s+of\s+)?(?:approximately\s+)?$`)
+	reChangeAfter = lazy.NewRegexp(`(?i)^\s*(increase|decrease|decline|improvement|reduction|rise|drop|gain|growth|higher|lower|up|down|more|less|better|worse)\b`)
+	reChangeBefor = lazy.NewRegexp(`(?i)\b(increased|decreased|declined|grew|rose|fell|dropped|improved|reduced|up|down|increase\s+of|decrease\s+of|decline\s+of|reduction\s+of|growth\s+of|improvement\s+of|gain\s+of|drop\s+of|rise\s+of|by|change\s+of)\s*(?:approximately\s+|about\s+|nearly\s+)?$`)
+	rePossessive  = lazy.NewRegexp(`((?:[A-Z][\w&.\-]*\s+(?:&\s+|and\s+)?){0,3}[A-Z][\w&.\-]*)(?:'s|’s|'|’)(?:\s|$)`)
+	reForEntity   = lazy.NewRegexp(`(?i)\bfor\s+(?:our|the|its)\s+((?:[\w&'’\-]+\s+){0,3}?(?:segment|division|subsidiary|business|unit|region|group))\b`)
 	// (only the keywords ignore case: the names of the list are capitalised)
-	reRespectList = regexp.MustCompile(`\b(?i:for|of|at|in)\s+((?:[A-Z][^,;]*?,\s*)+(?:(?i:and)\s+)?[A-Z][^,;]*?)\s+(?i:were|was|are|is|of|increased|decreased|totaled|grew|rose|fell|improved|declined)\b`)
+	reRespectList = lazy.NewRegexp(`\b(?i:for|of|at|in)\s+((?:[A-Z][^,;]*?,\s*)+(?:(?i:and)\s+)?[A-Z][^,;]*?)\s+(?i:were|was|are|is|of|increased|decreased|totaled|grew|rose|fell|improved|declined)\b`)
 )
 
 // narrativeFacts reads the figures of one passage and appends them to
@@ -785,12 +785,12 @@ func narrativeFacts(facts []Fact, p *Passage, company string, ctx *period.Period
 // ("a dividend of $0.01 per share payable on April 1, 2026", "to
 // shareholders of record on March 2").
 var (
-	reSinceGap = regexp.MustCompile(`(?i)\bsince\s*$`)
-	reEventGap = regexp.MustCompile(`(?i)\b(?:payable|paid|record|effective)(?:\s+(?:on|as\s+of))?\s*$`)
-	reOnGap    = regexp.MustCompile(`(?i)\bon\s*$`)
+	reSinceGap = lazy.NewRegexp(`(?i)\bsince\s*$`)
+	reEventGap = lazy.NewRegexp(`(?i)\b(?:payable|paid|record|effective)(?:\s+(?:on|as\s+of))?\s*$`)
+	reOnGap    = lazy.NewRegexp(`(?i)\bon\s*$`)
 	// a clause that pays or declares: its "on DATE" is the event's date, not
 	// a balance's ("deposits were $300 billion on December 31")
-	rePayment  = regexp.MustCompile(`(?i)\b(?:pay|pays|paid|payable|dividends?|distributions?|declared?)\b`)
+	rePayment  = lazy.NewRegexp(`(?i)\b(?:pay|pays|paid|payable|dividends?|distributions?|declared?)\b`)
 	payNeedles = []string{"pay", "paid", "dividend", "distribution", "declare"}
 )
 
@@ -806,7 +806,7 @@ func notFigurePeriod(gap string, m period.Mention, payClause bool) bool {
 
 // reOverSpan is a comparison's span ("year over year", "year-on-year",
 // "quarter over quarter"): its "year" is no twelve months of the figure.
-var reOverSpan = regexp.MustCompile(`(?i)\b(?:year|quarter|month)[\s-]+(?:over|on|to)[\s-]+(?:year|quarter|month)\b`)
+var reOverSpan = lazy.NewRegexp(`(?i)\b(?:year|quarter|month)[\s-]+(?:over|on|to)[\s-]+(?:year|quarter|month)\b`)
 
 // figurePeriods is period.ScanPeriods(s) without the mentions inside a
 // comparison's span ("up 2 percent year over year").
@@ -877,7 +877,7 @@ func yearOf(p period.Period) int {
 
 // reBasisList is a list of two bases before the verb of a "respectively"
 // sentence: "GAAP and non-GAAP gross margins were".
-var reBasisList = regexp.MustCompile(`(?i)\b(GAAP|non-GAAP|adjusted|reported)\s+and\s+(GAAP|non-GAAP|adjusted|reported)\b[^.;$%\d]*?\b(?:were|was|are|is)\b`)
+var reBasisList = lazy.NewRegexp(`(?i)\b(GAAP|non-GAAP|adjusted|reported)\s+and\s+(GAAP|non-GAAP|adjusted|reported)\b[^.;$%\d]*?\b(?:were|was|are|is)\b`)
 
 // respectiveBases is whether each figure of a "respectively" list of
 // bases is adjusted (non-GAAP), in order, or nil when the sentence lists
@@ -959,10 +959,10 @@ func respectiveList(cl string, nums []number, pers []period.Mention) []period.Pe
 }
 
 // reBareYear is a year printed alone ("2018").
-var reBareYear = regexp.MustCompile(`^(?:19|20)\d\d$`)
+var reBareYear = lazy.NewRegexp(`^(?:19|20)\d\d$`)
 
 // reListGap is what stands between the items of a list: commas and "and".
-var reListGap = regexp.MustCompile(`^[\s,]*(?:and\s*)?$`)
+var reListGap = lazy.NewRegexp(`^[\s,]*(?:and\s*)?$`)
 
 // clauseSubject is what a figure is a figure of: the text before it with
 // the trailing verb and function words taken off ("Joe's net sales" in
@@ -994,7 +994,7 @@ func clauseSubject(cl string, at int) string {
 	return strings.Trim(strings.Join(ws, " "), " ,;:")
 }
 
-var reListLead = regexp.MustCompile(`^\s*(?:\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x|[a-h])\)|[*•·\-–—])\s*`)
+var reListLead = lazy.NewRegexp(`^\s*(?:\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x|[a-h])\)|[*•·\-–—])\s*`)
 
 var subjectTrail = map[string]bool{"to": true, "of": true, "was": true, "were": true, "is": true, "are": true, "by": true, "at": true,
 	"approximately": true, "about": true, "nearly": true, "roughly": true, "a": true, "an": true, "the": true, "totaled": true, "totalled": true,
@@ -1007,19 +1007,19 @@ var subjectTrail = map[string]bool{"to": true, "of": true, "was": true, "were": 
 
 // reSharesAt ends the words before a price paid or received a share
 // ("15.3 million shares at an average cost of", "shares at $12").
-var reSharesAt = regexp.MustCompile(`(?i)\bshares\s+(?:at|for)\s+(?:(?:an?|the)\s+)?(?:(?:average|weighted[\s-]average)\s+)?(?:(?:cost|price)\s+(?:of\s+)?)?$`)
+var reSharesAt = lazy.NewRegexp(`(?i)\bshares\s+(?:at|for)\s+(?:(?:an?|the)\s+)?(?:(?:average|weighted[\s-]average)\s+)?(?:(?:cost|price)\s+(?:of\s+)?)?$`)
 
 // reAppositiveChange is all that stands between a figure and its change
 // set off after it ("$2.18, up 16 percent", "$5.2 million, an increase of").
-var reAppositiveChange = regexp.MustCompile(`(?i)^\s*,\s*(?:(?:up|down|an?\s+(?:increase|decrease|decline|gain|rise|drop)\s+of|increased|decreased|rising|falling|growing|declining)\s+(?:by\s+)?(?:approximately\s+|about\s+|nearly\s+)?)$`)
+var reAppositiveChange = lazy.NewRegexp(`(?i)^\s*,\s*(?:(?:up|down|an?\s+(?:increase|decrease|decline|gain|rise|drop)\s+of|increased|decreased|rising|falling|growing|declining)\s+(?:by\s+)?(?:approximately\s+|about\s+|nearly\s+)?)$`)
 
 // reConjStart starts words that begin another clause or figure.
-var reConjStart = regexp.MustCompile(`(?i)^(?:and|or|but|while|whereas)\b`)
+var reConjStart = lazy.NewRegexp(`(?i)^(?:and|or|but|while|whereas)\b`)
 
 // reBinding ends the words before a figure that bind it to the noun
 // phrase before them: "credits of $2.1 billion", "backlog was $50
 // million".
-var reBinding = regexp.MustCompile(`(?i)(?:^|\s)(?:of|was|were|is|are|totaled|totalled|reached|amounted\s+to)\s+(?:(?:approximately|about|nearly|roughly|a\s+record|record)\s+)?$`)
+var reBinding = lazy.NewRegexp(`(?i)(?:^|\s)(?:of|was|were|is|are|totaled|totalled|reached|amounted\s+to)\s+(?:(?:approximately|about|nearly|roughly|a\s+record|record)\s+)?$`)
 
 // npStop words start no noun phrase: the phrase a figure is bound to
 // begins after the last of them ("… recorded in 2019, compared with
@@ -1117,8 +1117,8 @@ func descAfter(after string) string {
 // reFromGap and reToGap are what stands before and between the two
 // periods of a change: "from 2018 to 2019".
 var (
-	reFromGap = regexp.MustCompile(`(?i)^[^$\d]{0,20}\bfrom\s+(?:the\s+)?$`)
-	reToGap   = regexp.MustCompile(`(?i)^\s*(?:to|through)\s+(?:the\s+)?$`)
+	reFromGap = lazy.NewRegexp(`(?i)^[^$\d]{0,20}\bfrom\s+(?:the\s+)?$`)
+	reToGap   = lazy.NewRegexp(`(?i)^\s*(?:to|through)\s+(?:the\s+)?$`)
 )
 
 // fromToAfter reads "from P1 to P2" right after a figure ending at end:
@@ -1136,11 +1136,11 @@ func fromToAfter(cl string, end int, pers []period.Mention) (period.Period, bool
 
 // reChangedIn is a change noun and "in" right after a figure: "$742,000
 // decrease in professional service expenses".
-var reChangedIn = regexp.MustCompile(`(?i)^\s*` + vocab.Default().Group("change_nouns") + `s?\s+in\s+`)
+var reChangedIn = lazy.NewRegexp(`(?i)^\s*` + vocab.Default().Group("change_nouns") + `s?\s+in\s+`)
 
 // reNextItem starts the next item of a list of changes: "and a", a
 // figure.
-var reNextItem = regexp.MustCompile(`(?i)\s+and\s+an?\s|\s\$?\d`)
+var reNextItem = lazy.NewRegexp(`(?i)\s+and\s+an?\s|\s\$?\d`)
 
 // changedAfter is the noun phrase whose change a figure is ("professional
 // service expenses" after "$742,000 decrease in"), or "".
@@ -1176,9 +1176,9 @@ func onlyFunctionWords(s string) bool {
 // reInnerHole is such a hole inside a description: the comma that
 // followed the period, with a space before it, and the words that led
 // into the period.
-var reInnerHole = regexp.MustCompile(`(?i)(?:\s+(?:the|of|for|in|on|at|to|with|and|during|as|over|through|throughout|since|ended|ending|fiscal|end|beginning))+\s+,`)
+var reInnerHole = lazy.NewRegexp(`(?i)(?:\s+(?:the|of|for|in|on|at|to|with|and|during|as|over|through|throughout|since|ended|ending|fiscal|end|beginning))+\s+,`)
 
-var reOpeningHole = regexp.MustCompile(`^(?i:(?:on|in|for|at|during|as|of|the|end|through|throughout|and|to|with)\s+)+,\s*`)
+var reOpeningHole = lazy.NewRegexp(`^(?i:(?:on|in|for|at|during|as|of|the|end|through|throughout|and|to|with)\s+)+,\s*`)
 
 // withoutPeriods blanks the period phrases of s with the words that lead
 // into them ("at the end of", "for the", "in") and the comma that closes
@@ -1249,14 +1249,14 @@ func cutAtVerb(s string) string {
 // what it is of, then the predicate that says which part ("in revenues
 // were generated from Fetish").
 var (
-	rePartGap   = regexp.MustCompile(`(?i)^\s*of\s+(?:(?:the|its|our|their|this|total|[\w.&-]+(?:'s|’s|'|’))\s+)*$`)
-	rePartWhole = regexp.MustCompile(`(?i)^\s*(?:in|of)\s+`)
-	reCopula    = regexp.MustCompile(`(?i)^(?:was|were|is|are|came|come|comes)$`)
+	rePartGap   = lazy.NewRegexp(`(?i)^\s*of\s+(?:(?:the|its|our|their|this|total|[\w.&-]+(?:'s|’s|'|’))\s+)*$`)
+	rePartWhole = lazy.NewRegexp(`(?i)^\s*(?:in|of)\s+`)
+	reCopula    = lazy.NewRegexp(`(?i)^(?:was|were|is|are|came|come|comes)$`)
 )
 
 // rePartSource is the name a part of a whole comes from ("generated from
 // FetishTM and Shago").
-var rePartSource = regexp.MustCompile(`\b(?:from|by|at)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:and\s+|&\s+)?[A-Z][\w&.'’-]*)*)`)
+var rePartSource = lazy.NewRegexp(`\b(?:from|by|at)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:and\s+|&\s+)?[A-Z][\w&.'’-]*)*)`)
 
 // partOf describes a figure that is a part of the next figure's whole,
 // from the words between them (gap) and after the whole (rest): "$2.9
@@ -1780,7 +1780,7 @@ func mayPerShareDesc(s string) bool {
 
 // findAllGuarded is re.FindAllStringIndex(s, -1), skipped when s lacks
 // every needle of re.
-func findAllGuarded(re *regexp.Regexp, s string, needles []string) [][]int {
+func findAllGuarded(re *lazy.Regexp, s string, needles []string) [][]int {
 	if !textscan.FoldHas(s, needles...) {
 		return nil
 	}

@@ -1,9 +1,10 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ex99/ex99/internal/lazy"
 )
 
 // findAt finds what re.FindAllStringSubmatchIndex(s, -1) finds by trying
@@ -15,7 +16,7 @@ import (
 // matches is where the leftmost match starts, and it matches as re does
 // there. Go's regexp tries every byte of a sentence for every figure
 // regexp; a figure starts at one of a few chars.
-func findAt(s string, at *regexp.Regexp, can func(s string, i int) bool) [][]int {
+func findAt(s string, at *lazy.Regexp, can func(s string, i int) bool) [][]int {
 	var out [][]int
 	for i := 0; i < len(s); {
 		if !can(s, i) {
@@ -116,8 +117,8 @@ func skipSpace(s string, i int) int {
 }
 
 // anchor compiles re behind "^".
-func anchor(re *regexp.Regexp) *regexp.Regexp {
-	return regexp.MustCompile(`^(?:` + re.String() + `)`)
+func anchor(re *lazy.Regexp) *lazy.Regexp {
+	return lazy.NewRegexp(`^(?:` + re.String() + `)`)
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -3,11 +3,11 @@ package extract
 import (
 	"os"
 	"reflect"
-	"regexp"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/internal/scantest"
 	"github.com/ex99/ex99/internal/textscan"
 )
@@ -53,7 +53,7 @@ func sameNumberScan(t *testing.T, s string) {
 		t.Fatalf("percentages in %q: got %v, want %v", s, got, want)
 	}
 	for _, c := range []struct {
-		re *regexp.Regexp
+		re *lazy.Regexp
 		n  int
 	}{{reApproxWord, 2}, {reFromWord, 8}, {reChangeBefor, 3}} {
 		// every prefix, as the callers match the words before a figure
@@ -95,7 +95,7 @@ func TestNumberScanShortcuts(t *testing.T) {
 // around every figure: where textscan.FoldHas finds none, the regexp matches nothing.
 func TestFigureGuards(t *testing.T) {
 	guards := []struct {
-		re      *regexp.Regexp
+		re      *lazy.Regexp
 		needles []string
 	}{
 		{reFromWord, fromNeedles}, {reChangeBefor, changeBeforNeedles}, {rePerShareDesc, perShareNeedles},

@@ -2,8 +2,9 @@ package extract
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
+
+	"github.com/ex99/ex99/internal/lazy"
 )
 
 // An EDGAR submission file wraps a filing's documents in SGML:
@@ -17,12 +18,12 @@ import (
 // exhibits) is read the same way.
 
 var (
-	reHeaderField = regexp.MustCompile(`(?m)^\s*(COMPANY CONFORMED NAME|CENTRAL INDEX KEY|CONFORMED PERIOD OF REPORT|FILED AS OF DATE):\s*(.+?)\s*$`)
-	reDocTag      = regexp.MustCompile(`(?i)<DOCUMENT>`)
-	reTypeTag     = regexp.MustCompile(`(?i)<TYPE>\s*([^\s<]+)`)
-	reFileTag     = regexp.MustCompile(`(?i)<FILENAME>\s*([^\s<]+)`)
-	reTextOpen    = regexp.MustCompile(`(?i)<TEXT>\r?\n?`)
-	reTextClose   = regexp.MustCompile(`(?i)</TEXT>`)
+	reHeaderField = lazy.NewRegexp(`(?m)^\s*(COMPANY CONFORMED NAME|CENTRAL INDEX KEY|CONFORMED PERIOD OF REPORT|FILED AS OF DATE):\s*(.+?)\s*$`)
+	reDocTag      = lazy.NewRegexp(`(?i)<DOCUMENT>`)
+	reTypeTag     = lazy.NewRegexp(`(?i)<TYPE>\s*([^\s<]+)`)
+	reFileTag     = lazy.NewRegexp(`(?i)<FILENAME>\s*([^\s<]+)`)
+	reTextOpen    = lazy.NewRegexp(`(?i)<TEXT>\r?\n?`)
+	reTextClose   = lazy.NewRegexp(`(?i)</TEXT>`)
 )
 
 // exhibit is one <DOCUMENT> of a submission.
@@ -167,7 +168,7 @@ func companyFromBlocks(bs []block) string {
 		if b.kind != bPara && b.kind != bBullet {
 			continue
 		}
-		if m := reCompany().FindStringSubmatch(b.text); m != nil {
+		if m := reCompany.FindStringSubmatch(b.text); m != nil {
 			return strings.TrimPrefix(strings.TrimSpace(m[1]), "The ")
 		}
 		if n++; n > 12 {

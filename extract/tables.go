@@ -1,37 +1,37 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 	"github.com/shopspring/decimal"
 )
 
 var (
-	reBalanceTitle = regexp.MustCompile(`(?i)balance\s+sheets?|financial\s+position|financial\s+condition|statements?\s+of\s+condition|assets\s+and\s+liabilities`)
-	reAdjusted     = regexp.MustCompile(`(?i)\b(non[\s-]?gaap|adjusted|excluding|excludes|pro\s+forma|reconciliation)\b`)
-	rePctChange    = regexp.MustCompile(`(?i)(%|percent(age)?)\s*(change|chg|increase|decrease|inc|growth|var)|(change|chg|growth|increase|decrease|var\.?|variance)\s*\(?\s*(%|percent)|\b[yq]o[yq]\b|\b[yq]/[yq]\b`)
-	reAmtChange    = regexp.MustCompile(`(?i)\$\s*change|\bchange\b|increase\s*/?\s*\(?decrease\)?|\bvariance\b|\bfavorable\b|\bunfavorable\b|\bdifference\b`)
-	rePctOf        = regexp.MustCompile(`(?i)(%|percent(age)?)\s+of\b|\bas\s+a\s+%|\b% of\b|^\s*%\s*$`)
-	reFootnote     = regexp.MustCompile(`\s*(\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\[\d+\]|\*+|†|‡)+\s*$`)
-	rePerShare     = regexp.MustCompile(`(?i)\bper\b.*\bshare|\beps\b|per\s+(common|diluted|basic)`)
-	reShareCount   = regexp.MustCompile(`(?i)\bshares\b|\bshare\s+count\b`)
+	reBalanceTitle = lazy.NewRegexp(`(?i)balance\s+sheets?|financial\s+position|financial\s+condition|statements?\s+of\s+condition|assets\s+and\s+liabilities`)
+	reAdjusted     = lazy.NewRegexp(`(?i)\b(non[\s-]?gaap|adjusted|excluding|excludes|pro\s+forma|reconciliation)\b`)
+	rePctChange    = lazy.NewRegexp(`(?i)(%|percent(age)?)\s*(change|chg|increase|decrease|inc|growth|var)|(change|chg|growth|increase|decrease|var\.?|variance)\s*\(?\s*(%|percent)|\b[yq]o[yq]\b|\b[yq]/[yq]\b`)
+	reAmtChange    = lazy.NewRegexp(`(?i)\$\s*change|\bchange\b|increase\s*/?\s*\(?decrease\)?|\bvariance\b|\bfavorable\b|\bunfavorable\b|\bdifference\b`)
+	rePctOf        = lazy.NewRegexp(`(?i)(%|percent(age)?)\s+of\b|\bas\s+a\s+%|\b% of\b|^\s*%\s*$`)
+	reFootnote     = lazy.NewRegexp(`\s*(\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\[\d+\]|\*+|†|‡)+\s*$`)
+	rePerShare     = lazy.NewRegexp(`(?i)\bper\b.*\bshare|\beps\b|per\s+(common|diluted|basic)`)
+	reShareCount   = lazy.NewRegexp(`(?i)\bshares\b|\bshare\s+count\b`)
 	// a stock account whose label counts its shares ("Treasury stock, 76
 	// shares") holds amounts, not share counts
 	// reCashFlowTitle titles a statement of cash flows, or heads a section
 	// of one ("Cash flow from financing activities").
-	reCashFlowTitle = regexp.MustCompile(`(?i)\bcash\s+flows?\b`)
-	reStockAmount   = regexp.MustCompile(`(?i)\d[\d,.]*\s+shares|\b(treasury|common|preferred|capital)\s+stock\b|\bpar\b|\bat\s+cost\b`)
-	reAvgShares     = regexp.MustCompile(`(?i)\b(weighted|average)\b`)
+	reCashFlowTitle = lazy.NewRegexp(`(?i)\bcash\s+flows?\b`)
+	reStockAmount   = lazy.NewRegexp(`(?i)\d[\d,.]*\s+shares|\b(treasury|common|preferred|capital)\s+stock\b|\bpar\b|\bat\s+cost\b`)
+	reAvgShares     = lazy.NewRegexp(`(?i)\b(weighted|average)\b`)
 	// a rate or ratio names the row where it ends the label or a phrase
 	// of it ("Effective tax rate", "Rate of return", "Yield, net"); not a
 	// thing named after a rate ("Interest rate swaps", "Rate lock
 	// commitments"), which holds amounts
-	rePctLabel = regexp.MustCompile(`(?i)\b(ratios?|rates?|percent|percentage|yield)\b(?:\s*$|\s*[(,:;%/\-–—)]|\s+(?:of|on|for|in|at|to|per|as|from|used|applied|assumed|change|changes|increase|decrease|growth|points?|and|or)\b)|%`)
+	rePctLabel = lazy.NewRegexp(`(?i)\b(ratios?|rates?|percent|percentage|yield)\b(?:\s*$|\s*[(,:;%/\-–—)]|\s+(?:of|on|for|in|at|to|per|as|from|used|applied|assumed|change|changes|increase|decrease|growth|points?|and|or)\b)|%`)
 )
 
 // statementWords are words of financial statement headings; a value-less
@@ -102,7 +102,7 @@ func isEntityName(s string) bool {
 	return named > 0 && named+stmt <= 4 && named >= stmt
 }
 
-var reStatementTitle = regexp.MustCompile(`^(sheets?|statements?|results|operations|unaudited|condensed|consolidated|highlights|summary|overview|schedule|supplemental|selected|financial|data|information|exhibit|notes?)$`)
+var reStatementTitle = lazy.NewRegexp(`^(sheets?|statements?|results|operations|unaudited|condensed|consolidated|highlights|summary|overview|schedule|supplemental|selected|financial|data|information|exhibit|notes?)$`)
 
 // companyWords name the company as a whole in a heading or column.
 var companyWords = map[string]bool{"consolidated": true, "total": true, "company": true, "total company": true, "consolidated total": true, "corporation": true}
@@ -538,7 +538,7 @@ func rowMarks(gr gridRow) []string {
 	return marks
 }
 
-var reNoteMark = regexp.MustCompile(`\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\[\d+\]|\*+|†|‡`)
+var reNoteMark = lazy.NewRegexp(`\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|\[\d+\]|\*+|†|‡`)
 
 // noteMark is a footnote mark without its brackets ("(1)" → "1", "¹" →
 // "1"), or "" when s is not one.
@@ -566,7 +566,7 @@ func noteMarks(s string) []string {
 
 var superDigits = strings.NewReplacer("⁰", "0", "¹", "1", "²", "2", "³", "3", "⁴", "4", "⁵", "5", "⁶", "6", "⁷", "7", "⁸", "8", "⁹", "9")
 
-var reMarkText = regexp.MustCompile(`^(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4}|\*{1,3}|†|‡)$`)
+var reMarkText = lazy.NewRegexp(`^(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4}|\*{1,3}|†|‡)$`)
 
 // cleanLabel trims footnote markers, trailing colons and dashes, and folds space.
 func cleanLabel(s string) string {
@@ -583,7 +583,7 @@ func cleanLabel(s string) string {
 	return s
 }
 
-var reOfThing = regexp.MustCompile(`(?:thousands|millions|billions)\s+of\s+([a-z][a-z-]+)`)
+var reOfThing = lazy.NewRegexp(`(?:thousands|millions|billions)\s+of\s+([a-z][a-z-]+)`)
 
 var moneyWord = map[string]bool{"dollars": true, "us": true, "u": true, "usd": true, "euros": true, "the": true, "shares": true}
 
@@ -622,12 +622,12 @@ func parseScale(unit string) Scale {
 }
 
 var (
-	reAudited      = regexp.MustCompile(`(?i)\(?\b(un)?audited\b\)?`)
-	reExceptShare  = regexp.MustCompile(`except\s+(for\s+)?(share|number of shares|shares|per\s+share\s+(data|amounts)?\s*(and|,)\s+share)`)
-	reSharesIn     = regexp.MustCompile(`shares(?:[^()]*?(?:reflected|stated|presented|expressed|shown))?\s+in\s+(thousands|millions|billions)`)
-	reMillionsSign = regexp.MustCompile(`(?i)[£$€]\s?m\b|\bus\$\s?m\b|\(\$?m\)`)
-	reScaleWord    = regexp.MustCompile(`(thousand|million|billion|000)`)
-	reCodeScale    = regexp.MustCompile(currencyCodes + `\s?(m|mn|bn)\b`)
+	reAudited      = lazy.NewRegexp(`(?i)\(?\b(un)?audited\b\)?`)
+	reExceptShare  = lazy.NewRegexp(`except\s+(for\s+)?(share|number of shares|shares|per\s+share\s+(data|amounts)?\s*(and|,)\s+share)`)
+	reSharesIn     = lazy.NewRegexp(`shares(?:[^()]*?(?:reflected|stated|presented|expressed|shown))?\s+in\s+(thousands|millions|billions)`)
+	reMillionsSign = lazy.NewRegexp(`(?i)[£$€]\s?m\b|\bus\$\s?m\b|\(\$?m\)`)
+	reScaleWord    = lazy.NewRegexp(`(thousand|million|billion|000)`)
+	reCodeScale    = lazy.NewRegexp(currencyCodes + `\s?(m|mn|bn)\b`)
 )
 
 func scaleOf(w string) int32 {
@@ -747,13 +747,13 @@ func columnPeriod(hdr string, balance bool, title string) period.Period {
 // reEndBalance and reStartBalance head the closing and opening balance
 // columns of a roll-forward.
 var (
-	reEndBalance   = regexp.MustCompile(`(?i)\b(?:balance\s+at\s+(?:the\s+)?end|end(?:ing)?\s+balance|closing\s+balance|balance\s*,?\s+end)\b`)
-	reStartBalance = regexp.MustCompile(`(?i)\b(?:balance\s+at\s+(?:the\s+)?beginning|beginning\s+balance|opening\s+balance|balance\s*,?\s+beginning)\b`)
+	reEndBalance   = lazy.NewRegexp(`(?i)\b(?:balance\s+at\s+(?:the\s+)?end|end(?:ing)?\s+balance|closing\s+balance|balance\s*,?\s+end)\b`)
+	reStartBalance = lazy.NewRegexp(`(?i)\b(?:balance\s+at\s+(?:the\s+)?beginning|beginning\s+balance|opening\s+balance|balance\s*,?\s+beginning)\b`)
 )
 
 // reYearOrdinal is a column header that is a year and a quarter's ordinal
 // ("2019 First", "Fourth 2018"), the header of a table of quarters.
-var reYearOrdinal = regexp.MustCompile(`(?i)^(?:(?:fiscal\s+)?((?:19|20)\d\d)\s+(first|second|third|fourth)|(first|second|third|fourth)\s+(?:fiscal\s+)?((?:19|20)\d\d))$`)
+var reYearOrdinal = lazy.NewRegexp(`(?i)^(?:(?:fiscal\s+)?((?:19|20)\d\d)\s+(first|second|third|fourth)|(first|second|third|fourth)\s+(?:fiscal\s+)?((?:19|20)\d\d))$`)
 
 func hasDuration(ms []period.Mention) bool {
 	for _, m := range ms {
@@ -805,7 +805,7 @@ func titleMonths(title string) int {
 	return 0
 }
 
-var reHeaderNoise = regexp.MustCompile(`(?i)\b(for|the|three|six|nine|twelve|months?|weeks?|quarters?|years?|ended|ending|fiscal|unaudited|audited|change|percent|increase|decrease|as|of|and|reported|amounts?|in|millions|thousands|billions|except|per|share|data|first|second|third|fourth|full|q[1-4]|fy|vs\.?|versus|to|gaap|non-gaap|adjusted|total|dollars|chg|var|variance|\d+)\b|[$%(),.\-–—/]`)
+var reHeaderNoise = lazy.NewRegexp(`(?i)\b(for|the|three|six|nine|twelve|months?|weeks?|quarters?|years?|ended|ending|fiscal|unaudited|audited|change|percent|increase|decrease|as|of|and|reported|amounts?|in|millions|thousands|billions|except|per|share|data|first|second|third|fourth|full|q[1-4]|fy|vs\.?|versus|to|gaap|non-gaap|adjusted|total|dollars|chg|var|variance|\d+)\b|[$%(),.\-–—/]`)
 
 // spanRight restores the spans of group headings that lost them: a heading
 // over a blank cell whose neighbour below is filled on both sides covers
@@ -895,7 +895,7 @@ func spansLost(up, low []string, c int) bool {
 
 // rePeriodHeading is a heading that names when without a year: "October 31,",
 // "As of December 31,", "Years Ended June 30,".
-var rePeriodHeading = regexp.MustCompile(`(?i)^(?:as\s+(?:of|at)\s+|at\s+|(?:fiscal\s+)?(?:years?|quarters?|(?:three|six|nine|twelve)\s+months?|\d{1,2}\s+weeks)\s+ended\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?$`)
+var rePeriodHeading = lazy.NewRegexp(`(?i)^(?:as\s+(?:of|at)\s+|at\s+|(?:fiscal\s+)?(?:years?|quarters?|(?:three|six|nine|twelve)\s+months?|\d{1,2}\s+weeks)\s+ended\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?$`)
 
 // blankRow reports a header row with no text.
 func blankRow(h []string) bool {
@@ -952,15 +952,15 @@ func spreadYears(header [][]string, ncols int) []string {
 }
 
 // reBarePercent is a column header of a percent sign alone: "%", "(%)".
-var reBarePercent = regexp.MustCompile(`^\s*\(?\s*%\s*\)?\s*$`)
+var reBarePercent = lazy.NewRegexp(`^\s*\(?\s*%\s*\)?\s*$`)
 
 // reSpacedYear is a year printed letter-spaced ("2 0 1 8"), as text
 // taken from typeset pages sometimes is.
-var reSpacedYear = regexp.MustCompile(`\b([12]) ([09]) (\d) (\d)\b`)
+var reSpacedYear = lazy.NewRegexp(`\b([12]) ([09]) (\d) (\d)\b`)
 
 // reCurrencyPrefix is a country mark before a currency sign ("U.S. $",
 // "US$", "C$"): part of the currency, not a region the column is about.
-var reCurrencyPrefix = regexp.MustCompile(`\b(U\.\s?S\.|US|C|A|NZ|HK|S)\s?\$`)
+var reCurrencyPrefix = lazy.NewRegexp(`\b(U\.\s?S\.|US|C|A|NZ|HK|S)\s?\$`)
 
 // columnEntity finds a segment or region named in a column header
 // ("Domestic", "Sears Canada"), after taking out the period words.
@@ -1043,7 +1043,7 @@ func columnMetric(hdr string) string {
 }
 
 // reColumnNoise are the words of a column header around a metric's name.
-var reColumnNoise = regexp.MustCompile(`(?i)\b(for|the|three|six|nine|twelve|months?|weeks?|quarters?|years?|ended|ending|fiscal|unaudited|audited|as|of|reported|amounts?|in|millions|thousands|billions|full|fy)\b|[$(),.:]`)
+var reColumnNoise = lazy.NewRegexp(`(?i)\b(for|the|three|six|nine|twelve|months?|weeks?|quarters?|years?|ended|ending|fiscal|unaudited|audited|as|of|reported|amounts?|in|millions|thousands|billions|full|fy)\b|[$(),.:]`)
 
 // labelPeriod reads a row label that is a period and at most one other
 // word ("2021", "Fiscal 2019", "Nonvested at January 1, 2017") as that
@@ -1283,9 +1283,9 @@ func lastOf(s []string) string {
 	return s[len(s)-1]
 }
 
-var reQualifierOnly = regexp.MustCompile(`(?i)^\s*(total|basic|diluted|assuming dilution|as reported|reported|gaap|adjusted|non-gaap|basic and diluted|diluted and basic|per share|continuing operations|net)\s*$`)
+var reQualifierOnly = lazy.NewRegexp(`(?i)^\s*(total|basic|diluted|assuming dilution|as reported|reported|gaap|adjusted|non-gaap|basic and diluted|diluted and basic|per share|continuing operations|net)\s*$`)
 
-var reQualifier = regexp.MustCompile(`(?i)[\s,\-–—:]*\b(basic|diluted|assuming dilution|as reported|reported|gaap|adjusted|non-gaap)\b[\s,\-–—:]*`)
+var reQualifier = lazy.NewRegexp(`(?i)[\s,\-–—:]*\b(basic|diluted|assuming dilution|as reported|reported|gaap|adjusted|non-gaap)\b[\s,\-–—:]*`)
 
 // metricKey finds the vocabulary metric a row label names: the label
 // itself, the label without qualifiers ("- diluted"), or the section heading
@@ -1341,7 +1341,7 @@ func metricKey(label string, section []string) string {
 }
 
 // reQualifiedHead splits a label at its first dash or comma between words.
-var reQualifiedHead = regexp.MustCompile(`^(.+?)\s*(?:\s[-–—]\s|,\s)\s*(.+)$`)
+var reQualifiedHead = lazy.NewRegexp(`^(.+?)\s*(?:\s[-–—]\s|,\s)\s*(.+)$`)
 
 // qualifiedHead is the part of label before a dash or comma when the part
 // after it opens with a qualifier of the vocabulary ("excluding", "as
@@ -1363,4 +1363,4 @@ func qualifiedHead(label string) (string, bool) {
 }
 
 // reParenthetical is a parenthesized insertion inside a label.
-var reParenthetical = regexp.MustCompile(`\s*\([^()]*\)\s*`)
+var reParenthetical = lazy.NewRegexp(`\s*\([^()]*\)\s*`)

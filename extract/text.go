@@ -1,12 +1,12 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/period"
 )
 
@@ -44,11 +44,11 @@ func splitLines(src []byte, base int) []Line {
 }
 
 var (
-	reTagLine    = regexp.MustCompile(`(?i)^\s*</?(PAGE|TABLE|CAPTION|S|C|FN|F\d+|R\d+)>`)
-	reRule       = regexp.MustCompile(`^[\s\-=_.·*~]*$`)
-	reBullet     = regexp.MustCompile(`^\s*(?:[*•·o\-–—]|\(?[ivx]{1,4}\)|\(?[a-h]\)|\d{1,2}[.)])\s+\S`)
-	reBulletMark = regexp.MustCompile(`^\s*[*•·o\-–—]\s+`)
-	reSentence   = regexp.MustCompile(`[.;:!?]["')\]]*$`)
+	reTagLine    = lazy.NewRegexp(`(?i)^\s*</?(PAGE|TABLE|CAPTION|S|C|FN|F\d+|R\d+)>`)
+	reRule       = lazy.NewRegexp(`^[\s\-=_.·*~]*$`)
+	reBullet     = lazy.NewRegexp(`^\s*(?:[*•·o\-–—]|\(?[ivx]{1,4}\)|\(?[a-h]\)|\d{1,2}[.)])\s+\S`)
+	reBulletMark = lazy.NewRegexp(`^\s*[*•·o\-–—]\s+`)
+	reSentence   = lazy.NewRegexp(`[.;:!?]["')\]]*$`)
 )
 
 // textBlocks splits lines (texts[i] is view line off+i+1) into blocks.
@@ -137,7 +137,7 @@ func isMarkupOnly(s string) bool {
 }
 
 // reDashedPage is a page number line: "- 3 -".
-var reDashedPage = regexp.MustCompile(`^-\s*\d+\s*-$`)
+var reDashedPage = lazy.NewRegexp(`^-\s*\d+\s*-$`)
 
 func leadingSpaces(s string) int {
 	n := 0
@@ -299,7 +299,7 @@ func dropTitleBlocks(blocks []block) []block {
 	return out
 }
 
-var reUnit = regexp.MustCompile(`(?i)([£$€]\s?m\b|(?:[£$€]|\b(?:us\$|eur|usd|gbp|rmb|chf|sek|nok|dkk|jpy))\s?(?:thousands?|millions?|billions?)\b|\bus\$\s?m\b|[£$€]\s?['’‘]?000s?\b|['’‘]000s?\b|\(\$?m\)|\bin\s+(thousands?|millions?|billions?|000['’]?s)\b|[a-z]{3}\s?['’‘]\s?(?:thousands?|millions?|billions?|000s?)\b|` + currencyCodes + `\s?(?:m|mn|bn)\b|[a-z]\s*\(\s*(?:in\s+)?1[,.]000\s*\)|(thousands|millions|billions)\s+of\s+dollars|\((thousands|millions|billions|000s|000's|dollars)|(dollars|amounts|\$)\s+in\s+(thousands|millions|billions)|\$\s*(000s?|000's)|except\s+(per[\s-]share|share|earnings per)|\((?:amounts\s+|expressed\s+|stated\s+)?in\s+(?:u\.?s\.?\s+)?dollars\b)`)
+var reUnit = lazy.NewRegexp(`(?i)([£$€]\s?m\b|(?:[£$€]|\b(?:us\$|eur|usd|gbp|rmb|chf|sek|nok|dkk|jpy))\s?(?:thousands?|millions?|billions?)\b|\bus\$\s?m\b|[£$€]\s?['’‘]?000s?\b|['’‘]000s?\b|\(\$?m\)|\bin\s+(thousands?|millions?|billions?|000['’]?s)\b|[a-z]{3}\s?['’‘]\s?(?:thousands?|millions?|billions?|000s?)\b|` + currencyCodes + `\s?(?:m|mn|bn)\b|[a-z]\s*\(\s*(?:in\s+)?1[,.]000\s*\)|(thousands|millions|billions)\s+of\s+dollars|\((thousands|millions|billions|000s|000's|dollars)|(dollars|amounts|\$)\s+in\s+(thousands|millions|billions)|\$\s*(000s?|000's)|except\s+(per[\s-]share|share|earnings per)|\((?:amounts\s+|expressed\s+|stated\s+)?in\s+(?:u\.?s\.?\s+)?dollars\b)`)
 
 // currencyCodes are ISO currency codes a unit line prefixes to a scale
 // ("USDm", "DKK m", "EUR bn").
@@ -576,8 +576,8 @@ func oneChunk(s string) ([]chunk, bool) {
 }
 
 var (
-	reNumber = regexp.MustCompile(`^[$€£]?\s*\(?\s*[-–—−+]?\s*[$€£]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*\)?\s*%?\s*\)?\*?$`)
-	reNil    = regexp.MustCompile(`(?i)^(?:[$]\s*)?(?:-+|—|–|\*+|n/?a|nm|n\.m\.?|nil|none)$`)
+	reNumber = lazy.NewRegexp(`^[$€£]?\s*\(?\s*[-–—−+]?\s*[$€£]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*\)?\s*%?\s*\)?\*?$`)
+	reNil    = lazy.NewRegexp(`(?i)^(?:[$]\s*)?(?:-+|—|–|\*+|n/?a|nm|n\.m\.?|nil|none)$`)
 )
 
 // isNumberText reports a table number: "$ 1,234", "(0.23)", "8.0%", "-13.0%", ".16".
@@ -1082,7 +1082,7 @@ func splitWide(cs []chunk, left, right []int) []chunk {
 	return out
 }
 
-var reYearOnly = regexp.MustCompile(`^\(?(19|20)\d\d\)?[*†‡]*$`)
+var reYearOnly = lazy.NewRegexp(`^\(?(19|20)\d\d\)?[*†‡]*$`)
 
 // allYears reports a row of column headers that are years ("2004  2003").
 func allYears(vals []chunk) bool {
@@ -1094,7 +1094,7 @@ func allYears(vals []chunk) bool {
 	return len(vals) > 0
 }
 
-var reMonthWord = regexp.MustCompile(`(?i)\b(` + period.MonthRe + `)`)
+var reMonthWord = lazy.NewRegexp(`(?i)\b(` + period.MonthRe + `)`)
 
 // splitDates splits a header chunk that holds several dates and spans
 // several columns ("June 28, January 3,") before each month name.

@@ -1,16 +1,16 @@
 package nlq
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/vocab"
 	"github.com/shopspring/decimal"
 )
 
 // reBound is a comparison with a figure: "less than 15,000 thousands",
 // "above $2.5 million", "less than 50%".
-var reBound = regexp.MustCompile(`\b` + vocab.Default().Group("bound_words") + `\s*(?:than\s*)?(-?\$?\s?\d[\d,]*(?:\.\d+)?)\s*(%|thousands?|millions?|billions?|k\b|m\b|bn\b)?`)
+var reBound = lazy.NewRegexp(`\b` + vocab.Default().Group("bound_words") + `\s*(?:than\s*)?(-?\$?\s?\d[\d,]*(?:\.\d+)?)\s*(%|thousands?|millions?|billions?|k\b|m\b|bn\b)?`)
 
 // comparison reads what a comparison asks for: the greater or smaller
 // figure, or the figures beyond a bound; its words leave the terms.

@@ -1,12 +1,12 @@
 package nlq
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/vocab"
 )
 
@@ -77,7 +77,7 @@ func endsWithOp(text string, v *vocab.Vocab) bool {
 	return false
 }
 
-var reYearWord = regexp.MustCompile(`^(?:19|20)\d\d$|^q[1-4]$|^fy\d*$`)
+var reYearWord = lazy.NewRegexp(`^(?:19|20)\d\d$|^q[1-4]$|^fy\d*$`)
 
 // outsideNames drops the metric spans that lie inside one of names, found
 // as whole words in the normalized tokens nt.

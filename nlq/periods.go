@@ -6,19 +6,20 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 )
 
 var (
 	// reYearAfter is a year right after a phrase: "fiscal year end 2003".
-	reYearAfter = regexp.MustCompile(`^\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d\b`)
+	reYearAfter = lazy.NewRegexp(`^\s*(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d\b`)
 	// reSinceBefore is "since" shortly before a period: the start of a change.
 	reSinceBefore = regexp.MustCompile(`(?i)\bsince\b[^.?!;]{0,40}$`)
 	// reOrdinalPair is two ordinals sharing a period noun: "second and first quarter".
 	reOrdinalPair = regexp.MustCompile(`(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:and|&|to|vs\.?|versus)\s+(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarters?|halves|half)\b`)
 	// reYearRange is a span of years: "2017 to 2019", "2017-2019", "2017 through 2019".
-	reYearRange = regexp.MustCompile(`\b((?:19|20)\d\d)\s*` + vocab.Default().Group("year_range_connectors") + `\s*(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b`)
+	reYearRange = lazy.NewRegexp(`\b((?:19|20)\d\d)\s*` + vocab.Default().Group("year_range_connectors") + `\s*(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b`)
 )
 
 // relativeOrder is the order relative period phrases are looked for in:

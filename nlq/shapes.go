@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/vocab"
 )
 
@@ -73,8 +74,8 @@ var (
 	reTotalMadeOf = regexp.MustCompile(`\bwhat\s+(` + vocab.Default().Group("share_words") + `)\s+of\s+(?:the\s+)?(.+?)\s+(?:is|was|are|were)\s+` + vocab.Default().Group("made_of_verbs") + `\s+(?:the\s+)?(.+?)` + periodEnd)
 	// reLeadRatio is a ratio's name before its first operand, with the
 	// operation asked of it: "average proportion of".
-	reLeadRatio = regexp.MustCompile(`^(?:\w+\s+)?` + vocab.Default().Group("ratio_words") + `\s+of\s+(?:the\s+)?`)
-	reShareOf   = regexp.MustCompile(`\b(?:percentage|percent)\s+of\b|%\s+of\b`)
+	reLeadRatio = lazy.NewRegexp(`^(?:\w+\s+)?` + vocab.Default().Group("ratio_words") + `\s+of\s+(?:the\s+)?`)
+	reShareOf   = lazy.NewRegexp(`\b(?:percentage|percent)\s+of\b|%\s+of\b`)
 )
 
 // sumOfTwo: [the] sum|total|combined of [the] X and [the] Y [P]

@@ -1,10 +1,11 @@
 package period
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/ex99/ex99/internal/lazy"
 )
 
 // prefilter answers cheap questions about a string so that the period and
@@ -42,7 +43,7 @@ func (p prefilter) has(needles ...string) bool {
 }
 
 // all runs re over s when ok (the guard) holds.
-func (p prefilter) all(ok bool, re *regexp.Regexp) [][]int {
+func (p prefilter) all(ok bool, re *lazy.Regexp) [][]int {
 	if !ok && !p.exotic {
 		return nil
 	}
@@ -133,7 +134,7 @@ func asciiLower(s string) string {
 // offsets into s. It gives what re.FindAllStringSubmatchIndex(s, -1) gives
 // when no match of re can hold a char outside those runs and re's edges are
 // \b (or need no context): the chars between runs are non-word chars.
-func (p prefilter) chunked(re *regexp.Regexp, in func(byte) bool, needles ...string) [][]int {
+func (p prefilter) chunked(re *lazy.Regexp, in func(byte) bool, needles ...string) [][]int {
 	if p.exotic {
 		return re.FindAllStringSubmatchIndex(p.s, -1)
 	}
@@ -170,7 +171,7 @@ func (p prefilter) chunked(re *regexp.Regexp, in func(byte) bool, needles ...str
 // scanner finds the matches of re by trying at, a copy of re behind "^",
 // only where a match can start (see from).
 type scanner struct {
-	re, at *regexp.Regexp
+	re, at *lazy.Regexp
 	in     func(byte) bool
 	// prefixes by their first byte: most positions fail on a look-up
 	prefixes [256][]string
@@ -189,7 +190,7 @@ func (sc *scanner) where(may func(l string, i int) bool) *scanner {
 	return sc
 }
 
-func newScanner(re *regexp.Regexp, in func(byte) bool, words int, sep func(byte) bool, prefixes ...string) *scanner {
+func newScanner(re *lazy.Regexp, in func(byte) bool, words int, sep func(byte) bool, prefixes ...string) *scanner {
 	sc := &scanner{re: re, at: anchor(re), in: in, words: words, sep: sep}
 	for _, p := range prefixes {
 		if p == "" {
@@ -284,8 +285,8 @@ func hasPrefix(s string, prefixes []string) bool {
 }
 
 // anchor compiles re behind "^".
-func anchor(re *regexp.Regexp) *regexp.Regexp {
-	return regexp.MustCompile(`^(?:` + re.String() + `)`)
+func anchor(re *lazy.Regexp) *lazy.Regexp {
+	return lazy.NewRegexp(`^(?:` + re.String() + `)`)
 }
 
 func isWordChar(c byte) bool { return isLetter(c) || isDigit(c) || c == '_' }

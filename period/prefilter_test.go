@@ -3,10 +3,10 @@ package period
 import (
 	"os"
 	"reflect"
-	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/internal/scantest"
 )
 
@@ -15,7 +15,7 @@ import (
 func samePeriodScan(t *testing.T, s string) {
 	t.Helper()
 	pf := newPrefilter(s)
-	check := func(name string, got [][]int, re *regexp.Regexp) {
+	check := func(name string, got [][]int, re *lazy.Regexp) {
 		t.Helper()
 		want := re.FindAllStringSubmatchIndex(s, -1)
 		if len(got) == 0 && len(want) == 0 {

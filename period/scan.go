@@ -2,13 +2,13 @@ package period
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ex99/ex99/internal/lazy"
 	"github.com/ex99/ex99/internal/textscan"
 	"github.com/ex99/ex99/vocab"
 )
@@ -41,30 +41,30 @@ const MonthRe = `(?:January|February|March|April|May|June|July|August|September|
 
 var (
 	// "May 29, 2004", "Nov. 2, 2024", "December 31 2004", "May 29,2004"
-	reMDY = regexp.MustCompile(`(?i)\b(` + MonthRe + `)\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*((?:19|20)\d\d)\b`)
+	reMDY = lazy.NewRegexp(`(?i)\b(` + MonthRe + `)\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*((?:19|20)\d\d)\b`)
 	// "29 May 2004"
-	reDMY = regexp.MustCompile(`(?i)\b(\d{1,2})\s+(` + MonthRe + `)\s*,?\s*((?:19|20)\d\d)\b`)
+	reDMY = lazy.NewRegexp(`(?i)\b(\d{1,2})\s+(` + MonthRe + `)\s*,?\s*((?:19|20)\d\d)\b`)
 	// "December 2004", "Dec. 2004"
-	reMY = regexp.MustCompile(`(?i)\b(` + MonthRe + `)\s*,?\s+((?:19|20)\d\d)\b`)
+	reMY = lazy.NewRegexp(`(?i)\b(` + MonthRe + `)\s*,?\s+((?:19|20)\d\d)\b`)
 	// "05/29/04", "5/29/2004", "2004-05-29"
-	reSlash = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b`)
-	reISO   = regexp.MustCompile(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`)
+	reSlash = lazy.NewRegexp(`\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b`)
+	reISO   = lazy.NewRegexp(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`)
 	// quarters: "second quarter of fiscal 2004", "fourth quarter 2004", "third fiscal quarter of 2004",
 	// "quarter ended" handled by durations
-	reOrdQ = regexp.MustCompile(`(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of|for|in|ended))?(?:\s+(?:the\s+)?(fiscal(?:\s+year)?|fy))?\s*'?((?:19|20)?\d\d)?\b`)
+	reOrdQ = lazy.NewRegexp(`(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of|for|in|ended))?(?:\s+(?:the\s+)?(fiscal(?:\s+year)?|fy))?\s*'?((?:19|20)?\d\d)?\b`)
 	// "fiscal 2024 third quarter", "2004 second quarter"
-	reYOrdQ = regexp.MustCompile(`(?i)\b(fiscal\s+(?:year\s+)?|fy\s*)?((?:19|20)\d\d)\s+(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b`)
+	reYOrdQ = lazy.NewRegexp(`(?i)\b(fiscal\s+(?:year\s+)?|fy\s*)?((?:19|20)\d\d)\s+(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b`)
 	// "Q2 2004", "Q2 FY04", "Q2'04", "Q2 fiscal 2004", "Q2-2004", "Q2"
-	reQn = regexp.MustCompile(`(?i)\bQ([1-4])(?:\s*[-']?\s*(fiscal\s+(?:year\s+)?|fy\s*'?)?\s*'?((?:19|20)?\d\d))?\b`)
+	reQn = lazy.NewRegexp(`(?i)\bQ([1-4])(?:\s*[-']?\s*(fiscal\s+(?:year\s+)?|fy\s*'?)?\s*'?((?:19|20)?\d\d))?\b`)
 	// "2Q04", "2Q 2004", "4Q20"
-	reNQ = regexp.MustCompile(`(?i)\b([1-4])Q\s*'?((?:19|20)?\d\d)\b`)
+	reNQ = lazy.NewRegexp(`(?i)\b([1-4])Q\s*'?((?:19|20)?\d\d)\b`)
 	// "FY2004", "FY 04", "fiscal 2004", "fiscal year 2004", "fiscal year end 2003", "fiscal-year 2021"
-	reFY = regexp.MustCompile(`(?i)\b(?:fiscal[\s-]+(?:year[\s-]+)?(?:end(?:ed)?\s+)?|fy\s*'?)((?:19|20)?\d\d)\b`)
+	reFY = lazy.NewRegexp(`(?i)\b(?:fiscal[\s-]+(?:year[\s-]+)?(?:end(?:ed)?\s+)?|fy\s*'?)((?:19|20)?\d\d)\b`)
 	// "first half", "second half", "H1 2004", "1H04"
-	reHalf = regexp.MustCompile(`(?i)\b(?:(first|second)\s+half|H([12])|([12])H)(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|fy\s*)?'?((?:19|20)?\d\d))?\b`)
-	reYear = regexp.MustCompile(`\b((?:19|20)\d\d)\b`)
+	reHalf = lazy.NewRegexp(`(?i)\b(?:(first|second)\s+half|H([12])|([12])H)(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|fy\s*)?'?((?:19|20)?\d\d))?\b`)
+	reYear = lazy.NewRegexp(`\b((?:19|20)\d\d)\b`)
 	// "nine months", "13 weeks", "twelve-month": durations; matched against vocabulary phrases
-	reDurWord = regexp.MustCompile(`(?i)\b((?:three|six|nine|twelve|3|6|9|12)[\s-]+months?|(?:thirteen|fourteen|twenty[\s-]six|twenty[\s-]seven|thirty[\s-]nine|forty|fifty[\s-]two|fifty[\s-]three|twelve|sixteen|twenty[\s-]four|twenty[\s-]eight|thirty[\s-]six|\d{1,2})[\s-]+weeks?|(?:full[\s-])?(?:fiscal\s+)?years?|quarters?|quarterly|half[\s-]year|annual|ytd|year[\s-]to[\s-]date)\b`)
+	reDurWord = lazy.NewRegexp(`(?i)\b((?:three|six|nine|twelve|3|6|9|12)[\s-]+months?|(?:thirteen|fourteen|twenty[\s-]six|twenty[\s-]seven|thirty[\s-]nine|forty|fifty[\s-]two|fifty[\s-]three|twelve|sixteen|twenty[\s-]four|twenty[\s-]eight|thirty[\s-]six|\d{1,2})[\s-]+weeks?|(?:full[\s-])?(?:fiscal\s+)?years?|quarters?|quarterly|half[\s-]year|annual|ytd|year[\s-]to[\s-]date)\b`)
 )
 
 // ParseDate reads the first date in s: "May 29, 2004", "05/29/04",
@@ -657,7 +657,7 @@ func durationBefore(s string) (months, weeks, start int) {
 	return mo, wk, g[0]
 }
 
-var reDurTail = regexp.MustCompile(`(?i)^(?:fiscal\s+)?(?:periods?|quarters?|years?|reporting\s+periods?)$`)
+var reDurTail = lazy.NewRegexp(`(?i)^(?:fiscal\s+)?(?:periods?|quarters?|years?|reporting\s+periods?)$`)
 
 var wordNum = map[string]int{"twelve": 12, "thirteen": 13, "fourteen": 14, "sixteen": 16, "twenty four": 24, "twenty six": 26, "twenty seven": 27,
 	"twenty eight": 28, "thirty six": 36, "thirty nine": 39, "forty": 40, "fifty two": 52, "fifty three": 53}
