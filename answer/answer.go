@@ -485,8 +485,6 @@ func subset(a, b map[string]bool) bool {
 	return true
 }
 
-func companyNamed(q nlq.Query, d *index.DocInfo) bool { return len(companyNamedBy(q, d)) > 0 }
-
 // companyNamedBy is the set of the question's distinctive words (not
 // "Inc.", "Group", "Company") that name d's company.
 func companyNamedBy(q nlq.Query, d *index.DocInfo) map[string]bool {

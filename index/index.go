@@ -167,14 +167,10 @@ func (x *Index) searchIn(b bleve.Index, req *bleve.SearchRequest) (*bleve.Search
 	return res, err
 }
 
-// searchUser runs a search that holds a user's query string: its errors
-// are the user's (bad syntax, too many clauses), except for a panic or a
-// read inconsistency, which are damage.
-func (x *Index) searchUser(req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
-	return x.run(x.b, req)
-}
-
-// run is searchUser over b.
+// run runs a search over b (the index, or one shard). A search that
+// holds a user's query string keeps its errors as the user's (bad syntax,
+// too many clauses), except for a panic or a read inconsistency, which are
+// damage; searchIn makes every error damage.
 func (x *Index) run(b bleve.Index, req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -209,7 +205,7 @@ func (x *Index) run(b bleve.Index, req *bleve.SearchRequest) (res *bleve.SearchR
 // best whatever the tie-break, and only their order needs mending; when it
 // ties, which hits make the cut depends on the tie-break, and the search
 // is run again sorted by score, then ID (about one search in fifty on the
-// question sets). run is x.search or x.searchUser; req is changed.
+// question sets). run is x.search or a search of x.searcher; req is changed.
 func searchRanked(run func(*bleve.SearchRequest) (*bleve.SearchResult, error), req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	n := req.Size
 	if n <= 0 {

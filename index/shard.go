@@ -73,7 +73,7 @@ func (x *Index) Shards() int { return len(x.shards) }
 // searcher is the search of a query scoped to docs: over the shard
 // holding them, when they are one release, else over the whole index. A
 // user's query string (user set) keeps its errors as the user's
-// (searchUser).
+// (run).
 func (x *Index) searcher(docs []string, user bool) func(*bleve.SearchRequest) (*bleve.SearchResult, error) {
 	b := x.b
 	if len(docs) == 1 {
@@ -99,7 +99,7 @@ func searchable(shards []bleve.Index) bleve.Index {
 }
 
 // guarded is a shard as the alias searches it, in a goroutine of the
-// alias's own, out of reach of searchUser's recover: a panic or a memory
+// alias's own, out of reach of run's recover: a panic or a memory
 // fault inside Bleve becomes the shard's error (a faultError), which the
 // alias reports in the result's status.
 type guarded struct{ bleveIndex }

@@ -120,19 +120,6 @@ func (w patWord) key() string {
 // empty reports whether the pattern looks for nothing (no word in it).
 func (p pattern) empty() bool { return len(p.words) == 0 && len(p.phrases) == 0 }
 
-// text is the pattern's words and phrases as one string, for the index's
-// full-text search.
-func (p pattern) text() string {
-	var parts []string
-	for _, w := range p.words {
-		parts = append(parts, w.low)
-	}
-	for _, ph := range p.phrases {
-		parts = append(parts, strings.Join(ph, " "))
-	}
-	return strings.Join(parts, " ")
-}
-
 // token is a word of a line: its byte range and its lower-case form.
 type token struct {
 	line       int // index of its line in a block
