@@ -122,7 +122,8 @@ func companyOf(c int) *company {
 	person := people[rng.IntN(len(people))]
 	_, last, _ := strings.Cut(person, " ")
 	owner, good := owners[rng.IntN(len(owners))], goods[rng.IntN(len(goods))]
-	division := colors[rng.IntN(len(colors))] + " " + nouns[rng.IntN(len(nouns))]
+	color, noun := colors[rng.IntN(len(colors))], nouns[rng.IntN(len(nouns))]
+	division := color + " " + noun
 	partner := Word(c + 350377)
 	city := cities[rng.IntN(len(cities))]
 	co.names = strings.NewReplacer(
@@ -139,6 +140,7 @@ func companyOf(c int) *company {
 		"IAA", strings.ToUpper(Word(c + 7919)[:3]),
 		"Blue Concept", division,
 		"Blue  Concept", division,
+		"Blue\nConcept", color+"\n"+noun,
 		"Fetish", Word(c+104729),
 		"Shago", Word(c+224737),
 		"Azteca", partner,
