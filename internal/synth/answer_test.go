@@ -50,9 +50,9 @@ func TestAnswers(t *testing.T) {
 			}
 			a := e.Ask(q)
 			got, err := decimal.NewFromString(a.Value)
-			doc := a.Doc
-			if doc == "" {
-				doc = e.Doc // asked of one release, the answer does not name it
+			doc := ""
+			if len(a.Citations) > 0 {
+				doc = a.Citations[0].Doc
 			}
 			if a.Kind != answer.KindFact || doc != r.Name || err != nil || !got.Equal(want) {
 				t.Errorf("Ask(%q, doc %q) = %s %q from %s; want %s from %s", q, e.Doc, a.Kind, a.Value, a.Doc, want, r.Name)

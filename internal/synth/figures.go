@@ -45,8 +45,10 @@ type figureAt struct {
 // release's period and the one to compare with: a year before in the
 // statement of operations, the prior fiscal year end in the balance
 // sheet. Prose figures take the role of the same printed figure in a
-// table. It also returns the statement of operations' net sales figure.
-func findFigures(src string) (figs []figureAt, revenueKey string) {
+// table. It also returns the first column's figure of each row of the
+// statement of operations, by the row's label ("NET SALES": "30,023").
+func findFigures(src string) (figs []figureAt, rowKeys map[string]string) {
+	rowKeys = map[string]string{}
 	roles := map[string]*figure{}
 	var prose []figureAt
 	lineStart, runs, inTable, yearEnd := 0, [][2]int(nil), false, false
@@ -75,8 +77,8 @@ func findFigures(src string) (figs []figureAt, revenueKey string) {
 		if roles[tok] == nil {
 			roles[tok] = &figure{key: f.key, back: f.back}
 		}
-		if revenueKey == "" && col == 0 && strings.HasPrefix(src[lineStart:], "NET SALES") {
-			revenueKey = tok
+		if label := strings.Trim(src[lineStart:loc[0]], " $("); col == 0 && !yearEnd && rowKeys[label] == "" {
+			rowKeys[label] = tok
 		}
 		figs = append(figs, figureAt{loc[0], loc[1], f})
 	}
@@ -91,7 +93,7 @@ func findFigures(src string) (figs []figureAt, revenueKey string) {
 		}
 		figs = append(figs, figureAt{p.start, p.end, f})
 	}
-	return figs, revenueKey
+	return figs, rowKeys
 }
 
 // tableAt tells whether the line at start is inside a <TABLE>, and if so

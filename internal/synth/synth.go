@@ -188,7 +188,8 @@ func Generate(i int, asHTML bool) Release {
 	if p.fq == 1 {
 		tp = q1
 	}
-	text := co.names.Replace(tp.render(p))
+	p.rowKeys = tp.rowKeys
+	text := co.names.Replace(fixChanges(tp.render(p)))
 	r := Release{
 		Name:    fmt.Sprintf("%s-%dq%d.txt", co.slug, p.fy, p.fq),
 		Company: co.name + " Inc.",
@@ -196,7 +197,7 @@ func Generate(i int, asHTML bool) Release {
 		Year:    p.fy,
 		Quarter: p.fq,
 		End:     p.end,
-		Revenue: co.figure(p.t, tp.revenueKey),
+		Revenue: co.figure(p.t, tp.rowKeys["NET SALES"]),
 		Format:  "text",
 		Src:     []byte(text),
 	}

@@ -16,6 +16,21 @@ type plan struct {
 	fy, fq   int
 	end      time.Time // the quarter's last day
 	released time.Time // the day the release is dated
+	rowKeys  map[string]string
+}
+
+// margin returns gross profit as a whole percentage of net sales in
+// quarter t.
+func (p *plan) margin(t int) int64 {
+	num := func(key string) int64 {
+		n, _ := strconv.ParseInt(strings.ReplaceAll(p.co.figure(t, p.rowKeys[key]), ",", ""), 10, 64)
+		return n
+	}
+	sales := num("NET SALES")
+	if sales == 0 {
+		return 0
+	}
+	return (num("Gross profit")*100 + sales/2) / sales
 }
 
 // yearEnd is the last day of the fiscal year before the release's.
@@ -63,6 +78,14 @@ var rules = []rule{
 		a := p.acquired()
 		return g[1] + strconv.Itoa(p.co.cal.fiscalYear(a.Year(), a.Month()))
 	}},
+	{re(`(?:in|de)creased(\s+to\s+)11%`), func(p *plan, g []string) string { // the gross margin
+		verb := "increased"
+		if p.margin(p.t) < p.margin(p.t-4) {
+			verb = "decreased"
+		}
+		return verb + g[1] + strconv.FormatInt(p.margin(p.t), 10) + "%"
+	}},
+	{re(`from(\s+)28%`), func(p *plan, g []string) string { return "from" + g[1] + strconv.FormatInt(p.margin(p.t-4), 10) + "%" }},
 	{re(`(occurred\s+in\s+)April`), func(p *plan, g []string) string { return g[1] + monthBefore(p.end.Month()).String() }},
 	{re(`05/29/04|05/31/03|11/29/03`), func(p *plan, g []string) string {
 		return map[string]time.Time{"05/29/04": p.end, "05/31/03": p.co.cal.end(p.t - 4), "11/29/03": p.yearEnd()}[g[0]].Format("01/02/06")
@@ -152,9 +175,9 @@ type piece struct {
 // template is the seed cut into pieces, compiled once.
 type template struct {
 	pieces []piece
-	// revenueKey is the seed's figure for the quarter's net sales, in
-	// the statement of operations.
-	revenueKey string
+	// rowKeys are the seed's figures for the quarter in the statement of
+	// operations, by row label ("NET SALES": "30,023").
+	rowKeys map[string]string
 }
 
 // compile cuts src into the pieces rules and figures rewrite.
@@ -191,8 +214,8 @@ func compile(src string) *template {
 		}
 	}
 	tp := &template{}
-	figs, revenueKey := findFigures(src)
-	tp.revenueKey = revenueKey
+	figs, rowKeys := findFigures(src)
+	tp.rowKeys = rowKeys
 	for _, f := range figs {
 		if free(f.start, f.end) {
 			hits = append(hits, hit{f.start, f.end, piece{fig: f.fig}})
