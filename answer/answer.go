@@ -393,10 +393,13 @@ func (e *Engine) scope(q nlq.Query) ([]index.DocInfo, string) {
 	// a company named in the question
 	words := strings.Join(q.Terms, " ")
 	if words != "" {
-		ds, err := e.Index.FindDocs(words, 20)
+		ds, err := e.Index.FindDocs(words, namedLimit)
 		if err == nil {
 			if named := namedAmong(q, ds); len(named) > 0 {
-				return named, ""
+				if len(ds) == namedLimit {
+					named = e.everyRelease(named)
+				}
+				return ofPeriod(q, named), ""
 			}
 		}
 	}
@@ -405,7 +408,7 @@ func (e *Engine) scope(q nlq.Query) ([]index.DocInfo, string) {
 		if all, err = e.Index.Docs(); err == nil {
 			if named := namedAmong(q, all); len(named) > 0 {
 				// a company the search did not find: named by initials or misspelt
-				return named, ""
+				return ofPeriod(q, named), ""
 			}
 		}
 	}
