@@ -171,9 +171,9 @@ func checkAnswers(b *testing.B, x *index.Index, qs []question) {
 			}
 		}
 		a := e.Ask(q.text)
-		doc := a.Doc
-		if doc == "" {
-			doc = e.Doc
+		doc := ""
+		if len(a.Citations) > 0 {
+			doc = a.Citations[0].Doc
 		}
 		if a.Kind == answer.KindNone || doc != q.doc || q.want != "" && a.Value != q.want {
 			b.Fatalf("%q (doc %q): %s %q from %s; want an answer from %s %s", q.text, e.Doc, a.Kind, a.Value, doc, q.doc, q.want)
