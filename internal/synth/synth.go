@@ -33,7 +33,7 @@ import (
 // Version changes whenever Generate's output does, so that releases
 // and indexes kept from an older one (scripts/bench.sh, benchmarks) are
 // made again rather than asked questions about releases they do not hold.
-const Version = "2"
+const Version = "3"
 
 // Quarters is how many consecutive fiscal quarters (8 years) each company
 // has: releases c×Quarters … c×Quarters+Quarters−1 are company c's.
