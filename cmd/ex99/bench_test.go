@@ -159,16 +159,15 @@ func benchQuestions(n, count int) []question {
 
 // checkAnswers asks each question once, as the benchmarks will, and
 // fails unless it is answered from its release (and with its value, when
-// known): a benchmark of "not found" would measure nothing. Questions
-// naming no company, asked of the whole index, need only be answered.
+// known): a benchmark of "not found" would measure nothing. (A question
+// naming no company, asked of more than 50 releases without --doc, is
+// declined by design: BenchmarkAsk's "unnamed" times that.)
 func checkAnswers(b *testing.B, x *index.Index, qs []question) {
 	for _, q := range qs {
 		e := &answer.Engine{Index: x}
 		if !q.named {
 			e.Doc = q.doc
-			if a := (&answer.Engine{Index: x}).Ask(q.text); a.Kind == answer.KindNone {
-				b.Fatalf("%q over the whole index: not answered: %s", q.text, a.Answer)
-			}
+			(&answer.Engine{Index: x}).Ask(q.text) // warm up, as the unnamed benchmark asks
 		}
 		a := e.Ask(q.text)
 		doc := ""
@@ -194,9 +193,11 @@ func latencies(b *testing.B, ds []time.Duration) {
 
 // BenchmarkAsk answers questions in process over an open index, after one
 // untimed pass over them (a long-running process, like prompt): "named"
-// questions name the company, "doc" ones are asked with --doc, and
-// "unnamed" ones name no company (ex99 searches the releases for the
-// words). It reports the median and 99th percentile per question.
+// questions name the company and quarter, "doc" ones are asked with
+// --doc, and "unnamed" ones name no company (over more than 50 releases
+// ex99 searches company names for the words, finds none, and asks for a
+// company or --doc: its "answered" is 0, and it times that refusal). It
+// reports the median and 99th percentile per question.
 func BenchmarkAsk(b *testing.B) {
 	for _, n := range benchSizes() {
 		idx := benchIndex(b, n)
