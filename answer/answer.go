@@ -393,10 +393,11 @@ func (e *Engine) scope(q nlq.Query) ([]index.DocInfo, string) {
 	// a company named in the question
 	words := strings.Join(q.Terms, " ")
 	if words != "" {
-		ds, err := e.Index.FindDocs(words, namedLimit)
+		limit := namedSearch(q)
+		ds, err := e.Index.FindDocs(words, limit)
 		if err == nil {
 			if named := namedAmong(q, ds); len(named) > 0 {
-				if len(ds) == namedLimit {
+				if len(ds) == limit && limit == periodLimit {
 					named = e.everyRelease(named)
 				}
 				return ofPeriod(q, named), ""

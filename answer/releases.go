@@ -6,9 +6,34 @@ import (
 	"github.com/ex99/ex99/period"
 )
 
-// namedLimit is how many releases the company search returns: when it
+// namedLimit is how many releases the company search returns; periodLimit
+// how many when the question names a period, which picks among them (a
+// company reporting for 25 years has 100; a larger search costs less than
+// the tie-break at a cut through one company's releases). When the search
 // fills up, the companies found may have more releases than it holds.
 const namedLimit = 20
+
+var periodLimit = 100 // a variable for tests
+
+// namedSearch returns how many releases to search for by company name.
+func namedSearch(q nlq.Query) int {
+	if len(namedPeriods(q)) > 0 {
+		return periodLimit
+	}
+	return namedLimit
+}
+
+// namedPeriods are the periods the question names itself (not "this
+// quarter" or "a year before").
+func namedPeriods(q nlq.Query) []nlq.PeriodSpec {
+	var specs []nlq.PeriodSpec
+	for _, ps := range q.Periods {
+		if ps.Relative == "" {
+			specs = append(specs, ps)
+		}
+	}
+	return specs
+}
 
 // everyRelease widens the releases of the companies named to all of
 // their releases: a company reporting for 8 years has 32, more than the
@@ -39,12 +64,7 @@ func (e *Engine) everyRelease(named []index.DocInfo) []index.DocInfo {
 // release's comparison column). A company none of whose releases reports
 // the periods keeps them all, for the answer to say what is missing.
 func ofPeriod(q nlq.Query, ds []index.DocInfo) []index.DocInfo {
-	var specs []nlq.PeriodSpec
-	for _, ps := range q.Periods {
-		if ps.Relative == "" {
-			specs = append(specs, ps)
-		}
-	}
+	specs := namedPeriods(q)
 	if len(ds) < 2 || len(specs) == 0 {
 		return ds
 	}
