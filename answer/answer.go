@@ -393,10 +393,14 @@ func (e *Engine) scope(q nlq.Query) ([]index.DocInfo, string) {
 	// a company named in the question
 	words := strings.Join(q.Terms, " ")
 	if words != "" {
-		ds, err := e.Index.FindDocs(words, 20)
+		limit := namedSearch(q)
+		ds, err := e.Index.FindDocs(words, limit)
 		if err == nil {
 			if named := namedAmong(q, ds); len(named) > 0 {
-				return named, ""
+				if len(ds) == limit && limit == periodLimit {
+					named = e.everyRelease(named)
+				}
+				return ofPeriod(q, named), ""
 			}
 		}
 	}
@@ -405,7 +409,7 @@ func (e *Engine) scope(q nlq.Query) ([]index.DocInfo, string) {
 		if all, err = e.Index.Docs(); err == nil {
 			if named := namedAmong(q, all); len(named) > 0 {
 				// a company the search did not find: named by initials or misspelt
-				return named, ""
+				return ofPeriod(q, named), ""
 			}
 		}
 	}
@@ -439,8 +443,6 @@ func unknownName(x *index.Index, q nlq.Query) string {
 	return ""
 }
 
-// companyNamed reports whether the question names the company: one of its
-// distinctive words (not "Inc.", "Group", "Company") appears.
 // namedAmong are the releases of ds whose company the question names,
 // less those whose company it names by only some of the words it names
 // another's by: "Nuzoxa Apparel" names Nuzoxa Apparel Inc., not every

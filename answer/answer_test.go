@@ -101,9 +101,13 @@ func TestReadAs(t *testing.T) {
 // release's, and that naming the company lists none.
 func TestOthersListed(t *testing.T) {
 	dir := t.TempDir()
-	paths, err := synth.WriteDir(dir, 0, 2, 0)
-	if err != nil {
-		t.Fatal(err)
+	var paths []string
+	for c := 0; c < 2; c++ { // two companies' first releases
+		p, err := synth.WriteDir(dir, synth.Nth(c, 0), 1, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p...)
 	}
 	x := memIndex(t, paths...)
 	defer x.Close()
@@ -112,7 +116,7 @@ func TestOthersListed(t *testing.T) {
 	if a.Kind != KindFact || len(a.Others) != 1 || a.Others[0].Doc == a.Doc || !strings.Contains(a.Note, "names no company") {
 		t.Fatalf("answer %s from %s, others %+v, note %q; want one other release listed", a.Value, a.Doc, a.Others, a.Note)
 	}
-	named := e.Ask(synth.Generate(1, false).Short + " net sales")
+	named := e.Ask(synth.Generate(synth.Nth(1, 0), false).Short + " net sales")
 	if len(named.Others) != 0 {
 		t.Errorf("a question naming its company lists others: %+v", named.Others)
 	}

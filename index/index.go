@@ -1842,6 +1842,29 @@ func (x *Index) FindDocs(words string, n int) ([]DocInfo, error) {
 	return out, nil
 }
 
+// CompanyDocs returns every release of the company named company exactly
+// (as DocInfo.Company), by name: all its quarters, where FindDocs returns
+// the best n matches of some words.
+func (x *Index) CompanyDocs(company string) ([]DocInfo, error) {
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(term("kind", kindDoc))
+	m := match("company", company, 1)
+	m.SetOperator(query.MatchQueryOperatorAnd) // every word of the name
+	bq.AddMust(m)
+	var out []DocInfo
+	err := x.eachData(x.b, bq, 1000, func(_, data string) {
+		var d DocInfo
+		if fastJSON.Unmarshal([]byte(data), &d) == nil && d.Company == company {
+			out = append(out, d)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
 // NormEntity folds an entity name for comparison: "Joe's Jeans" → "joe
 // jeans", "IAA's" → "iaa".
 func NormEntity(s string) string {

@@ -4,15 +4,29 @@
 #
 #   scripts/bench.sh                 # 1,000 and 10,000 releases
 #   SIZES="1000" scripts/bench.sh    # just 1,000
-#   SIZES="100000" scripts/bench.sh  # 100,000: hours on 2 cores, ~2.7 GB of
-#                                    # releases and ~11 GB of index on disk
+#   SIZES="100000" scripts/bench.sh  # 100,000: see below
 #
-# SKIP_ADD=1 reuses the indexes of the last run (only the Go benchmarks run).
+# The releases are internal/synth's: release i is quarter i%32 of company
+# i/32, so N releases are N/32 companies of 32 consecutive fiscal quarters
+# (8 years) each, with their own fiscal calendars (years ending in
+# December, June, September, March, January …), wording, and text or HTML
+# (every 4th release); ~26 KB each. Questions name company and quarter.
+#
+# 100,000 releases are 3,125 companies. Making them takes a few minutes and
+# ~2.6 GB; adding them ~20 minutes on a quiet 2-core machine (22–33 ms of
+# CPU a release, docs/SCALING.md), hours on a busy one, and ~11 GB of
+# index; then the Go benchmarks take some minutes more (a search over all
+# releases is ~0.5 s). Leave ~15 GB free in $EX99_BENCH_DIR.
+#
+# SKIP_ADD=1 reuses the indexes of the last run (only the Go benchmarks run),
+# unless the releases were made again.
 # SHARDS=8 splits each new index into 8 shards (ex99 add --shards; default 1).
 # The run's shard count is kept beside each index (shards-N.txt) and shown.
 #
 # Releases, indexes and binaries go to $EX99_BENCH_DIR (default ./bench-out)
-# and releases are reused between runs. For each size it times `ex99 add`
+# and releases are reused between runs while synth's version (synth
+# -version, kept in rel-N/.complete and idx-N.synth) stays the same; the Go
+# benchmarks reuse them on the same terms. For each size it times `ex99 add`
 # of every release into a new index (releases/s, peak RSS, index size on
 # disk), then runs the Go benchmarks of cmd/ex99 over that index: ask in
 # process (median and p99 per question), search, and a cold `ex99 ask`
@@ -30,6 +44,7 @@ export EX99_BENCH_DIR="$OUT"
 
 go build -o "$OUT/ex99" ./cmd/ex99
 go build -o "$OUT/synth" ./internal/synth/cmd/synth
+VERSION="$("$OUT/synth" -version)"
 
 # measure CMD...: runs it and prints "elapsed_seconds peak_rss_kb user_s sys_s peak_anon_kb".
 # Peak RSS counts the pages of index files Bleve maps and reads (shared,
@@ -68,21 +83,23 @@ declare -A ADD_RATE ADD_RSS ADD_ANON IDX_MB ADD_CPU
 csv=""
 for n in $SIZES; do
 	rel="$OUT/rel-$n"
-	if [ ! -f "$rel/.complete" ]; then
+	if [ "$(cat "$rel/.complete" 2>/dev/null)" != "$VERSION" ]; then
 		rm -rf "$rel"
+		echo "making $n releases..." >&2
 		"$OUT/synth" -n "$n" -html 4 -out "$rel"
-		touch "$rel/.complete"
+		echo "$VERSION" > "$rel/.complete"
 	fi
 	idx="$OUT/idx-$n"
-	if [ -n "${SKIP_ADD:-}" ] && [ -f "$OUT/add-$n.txt" ]; then
+	if [ -n "${SKIP_ADD:-}" ] && [ -f "$OUT/add-$n.txt" ] && [ "$(cat "$idx.synth" 2>/dev/null)" = "$VERSION" ]; then
 		read -r secs rss usr sys anon < "$OUT/add-$n.txt"
 	else
-		rm -rf "$idx"
+		rm -rf "$idx" "$idx.synth"
 		sync
 		echo "adding $n releases..." >&2
 		measure "$OUT/ex99" add -q --shards "${SHARDS:-1}" --index "$idx" "$rel" > "$OUT/add-$n.txt"
 		echo "${SHARDS:-1}" > "$OUT/shards-$n.txt"
 		read -r secs rss usr sys anon < "$OUT/add-$n.txt"
+		echo "$VERSION" > "$idx.synth" # the Go benchmarks reuse the index
 	fi
 	ADD_RATE[$n]=$(echo "scale=0; $n / $secs" | bc)
 	ADD_CPU[$n]=$(echo "scale=1; ($usr + $sys) * 1000 / $n" | bc)

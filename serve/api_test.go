@@ -226,8 +226,8 @@ func TestBusy(t *testing.T) {
 func TestFreshData(t *testing.T) {
 	dir := testIndex(t)
 	_, hs := newTestServer(t, dir)
-	r := synth.Generate(7, false)
-	q := "/api/ask?q=" + url.QueryEscape(r.Short+" net sales Q2 "+fmt.Sprint(r.Year))
+	r := synth.Generate(synth.Nth(7, 0), false) // a company the index does not have
+	q := "/api/ask?q=" + url.QueryEscape(fmt.Sprintf("%s net sales Q%d %d", r.Short, r.Quarter, r.Year))
 	var ans answer.Answer
 	getJSON(t, hs.URL+q, &ans)
 	if ans.Kind != answer.KindNone {

@@ -155,7 +155,7 @@ func killDuringAdd(t *testing.T, shards int) {
 	t.Logf("%d of %d releases were in the index when add was killed", present, n)
 	if present > 0 {
 		name := docNames(t, idx)[0]
-		r := ex99(t, "", "ask", "--index", idx, "--doc", name, "--json", "net sales for the six months")
+		r := ex99(t, "", "ask", "--index", idx, "--doc", name, "--json", "net sales for the three months")
 		if r.code != 0 || !strings.Contains(r.stdout, `"kind":"fact"`) {
 			t.Errorf("ask after the kill: %v", r)
 		}

@@ -28,8 +28,6 @@ var sentences = []string{
 	"Gross margin improved to %[5]d.4%% in the third quarter of %[1]d from %[5]d.1%% in the third quarter of %[2]d.",
 }
 
-var months = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-
 // sentence writes the k-th sentence of a generated text to b.
 func sentence(b *bytes.Buffer, rng *rand.Rand, k int) {
 	fy := 1996 + rng.IntN(30)

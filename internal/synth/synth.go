@@ -1,34 +1,59 @@
 // Package synth makes synthetic earnings releases from the built-in one
 // (Innovo Group, Q2 fiscal 2004) so that scale tests and benchmarks need no
-// downloads. Release i gets its own company name, segment and brand names,
-// people, years and figures; every figure keeps its printed width so the
-// plain-text tables stay aligned. Every k-th release can be rendered as
-// simple HTML instead (<p> paragraphs and <table>s, with colspans over the
-// "Three Months Ended" headers).
+// downloads.
+//
+// Releases come in companies, as on EDGAR: release i is quarter i%Quarters
+// of company i/Quarters, which has Quarters consecutive fiscal quarters.
+// Each company has its own name, people, brands, wording ("net sales" or
+// "net revenues") and fiscal calendar (its year ends in December, June,
+// September, March, January …; quarters end on the month's last day or
+// its last Saturday), and each release says its own quarter throughout:
+// the headline, the "three months ended" dates, the fiscal years, the
+// table headers (a first quarter has no year-to-date columns, a fourth
+// has twelve months) and the file name. Figures are drawn per company
+// and quarter, so a release's prior-year column agrees with the release a
+// year before. Every k-th release can be rendered as simple HTML instead
+// (<p> paragraphs and <table>s, with colspans over the period headers).
 //
 // Output is deterministic: the same i always gives the same bytes.
 package synth
 
 import (
-	"bytes"
 	"fmt"
-	"html"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/ex99/ex99/internal/seed"
 )
 
+// Version changes whenever Generate's output does, so that releases
+// and indexes kept from an older one (scripts/bench.sh, benchmarks) are
+// made again rather than asked questions about releases they do not hold.
+const Version = "3"
+
+// Quarters is how many consecutive fiscal quarters (8 years) each company
+// has: releases c×Quarters … c×Quarters+Quarters−1 are company c's.
+const Quarters = 32
+
+// Nth returns the number of the k-th release (0 ≤ k < Quarters) of
+// company c.
+func Nth(c, k int) int { return c*Quarters + k }
+
 // Release is one synthetic release.
 type Release struct {
-	Name    string // file name, e.g. "zorvami-group-2011q2.txt"
-	Company string // e.g. "Zorvami Group Inc."
-	Short   string // the distinctive word of the company name, e.g. "Zorvami"
-	Year    int    // the fiscal year of the release's quarter
+	Name    string    // file name, e.g. "zorvami-group-2011q2.txt"
+	Company string    // e.g. "Zorvami Group Inc."
+	Short   string    // the distinctive word of the company name, e.g. "Zorvami"
+	Year    int       // the fiscal year of the release's quarter
+	Quarter int       // the fiscal quarter, 1–4
+	End     time.Time // the quarter's last day
+	// Revenue is the quarter's net sales as the statement of operations
+	// prints it, in thousands ("30,023").
+	Revenue string
 	Format  string // "text" or "html"
 	Src     []byte
 }
@@ -43,7 +68,21 @@ var (
 	owners     = []string{"Joe", "Sam", "Kim", "Max", "Lou", "Ray", "Ted", "Bea"}
 	goods      = []string{"Jeans", "Boots", "Bags", "Shirts", "Caps", "Coats", "Socks", "Belts"}
 	suffixes   = []string{"Group", "Industries", "Brands", "Holdings", "Apparel", "Designs"}
+	months     = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 )
+
+// wording is how a company words what the seed says one way.
+type wording struct {
+	revenue    string // the seed's "net sales"
+	operations string // the title of the statement of operations
+}
+
+// wordings are the companies' wordings, one in turn.
+var wordings = []wording{
+	{"net sales", "CONSOLIDATED CONDENSED STATEMENTS OF OPERATIONS"},
+	{"net revenues", "CONDENSED CONSOLIDATED STATEMENTS OF INCOME"},
+	{"net sales", "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS"},
+}
 
 // Word is a pronounceable capitalized word unique to i (three syllables
 // from 100 each: a million names).
@@ -60,276 +99,128 @@ func Word(i int) string {
 	return strings.ToUpper(w[:1]) + w[1:]
 }
 
-// Generate makes release i as plain text, or as HTML when html is set.
-func Generate(i int, asHTML bool) Release {
-	rng := rand.New(rand.NewPCG(uint64(i), 0x5eed))
-	short := Word(i)
-	suffix := suffixes[i%len(suffixes)]
-	company := short + " " + suffix
-	yoff := i%16 - 8 // fiscal 1996 … 2011
-	r := Release{Company: company + " Inc.", Short: short, Year: 2004 + yoff, Format: "text"}
+// company is one synthetic company: what all its releases share.
+type company struct {
+	no           int
+	short, name  string // "Zorvami", "Zorvami Group"
+	cal          calendar
+	first        int // the absolute fiscal quarter of its first release
+	words        wording
+	names        *strings.Replacer // the seed's names to the company's
+	slug         string            // file names start with it
+	releaseDelay int               // days from a quarter's end to its release
+}
 
+// companyOf makes company c.
+func companyOf(c int) *company {
+	rng := rand.New(rand.NewPCG(uint64(c), 0x5eed))
+	short := Word(c)
+	suffix := suffixes[c%len(suffixes)]
+	co := &company{
+		no: c, short: short, name: short + " " + suffix,
+		cal:          pickCalendar(rng.IntN(100)),
+		first:        (1998+rng.IntN(8))*4 + rng.IntN(4), // fiscal 1998–2013
+		words:        wordings[c%len(wordings)],
+		slug:         strings.ToLower(short + "-" + suffix),
+		releaseDelay: 35 + rng.IntN(14),
+	}
 	person := people[rng.IntN(len(people))]
-	first, last, _ := strings.Cut(person, " ")
-	_ = first
-	owner := owners[rng.IntN(len(owners))]
-	good := goods[rng.IntN(len(goods))]
-	sub := strings.ToUpper(Word(i + 7919)[:3])
-	brand1, brand2 := Word(i+104729), Word(i+224737)
-	division := colors[rng.IntN(len(colors))] + " " + nouns[rng.IntN(len(nouns))]
-	partner := Word(i + 350377)
+	_, last, _ := strings.Cut(person, " ")
+	owner, good := owners[rng.IntN(len(owners))], goods[rng.IntN(len(goods))]
+	color, noun := colors[rng.IntN(len(colors))], nouns[rng.IntN(len(nouns))]
+	division := color + " " + noun
+	partner := Word(c + 350377)
 	city := cities[rng.IntN(len(cities))]
-
-	text := string(seed.Release)
-	text = strings.NewReplacer(
-		"Innovo Group", company,
-		"INNOVO GROUP", strings.ToUpper(company),
+	co.names = strings.NewReplacer(
+		"Innovo Group", co.name,
+		"INNOVO GROUP", strings.ToUpper(co.name),
+		"INNO)", strings.ToUpper(short[:4])+")", // the ticker
 		"innovogroup", strings.ToLower(short)+strings.ToLower(suffix),
 		"Innovo Azteca Apparel", short+" "+partner+" Apparel",
 		"Innovo", short,
 		"Joe's Jeans", owner+"'s "+good,
+		"Joe's  Jeans", owner+"'s "+good,
 		"Joe'(R)", owner+"'(R)",
 		"Joe's", owner+"'s",
-		"IAA", sub,
+		"IAA", strings.ToUpper(Word(c + 7919)[:3]),
 		"Blue Concept", division,
 		"Blue  Concept", division,
-		"Fetish", brand1,
-		"Shago", brand2,
+		"Blue\nConcept", color+"\n"+noun,
+		"Fetish", Word(c+104729),
+		"Shago", Word(c+224737),
 		"Azteca", partner,
 		"Jay Furrow", person,
 		"Jay  Furrow", person,
 		"Furrow", last,
 		"Springfield, Tennessee", city,
 		"Springfield,  Tennessee", city,
-	).Replace(text)
-	text = shiftYears(text, yoff)
-	text = scrambleNumbers(text, rng)
+	)
+	return co
+}
 
-	slug := strings.ToLower(short + "-" + suffix)
-	r.Name = fmt.Sprintf("%s-%dq2.txt", slug, r.Year)
-	r.Src = []byte(text)
+// plan returns what the company's release for quarter t is about.
+func (co *company) plan(t int) *plan {
+	p := &plan{co: co, t: t, end: co.cal.end(t)}
+	p.fy, p.fq = quarter(t)
+	delay := co.releaseDelay
+	if p.fq == 4 {
+		delay += 14 // a year's results take longer
+	}
+	p.released = p.end.AddDate(0, 0, delay)
+	for p.released.Weekday() == time.Saturday || p.released.Weekday() == time.Sunday {
+		p.released = p.released.AddDate(0, 0, 1)
+	}
+	return p
+}
+
+// templates are the seed compiled: with year-to-date columns, and without
+// for first quarters.
+var templates = sync.OnceValues(func() (*template, *template) {
+	s := string(seed.Release)
+	return compile(s), compile(dropYearToDate(s))
+})
+
+// Generate makes release i as plain text, or as HTML when asHTML is set.
+func Generate(i int, asHTML bool) Release {
+	co := companyOf(i / Quarters)
+	p := co.plan(co.first + i%Quarters)
+	tp, q1 := templates()
+	if p.fq == 1 {
+		tp = q1
+	}
+	p.rowKeys = tp.rowKeys
+	text := co.names.Replace(fixChanges(tp.render(p)))
+	r := Release{
+		Name:    fmt.Sprintf("%s-%dq%d.txt", co.slug, p.fy, p.fq),
+		Company: co.name + " Inc.",
+		Short:   co.short,
+		Year:    p.fy,
+		Quarter: p.fq,
+		End:     p.end,
+		Revenue: co.figure(p.t, tp.rowKeys["NET SALES"]),
+		Format:  "text",
+		Src:     []byte(text),
+	}
 	if asHTML {
 		r.Format = "html"
 		r.Name = strings.TrimSuffix(r.Name, ".txt") + ".htm"
-		r.Src = toHTML(text, company)
+		r.Src = toHTML(text, co.name)
 	}
 	return r
 }
-
-var (
-	reYear4   = regexp.MustCompile(`\b(19[89]\d|20[0-2]\d)\b`)
-	reYear2   = regexp.MustCompile(`\b(\d\d/\d\d/)(\d\d)\b`)
-	reNumber  = regexp.MustCompile(`\d+(?:,\d{3})*(?:\.\d+)?`)
-	reFormRef = regexp.MustCompile(`^(?:-[QK]|E\b)`)
-)
-
-// shiftYears moves every year by off, in four-digit years and in
-// mm/dd/yy dates, keeping widths.
-func shiftYears(s string, off int) string {
-	s = reYear4.ReplaceAllStringFunc(s, func(y string) string {
-		n, _ := strconv.Atoi(y)
-		if n == 1934 || n == 1995 { // the Exchange Act and the Reform Act keep their years
-			return y
-		}
-		return strconv.Itoa(n + off)
-	})
-	return reYear2.ReplaceAllStringFunc(s, func(d string) string {
-		m := reYear2.FindStringSubmatch(d)
-		yy, _ := strconv.Atoi(m[2])
-		return fmt.Sprintf("%s%02d", m[1], ((yy+off)%100+100)%100)
-	})
-}
-
-// scrambleNumbers replaces the digits of every figure that is not a year,
-// keeping its width, commas and decimal point; the same printed figure gets
-// the same replacement throughout a release.
-func scrambleNumbers(s string, rng *rand.Rand) string {
-	seen := map[string]string{}
-	var b strings.Builder
-	last := 0
-	for _, loc := range reNumber.FindAllStringIndex(s, -1) {
-		tok := s[loc[0]:loc[1]]
-		b.WriteString(s[last:loc[0]])
-		last = loc[1]
-		if keepNumber(s, loc[0], loc[1]) {
-			b.WriteString(tok)
-			continue
-		}
-		if r, ok := seen[tok]; ok {
-			b.WriteString(r)
-			continue
-		}
-		out := []byte(tok)
-		for k, c := range out {
-			if c < '0' || c > '9' {
-				continue
-			}
-			if k == 0 && len(strings.Trim(tok, ",.")) > 1 {
-				out[k] = byte('1' + rng.IntN(9))
-			} else {
-				out[k] = byte('0' + rng.IntN(10))
-			}
-		}
-		seen[tok] = string(out)
-		b.WriteString(string(out))
-	}
-	b.WriteString(s[last:])
-	return b.String()
-}
-
-// keepNumber leaves years, dates, form names (10-Q), section numbers (21E)
-// and numbers glued to letters as they are.
-func keepNumber(s string, start, end int) bool {
-	tok := s[start:end]
-	if n, err := strconv.Atoi(tok); err == nil && len(tok) == 4 && n >= 1980 && n <= 2030 {
-		return true
-	}
-	if start > 0 {
-		c := s[start-1]
-		if c == '/' || c == ':' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
-			return true
-		}
-	}
-	if end < len(s) {
-		c := s[end]
-		if c == '/' || c == ':' || reFormRef.MatchString(s[end:]) {
-			return true
-		}
-	}
-	// days of the month after a month name
-	before := strings.TrimRight(s[:start], " ")
-	if strings.HasSuffix(before, "EXHIBIT") || strings.HasSuffix(before, "Exhibit") {
-		return true
-	}
-	for _, m := range []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"} {
-		if strings.HasSuffix(before, m) {
-			return true
-		}
-	}
-	return false
-}
-
-var reCells = regexp.MustCompile(`\s{2,}`)
-
-// toHTML renders a plain-text release as simple HTML: paragraphs as <p>,
-// short lines as bold headings, and <TABLE> blocks as <table>s whose
-// spanning period headers get colspans.
-func toHTML(text, company string) []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "<html>\n<head><title>%s</title></head>\n<body>\n", html.EscapeString(company))
-	lines := strings.Split(text, "\n")
-	var para []string
-	flush := func() {
-		if len(para) == 0 {
-			return
-		}
-		t := strings.Join(strings.Fields(strings.Join(para, " ")), " ")
-		para = para[:0]
-		if len(t) < 60 && !strings.HasSuffix(t, ".") {
-			fmt.Fprintf(&b, "<p><b>%s</b></p>\n", html.EscapeString(t))
-			return
-		}
-		fmt.Fprintf(&b, "<p>%s</p>\n", html.EscapeString(t))
-	}
-	for i := 0; i < len(lines); i++ {
-		l := lines[i]
-		t := strings.TrimSpace(l)
-		switch {
-		case t == "<TABLE>":
-			flush()
-			j := i + 1
-			for j < len(lines) && strings.TrimSpace(lines[j]) != "</TABLE>" {
-				j++
-			}
-			writeTable(&b, lines[i+1:min(j, len(lines))])
-			i = j
-		case t == "" || t == "<PAGE>":
-			flush()
-		case strings.HasPrefix(t, "*") || strings.HasPrefix(t, "- "):
-			flush()
-			para = append(para, t)
-		default:
-			para = append(para, t)
-		}
-	}
-	flush()
-	b.WriteString("</body>\n</html>\n")
-	return b.Bytes()
-}
-
-// writeTable renders the lines of a fixed-width text table.
-func writeTable(b *bytes.Buffer, lines []string) {
-	type row struct {
-		label string
-		cells []string
-	}
-	var rows []row
-	ncols := 0
-	for _, l := range lines {
-		t := strings.TrimSpace(l)
-		if t == "" || strings.HasPrefix(t, "<") || strings.Trim(t, "-= ") == "" {
-			continue
-		}
-		// a label, then cells separated by two or more spaces ("$" stands alone)
-		parts := reCells.Split(strings.TrimRight(l, " "), -1)
-		var label string
-		var cells []string
-		for k, p := range parts {
-			p = strings.TrimSpace(p)
-			if p == "" {
-				continue
-			}
-			if k <= 1 && len(cells) == 0 && label == "" && !looksLikeCell(p) && indent(l) < 40 {
-				label = p
-				continue
-			}
-			if p == "$" {
-				continue
-			}
-			cells = append(cells, strings.TrimSpace(strings.TrimPrefix(p, "$")))
-		}
-		if len(cells) > ncols {
-			ncols = len(cells)
-		}
-		rows = append(rows, row{label, cells})
-	}
-	b.WriteString("<table>\n")
-	for _, r := range rows {
-		b.WriteString("<tr><td>")
-		b.WriteString(html.EscapeString(r.label))
-		b.WriteString("</td>")
-		if n := len(r.cells); n > 0 && n < ncols && ncols%n == 0 && !looksLikeCell(r.cells[0]) {
-			for _, c := range r.cells {
-				fmt.Fprintf(b, `<td colspan="%d" align="center">%s</td>`, ncols/n, html.EscapeString(c))
-			}
-		} else {
-			for _, c := range r.cells {
-				fmt.Fprintf(b, `<td align="right">%s</td>`, html.EscapeString(c))
-			}
-		}
-		b.WriteString("</tr>\n")
-	}
-	b.WriteString("</table>\n")
-}
-
-var reCell = regexp.MustCompile(`^(?:\$\s*)?(?:\(?[\d,.]+\)?%?|--|\(unaudited\)|\d\d/\d\d/\d\d)$`)
-
-func indent(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
-
-func looksLikeCell(s string) bool { return reCell.MatchString(strings.TrimSpace(s)) || s == "$" }
 
 // WriteDir writes releases first … first+n-1 into dir, every htmlEvery-th
 // one as HTML (0: none), and returns their paths.
 func WriteDir(dir string, first, n, htmlEvery int) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("synth: %w", err)
 	}
 	paths := make([]string, 0, n)
 	for i := first; i < first+n; i++ {
 		r := Generate(i, htmlEvery > 0 && i%htmlEvery == htmlEvery-1)
 		p := filepath.Join(dir, r.Name)
 		if err := os.WriteFile(p, r.Src, 0o644); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("synth: %w", err)
 		}
 		paths = append(paths, p)
 	}

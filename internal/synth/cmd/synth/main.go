@@ -2,7 +2,10 @@
 //
 //	go run ./internal/synth/cmd/synth -n 1000 -html 4 -out /tmp/releases
 //
-// writes 1,000 releases, every 4th as HTML, into /tmp/releases.
+// writes 1,000 releases, every 4th as HTML, into /tmp/releases: 31
+// companies of 32 consecutive quarters each, and 8 quarters of a 32nd
+// (release i is quarter i%32 of company i/32). -version prints
+// synth.Version, which changes whenever the releases do.
 package main
 
 import (
@@ -18,7 +21,12 @@ func main() {
 	first := flag.Int("first", 0, "number of the first release")
 	htmlEvery := flag.Int("html", 4, "write every Nth release as HTML (0: none)")
 	out := flag.String("out", "releases", "folder to write into")
+	version := flag.Bool("version", false, "print the version of the releases synth makes, and stop")
 	flag.Parse()
+	if *version {
+		fmt.Println(synth.Version)
+		return
+	}
 	paths, err := synth.WriteDir(*out, *first, *n, *htmlEvery)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "synth:", err)
