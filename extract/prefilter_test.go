@@ -21,6 +21,9 @@ func FuzzNumberScan(f *testing.F) {
 	for _, s := range scantest.Numbers {
 		f.Add(s)
 	}
+	for _, s := range unitSamples {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		sameNumberScan(t, s)
 	})
@@ -36,6 +39,9 @@ func sameNumberScan(t *testing.T, s string) {
 	}
 	if !phoneHint(s) && rePhoneish.MatchString(s) {
 		t.Fatalf("rePhoneish matches %q without its hint", s)
+	}
+	if !mayUnit(s) && reUnit.MatchString(s) {
+		t.Fatalf("reUnit matches %q without its needles", s)
 	}
 	if strings.IndexByte(s, '$') < 0 && reMoney.MatchString(s) {
 		t.Fatalf("reMoney matches %q without a $", s)
@@ -70,7 +76,20 @@ func sameNumberScan(t *testing.T, s string) {
 	}
 }
 
+// unitSamples are unit phrases, one or more for each alternative of
+// reUnit, and near misses.
+var unitSamples = []string{
+	"£m", "€ M", "(in $m)", "US$ thousands", "EUR Millions", "usd billion", "Us$ m", "£’000", "€ '000s", "’000s", "(M)", "($m)",
+	"in  thousands", "In 000's", "In 000’s", "RMB ’ Million", "abc'000", "Dkk m", "MXN bn", "nok mn", "SEK M", "CADm", "a (in 1,000)",
+	"b(1.000 )", "millions of dollars", "(thousands", "(000's", "(Dollars", "amounts in billions", "$ in millions", "$000", "$ 000's",
+	"except per-share data", "EXCEPT share", "Except earnings per", "(expressed in U.S. dollars)", "(in us dollars)", "(stated in dollars)",
+	"in thouſands", "(ſtated in dollars)", "\u212a", "millionſ", "sales", "Net sales (in millions)", "m ) ( m", "$", "000", "audited",
+}
+
 func TestNumberScanShortcuts(t *testing.T) {
+	for _, s := range unitSamples {
+		sameNumberScan(t, s)
+	}
 	for _, s := range append(append([]string{}, scantest.Numbers...), scantest.Periods...) {
 		sameNumberScan(t, s)
 	}

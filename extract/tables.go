@@ -966,7 +966,7 @@ var reCurrencyPrefix = regexp.MustCompile(`\b(U\.\s?S\.|US|C|A|NZ|HK|S)\s?\$`)
 // ("Domestic", "Sears Canada"), after taking out the period words.
 func columnEntity(hdr string) string {
 	s := reCurrencyPrefix.ReplaceAllString(hdr, "$")
-	s = reUnit.ReplaceAllString(s, " ") // "RMB’Million", "US$’000" state the unit
+	s = blankUnits(s) // "RMB’Million", "US$’000" state the unit
 	for _, m := range period.ScanPeriods(s) {
 		s = s[:m.Start] + strings.Repeat(" ", m.End-m.Start) + s[m.End:]
 	}
@@ -1027,7 +1027,7 @@ func parseCell(s string) Cell {
 // period ("Fiscal Year 2018 Net Sales" is net sales), or "".
 func columnMetric(hdr string) string {
 	s := reAudited.ReplaceAllString(hdr, " ")
-	s = reUnit.ReplaceAllString(s, " ")
+	s = blankUnits(s)
 	for _, m := range period.ScanPeriods(s) {
 		s = s[:m.Start] + strings.Repeat(" ", m.End-m.Start) + s[m.End:]
 	}

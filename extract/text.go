@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ex99/ex99/internal/textscan"
 	"github.com/ex99/ex99/period"
 )
 
@@ -303,10 +304,26 @@ var reUnit = regexp.MustCompile(`(?i)([£$€]\s?m\b|(?:[£$€]|\b(?:us\$|eur|u
 
 // currencyCodes are ISO currency codes a unit line prefixes to a scale
 // ("USDm", "DKK m", "EUR bn").
-const currencyCodes = `\b(?:usd|eur|gbp|dkk|sek|nok|chf|cad|aud|nzd|rmb|cny|jpy|hkd|sgd|inr|zar|brl|mxn)`
+var currencyCodes = `\b(?:` + strings.Join(currencyCodeList, "|") + `)`
+
+// currencyCodeList are the codes of currencyCodes, lower-case.
+var currencyCodeList = []string{"usd", "eur", "gbp", "dkk", "sek", "nok", "chf", "cad", "aud", "nzd", "rmb", "cny", "jpy", "hkd", "sgd", "inr", "zar", "brl", "mxn"}
+
+// unitNeedles: every match of reUnit holds one of these (in some case),
+// or a currency sign ("$", "£", "€"), "000" or "m)" ("(m)", "($m)"):
+// "thousand" for "thousands", "dollars" for "(in U.S. dollars)", a code
+// for "EUR bn". reUnit ran over every line of text and every row label
+// and column header, nearly none of which states a unit.
+var unitNeedles = append([]string{"thousand", "million", "billion", "except", "dollars"}, currencyCodeList...)
+
+// mayUnit reports whether reUnit can match s: false means it cannot.
+func mayUnit(s string) bool {
+	return strings.ContainsAny(s, "$£€") || strings.Contains(s, "000") || strings.Contains(s, "m)") || strings.Contains(s, "M)") ||
+		textscan.FoldHas(s, unitNeedles...)
+}
 
 // isUnitLine reports a line that states the table's scale.
-func isUnitLine(t string) bool { return reUnit.MatchString(t) && len(t) < 160 }
+func isUnitLine(t string) bool { return len(t) < 160 && mayUnit(t) && reUnit.MatchString(t) }
 
 // ---- tagged tables ----
 
@@ -1138,4 +1155,22 @@ func isPeriodLine(t string) bool {
 		}
 	}
 	return false
+}
+
+// findAllUnits is reUnit.FindAllStringIndex(s, -1), skipped where reUnit
+// cannot match.
+func findAllUnits(s string) [][]int {
+	if !mayUnit(s) {
+		return nil
+	}
+	return reUnit.FindAllStringIndex(s, -1)
+}
+
+// blankUnits is reUnit.ReplaceAllString(s, " "), skipped where reUnit
+// cannot match.
+func blankUnits(s string) string {
+	if !mayUnit(s) {
+		return s
+	}
+	return reUnit.ReplaceAllString(s, " ")
 }
