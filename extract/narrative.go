@@ -1762,6 +1762,12 @@ func mayAdjusted(s string) bool {
 	return textscan.FoldHas(s, adjustedNeedles...) && reAdjusted.MatchString(s)
 }
 
+// mayPerShare is rePerShare.MatchString(s), skipped when s lacks its
+// needles: every match holds "per" or "eps", as rePerShareDesc's do.
+func mayPerShare(s string) bool {
+	return textscan.FoldHas(s, perShareNeedles...) && rePerShare.MatchString(s)
+}
+
 // changeSubject is clauseSubject(before, len(before)) where
 // reChangeSubject can match it, else "": the subject's words are words of
 // before, so without one of reChangeSubject's needles there it cannot.

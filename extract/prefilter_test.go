@@ -118,13 +118,13 @@ func TestFigureGuards(t *testing.T) {
 		needles []string
 	}{
 		{reFromWord, fromNeedles}, {reChangeBefor, changeBeforNeedles}, {rePerShareDesc, perShareNeedles},
-		{reAdjusted, adjustedNeedles}, {reContrastCut, contrastNeedles}, {reIncludeCut, includeNeedles},
+		{reAdjusted, adjustedNeedles}, {rePerShare, perShareNeedles}, {reContrastCut, contrastNeedles}, {reIncludeCut, includeNeedles},
 		{reForEntity, forEntityNeedles}, {reForEntity, []string{"for"}}, {reChangeSubject, changeSubjectNeedles},
 	}
 	samples := append(append([]string{}, scantest.Numbers...), scantest.Periods...)
 	samples = append(samples, "NON-GAAP", "Pro  Forma", "RECONCILIATION of", "as COMPARED with", "Vs. $4", "whereas",
 		"consisting of", "Comprised of", "for our Retail SEGMENT", "for the Kelvin \u212a unit", "up by", "DROP OF", "per diluted share",
-		"EPS of", "reductions of", "improvement of", "sales rose", "an Increase in sales", "Higher costs", "reduced margins",
+		"EPS of", "Net income per common share", "Per Diluted", "eps", "earnings per share", "PER\tSHARE", "reductions of", "improvement of", "sales rose", "an Increase in sales", "Higher costs", "reduced margins",
 		"the growth in revenue", "declines in units", "LOWER prices")
 	src, err := os.ReadFile("../testdata/innovo-2004q2.txt")
 	if err != nil {
