@@ -40,6 +40,9 @@ func sameNumberScan(t *testing.T, s string) {
 	if !phoneHint(s) && rePhoneish.MatchString(s) {
 		t.Fatalf("rePhoneish matches %q without its hint", s)
 	}
+	if got, want := documentTags([]byte(s)), len(reDocumentTag.FindAllIndex([]byte(s), 2)); got != want {
+		t.Fatalf("documentTags(%q) = %d, want %d", s, got, want)
+	}
 	if !mayUnit(s) && reUnit.MatchString(s) {
 		t.Fatalf("reUnit matches %q without its needles", s)
 	}
@@ -83,6 +86,7 @@ var unitSamples = []string{
 	"in  thousands", "In 000's", "In 000’s", "RMB ’ Million", "abc'000", "Dkk m", "MXN bn", "nok mn", "SEK M", "CADm", "a (in 1,000)",
 	"b(1.000 )", "millions of dollars", "(thousands", "(000's", "(Dollars", "amounts in billions", "$ in millions", "$000", "$ 000's",
 	"except per-share data", "EXCEPT share", "Except earnings per", "(expressed in U.S. dollars)", "(in us dollars)", "(stated in dollars)",
+	"<DOCUMENT>\n<TYPE>EX-99\n  <Document>", "x<document>\n\t<document>", "<docu\x1cment>",
 	"in thouſands", "(ſtated in dollars)", "\u212a", "millionſ", "sales", "Net sales (in millions)", "m ) ( m", "$", "000", "audited",
 }
 
