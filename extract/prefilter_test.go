@@ -43,6 +43,9 @@ func sameNumberScan(t *testing.T, s string) {
 	if got, want := documentTags([]byte(s)), len(reDocumentTag.FindAllIndex([]byte(s), 2)); got != want {
 		t.Fatalf("documentTags(%q) = %d, want %d", s, got, want)
 	}
+	if got, want := digitRuns(s), reDigitRuns.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("digit runs in %q: got %v, want %v", s, got, want)
+	}
 	if !mayUnit(s) && reUnit.MatchString(s) {
 		t.Fatalf("reUnit matches %q without its needles", s)
 	}
@@ -79,12 +82,15 @@ func sameNumberScan(t *testing.T, s string) {
 	}
 }
 
+// reDigitRuns is what digitRuns finds.
+var reDigitRuns = regexp.MustCompile(`[0-9][0-9,]*`)
+
 // unitSamples are unit phrases, one or more for each alternative of
 // reUnit, and near misses.
 var unitSamples = []string{
 	"£m", "€ M", "(in $m)", "US$ thousands", "EUR Millions", "usd billion", "Us$ m", "£’000", "€ '000s", "’000s", "(M)", "($m)",
 	"in  thousands", "In 000's", "In 000’s", "RMB ’ Million", "abc'000", "Dkk m", "MXN bn", "nok mn", "SEK M", "CADm", "a (in 1,000)",
-	"b(1.000 )", "millions of dollars", "(thousands", "(000's", "(Dollars", "amounts in billions", "$ in millions", "$000", "$ 000's",
+	"b(1.000 )", "supervision3,4 x", "12,,3,", ",1", "\xff9,\xfe", "７8", "millions of dollars", "(thousands", "(000's", "(Dollars", "amounts in billions", "$ in millions", "$000", "$ 000's",
 	"except per-share data", "EXCEPT share", "Except earnings per", "(expressed in U.S. dollars)", "(in us dollars)", "(stated in dollars)",
 	"<DOCUMENT>\n<TYPE>EX-99\n  <Document>", "x<document>\n\t<document>", "<docu\x1cment>",
 	"in thouſands", "(ſtated in dollars)", "\u212a", "millionſ", "sales", "Net sales (in millions)", "m ) ( m", "$", "000", "audited",
