@@ -808,6 +808,33 @@ func notFigurePeriod(gap string, m period.Mention, payClause bool) bool {
 // "quarter over quarter"): its "year" is no twelve months of the figure.
 var reOverSpan = regexp.MustCompile(`(?i)\b(?:year|quarter|month)[\s-]+(?:over|on|to)[\s-]+(?:year|quarter|month)\b`)
 
+var overSpanAt = anchor(reOverSpan)
+
+// overSpanStart reports whether a match of reOverSpan can start at s[i]:
+// "year", "quarter" or "month" in any case (none of their letters has a
+// fold outside ASCII) at a word start, as its \b reads one: no ASCII
+// word char before. The regexp ran over every sentence that holds " to ".
+func overSpanStart(s string, i int) bool {
+	if i > 0 && isWordChar(s[i-1]) {
+		return false
+	}
+	switch s[i] | 0x20 {
+	case 'y':
+		return hasFoldPrefix(s[i:], "year")
+	case 'q':
+		return hasFoldPrefix(s[i:], "quarter")
+	case 'm':
+		return hasFoldPrefix(s[i:], "month")
+	}
+	return false
+}
+
+// hasFoldPrefix reports whether s starts with word (lower-case ASCII
+// letters) in any ASCII case.
+func hasFoldPrefix(s, word string) bool {
+	return len(s) >= len(word) && textscan.IndexFold(s[:len(word)], word) == 0
+}
+
 // figurePeriods is period.ScanPeriods(s) without the mentions inside a
 // comparison's span ("up 2 percent year over year").
 func figurePeriods(s string) []period.Mention {
@@ -815,7 +842,7 @@ func figurePeriods(s string) []period.Mention {
 	if len(ms) == 0 || !textscan.FoldHas(s, " over ", " on ", "-over-", "-on-", " to ") {
 		return ms
 	}
-	spans := reOverSpan.FindAllStringIndex(s, -1)
+	spans := findAt(s, overSpanAt, overSpanStart)
 	if len(spans) == 0 {
 		return ms
 	}

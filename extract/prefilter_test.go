@@ -61,6 +61,9 @@ func sameNumberScan(t *testing.T, s string) {
 	if got, want := findAt(s, bareAt, bareStart), reBare.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
 		t.Fatalf("bare figures in %q: got %v, want %v", s, got, want)
 	}
+	if got, want := findAt(s, overSpanAt, overSpanStart), reOverSpan.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("comparison spans in %q: got %v, want %v", s, got, want)
+	}
 	if got, want := findAt(s, percentAt, percentStart), rePercent.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
 		t.Fatalf("percentages in %q: got %v, want %v", s, got, want)
 	}
@@ -90,7 +93,8 @@ var reDigitRuns = regexp.MustCompile(`[0-9][0-9,]*`)
 var unitSamples = []string{
 	"£m", "€ M", "(in $m)", "US$ thousands", "EUR Millions", "usd billion", "Us$ m", "£’000", "€ '000s", "’000s", "(M)", "($m)",
 	"in  thousands", "In 000's", "In 000’s", "RMB ’ Million", "abc'000", "Dkk m", "MXN bn", "nok mn", "SEK M", "CADm", "a (in 1,000)",
-	"b(1.000 )", "supervision3,4 x", "12,,3,", ",1", "\xff9,\xfe", "７8", "millions of dollars", "(thousands", "(000's", "(Dollars", "amounts in billions", "$ in millions", "$000", "$ 000's",
+	"b(1.000 )", "supervision3,4 x", "year-over-year", "Year on  Year", "QUARTER-TO-QUARTER", "the Month over month.", "xyear over year",
+	"yearyear over year", "year over yearx", "é year over quarter", "year over quarter-over-month", "yea", "year over", "Year\tto\nmonth", "12,,3,", ",1", "\xff9,\xfe", "７8", "millions of dollars", "(thousands", "(000's", "(Dollars", "amounts in billions", "$ in millions", "$000", "$ 000's",
 	"except per-share data", "EXCEPT share", "Except earnings per", "(expressed in U.S. dollars)", "(in us dollars)", "(stated in dollars)",
 	"<DOCUMENT>\n<TYPE>EX-99\n  <Document>", "x<document>\n\t<document>", "<docu\x1cment>",
 	"in thouſands", "(ſtated in dollars)", "\u212a", "millionſ", "sales", "Net sales (in millions)", "m ) ( m", "$", "000", "audited",
