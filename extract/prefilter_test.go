@@ -204,6 +204,19 @@ func TestOneChunk(t *testing.T) {
 	}
 }
 
+// TestChunksOfASCII checks chunksOf's byte path for ASCII lines against
+// its rune path.
+func TestChunksOfASCII(t *testing.T) {
+	for _, s := range []string{"", "  ", "Net sales  $  1,234  (5)  %", " a  b ", "a   b  ", "x\ty  z", "  $  (  12.5  )  %)  "} {
+		rs := []rune(s)
+		want := spaceChunks(len(rs), func(k int) bool { return rs[k] == ' ' }, func(i, j int) string { return string(rs[i:j]) })
+		got := spaceChunks(len(s), func(k int) bool { return s[k] == ' ' }, func(i, j int) string { return s[i:j] })
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("spaceChunks(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 // chunksOfRunes is chunksOf without its one-chunk shortcut: trailing
 // spaces make no chunk, and two of them rule the shortcut out.
 func chunksOfRunes(s string) []chunk {

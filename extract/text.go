@@ -576,25 +576,14 @@ func chunksOf(s string) []chunk {
 	if cs, ok := oneChunk(s); ok {
 		return cs
 	}
-	rs := []rune(s)
 	var out []chunk
-	i := 0
-	for i < len(rs) {
-		for i < len(rs) && rs[i] == ' ' {
-			i++
-		}
-		if i >= len(rs) {
-			break
-		}
-		j := i
-		for j < len(rs) {
-			if rs[j] == ' ' && (j+1 >= len(rs) || rs[j+1] == ' ') {
-				break
-			}
-			j++
-		}
-		out = append(out, chunk{i, j, string(rs[i:j])})
-		i = j
+	if isASCII(s) {
+		// a rune a byte: no copy of the line in runes, and chunks that are
+		// pieces of it
+		out = spaceChunks(len(s), func(k int) bool { return s[k] == ' ' }, func(i, j int) string { return s[i:j] })
+	} else {
+		rs := []rune(s)
+		out = spaceChunks(len(rs), func(k int) bool { return rs[k] == ' ' }, func(i, j int) string { return string(rs[i:j]) })
 	}
 	// merge currency signs and trailing marks
 	var m []chunk
@@ -614,6 +603,42 @@ func chunksOf(s string) []chunk {
 		m = append(m, c)
 	}
 	return m
+}
+
+// spaceChunks splits a line of n runes, space(k) reporting whether rune k
+// is a space, at runs of two or more spaces; text(i, j) is the text of
+// runes i to j.
+func spaceChunks(n int, space func(int) bool, text func(i, j int) string) []chunk {
+	var out []chunk
+	i := 0
+	for i < n {
+		for i < n && space(i) {
+			i++
+		}
+		if i >= n {
+			break
+		}
+		j := i
+		for j < n {
+			if space(j) && (j+1 >= n || space(j+1)) {
+				break
+			}
+			j++
+		}
+		out = append(out, chunk{i, j, text(i, j)})
+		i = j
+	}
+	return out
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // oneChunk is chunksOf(s) for a line with no run of two spaces, valid
