@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -311,16 +312,38 @@ var currencyCodes = `\b(?:` + strings.Join(currencyCodeList, "|") + `)`
 var currencyCodeList = []string{"usd", "eur", "gbp", "dkk", "sek", "nok", "chf", "cad", "aud", "nzd", "rmb", "cny", "jpy", "hkd", "sgd", "inr", "zar", "brl", "mxn"}
 
 // unitNeedles: every match of reUnit holds one of these (in some case),
-// or a currency sign ("$", "£", "€"), "000" or "m)" ("(m)", "($m)"):
-// "thousand" for "thousands", "dollars" for "(in U.S. dollars)", a code
-// for "EUR bn". reUnit ran over every line of text and every row label
-// and column header, nearly none of which states a unit.
-var unitNeedles = append([]string{"thousand", "million", "billion", "except", "dollars"}, currencyCodeList...)
+// a currency sign ("$", "£", "€"), "000", "m)" ("(m)", "($m)"), or a
+// currency code before a scale ("EUR bn", codeScale): "thousand" for
+// "thousands", "dollars" for "(in U.S. dollars)". reUnit ran over every
+// line of text and every row label and column header, nearly none of
+// which states a unit.
+var unitNeedles = []string{"thousand", "million", "billion", "except", "dollars"}
 
 // mayUnit reports whether reUnit can match s: false means it cannot.
 func mayUnit(s string) bool {
 	return strings.ContainsAny(s, "$£€") || strings.Contains(s, "000") || strings.Contains(s, "m)") || strings.Contains(s, "M)") ||
-		textscan.FoldHas(s, unitNeedles...)
+		textscan.FoldHas(s, unitNeedles...) || codeScale(s)
+}
+
+// codeScale reports a currency code, in any ASCII case, then at most one
+// white space char (\s) and "m" or "b" in any case, as reUnit's
+// "USDm", "EUR bn" have ("(unaudited)" holds "aud", a code, with no
+// scale after it). A code spelled with the Kelvin sign is left to
+// textscan.FoldHas, which finds that sign.
+func codeScale(s string) bool {
+	for i := 3; i < len(s); i++ {
+		if c := s[i] | 0x20; c != 'm' && c != 'b' {
+			continue
+		}
+		k := i
+		if isSpace(s[k-1]) {
+			k--
+		}
+		if k >= 3 && slices.Contains(currencyCodeList, strings.ToLower(s[k-3:k])) {
+			return true
+		}
+	}
+	return false
 }
 
 // isUnitLine reports a line that states the table's scale.
