@@ -96,7 +96,7 @@ var unitSamples = []string{
 	"b(1.000 )", "supervision3,4 x", "year-over-year", "Year on  Year", "QUARTER-TO-QUARTER", "the Month over month.", "xyear over year",
 	"yearyear over year", "year over yearx", "é year over quarter", "year over quarter-over-month", "yea", "year over", "Year\tto\nmonth", "12,,3,", ",1", "\xff9,\xfe", "７8", "millions of dollars", "(thousands", "(000's", "(Dollars", "amounts in billions", "$ in millions", "$000", "$ 000's",
 	"except per-share data", "EXCEPT share", "Except earnings per", "(expressed in U.S. dollars)", "(in us dollars)", "(stated in dollars)",
-	"(unaudited)", "AUD m", "audm", "Aud\tB", "aud  m", "xAUDbn", "zarM", "dk\u212a m", "usd", "m", "b", "se\u212am",
+	"(unaudited)", "$m", "$ M", "$\tm", "$  m", "£m", "€ M", "€\u00a0m", "allowances of $8,710 (1998)", "us$m", "US$ M", "($m)", "$mm", "AUD m", "audm", "Aud\tB", "aud  m", "xAUDbn", "zarM", "dk\u212a m", "usd", "m", "b", "se\u212am",
 	"<DOCUMENT>\n<TYPE>EX-99\n  <Document>", "x<document>\n\t<document>", "<docu\x1cment>",
 	"in thouſands", "(ſtated in dollars)", "\u212a", "millionſ", "sales", "Net sales (in millions)", "m ) ( m", "$", "000", "audited",
 }

@@ -312,8 +312,8 @@ var currencyCodes = `\b(?:` + strings.Join(currencyCodeList, "|") + `)`
 var currencyCodeList = []string{"usd", "eur", "gbp", "dkk", "sek", "nok", "chf", "cad", "aud", "nzd", "rmb", "cny", "jpy", "hkd", "sgd", "inr", "zar", "brl", "mxn"}
 
 // unitNeedles: every match of reUnit holds one of these (in some case),
-// a currency sign ("$", "£", "€"), "000", "m)" ("(m)", "($m)"), or a
-// currency code before a scale ("EUR bn", codeScale): "thousand" for
+// "000", "m)" ("(m)", "($m)"), or a currency sign or code before a
+// scale ("$m", "EUR bn": signScale, codeScale): "thousand" for
 // "thousands", "dollars" for "(in U.S. dollars)". reUnit ran over every
 // line of text and every row label and column header, nearly none of
 // which states a unit.
@@ -321,8 +321,36 @@ var unitNeedles = []string{"thousand", "million", "billion", "except", "dollars"
 
 // mayUnit reports whether reUnit can match s: false means it cannot.
 func mayUnit(s string) bool {
-	return strings.ContainsAny(s, "$£€") || strings.Contains(s, "000") || strings.Contains(s, "m)") || strings.Contains(s, "M)") ||
-		textscan.FoldHas(s, unitNeedles...) || codeScale(s)
+	return strings.Contains(s, "000") || strings.Contains(s, "m)") || strings.Contains(s, "M)") ||
+		textscan.FoldHas(s, unitNeedles...) || signScale(s) || codeScale(s)
+}
+
+// signScale reports a currency sign ("$", "£", "€"), at most one white
+// space char (\s) and "m" in any case, as reUnit's "$m", "£ M" have: its
+// other phrases with a sign hold "000" or a scale word, needles of their
+// own ("$ in thousands", "US$’000"), so a label with an amount in it
+// ("allowances of $8,710") need not run it.
+func signScale(s string) bool {
+	for i := 0; i < len(s); i++ {
+		var j int
+		switch {
+		case s[i] == '$':
+			j = i + 1
+		case strings.HasPrefix(s[i:], "£"):
+			j = i + len("£")
+		case strings.HasPrefix(s[i:], "€"):
+			j = i + len("€")
+		default:
+			continue
+		}
+		if j < len(s) && isSpace(s[j]) {
+			j++
+		}
+		if j < len(s) && s[j]|0x20 == 'm' {
+			return true
+		}
+	}
+	return false
 }
 
 // codeScale reports a currency code, in any ASCII case, then at most one
