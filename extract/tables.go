@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/ex99/ex99/internal/textscan"
 	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 	"github.com/shopspring/decimal"
@@ -573,7 +574,10 @@ var reMarkText = regexp.MustCompile(`^(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4}|\*{1,3}|†
 func cleanLabel(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	for {
-		n := reFootnote.ReplaceAllString(s, "")
+		n := s
+		if mayFootnote(s) {
+			n = reFootnote.ReplaceAllString(s, "")
+		}
 		n = strings.TrimRight(n, " :-–—.")
 		n = strings.TrimLeft(n, " -–—")
 		if n == s {
@@ -1322,6 +1326,26 @@ var reQualifierOnly = regexp.MustCompile(`(?i)^\s*(total|basic|diluted|assuming 
 
 var reQualifier = regexp.MustCompile(`(?i)[\s,\-–—:]*\b(basic|diluted|assuming dilution|as reported|reported|gaap|adjusted|non-gaap)\b[\s,\-–—:]*`)
 
+// qualifierNeedles: every match of reQualifier holds one of these, in
+// some case.
+var qualifierNeedles = []string{"basic", "diluted", "dilution", "reported", "gaap", "adjusted"}
+
+// stripQualifiers is reQualifier.ReplaceAllString(s, " "), skipped where
+// reQualifier cannot match: it ran twice over every row label.
+func stripQualifiers(s string) string {
+	if !textscan.FoldHas(s, qualifierNeedles...) {
+		return s
+	}
+	return reQualifier.ReplaceAllString(s, " ")
+}
+
+// mayFootnote reports whether reFootnote can match s: every match ends
+// the text, with white space after a ")", "]", "*", "†" or "‡".
+func mayFootnote(s string) bool {
+	t := strings.TrimRight(s, " \t\n\f\r")
+	return strings.HasSuffix(t, ")") || strings.HasSuffix(t, "]") || strings.HasSuffix(t, "*") || strings.HasSuffix(t, "†") || strings.HasSuffix(t, "‡")
+}
+
 // metricKey finds the vocabulary metric a row label names: the label
 // itself, the label without qualifiers ("- diluted"), or the section heading
 // with the label ("NET INCOME (LOSS) PER SHARE:" + "Basic").
@@ -1336,7 +1360,7 @@ func metricKey(label string, section []string) string {
 	if k := try(label); k != "" {
 		return k
 	}
-	stripped := strings.TrimSpace(reQualifier.ReplaceAllString(label, " "))
+	stripped := strings.TrimSpace(stripQualifiers(label))
 	if k := try(stripped); k != "" {
 		return k
 	}
@@ -1347,7 +1371,7 @@ func metricKey(label string, section []string) string {
 			if k := try(sec); k != "" {
 				return k
 			}
-			if k := try(reQualifier.ReplaceAllString(sec, " ")); k != "" {
+			if k := try(stripQualifiers(sec)); k != "" {
 				return k
 			}
 		}
@@ -1367,6 +1391,9 @@ func metricKey(label string, section []string) string {
 	}
 	// a name with an alternative inside it: "Provision for (recapture of)
 	// credit losses", "Provision for (benefit from) income taxes"
+	if !strings.Contains(stripped, "(") {
+		return "" // reParenthetical finds nothing to take out
+	}
 	if inner := reParenthetical.ReplaceAllString(stripped, " "); inner != stripped {
 		if k := try(strings.Join(strings.Fields(inner), " ")); k != "" {
 			return k
