@@ -38,9 +38,19 @@ func newPrefilter(s string) prefilter {
 
 // wordStarts lists the i at which s[i] is an ASCII word char and s[i-1],
 // if any, is not.
+// (counted first, so that the list is one allocation of its size).
 func wordStarts(s string) []int32 {
-	var out []int32
+	n := 0
 	prev := false
+	for i := 0; i < len(s); i++ {
+		w := wordByte[s[i]]
+		if w && !prev {
+			n++
+		}
+		prev = w
+	}
+	out := make([]int32, 0, n)
+	prev = false
 	for i := 0; i < len(s); i++ {
 		w := wordByte[s[i]]
 		if w && !prev {
