@@ -46,6 +46,9 @@ func sameNumberScan(t *testing.T, s string) {
 	if got, want := digitRuns(s), reDigitRuns.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
 		t.Fatalf("digit runs in %q: got %v, want %v", s, got, want)
 	}
+	if got, want := joinSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+		t.Fatalf("joinSpaced(%q) = %q, want %q", s, got, want)
+	}
 	if !mayFootnote(s) && reFootnote.MatchString(s) {
 		t.Fatalf("reFootnote matches %q without a mark at its end", s)
 	}
@@ -176,7 +179,10 @@ func TestFigureGuards(t *testing.T) {
 
 func TestJoinFields(t *testing.T) {
 	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u00a0b", "a\u0085b", "\xffa b\xfe", "net sales rose 5%.",
-		"a\u2003b", "a \nb", "ab\r"} {
+		"a\u2003b", "a \nb", "ab\r", "\v a\u0085b\u00a0 ", "\xff\xfe", "  x  ", "a\u3000\u3000b"} {
+		if got, want := joinSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("joinSpaced(%q) = %q, want %q", s, got, want)
+		}
 		if got, want := joinFields(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("joinFields(%q) = %q, want %q", s, got, want)
 		}

