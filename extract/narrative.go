@@ -168,6 +168,9 @@ func numbersIn(s string) []number {
 		}
 		return false
 	}
+	// (the periods first: scanning them finds the dates too, with the
+	// text lowered once, and DateSpans then has them remembered)
+	periods := period.ScanPeriods(s)
 	// dates, times and phone numbers are not figures
 	for _, d := range period.DateSpans(s) {
 		mark(d[0], d[1])
@@ -177,7 +180,7 @@ func numbersIn(s string) []number {
 			mark(m[0], m[1])
 		}
 	}
-	for _, m := range period.ScanPeriods(s) {
+	for _, m := range periods {
 		// quarter names like "2Q04" and years; the amounts inside "$30 million" are not periods
 		if m.Period.FQ > 0 || m.YearOnly || m.Period.Months > 0 {
 			txt := s[m.Start:m.End]
