@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -405,48 +404,7 @@ func codeScale(s string) bool {
 }
 
 // isUnitLine reports a line that states the table's scale.
-func isUnitLine(t string) bool {
-	if len(t) >= 160 || !mayUnit(t) {
-		return false
-	}
-	if v, ok := unitLines.get(t); ok {
-		return v
-	}
-	v := reUnit.MatchString(t)
-	unitLines.put(t, v)
-	return v
-}
-
-// unitLines remembers isUnitLine's recent answers: a release asks about
-// the same few title and header lines again and again (hasUnit up to
-// three times for each table, then buildTable), and those are the lines
-// that pass mayUnit, on which reUnit's 19-way alternation is slow.
-var unitLines boolMemo
-
-// boolMemo remembers recent results of a pure function of a string. It
-// is safe for concurrent use and forgets everything when full.
-type boolMemo struct {
-	mu sync.Mutex
-	m  map[string]bool
-}
-
-const boolMemoSize = 1024
-
-func (c *boolMemo) get(s string) (v, ok bool) {
-	c.mu.Lock()
-	v, ok = c.m[s]
-	c.mu.Unlock()
-	return v, ok
-}
-
-func (c *boolMemo) put(s string, v bool) {
-	c.mu.Lock()
-	if c.m == nil || len(c.m) >= boolMemoSize {
-		c.m = make(map[string]bool, boolMemoSize)
-	}
-	c.m[strings.Clone(s)] = v
-	c.mu.Unlock()
-}
+func isUnitLine(t string) bool { return len(t) < 160 && mayUnit(t) && reUnit.MatchString(t) }
 
 // ---- tagged tables ----
 
