@@ -113,10 +113,7 @@ func findDatesIn(s string, pf *prefilter) []dateAt {
 	return ds
 }
 
-// scanDates is findDates without the memo.
-func scanDates(s string) []dateAt { return scanDatesIn(newPrefilter(s)) }
-
-// scanDatesIn is scanDates(pf.s).
+// scanDatesIn is findDates(pf.s) without the memo.
 func scanDatesIn(pf prefilter) []dateAt {
 	var out []dateAt
 	s := pf.s
