@@ -49,6 +49,9 @@ func sameNumberScan(t *testing.T, s string) {
 	if got, want := joinSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
 		t.Fatalf("joinSpaced(%q) = %q, want %q", s, got, want)
 	}
+	if !numberChars(s) && reNumber.MatchString(s) {
+		t.Fatalf("reNumber matches %q, which has a char it cannot", s)
+	}
 	if !mayFootnote(s) && reFootnote.MatchString(s) {
 		t.Fatalf("reFootnote matches %q without a mark at its end", s)
 	}

@@ -706,10 +706,27 @@ var (
 // isNumberText reports a table number: "$ 1,234", "(0.23)", "8.0%", "-13.0%", ".16".
 func isNumberText(t string) bool {
 	t = strings.TrimSpace(t)
-	if t == "" || !strings.ContainsAny(t, "0123456789") {
+	if t == "" || !strings.ContainsAny(t, "0123456789") || !numberChars(t) {
 		return false
 	}
 	return reNumber.MatchString(t)
+}
+
+// numberChars reports whether every char of t is one reNumber can match
+// (it is anchored at both ends): a digit, a sign, a currency sign,
+// parentheses, ",", ".", "%", "*" or white space (\s). Most texts asked
+// about are labels and words, which fail at their first letter without
+// running the regexp.
+func numberChars(t string) bool {
+	for _, r := range t {
+		switch {
+		case r >= '0' && r <= '9', r < utf8.RuneSelf && strings.IndexByte("$ \t\n\f\r()-+,.%*", byte(r)) >= 0:
+		case r == '€', r == '£', r == '–', r == '—', r == '−':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // isValueText reports a number or a nil marker.
