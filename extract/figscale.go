@@ -26,6 +26,9 @@ func labelScale(label string) (s Scale, ok bool) {
 // 31, 2000 (in millions)" is not read as thousands. ok is false when no
 // phrase states a power of ten.
 func statedScale(text string) (s Scale, ok bool) {
+	if !mayUnit(text) {
+		return Scale{}, false
+	}
 	ms := reUnit.FindAllString(text, -1)
 	if len(ms) == 0 {
 		return Scale{}, false
@@ -60,7 +63,7 @@ func columnUnits(t *Table, g *grid) {
 		// the header's words without its unit phrases: "(In millions, except
 		// per share data)" says nothing of the column's own figures
 		words := col.Header
-		if ms := reUnit.FindAllStringIndex(col.Header, -1); len(ms) > 0 {
+		if ms := findAllUnits(col.Header); len(ms) > 0 {
 			var phrases []string
 			var b strings.Builder
 			at := 0

@@ -592,7 +592,7 @@ func foldSegs(ss []seg) string {
 
 // foldSpace maps padding characters to spaces and folds runs of white space.
 func foldSpace(s string) string {
-	return strings.Join(strings.Fields(strings.Map(spaceMap, s)), " ")
+	return joinSpaced(strings.Map(spaceMap, s))
 }
 
 var rePageNumber = lazy.NewRegexp(`(?i)^(?:-\s*\d{1,3}\s*-|\d{1,3}|page\s+\d+(?:\s+of\s+\d+)?|[ivx]{1,4})$`)

@@ -168,6 +168,9 @@ func numbersIn(s string) []number {
 		}
 		return false
 	}
+	// (the periods first: scanning them finds the dates too, with the
+	// text lowered once, and DateSpans then has them remembered)
+	periods := period.ScanPeriods(s)
 	// dates, times and phone numbers are not figures
 	for _, d := range period.DateSpans(s) {
 		mark(d[0], d[1])
@@ -177,7 +180,7 @@ func numbersIn(s string) []number {
 			mark(m[0], m[1])
 		}
 	}
-	for _, m := range period.ScanPeriods(s) {
+	for _, m := range periods {
 		// quarter names like "2Q04" and years; the amounts inside "$30 million" are not periods
 		if m.Period.FQ > 0 || m.YearOnly || m.Period.Months > 0 {
 			txt := s[m.Start:m.End]
@@ -808,6 +811,33 @@ func notFigurePeriod(gap string, m period.Mention, payClause bool) bool {
 // "quarter over quarter"): its "year" is no twelve months of the figure.
 var reOverSpan = lazy.NewRegexp(`(?i)\b(?:year|quarter|month)[\s-]+(?:over|on|to)[\s-]+(?:year|quarter|month)\b`)
 
+var overSpanAt = anchor(reOverSpan)
+
+// overSpanStart reports whether a match of reOverSpan can start at s[i]:
+// "year", "quarter" or "month" in any case (none of their letters has a
+// fold outside ASCII) at a word start, as its \b reads one: no ASCII
+// word char before. The regexp ran over every sentence that holds " to ".
+func overSpanStart(s string, i int) bool {
+	if i > 0 && isWordChar(s[i-1]) {
+		return false
+	}
+	switch s[i] | 0x20 {
+	case 'y':
+		return hasFoldPrefix(s[i:], "year")
+	case 'q':
+		return hasFoldPrefix(s[i:], "quarter")
+	case 'm':
+		return hasFoldPrefix(s[i:], "month")
+	}
+	return false
+}
+
+// hasFoldPrefix reports whether s starts with word (lower-case ASCII
+// letters) in any ASCII case.
+func hasFoldPrefix(s, word string) bool {
+	return len(s) >= len(word) && textscan.IndexFold(s[:len(word)], word) == 0
+}
+
 // figurePeriods is period.ScanPeriods(s) without the mentions inside a
 // comparison's span ("up 2 percent year over year").
 func figurePeriods(s string) []period.Mention {
@@ -815,7 +845,7 @@ func figurePeriods(s string) []period.Mention {
 	if len(ms) == 0 || !textscan.FoldHas(s, " over ", " on ", "-over-", "-on-", " to ") {
 		return ms
 	}
-	spans := reOverSpan.FindAllStringIndex(s, -1)
+	spans := findAt(s, overSpanAt, overSpanStart)
 	if len(spans) == 0 {
 		return ms
 	}
@@ -1760,6 +1790,12 @@ var (
 // mayAdjusted is reAdjusted.MatchString(s), skipped when s lacks its needles.
 func mayAdjusted(s string) bool {
 	return textscan.FoldHas(s, adjustedNeedles...) && reAdjusted.MatchString(s)
+}
+
+// mayPerShare is rePerShare.MatchString(s), skipped when s lacks its
+// needles: every match holds "per" or "eps", as rePerShareDesc's do.
+func mayPerShare(s string) bool {
+	return textscan.FoldHas(s, perShareNeedles...) && rePerShare.MatchString(s)
 }
 
 // changeSubject is clauseSubject(before, len(before)) where

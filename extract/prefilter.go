@@ -10,8 +10,9 @@ import (
 // findAt finds what re.FindAllStringSubmatchIndex(s, -1) finds by trying
 // at, re behind "^", only at the i for which can(s, i) holds, stepping
 // over s a rune at a time as re does. That gives the same matches when
-// re sees nothing before a match (no \b or \B at its start, and no ^ that
-// can match where can holds past the start of s), matches nothing empty,
+// re sees nothing before a match (no \b or \B at its start, unless can
+// checks the char before i as they read it; and no ^ that can match where
+// can holds past the start of s), matches nothing empty,
 // and can holds at the start of every match: the first i from which at
 // matches is where the leftmost match starts, and it matches as re does
 // there. Go's regexp tries every byte of a sentence for every figure

@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -21,6 +22,9 @@ func FuzzNumberScan(f *testing.F) {
 	for _, s := range scantest.Numbers {
 		f.Add(s)
 	}
+	for _, s := range unitSamples {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		sameNumberScan(t, s)
 	})
@@ -37,6 +41,24 @@ func sameNumberScan(t *testing.T, s string) {
 	if !phoneHint(s) && rePhoneish.MatchString(s) {
 		t.Fatalf("rePhoneish matches %q without its hint", s)
 	}
+	if got, want := documentTags([]byte(s)), len(reDocumentTag.FindAllIndex([]byte(s), 2)); got != want {
+		t.Fatalf("documentTags(%q) = %d, want %d", s, got, want)
+	}
+	if got, want := digitRuns(s), reDigitRuns.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("digit runs in %q: got %v, want %v", s, got, want)
+	}
+	if got, want := joinSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+		t.Fatalf("joinSpaced(%q) = %q, want %q", s, got, want)
+	}
+	if !numberChars(s) && reNumber.MatchString(s) {
+		t.Fatalf("reNumber matches %q, which has a char it cannot", s)
+	}
+	if !mayFootnote(s) && reFootnote.MatchString(s) {
+		t.Fatalf("reFootnote matches %q without a mark at its end", s)
+	}
+	if !mayUnit(s) && reUnit.MatchString(s) {
+		t.Fatalf("reUnit matches %q without its needles", s)
+	}
 	if strings.IndexByte(s, '$') < 0 && reMoney.MatchString(s) {
 		t.Fatalf("reMoney matches %q without a $", s)
 	}
@@ -48,6 +70,9 @@ func sameNumberScan(t *testing.T, s string) {
 	}
 	if got, want := findAt(s, bareAt, bareStart), reBare.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
 		t.Fatalf("bare figures in %q: got %v, want %v", s, got, want)
+	}
+	if got, want := findAt(s, overSpanAt, overSpanStart), reOverSpan.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("comparison spans in %q: got %v, want %v", s, got, want)
 	}
 	if got, want := findAt(s, percentAt, percentStart), rePercent.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
 		t.Fatalf("percentages in %q: got %v, want %v", s, got, want)
@@ -70,7 +95,26 @@ func sameNumberScan(t *testing.T, s string) {
 	}
 }
 
+// reDigitRuns is what digitRuns finds.
+var reDigitRuns = regexp.MustCompile(`[0-9][0-9,]*`)
+
+// unitSamples are unit phrases, one or more for each alternative of
+// reUnit, and near misses.
+var unitSamples = []string{
+	"£m", "€ M", "(in $m)", "US$ thousands", "EUR Millions", "usd billion", "Us$ m", "£’000", "€ '000s", "’000s", "(M)", "($m)",
+	"in  thousands", "In 000's", "In 000’s", "RMB ’ Million", "abc'000", "Dkk m", "MXN bn", "nok mn", "SEK M", "CADm", "a (in 1,000)",
+	"b(1.000 )", "supervision3,4 x", "year-over-year", "Year on  Year", "QUARTER-TO-QUARTER", "the Month over month.", "xyear over year",
+	"yearyear over year", "year over yearx", "é year over quarter", "year over quarter-over-month", "yea", "year over", "Year\tto\nmonth", "12,,3,", ",1", "\xff9,\xfe", "７8", "millions of dollars", "(thousands", "(000's", "(Dollars", "amounts in billions", "$ in millions", "$000", "$ 000's",
+	"except per-share data", "EXCEPT share", "Except earnings per", "(expressed in U.S. dollars)", "(in us dollars)", "(stated in dollars)",
+	"Net sales (1)", "Net sales (a) ", "Revenue [2]\t", "Total*", "EPS †", "Cash‡ \n", "Other (iv)x", "Net (1) (2)  ", "$m", "$ M", "$\tm", "$  m", "£m", "€ M", "€\u00a0m", "allowances of $8,710 (1998)", "us$m", "US$ M", "($m)", "$mm", "AUD m", "audm", "Aud\tB", "aud  m", "xAUDbn", "zarM", "dk\u212a m", "usd", "m", "b", "se\u212am",
+	"<DOCUMENT>\n<TYPE>EX-99\n  <Document>", "x<document>\n\t<document>", "<docu\x1cment>",
+	"in thouſands", "(ſtated in dollars)", "\u212a", "millionſ", "sales", "Net sales (in millions)", "m ) ( m", "$", "000", "audited",
+}
+
 func TestNumberScanShortcuts(t *testing.T) {
+	for _, s := range unitSamples {
+		sameNumberScan(t, s)
+	}
 	for _, s := range append(append([]string{}, scantest.Numbers...), scantest.Periods...) {
 		sameNumberScan(t, s)
 	}
@@ -99,13 +143,13 @@ func TestFigureGuards(t *testing.T) {
 		needles []string
 	}{
 		{reFromWord, fromNeedles}, {reChangeBefor, changeBeforNeedles}, {rePerShareDesc, perShareNeedles},
-		{reAdjusted, adjustedNeedles}, {reContrastCut, contrastNeedles}, {reIncludeCut, includeNeedles},
+		{reAdjusted, adjustedNeedles}, {rePerShare, perShareNeedles}, {reQualifier, qualifierNeedles}, {reContrastCut, contrastNeedles}, {reIncludeCut, includeNeedles},
 		{reForEntity, forEntityNeedles}, {reForEntity, []string{"for"}}, {reChangeSubject, changeSubjectNeedles},
 	}
 	samples := append(append([]string{}, scantest.Numbers...), scantest.Periods...)
 	samples = append(samples, "NON-GAAP", "Pro  Forma", "RECONCILIATION of", "as COMPARED with", "Vs. $4", "whereas",
 		"consisting of", "Comprised of", "for our Retail SEGMENT", "for the Kelvin \u212a unit", "up by", "DROP OF", "per diluted share",
-		"EPS of", "reductions of", "improvement of", "sales rose", "an Increase in sales", "Higher costs", "reduced margins",
+		"EPS of", "Net income - Diluted", "AS REPORTED", "non-GAAP", "assuming dilution", "Adjusted EBITDA", "Net income per common share", "Per Diluted", "eps", "earnings per share", "PER\tSHARE", "reductions of", "improvement of", "sales rose", "an Increase in sales", "Higher costs", "reduced margins",
 		"the growth in revenue", "declines in units", "LOWER prices")
 	src, err := os.ReadFile("../testdata/innovo-2004q2.txt")
 	if err != nil {
@@ -139,7 +183,10 @@ func TestFigureGuards(t *testing.T) {
 
 func TestJoinFields(t *testing.T) {
 	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u00a0b", "a\u0085b", "\xffa b\xfe", "net sales rose 5%.",
-		"a\u2003b", "a \nb", "ab\r"} {
+		"a\u2003b", "a \nb", "ab\r", "\v a\u0085b\u00a0 ", "\xff\xfe", "  x  ", "a\u3000\u3000b"} {
+		if got, want := joinSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("joinSpaced(%q) = %q, want %q", s, got, want)
+		}
 		if got, want := joinFields(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("joinFields(%q) = %q, want %q", s, got, want)
 		}
@@ -167,6 +214,19 @@ func TestOneChunk(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(got, chunksOfRunes(s)) {
 			t.Errorf("oneChunk(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestChunksOfASCII checks chunksOf's byte path for ASCII lines against
+// its rune path.
+func TestChunksOfASCII(t *testing.T) {
+	for _, s := range []string{"", "  ", "Net sales  $  1,234  (5)  %", " a  b ", "a   b  ", "x\ty  z", "  $  (  12.5  )  %)  "} {
+		rs := []rune(s)
+		want := spaceChunks(len(rs), func(k int) bool { return rs[k] == ' ' }, func(i, j int) string { return string(rs[i:j]) })
+		got := spaceChunks(len(s), func(k int) bool { return s[k] == ' ' }, func(i, j int) string { return s[i:j] })
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("spaceChunks(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

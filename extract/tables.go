@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/ex99/ex99/internal/lazy"
+	"github.com/ex99/ex99/internal/textscan"
 	"github.com/ex99/ex99/period"
 	"github.com/ex99/ex99/vocab"
 	"github.com/shopspring/decimal"
@@ -330,6 +331,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 	}
 	var stack []sec
 	facts := make([]Fact, 0, filledCells(g.rows)) // one copy of the facts, not one per row and doubling
+	cols := newColumnFacts(t.Columns)
 	for ri, gr := range g.rows {
 		label := cleanLabel(gr.label)
 		label, glued := stripLabelMark(label)
@@ -363,7 +365,7 @@ func buildTable(g *grid, ti int) (Table, []Fact) {
 			row.Cells[c] = parseCell(txt)
 		}
 		t.Rows = append(t.Rows, row)
-		facts = appendRowFacts(facts, &t, ti, len(t.Rows)-1, balance, tableAdjusted)
+		facts = appendRowFacts(facts, &t, cols, ti, len(t.Rows)-1, balance, tableAdjusted)
 		// a total row closes the section it totals
 		if len(stack) > 0 && strings.HasPrefix(strings.ToLower(label), "total") {
 			top := vocab.Normalize(stack[len(stack)-1].text)
@@ -572,7 +574,10 @@ var reMarkText = lazy.NewRegexp(`^(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4}|\*{1,3}|†|‡
 func cleanLabel(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	for {
-		n := reFootnote.ReplaceAllString(s, "")
+		n := s
+		if mayFootnote(s) {
+			n = reFootnote.ReplaceAllString(s, "")
+		}
 		n = strings.TrimRight(n, " :-–—.")
 		n = strings.TrimLeft(n, " -–—")
 		if n == s {
@@ -966,7 +971,7 @@ var reCurrencyPrefix = lazy.NewRegexp(`\b(U\.\s?S\.|US|C|A|NZ|HK|S)\s?\$`)
 // ("Domestic", "Sears Canada"), after taking out the period words.
 func columnEntity(hdr string) string {
 	s := reCurrencyPrefix.ReplaceAllString(hdr, "$")
-	s = reUnit.ReplaceAllString(s, " ") // "RMB’Million", "US$’000" state the unit
+	s = blankUnits(s) // "RMB’Million", "US$’000" state the unit
 	for _, m := range period.ScanPeriods(s) {
 		s = s[:m.Start] + strings.Repeat(" ", m.End-m.Start) + s[m.End:]
 	}
@@ -1027,7 +1032,7 @@ func parseCell(s string) Cell {
 // period ("Fiscal Year 2018 Net Sales" is net sales), or "".
 func columnMetric(hdr string) string {
 	s := reAudited.ReplaceAllString(hdr, " ")
-	s = reUnit.ReplaceAllString(s, " ")
+	s = blankUnits(s)
 	for _, m := range period.ScanPeriods(s) {
 		s = s[:m.Start] + strings.Repeat(" ", m.End-m.Start) + s[m.End:]
 	}
@@ -1115,9 +1120,42 @@ func filledCells(rows []gridRow) int {
 	return n
 }
 
+// columnFacts remembers what appendRowFacts reads from a column's header
+// alone, once per column instead of once per cell: matching the header
+// of every column at every row was a tenth of reading a table.
+type columnFacts struct {
+	cols     []Column
+	adjusted []int8   // 0 not known yet, 1 adjusted, -1 not
+	metric   []string // columnMetric of the header, when metricOK
+	metricOK []bool
+}
+
+func newColumnFacts(cols []Column) *columnFacts {
+	return &columnFacts{cols: cols, adjusted: make([]int8, len(cols)), metric: make([]string, len(cols)), metricOK: make([]bool, len(cols))}
+}
+
+// isAdjusted is mayAdjusted(header) of column c.
+func (cf *columnFacts) isAdjusted(c int) bool {
+	if cf.adjusted[c] == 0 {
+		cf.adjusted[c] = -1
+		if mayAdjusted(cf.cols[c].Header) {
+			cf.adjusted[c] = 1
+		}
+	}
+	return cf.adjusted[c] > 0
+}
+
+// metricOf is columnMetric(header) of column c.
+func (cf *columnFacts) metricOf(c int) string {
+	if !cf.metricOK[c] {
+		cf.metric[c], cf.metricOK[c] = columnMetric(cf.cols[c].Header), true
+	}
+	return cf.metric[c]
+}
+
 // appendRowFacts appends to facts a fact of every numeric cell of row ri
-// of t.
-func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) []Fact {
+// of t; cols is t's columns' columnFacts.
+func appendRowFacts(facts []Fact, t *Table, cols *columnFacts, ti, ri int, balance, adjusted bool) []Fact {
 	row := &t.Rows[ri]
 	v := vocab.Default()
 	full := strings.Join(append(append([]string{}, row.Section...), row.Label), " ")
@@ -1130,8 +1168,8 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 	case strings.Contains(lf, "basic"):
 		basis = "basic"
 	}
-	perShare := rePerShare.MatchString(full) || key == "eps" || key == "dividends_per_share" || key == "book_value_per_share"
-	if lk := metricKey(row.Label, nil); lk != "" && !rePerShare.MatchString(row.Label) {
+	perShare := mayPerShare(full) || key == "eps" || key == "dividends_per_share" || key == "book_value_per_share"
+	if lk := metricKey(row.Label, nil); lk != "" && !mayPerShare(row.Label) {
 		// "Free cash flow" after a "Diluted net income per share" block is
 		// money, whatever the block above it was about
 		if m := v.Metric(lk); m != nil && m.Unit == USD {
@@ -1141,7 +1179,7 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 			}
 		}
 	}
-	if sec := lastOf(row.Section); startsWithShares(row.Label) || rePerShare.MatchString(sec) && startsWithShares(sec) {
+	if sec := lastOf(row.Section); startsWithShares(row.Label) || mayPerShare(sec) && startsWithShares(sec) {
 		// "Weighted average number of shares used in earnings per share",
 		// and "Basic earnings per share" under it: a count of shares,
 		// whatever it is used in (but "Net income per basic share" under
@@ -1165,6 +1203,7 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 	// (a one-word label's case cannot tell a name from a line item: its
 	// neighbours under the heading do, once the table is read: nameByRows)
 	byName := isEntityName(row.Label) && !isTotalLabel(row.Label)
+	rowAdjusted := adjusted || mayAdjusted(full)
 	var dashes []int
 	for ci, c := range row.Cells {
 		if c.Nil {
@@ -1180,7 +1219,7 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 			Metric: row.Label, Key: key, Section: row.Section, Table: title, Column: col.Header,
 			Entity: col.Entity, Period: col.Period, Basis: basis, Source: "table", Printed: c.Text,
 			Start: row.Line, End: row.EndLine, TableIndex: ti, RowIndex: ri, ColIndex: ci, Dashes: dashes,
-			Adjusted: adjusted || reAdjusted.MatchString(col.Header) || reAdjusted.MatchString(full),
+			Adjusted: rowAdjusted || cols.isAdjusted(ci),
 		}
 		if lp, rest, ok := labelPeriod(row.Label); ok && col.Period.IsZero() && strings.TrimSpace(col.Header) != "" {
 			// a table turned on its side: the row is the year, the column the figure
@@ -1204,7 +1243,7 @@ func appendRowFacts(facts []Fact, t *Table, ti, ri int, balance, adjusted bool) 
 		}
 		if key == "" && f.Key == "" {
 			// a breakdown: "APAC" under "Fiscal Year 2018 Net Sales" is APAC's net sales
-			if ck := columnMetric(col.Header); ck != "" {
+			if ck := cols.metricOf(ci); ck != "" {
 				f.Key = ck
 				if f.Entity == "" && byName {
 					f.Entity = strings.TrimRight(row.Label, " -:")
@@ -1287,6 +1326,26 @@ var reQualifierOnly = lazy.NewRegexp(`(?i)^\s*(total|basic|diluted|assuming dilu
 
 var reQualifier = lazy.NewRegexp(`(?i)[\s,\-–—:]*\b(basic|diluted|assuming dilution|as reported|reported|gaap|adjusted|non-gaap)\b[\s,\-–—:]*`)
 
+// qualifierNeedles: every match of reQualifier holds one of these, in
+// some case.
+var qualifierNeedles = []string{"basic", "diluted", "dilution", "reported", "gaap", "adjusted"}
+
+// stripQualifiers is reQualifier.ReplaceAllString(s, " "), skipped where
+// reQualifier cannot match: it ran twice over every row label.
+func stripQualifiers(s string) string {
+	if !textscan.FoldHas(s, qualifierNeedles...) {
+		return s
+	}
+	return reQualifier.ReplaceAllString(s, " ")
+}
+
+// mayFootnote reports whether reFootnote can match s: every match ends
+// the text, with white space after a ")", "]", "*", "†" or "‡".
+func mayFootnote(s string) bool {
+	t := strings.TrimRight(s, " \t\n\f\r")
+	return strings.HasSuffix(t, ")") || strings.HasSuffix(t, "]") || strings.HasSuffix(t, "*") || strings.HasSuffix(t, "†") || strings.HasSuffix(t, "‡")
+}
+
 // metricKey finds the vocabulary metric a row label names: the label
 // itself, the label without qualifiers ("- diluted"), or the section heading
 // with the label ("NET INCOME (LOSS) PER SHARE:" + "Basic").
@@ -1301,7 +1360,7 @@ func metricKey(label string, section []string) string {
 	if k := try(label); k != "" {
 		return k
 	}
-	stripped := strings.TrimSpace(reQualifier.ReplaceAllString(label, " "))
+	stripped := strings.TrimSpace(stripQualifiers(label))
 	if k := try(stripped); k != "" {
 		return k
 	}
@@ -1312,7 +1371,7 @@ func metricKey(label string, section []string) string {
 			if k := try(sec); k != "" {
 				return k
 			}
-			if k := try(reQualifier.ReplaceAllString(sec, " ")); k != "" {
+			if k := try(stripQualifiers(sec)); k != "" {
 				return k
 			}
 		}
@@ -1332,6 +1391,9 @@ func metricKey(label string, section []string) string {
 	}
 	// a name with an alternative inside it: "Provision for (recapture of)
 	// credit losses", "Provision for (benefit from) income taxes"
+	if !strings.Contains(stripped, "(") {
+		return "" // reParenthetical finds nothing to take out
+	}
 	if inner := reParenthetical.ReplaceAllString(stripped, " "); inner != stripped {
 		if k := try(strings.Join(strings.Fields(inner), " ")); k != "" {
 			return k

@@ -20,14 +20,55 @@ type prefilter struct {
 	// (the Kelvin sign K, the long s ſ): then nothing is skipped.
 	exotic bool
 	year   bool // s may hold a year: "19" or "20" followed by two digits
+	// starts are the word starts of s: the i at which s[i] is an ASCII
+	// word char and s[i-1], if any, is not. Every scanner's match starts
+	// at one (see from); trying each scanner's prefixes at every byte, six
+	// times over, cost more than the regexps it let through.
+	starts []int32
 }
 
 func newPrefilter(s string) prefilter {
 	p := prefilter{s: s, low: asciiLower(s)}
 	p.exotic = strings.ContainsRune(s, '\u212a') || strings.ContainsRune(s, '\u017f')
 	p.year = p.exotic || hasYear(s)
+	if !p.exotic {
+		p.starts = wordStarts(s)
+	}
 	return p
 }
+
+// wordStarts lists the i at which s[i] is an ASCII word char and s[i-1],
+// if any, is not.
+// (counted first, so that the list is one allocation of its size).
+func wordStarts(s string) []int32 {
+	n := 0
+	prev := false
+	for i := 0; i < len(s); i++ {
+		w := wordByte[s[i]]
+		if w && !prev {
+			n++
+		}
+		prev = w
+	}
+	out := make([]int32, 0, n)
+	prev = false
+	for i := 0; i < len(s); i++ {
+		w := wordByte[s[i]]
+		if w && !prev {
+			out = append(out, int32(i))
+		}
+		prev = w
+	}
+	return out
+}
+
+// wordByte[c] is isWordChar(c).
+var wordByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isWordChar(byte(c))
+	}
+	return t
+}()
 
 // has reports whether the lowered string contains one of the needles.
 func (p prefilter) has(needles ...string) bool {
@@ -193,8 +234,8 @@ func (sc *scanner) where(may func(l string, i int) bool) *scanner {
 func newScanner(re *lazy.Regexp, in func(byte) bool, words int, sep func(byte) bool, prefixes ...string) *scanner {
 	sc := &scanner{re: re, at: anchor(re), in: in, words: words, sep: sep}
 	for _, p := range prefixes {
-		if p == "" {
-			panic("period: empty scanner prefix")
+		if p == "" || !isWordChar(p[0]) {
+			panic("period: scanner prefix not at a word start: " + p)
 		}
 		sc.prefixes[p[0]] = append(sc.prefixes[p[0]], p)
 	}
@@ -216,9 +257,11 @@ func (p prefilter) from(sc *scanner) [][]int {
 	var out [][]int
 	l := p.low
 	runEnd := 0 // end of the run of chars in the set that holds i
-	for i := 0; i < len(l); i++ {
+	next := 0   // where the last match ended
+	for _, at := range p.starts {
+		i := int(at)
 		pre := sc.prefixes[l[i]]
-		if pre == nil || i > 0 && isWordChar(l[i-1]) || !hasPrefix(l[i:], pre) || sc.may != nil && !sc.may(l, i) {
+		if i < next || pre == nil || !hasPrefix(l[i:], pre) || sc.may != nil && !sc.may(l, i) {
 			continue
 		}
 		if runEnd <= i {
@@ -241,9 +284,7 @@ func (p prefilter) from(sc *scanner) [][]int {
 			}
 		}
 		out = append(out, m)
-		if m[1] > i {
-			i = m[1] - 1
-		}
+		next = m[1]
 	}
 	return out
 }

@@ -480,6 +480,41 @@ var normReplacer = strings.NewReplacer("&amp;", " and ", "&", " and ", "’", "'
 // into spaces (apostrophes vanish: "stockholders' equity" → "stockholders
 // equity"), and runs of space folded.
 func Normalize(s string) string {
+	if len(s) > normMemoMaxLen {
+		return normalize(s)
+	}
+	normMemo.mu.Lock()
+	n, ok := normMemo.m[s]
+	normMemo.mu.Unlock()
+	if ok {
+		return n
+	}
+	n = normalize(s)
+	normMemo.mu.Lock()
+	if normMemo.m == nil || len(normMemo.m) >= normMemoSize {
+		normMemo.m = make(map[string]string, normMemoSize)
+	}
+	normMemo.m[strings.Clone(s)] = n
+	normMemo.mu.Unlock()
+	return n
+}
+
+// normMemo remembers Normalize's recent answers: extraction normalizes
+// the same row labels, headings and descriptions again and again (each
+// metric look-up does), and Normalize builds three strings each time. It
+// forgets everything when full.
+var normMemo struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+const (
+	normMemoSize   = 4096
+	normMemoMaxLen = 256 // longer texts are passages, seldom normalized twice
+)
+
+// normalize is Normalize without the memo.
+func normalize(s string) string {
 	s = strings.ToLower(s)
 	s = strings.ReplaceAll(s, "non-", "non")
 	s = normReplacer.Replace(s)

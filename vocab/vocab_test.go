@@ -19,9 +19,23 @@ func TestNormalize(t *testing.T) {
 		{"Net Income As Reported (See Note)", "net income as reported"},
 	}
 	for _, tt := range tests {
-		if got := Normalize(tt.in); got != tt.want {
-			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		// twice: the second answer comes from the memo
+		for range 2 {
+			if got := Normalize(tt.in); got != tt.want {
+				t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
 		}
+	}
+	// past the memo's size (it starts again) and its longest text
+	long := strings.Repeat("Net Sales ", normMemoMaxLen/10+1)
+	for i := range normMemoSize + 10 {
+		s := tests[i%len(tests)].in + strings.Repeat(" x", i%7)
+		if got, want := Normalize(s), normalize(s); got != want {
+			t.Fatalf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if got, want := Normalize(long), normalize(long); got != want || len(normMemo.m) > normMemoSize {
+		t.Fatalf("Normalize of a long text = %q, want %q (memo %d)", got, want, len(normMemo.m))
 	}
 }
 
