@@ -39,12 +39,7 @@ type goldenAnswer struct {
 // afresh, read-only), then the "nodoc" questions without --doc. TAT-QA
 // is asked as TestTATQA asks it (askTATQA).
 func TestGoldenAnswers(t *testing.T) {
-	sets, err := evalqa.Sets("..", shared)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = os.Stat(shared)
-	haveShared := err == nil
+	sets, haveShared := goldenSets(t)
 	for _, s := range sets {
 		t.Run(s.Name, func(t *testing.T) {
 			if s.Shared && !haveShared {
@@ -64,6 +59,18 @@ func TestGoldenAnswers(t *testing.T) {
 	}
 }
 
+// goldenSets are the question sets with golden answers, and whether
+// ../shared, which holds the releases of most, is there.
+func goldenSets(t *testing.T) ([]evalqa.Set, bool) {
+	t.Helper()
+	sets, err := evalqa.Sets("..", shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = os.Stat(shared)
+	return sets, err == nil
+}
+
 // TestGoldenAnswersSharded asks each set of several releases over an
 // index split into shards and checks them against the golden answers: a
 // sharded index must give the same answers as one index, each with the
@@ -78,12 +85,7 @@ func TestGoldenAnswersSharded(t *testing.T) {
 	if *update {
 		t.Skip("golden files are written by TestGoldenAnswers")
 	}
-	sets, err := evalqa.Sets("..", shared)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = os.Stat(shared)
-	haveShared := err == nil
+	sets, haveShared := goldenSets(t)
 	for _, s := range sets {
 		if s.TATQA || len(s.Docs()) < 2 || s.Shared && !haveShared {
 			continue

@@ -154,14 +154,7 @@ func TestOpenFormatOne(t *testing.T) {
 // gives the terms Bleve's analyzer gives, over every passage and label of
 // the seed release, twice (the second time from the memo).
 func TestAnalyzeMatchesBleve(t *testing.T) {
-	src, err := os.ReadFile("../testdata/innovo-2004q2.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := extract.Parse("innovo-2004q2.txt", src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := seedDoc(t)
 	texts := []string{"", "Joe's Jeans’ FetishTM net sales", "ÉCOLE’S résumés, 3.5% O'Neil's"}
 	for _, p := range d.Passages {
 		texts = append(texts, p.Text)
