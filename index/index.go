@@ -775,7 +775,13 @@ func (x *Index) eachData(b bleve.Index, q query.Query, page int, fn func(id, dat
 		if len(res.Hits) < page {
 			return nil
 		}
-		after = []string{res.Hits[len(res.Hits)-1].ID}
+		last := res.Hits[len(res.Hits)-1].ID
+		if after != nil && last <= after[0] {
+			// IDs that do not go forward come from damaged files; reading
+			// on would repeat the same page forever
+			return x.noteDamage(fmt.Errorf("records out of order after %q", after[0]))
+		}
+		after = []string{last}
 	}
 }
 
