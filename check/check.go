@@ -117,10 +117,44 @@ type Release struct {
 	Passages []index.Passage
 }
 
-// Run checks one release from its stored facts alone (all of them, as
-// index.Index.AllFacts returns them).
-func Run(doc string, facts []index.Fact) *Report {
-	return RunRelease(Release{Doc: doc, Facts: facts})
+// Load reads what check needs of release name from the index: its facts,
+// passages and description. ex99 check and ex99 serve both check what it
+// returns, so that they agree.
+func Load(x *index.Index, name string) (Release, error) {
+	rel := Release{Doc: name}
+	var err error
+	if rel.Facts, err = x.AllFacts(name); err != nil {
+		return rel, fmt.Errorf("check %s: facts: %w", name, err)
+	}
+	if rel.Passages, err = x.DocPassages(name); err != nil {
+		return rel, fmt.Errorf("check %s: passages: %w", name, err)
+	}
+	if rel.Info, err = x.Doc(name); err != nil {
+		return rel, fmt.Errorf("check %s: %w", name, err)
+	}
+	return rel, nil
+}
+
+// Summary is the result of checking several releases, as `ex99 check
+// --json` prints it and `ex99 serve`'s /api/check answers it.
+type Summary struct {
+	OK         bool      `json:"ok"`
+	Verified   int       `json:"verified"`
+	Mismatched int       `json:"mismatched"`
+	NotChecked int       `json:"not_checked"`
+	Releases   []*Report `json:"releases"`
+}
+
+// Summarize totals reports.
+func Summarize(reps ...*Report) Summary {
+	s := Summary{OK: true, Releases: reps}
+	for _, r := range reps {
+		s.Verified += r.Verified
+		s.Mismatched += r.Mismatched
+		s.NotChecked += r.NotChecked
+		s.OK = s.OK && r.OK()
+	}
+	return s
 }
 
 // RunRelease checks one release.

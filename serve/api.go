@@ -431,30 +431,20 @@ func factsCSV(doc string, fs []index.Fact) (csvFile, error) {
 	return csvFile{name: doc + ".facts.csv", data: b.Bytes()}, w.Error()
 }
 
-// checkResult is `ex99 check --json`'s result.
-type checkResult struct {
-	OK         bool            `json:"ok"`
-	Verified   int             `json:"verified"`
-	Mismatched int             `json:"mismatched"`
-	NotChecked int             `json:"not_checked"`
-	Releases   []*check.Report `json:"releases"`
-}
-
 func apiCheck(r *http.Request, snap *snapshot) (any, error) {
 	doc, err := release(r, snap, false)
 	if err != nil {
 		return nil, err
 	}
-	fs, err := snap.x.AllFacts(doc)
+	rel, err := check.Load(snap.x, doc)
 	if err != nil {
 		return nil, err
 	}
-	rep := check.Run(doc, fs)
+	rep := check.RunRelease(rel)
 	if rep.Checks == nil {
 		rep.Checks = []check.Check{}
 	}
-	return checkResult{OK: rep.OK(), Verified: rep.Verified, Mismatched: rep.Mismatched,
-		NotChecked: rep.NotChecked, Releases: []*check.Report{rep}}, nil
+	return check.Summarize(rep), nil
 }
 
 // showResult is a release's reading view, or lines of it, with where its

@@ -7,18 +7,8 @@ import (
 	"strings"
 
 	"github.com/ex99/ex99/check"
-	"github.com/ex99/ex99/index"
 	"github.com/spf13/cobra"
 )
-
-// checkResult is what ex99 check --json prints: one object for the run.
-type checkResult struct {
-	OK         bool            `json:"ok"`
-	Verified   int             `json:"verified"`
-	Mismatched int             `json:"mismatched"`
-	NotChecked int             `json:"not_checked"`
-	Releases   []*check.Report `json:"releases"`
-}
 
 func (a *app) checkCmd() *cobra.Command {
 	var doc string
@@ -69,19 +59,15 @@ Exit status 0 when everything checked agrees, 1 when something does not.`,
 					names = append(names, d.Name)
 				}
 			}
-			res := checkResult{OK: true}
+			var reps []*check.Report
 			for _, n := range names {
-				rel, err := releaseOf(x, n)
+				rel, err := check.Load(x, n)
 				if err != nil {
 					return err
 				}
-				r := check.RunRelease(rel)
-				res.Releases = append(res.Releases, r)
-				res.Verified += r.Verified
-				res.Mismatched += r.Mismatched
-				res.NotChecked += r.NotChecked
-				res.OK = res.OK && r.OK()
+				reps = append(reps, check.RunRelease(rel))
 			}
+			res := check.Summarize(reps...)
 			if asJSON {
 				enc := json.NewEncoder(a.stdout)
 				enc.SetEscapeHTML(false)
@@ -106,22 +92,6 @@ Exit status 0 when everything checked agrees, 1 when something does not.`,
 	c.Flags().BoolVar(&asJSON, "json", false, "print one JSON object with every check, for scripts")
 	c.Flags().BoolVarP(&verbose, "verbose", "v", false, "also list what could not be checked, and why")
 	return c
-}
-
-// releaseOf reads what check needs of one indexed release.
-func releaseOf(x *index.Index, name string) (check.Release, error) {
-	rel := check.Release{Doc: name}
-	var err error
-	if rel.Facts, err = x.AllFacts(name); err != nil {
-		return rel, fmt.Errorf("check %s: facts: %w", name, err)
-	}
-	if rel.Passages, err = x.DocPassages(name); err != nil {
-		return rel, fmt.Errorf("check %s: passages: %w", name, err)
-	}
-	if rel.Info, err = x.Doc(name); err != nil {
-		return rel, fmt.Errorf("check %s: %w", name, err)
-	}
-	return rel, nil
 }
 
 // printReport writes one release's report for people: a summary line, each
